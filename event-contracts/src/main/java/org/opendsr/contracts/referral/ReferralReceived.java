@@ -1,0 +1,35 @@
+package org.opendsr.contracts.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.LifeStage;
+import org.opendsr.contracts.common.RagRating;
+
+/**
+ * {@code dsr.referral.received.v1}: a referral reached the DSR. Carries no personal identifiers: the person is
+ * known only by personId, their age only by band and life stage, where they live only by locality.
+ *
+ * @param referralId    the referral
+ * @param personId      the person referred (also the CloudEvents subject and the Kafka key)
+ * @param route         how the referral arrived
+ * @param locality      the configured ICB place / local authority code the person lives in
+ * @param ageBand       age band at referral
+ * @param lifeStage     CHILD or ADULT at referral
+ * @param indicativeRag the referrer's indicative rating, when they gave one
+ * @param receivedAt    when the DSR received it
+ */
+@Serdeable
+public record ReferralReceived(
+        UUID referralId,
+        UUID personId,
+        ReferralRoute route,
+        String locality,
+        AgeBand ageBand,
+        LifeStage lifeStage,
+        @Nullable RagRating indicativeRag,
+        Instant receivedAt) {
+}

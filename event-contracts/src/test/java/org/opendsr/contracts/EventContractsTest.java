@@ -1,0 +1,150 @@
+package org.opendsr.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** Every event type has a schema, a golden sample that validates against it, and a place in the AsyncAPI document. */
+class EventContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+
+    /** Property names that would put personal identifiers on a topic other than the inbound agency topic. */
+    private static final Set<String> PERSONAL_IDENTIFIERS = Set.of(
+            "name", "givenname", "familyname", "firstname", "lastname", "surname", "fullname",
+            "nhsnumber", "dateofbirth", "dob", "birthdate", "address", "addressline1", "postcode",
+            "phone", "telephone", "email");
+
+    static Stream<EventContract> contracts() {
+        return EventCatalogue.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void goldenSampleIsAValidCloudEventOfItsType(EventContract contract) throws IOException {
+        JsonNode sample = read(contract.sampleResource());
+
+        assertThat(EventSchemas.envelopeProblems(sample)).isEmpty();
+        assertThat(sample.get("type").asText()).isEqualTo(contract.type());
+        assertThat(sample.get("source").asText()).isEqualTo(contract.source());
+        assertThat(sample.get("dataschema").asText()).isEqualTo(contract.dataSchema().toString());
+        assertThat(EventSchemas.dataProblems(contract, sample.get("data"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void goldenSampleMapsToThePayloadRecordAndBack(EventContract contract) throws IOException {
+        JsonNode data = read(contract.sampleResource()).get("data");
+
+        Object payload = JSON.treeToValue(data, contract.payloadType());
+        JsonNode roundTripped = JSON.valueToTree(payload);
+
+        assertThat(EventSchemas.dataProblems(contract, roundTripped)).isEmpty();
+        assertThat(roundTripped.get("personId")).isEqualTo(data.get("personId"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void schemaRefusesDataMissingARequiredProperty(EventContract contract) throws IOException {
+        JsonNode schema = read(contract.schemaResource());
+        JsonNode data = read(contract.sampleResource()).get("data");
+        for (JsonNode required : schema.get("required")) {
+            var withoutIt = data.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) withoutIt).remove(required.asText());
+            assertThat(EventSchemas.dataProblems(contract, withoutIt))
+                    .as("data without %s", required.asText())
+                    .isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void internalEventsCarryNoPersonalIdentifiers(EventContract contract) throws IOException {
+        JsonNode properties = read(contract.schemaResource()).get("properties");
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(name -> names.add(name.toLowerCase()));
+
+        assertThat(contract.topic()).isNotEqualTo(Topics.AGENCY_INBOUND);
+        assertThat(names).doesNotContainAnyElementsOf(PERSONAL_IDENTIFIERS);
+    }
+
+    @Test
+    void envelopeRefusesAnEventWithoutAnId() throws IOException {
+        var sample = (com.fasterxml.jackson.databind.node.ObjectNode) read(
+                EventCatalogue.all().get(0).sampleResource());
+        sample.remove("id");
+
+        assertThat(EventSchemas.envelopeProblems(sample)).anyMatch(problem -> problem.contains("id"));
+    }
+
+    @Test
+    void envelopeRefusesAnIdThatIsNotAUuid() throws IOException {
+        var sample = (com.fasterxml.jackson.databind.node.ObjectNode) read(
+                EventCatalogue.all().get(0).sampleResource());
+        sample.put("id", "not-a-uuid");
+
+        assertThat(EventSchemas.envelopeProblems(sample)).isNotEmpty();
+    }
+
+    @Test
+    void everySchemaFileBelongsToACatalogueEntry() throws IOException, URISyntaxException {
+        URL schemas = getClass().getClassLoader().getResource("dsr/schemas");
+        try (Stream<Path> files = Files.list(Path.of(schemas.toURI()))) {
+            List<String> orphans = files.map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals("cloudevent-envelope.schema.json"))
+                    .map(name -> name.replace(".schema.json", ""))
+                    .filter(type -> EventCatalogue.byType(type).isEmpty())
+                    .toList();
+            assertThat(orphans).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asyncApiDocumentDescribesEveryTopicAndEventType() throws IOException {
+        Map<String, Object> asyncApi;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("dsr/asyncapi.yaml")) {
+            asyncApi = new Yaml().load(in);
+        }
+        assertThat(asyncApi.get("asyncapi")).isEqualTo("3.0.0");
+        var channels = (Map<String, Map<String, Object>>) asyncApi.get("channels");
+        var addresses = channels.values().stream().map(channel -> channel.get("address")).toList();
+        var messages = (Map<String, Map<String, Object>>) ((Map<String, Object>) asyncApi.get("components"))
+                .get("messages");
+        var messageNames = messages.values().stream().map(message -> message.get("name")).toList();
+
+        for (EventContract contract : EventCatalogue.all()) {
+            assertThat(addresses).contains(contract.topic(), Topics.deadLetterTopicOf(contract.topic()));
+            assertThat(messageNames).contains(contract.type());
+        }
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = EventContractsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
