@@ -1,0 +1,112 @@
+package org.opendsr.kit.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventContract;
+import org.opendsr.contracts.EventSchemas;
+import org.opendsr.kit.observability.CorrelationId;
+
+/**
+ * Writes and reads DSR events in CloudEvents 1.0 structured JSON mode with the CloudEvents SDK, and checks them
+ * against the published schemas. Everything that can make an event unreadable is reported as an
+ * {@link UnprocessableEvent} with a reason that names the problem but never quotes the data.
+ */
+public final class CloudEventCodec {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private static final EventFormat FORMAT = new JsonFormat();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CloudEventCodec() {
+    }
+
+    /** An event as it is written from an outbox row. */
+    public record OutgoingEvent(String id, String type, String subject, Instant time, byte[] data, String correlationId) {
+    }
+
+    public static byte[] write(OutgoingEvent event) {
+        EventContract contract = EventCatalogue.of(event.type());
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.id())
+                .withSource(URI.create(contract.source()))
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withDataSchema(contract.dataSchema())
+                .withData(event.data());
+        if (event.correlationId() != null) {
+            builder.withExtension(CorrelationId.CLOUDEVENT_EXTENSION, event.correlationId());
+        }
+        return FORMAT.serialize(builder.build());
+    }
+
+    /**
+     * Reads a record value: structured CloudEvent, valid envelope, known type with data valid against its schema.
+     * Unknown types are returned with a null contract so consumers can skip them (forward compatibility).
+     */
+    public static ReceivedCloudEvent read(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.NOT_A_CLOUD_EVENT, "the record has no value");
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(value);
+        } catch (Exception e) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.NOT_A_CLOUD_EVENT, "the record value is not JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.NOT_A_CLOUD_EVENT, "the record value is not a JSON object");
+        }
+        List<String> envelopeProblems = EventSchemas.envelopeProblems(tree);
+        if (!envelopeProblems.isEmpty()) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.INVALID_ENVELOPE,
+                    "the CloudEvent envelope is invalid: " + String.join("; ", envelopeProblems));
+        }
+        CloudEvent event;
+        try {
+            event = FORMAT.deserialize(value);
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.NOT_A_CLOUD_EVENT,
+                    "the record is not a CloudEvent: " + e.getClass().getSimpleName());
+        }
+        EventContract contract = EventCatalogue.byType(event.getType()).orElse(null);
+        JsonNode data = tree.get("data");
+        if (contract != null) {
+            List<String> dataProblems = EventSchemas.dataProblems(contract, data);
+            if (!dataProblems.isEmpty()) {
+                throw new UnprocessableEvent(UnprocessableEvent.Reason.SCHEMA_VIOLATION,
+                        "data does not match " + contract.dataSchema() + ": " + String.join("; ", dataProblems));
+            }
+        }
+        Object correlation = event.getExtension(CorrelationId.CLOUDEVENT_EXTENSION);
+        return new ReceivedCloudEvent(
+                event.getId(),
+                event.getType(),
+                event.getSource().toString(),
+                event.getSubject(),
+                event.getTime() == null ? null : event.getTime().toInstant(),
+                correlation == null ? null : correlation.toString(),
+                data.toString().getBytes(StandardCharsets.UTF_8),
+                contract);
+    }
+
+    /** A CloudEvent read from a topic, before its data is mapped to the payload record. */
+    public record ReceivedCloudEvent(String id, String type, String source, String subject, Instant time,
+                                     String correlationId, byte[] data, EventContract contract) {
+    }
+}

@@ -1,0 +1,151 @@
+package org.opendsr.kit.messaging;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opendsr.kit.inbox.ProcessedEvents;
+import org.opendsr.kit.messaging.CloudEventCodec.ReceivedCloudEvent;
+import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.observability.SafeThrowables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Processes one record for a consumer, so that every listener behaves the same way:
+ * <ol>
+ *   <li>read it as a CloudEvent and check its envelope and data against the published schemas;</li>
+ *   <li>skip types this consumer does not handle (new types are added without breaking anyone);</li>
+ *   <li>in one transaction, record the event id as processed and run the handler: a redelivery changes nothing;</li>
+ *   <li>send what can never succeed to the dead-letter topic with the reason, then move on;</li>
+ *   <li>throw {@link TransientInfrastructureFailure} while the database is unavailable, so the listener retries
+ *       the same record later without committing its offset.</li>
+ * </ol>
+ */
+@Singleton
+public class InboundEvents {
+
+    /** Attempts for a handler failure that is neither an outage nor a rule: a bug or a conflict that may pass. */
+    static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final ProcessedEvents processedEvents;
+    private final DeadLetters deadLetters;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
+                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters) {
+        this.transactions = transactions;
+        this.processedEvents = processedEvents;
+        this.deadLetters = deadLetters;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    public void process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        String consumer = handlers.consumerGroup();
+        ReceivedCloudEvent cloudEvent;
+        try {
+            cloudEvent = CloudEventCodec.read(record.value());
+        } catch (UnprocessableEvent unreadable) {
+            deadLetters.send(record, consumer, unreadable);
+            return;
+        }
+        var registration = handlers.forType(cloudEvent.type());
+        if (registration.isEmpty()) {
+            LOG.debug("{} does not handle {}; skipped event {}", consumer, cloudEvent.type(), cloudEvent.id());
+            return;
+        }
+        String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);
+        if (cloudEvent.correlationId() != null) {
+            MDC.put(CorrelationId.MDC_KEY, cloudEvent.correlationId());
+        }
+        try {
+            handle(record, cloudEvent, registration.get(), consumer);
+        } finally {
+            if (previousCorrelation == null) {
+                MDC.remove(CorrelationId.MDC_KEY);
+            } else {
+                MDC.put(CorrelationId.MDC_KEY, previousCorrelation);
+            }
+        }
+    }
+
+    private <T> void handle(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent,
+                            EventHandlers.Registration<T> registration, String consumer) {
+        ReceivedEvent<T> event;
+        try {
+            T payload = json.readValue(cloudEvent.data(), registration.payloadType());
+            event = new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.time(),
+                    cloudEvent.correlationId(), payload);
+        } catch (Exception e) {
+            deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNREADABLE_DATA,
+                    "data cannot be read as " + registration.payloadType().getSimpleName(), e));
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean applied = applyOnce(event, registration.handler(), consumer);
+                meters.counter("dsr.events.consumed", "consumer", consumer, "type", event.type(),
+                        "outcome", applied ? "applied" : "duplicate").increment();
+                return;
+            } catch (UnprocessableEvent rejected) {
+                deadLetters.send(record, consumer, rejected);
+                return;
+            } catch (RuntimeException failure) {
+                if (FailureClassification.isTransientInfrastructure(failure)) {
+                    LOG.warn("{} could not apply event {} while the database is unavailable; will retry: {}",
+                            consumer, event.id(), SafeThrowables.summary(failure));
+                    throw new TransientInfrastructureFailure("database unavailable", failure);
+                }
+                if (attempt >= ATTEMPTS_BEFORE_DEAD_LETTER) {
+                    LOG.error("{} failed to apply event {} {} times", consumer, event.id(), attempt,
+                            SafeThrowables.redacted(failure));
+                    deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.RETRIES_EXHAUSTED,
+                            "the handler failed " + attempt + " times: " + SafeThrowables.summary(failure), failure));
+                    return;
+                }
+                pause(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private <T> boolean applyOnce(ReceivedEvent<T> event, EventHandler<T> handler, String consumer) {
+        return transactions.executeWrite(status -> {
+            try {
+                if (!processedEvents.recordFirstDelivery(status.getConnection(), consumer, event.id(), event.type())) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                throw new TransientOrFatalSqlFailure(e);
+            }
+            handler.handle(event);
+            return true;
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientInfrastructureFailure("interrupted between attempts", e);
+        }
+    }
+
+    /** Carries an SQLException out of the transaction callback; classification looks at its cause. */
+    static final class TransientOrFatalSqlFailure extends RuntimeException {
+        TransientOrFatalSqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+}

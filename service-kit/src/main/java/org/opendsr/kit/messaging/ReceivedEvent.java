@@ -1,0 +1,16 @@
+package org.opendsr.kit.messaging;
+
+import java.time.Instant;
+
+/**
+ * An event handed to a handler: the CloudEvents attributes it may need and the payload record.
+ *
+ * @param id            the event id (already recorded as processed for this consumer)
+ * @param type          the event type
+ * @param subject       the personId for internal events
+ * @param time          when the publisher's transaction wrote it
+ * @param correlationId the correlation id it carried, if any
+ * @param payload       the {@code data}, mapped to the contract's record
+ */
+public record ReceivedEvent<T>(String id, String type, String subject, Instant time, String correlationId, T payload) {
+}

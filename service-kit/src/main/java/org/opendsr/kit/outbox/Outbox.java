@@ -1,0 +1,95 @@
+package org.opendsr.kit.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventContract;
+import org.opendsr.contracts.EventSchemas;
+import org.opendsr.kit.observability.CorrelationId;
+
+/**
+ * The transactional outbox: events are written in the caller's transaction, next to the state change that
+ * caused them, and published by the {@link OutboxRelay} after commit. A rolled-back change publishes nothing;
+ * a committed one is never lost.
+ *
+ * <p>The payload is checked against its published schema here, so a producer bug fails the caller's
+ * transaction instead of putting an invalid event on a topic.
+ */
+@Singleton
+public class Outbox {
+
+    private static final ObjectMapper TREE_READER = new ObjectMapper();
+
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+
+    public Outbox(TransactionOperations<Connection> transactions, JsonMapper json) {
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /**
+     * Appends an event about a person. Must be called inside a transaction.
+     *
+     * @param aggregateType what changed, e.g. "referral"
+     * @param personId      the person the event is about: the CloudEvents subject and the Kafka key
+     * @param eventType     a type from the {@link EventCatalogue}
+     * @param payload       the event's data record
+     * @return the event id
+     */
+    public UUID append(String aggregateType, UUID personId, String eventType, Object payload) {
+        Connection connection = (Connection) transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The outbox is written in the caller's transaction; there is none"))
+                .getConnection();
+        EventContract contract = EventCatalogue.of(eventType);
+        if (!contract.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(eventType + " carries " + contract.payloadType().getSimpleName());
+        }
+        String data = serialise(contract, payload);
+        UUID eventId = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO dsr_kit.outbox_event (id, aggregatetype, aggregateid, type, topic, payload, correlation_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, aggregateType);
+            insert.setString(3, personId.toString());
+            insert.setString(4, eventType);
+            insert.setString(5, contract.topic());
+            insert.setString(6, data);
+            insert.setString(7, CorrelationId.current().orElse(null));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxWriteFailed(e);
+        }
+        return eventId;
+    }
+
+    private String serialise(EventContract contract, Object payload) {
+        try {
+            String data = json.writeValueAsString(payload);
+            List<String> problems = EventSchemas.dataProblems(contract, TREE_READER.readTree(data));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(contract.type() + " payload does not match its schema: " + problems);
+            }
+            return data;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not serialise " + contract.type(), e);
+        }
+    }
+
+    /** The outbox row could not be written; the caller's transaction rolls back with it. */
+    public static final class OutboxWriteFailed extends RuntimeException {
+        OutboxWriteFailed(SQLException cause) {
+            super("Could not write to the outbox", cause);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.opendsr.kit.outbox;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.opendsr.kit.messaging.KafkaClientProperties;
+
+/** Runs this replica's outbox relay from startup to shutdown (standby until it holds the leadership lock). */
+@Singleton
+public class OutboxRelayRunner {
+
+    private final OutboxConfiguration configuration;
+    private final DataSource dataSource;
+    private final DataSourceResolver dataSourceResolver;
+    private final KafkaClientProperties kafka;
+    private final MeterRegistry meters;
+    private final String serviceName;
+    private OutboxRelay relay;
+
+    public OutboxRelayRunner(OutboxConfiguration configuration, DataSource dataSource,
+                             DataSourceResolver dataSourceResolver, KafkaClientProperties kafka, MeterRegistry meters,
+                             @Value("${micronaut.application.name}") String serviceName) {
+        this.configuration = configuration;
+        this.dataSource = dataSource;
+        this.dataSourceResolver = dataSourceResolver;
+        this.kafka = kafka;
+        this.meters = meters;
+        this.serviceName = serviceName;
+    }
+
+    @EventListener
+    synchronized void onStartup(StartupEvent event) {
+        if (!configuration.isRelayEnabled() || relay != null) {
+            return;
+        }
+        relay = new OutboxRelay(serviceName, dataSourceResolver.resolve(dataSource),
+                () -> new KafkaProducer<>(kafka.reliableProducer(serviceName + "-outbox-relay"),
+                        new StringSerializer(), new ByteArraySerializer()),
+                configuration.toSettings(), OutboxRelay.PublishObserver.NONE, meters, Clock.systemUTC())
+                .start();
+    }
+
+    @EventListener
+    synchronized void onShutdown(ShutdownEvent event) {
+        if (relay != null) {
+            relay.stop();
+            relay = null;
+        }
+    }
+
+    public synchronized boolean isLeading() {
+        return relay != null && relay.isLeading();
+    }
+}

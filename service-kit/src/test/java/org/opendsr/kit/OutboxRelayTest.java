@@ -1,0 +1,313 @@
+package org.opendsr.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.embedded.EmbeddedKafkaBroker;
+import org.opendsr.embedded.FreePorts;
+import org.opendsr.kit.messaging.CloudEventCodec;
+import org.opendsr.kit.messaging.KafkaClientProperties;
+import org.opendsr.kit.outbox.OutboxRelay;
+import org.opendsr.kit.testapp.ReferralsSeen;
+import org.opendsr.kit.testapp.TestReferrals;
+import org.opendsr.testkit.RealKafka;
+import org.opendsr.testkit.TopicReader;
+
+/**
+ * The outbox relay against a real PostgreSQL and a real Kafka broker: prompt, at least once, one publisher at a
+ * time with per-person order, and patient through a broker outage. Relays are started by the tests (the
+ * application's own is off) so that each test controls how many run and how they fail.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxRelayTest implements TestPropertyProvider {
+
+    @Inject
+    TestReferrals referrals;
+
+    @Inject
+    ReferralsSeen seen;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver resolver;
+
+    @Inject
+    KafkaClientProperties kafkaProperties;
+
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return KitTestContext.properties(false);
+    }
+
+    @BeforeEach
+    void startFromAnEmptyOutbox() throws SQLException {
+        execute("UPDATE dsr_kit.outbox_event SET published_at = clock_timestamp() WHERE published_at IS NULL");
+    }
+
+    @AfterEach
+    void stopRelays() {
+        relays.forEach(OutboxRelay::stop);
+        relays.clear();
+    }
+
+    @Test
+    void aCommittedEventIsPublishedAndARolledBackOneIsNot() throws SQLException {
+        UUID personId = UUID.randomUUID();
+        startRelay("only", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS)) {
+            ReferralReceived committed = referrals.receive(personId, "SWINDON");
+            assertThatThrownBy(() -> transactions.executeWrite(status -> {
+                referrals.receiveWithoutTransaction(personId, "WILTSHIRE");
+                throw new IllegalStateException("the use case fails after writing its event");
+            })).isInstanceOf(IllegalStateException.class);
+
+            topic.awaitRecord(record -> idOf(record).equals(eventIdOf(committed)));
+            assertThat(topic.readFor(Duration.ofSeconds(2), record -> record.key().equals(personId.toString())))
+                    .hasSize(1);
+            assertThat(unpublished()).isZero();
+        }
+    }
+
+    @Test
+    void theOutboxRefusesAWriteOutsideATransaction() {
+        assertThatThrownBy(() -> referrals.receiveWithoutTransaction(UUID.randomUUID(), "SWINDON"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+    }
+
+    @Test
+    void aRelayThatCrashesBetweenPublishAndMarkIsSucceededByOneThatRepublishesAndTheEffectHappensOnce() throws SQLException {
+        UUID personId = UUID.randomUUID();
+        ReferralReceived referral = referrals.receive(personId, "SWINDON");
+        String eventId = eventIdOf(referral);
+
+        OutboxRelay crashing = startRelay("crashing", ids -> {
+            throw new SimulatedCrash();
+        }, mainBrokerProducers());
+        // The crash is an Error on the relay's thread; Awaitility would otherwise report it as this test's failure.
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> !crashing.isAlive());
+        assertThat(unpublished()).as("the crash left the event unmarked").isEqualTo(1);
+
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS)) {
+            startRelay("successor", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+            topic.awaitRecords(record -> idOf(record).equals(eventId), 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.timesApplied(referral.referralId()) == 1);
+        assertThat(topicOccurrencesStayAt(eventId, 2)).isTrue();
+        assertThat(seen.timesApplied(referral.referralId())).isEqualTo(1);
+    }
+
+    @Test
+    void twoRelaysPublishEachEventOnceInPerPersonOrderAndHandOverWhenTheLeaderStops() throws Exception {
+        OutboxRelay first = startRelay("replica-a", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        OutboxRelay second = startRelay("replica-b", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.isLeading() ^ second.isLeading());
+
+        List<UUID> people = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            people.add(UUID.randomUUID());
+        }
+        Map<UUID, List<UUID>> written = writeConcurrently(people, 15);
+
+        OutboxRelay leader = first.isLeading() ? first : second;
+        OutboxRelay standby = leader == first ? second : first;
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        leader.stop();
+        await().atMost(Duration.ofSeconds(15)).until(standby::isLeading);
+        Map<UUID, List<UUID>> writtenAfterHandover = writeConcurrently(people, 10);
+        writtenAfterHandover.forEach((person, ids) -> written.get(person).addAll(ids));
+
+        int total = written.values().stream().mapToInt(List::size).sum();
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen.totalApplied() >= total
+                && people.stream().allMatch(person -> seen.appliedInOrderFor(person).size() == written.get(person).size()));
+        for (UUID person : people) {
+            assertThat(seen.appliedInOrderFor(person)).as("order for one person").isEqualTo(written.get(person));
+        }
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS)) {
+            List<ConsumerRecord<String, String>> published = topic.awaitRecords(
+                    record -> people.contains(UUID.fromString(record.key())), total);
+            Map<String, Long> copies = published.stream()
+                    .collect(Collectors.groupingBy(OutboxRelayTest::idOf, Collectors.counting()));
+            assertThat(copies).hasSize(total);
+            assertThat(copies.values()).as("no event published twice by two relays").allMatch(count -> count == 1);
+        }
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileTheBrokerIsDownAndFlowWhenItReturns() throws Exception {
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "outage-broker-" + UUID.randomUUID());
+        EmbeddedKafkaBroker.Settings settings = new EmbeddedKafkaBroker.Settings(
+                work, FreePorts.next(), FreePorts.next(), "384m", Duration.ofSeconds(90));
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings);
+        try {
+            startRelay("patient", OutboxRelay.PublishObserver.NONE, producersFor(broker.bootstrapServers()));
+            UUID personId = UUID.randomUUID();
+            ReferralReceived before = referrals.receive(personId, "SWINDON");
+            try (TopicReader topic = TopicReader.fromBeginning(broker.bootstrapServers(), Topics.REFERRAL_EVENTS)) {
+                topic.awaitRecord(record -> idOf(record).equals(eventIdOf(before)));
+            }
+
+            broker.close();
+            ReferralReceived during1 = referrals.receive(personId, "SWINDON");
+            ReferralReceived during2 = referrals.receive(personId, "WILTSHIRE");
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 2);
+
+            broker = EmbeddedKafkaBroker.start(settings);
+            try (TopicReader topic = TopicReader.fromBeginning(broker.bootstrapServers(), Topics.REFERRAL_EVENTS)) {
+                List<ConsumerRecord<String, String>> records = topic.awaitRecords(
+                        record -> record.key().equals(personId.toString()), 3);
+                assertThat(records.stream().map(OutboxRelayTest::idOf).distinct().toList())
+                        .containsExactly(eventIdOf(before), eventIdOf(during1), eventIdOf(during2));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        } finally {
+            broker.close();
+        }
+    }
+
+    private Map<UUID, List<UUID>> writeConcurrently(List<UUID> people, int eventsPerPerson) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            Map<UUID, Future<List<UUID>>> futures = new HashMap<>();
+            for (UUID person : people) {
+                futures.put(person, writers.submit(() -> {
+                    List<UUID> ids = new ArrayList<>();
+                    for (int i = 0; i < eventsPerPerson; i++) {
+                        ids.add(referrals.receive(person, "SWINDON").referralId());
+                    }
+                    return ids;
+                }));
+            }
+            Map<UUID, List<UUID>> written = new HashMap<>();
+            for (var entry : futures.entrySet()) {
+                written.put(entry.getKey(), Collections.synchronizedList(new ArrayList<>(entry.getValue().get())));
+            }
+            return written;
+        } finally {
+            writers.shutdown();
+        }
+    }
+
+    private boolean topicOccurrencesStayAt(String eventId, int expected) {
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS)) {
+            return topic.readFor(Duration.ofSeconds(2), record -> idOf(record).equals(eventId)).size() == expected;
+        }
+    }
+
+    private OutboxRelay startRelay(String name, OutboxRelay.PublishObserver observer,
+                                   java.util.function.Supplier<Producer<String, byte[]>> producers) {
+        OutboxRelay.Settings defaults = OutboxRelay.Settings.defaults();
+        OutboxRelay relay = new OutboxRelay(name, resolver.resolve(dataSource), producers,
+                new OutboxRelay.Settings(Duration.ofMillis(200), defaults.batchSize(), defaults.retention(),
+                        defaults.purgeInterval(), Duration.ofMillis(300), Duration.ofSeconds(2)),
+                observer, new SimpleMeterRegistry(), Clock.systemUTC());
+        relays.add(relay);
+        return relay.start();
+    }
+
+    private java.util.function.Supplier<Producer<String, byte[]>> mainBrokerProducers() {
+        return producersFor(RealKafka.get().bootstrapServers());
+    }
+
+    private java.util.function.Supplier<Producer<String, byte[]>> producersFor(String bootstrap) {
+        return () -> {
+            Map<String, Object> properties = kafkaProperties.reliableProducer("relay-test");
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            // Fail fast while the test's broker is down, so the relay's retries are seen within seconds.
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000);
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
+            return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        };
+    }
+
+    private String eventIdOf(ReferralReceived referral) {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var select = connection.prepareStatement(
+                     "SELECT id FROM dsr_kit.outbox_event WHERE payload ->> 'referralId' = ?")) {
+            select.setString(1, referral.referralId().toString());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String idOf(ConsumerRecord<String, String> record) {
+        return CloudEventCodec.read(record.value().getBytes()).id();
+    }
+
+    private long unpublished() throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT count(*) FROM dsr_kit.outbox_event WHERE published_at IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Stands for the process dying: not caught by the relay loop, so its thread ends without marking. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash between publish and mark");
+        }
+    }
+}

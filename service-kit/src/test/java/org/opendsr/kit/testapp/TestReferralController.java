@@ -1,0 +1,73 @@
+package org.opendsr.kit.testapp;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.web.RequestRefused;
+
+/** An API written as a service writes one, to test the kit's error handling and correlation ids. */
+@Controller("/kit-test")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TestReferralController {
+
+    private final TestReferrals referrals;
+
+    public TestReferralController(TestReferrals referrals) {
+        this.referrals = referrals;
+    }
+
+    @Serdeable
+    public record Contact(@NotBlank String relationship, @Nullable @Email String email) {
+    }
+
+    @Serdeable
+    public record TestReferralRequest(@NotNull UUID personId,
+                                      @NotBlank @Pattern(regexp = "[A-Z]{2,20}", message = "must be a locality code") String locality,
+                                      @NotNull RagRating indicativeRag,
+                                      @NotNull LocalDate referredOn,
+                                      @Nullable List<@Valid Contact> contacts) {
+    }
+
+    @Post("/referrals")
+    HttpResponse<ReferralReceived> create(@Valid @Body TestReferralRequest request) {
+        if (request.locality().equals("CONFLICT")) {
+            throw RequestRefused.conflict("test-conflict", "Refused by the test", "the test refuses this locality");
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(referrals.receive(request.personId(), request.locality()));
+    }
+
+    @Get("/pages")
+    int page(@QueryValue @Min(1) @Max(100) int page) {
+        return page;
+    }
+
+    @Get("/failure")
+    String failure() {
+        // As a database would word it: the message quotes the value that broke the constraint.
+        throw new IllegalStateException("duplicate key: Key (nhs_number)=(9434765919) already exists");
+    }
+}

@@ -1,0 +1,34 @@
+package org.opendsr.testkit;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Properties that point a service under test at the real PostgreSQL and Kafka of this JVM and at the test token
+ * issuer. Use from a {@code TestPropertyProvider}:
+ *
+ * <pre>{@code
+ * @MicronautTest(transactional = false)
+ * @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+ * class SomethingTest implements TestPropertyProvider {
+ *     public Map<String, String> getProperties() { return DsrTestEnvironment.forService("referral"); }
+ * }
+ * }</pre>
+ */
+public final class DsrTestEnvironment {
+
+    private DsrTestEnvironment() {
+    }
+
+    /** A fresh database for this test context, the shared broker and the test token issuer. */
+    public static Map<String, String> forService(String databasePrefix) {
+        DatabaseCoordinates database = RealPostgres.get().newDatabase(databasePrefix);
+        Map<String, String> properties = new HashMap<>();
+        properties.put("datasources.default.url", database.jdbcUrl());
+        properties.put("datasources.default.username", database.username());
+        properties.put("datasources.default.password", database.password());
+        properties.put("kafka.bootstrap.servers", RealKafka.get().bootstrapServers());
+        properties.putAll(TestTokens.get().serviceProperties());
+        return properties;
+    }
+}

@@ -1,0 +1,125 @@
+package org.opendsr.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An OIDC-like token issuer for tests: an RSA key whose public half is served as a JWKS over HTTP, exactly as a
+ * real identity provider (or the gateway's local issuer) serves it, so services validate test tokens through
+ * their production code path.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://test-issuer.dsr.invalid";
+
+    private static volatile TestTokens instance;
+
+    private final RSAKey key;
+    private final HttpServer jwksServer;
+
+    private TestTokens(RSAKey key, HttpServer jwksServer) {
+        this.key = key;
+        this.jwksServer = jwksServer;
+    }
+
+    public static TestTokens get() {
+        TestTokens current = instance;
+        if (current == null) {
+            synchronized (TestTokens.class) {
+                current = instance;
+                if (current == null) {
+                    current = start();
+                    instance = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    public String jwksUrl() {
+        return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/keys";
+    }
+
+    /** A bearer token for a user with the given roles, valid for an hour. */
+    public String tokenFor(String subject, String... roles) {
+        return tokenFor(subject, List.of(roles), Map.of(), Duration.ofHours(1));
+    }
+
+    /** A bearer token with extra claims (e.g. an organisation), valid for the given time (negative: expired). */
+    public String tokenFor(String subject, List<String> roles, Map<String, Object> claims, Duration validFor) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .claim("name", subject)
+                .claim("roles", roles)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validFor)))
+                .jwtID(UUID.randomUUID().toString());
+        claims.forEach(builder::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), builder.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a test token", e);
+        }
+    }
+
+    /** The properties that make a service trust this issuer. */
+    public Map<String, String> serviceProperties() {
+        return Map.of(
+                "dsr.security.jwks-url", jwksUrl(),
+                "dsr.security.issuer", ISSUER);
+    }
+
+    private static TestTokens start() {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .generate();
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/keys", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(jwks);
+                }
+            });
+            server.setExecutor(null);
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "stop-test-jwks"));
+            return new TestTokens(key, server);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not generate a test key", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not serve the test JWKS", e);
+        }
+    }
+}
