@@ -73,7 +73,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.1");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

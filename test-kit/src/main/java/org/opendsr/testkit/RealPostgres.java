@@ -72,6 +72,23 @@ public final class RealPostgres {
         return new DatabaseCoordinates(urlOf(name), username, password);
     }
 
+    /**
+     * Stands for a database outage: refuses new connections to the database and ends the open ones (or lets
+     * them in again). The server itself stays up for the other tests of this JVM.
+     */
+    public void setConnectionsAllowed(String database, boolean allowed) {
+        execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS " + allowed);
+        if (!allowed) {
+            execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        }
+    }
+
+    /** The database name at the end of a JDBC URL. */
+    public static String databaseOf(String jdbcUrl) {
+        String withoutQuery = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
+        return withoutQuery.substring(withoutQuery.lastIndexOf('/') + 1);
+    }
+
     private String urlOf(String database) {
         int query = adminUrl.indexOf('?');
         String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
