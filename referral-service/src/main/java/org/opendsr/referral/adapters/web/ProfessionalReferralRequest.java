@@ -1,0 +1,35 @@
+package org.opendsr.referral.adapters.web;
+
+import java.time.LocalDate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.referral.application.NewProfessionalReferral;
+
+/** A professional's referral: the person and the DSR minimum data set. */
+@Serdeable
+@Schema(name = "ProfessionalReferral")
+public record ProfessionalReferralRequest(
+        @NotBlank @Size(max = 100) String givenName,
+        @NotBlank @Size(max = 100) String familyName,
+        @NotNull @Schema(example = "2011-06-15") LocalDate dateOfBirth,
+        @Nullable @Schema(description = "10 digits, spaces allowed", example = "943 476 5919") String nhsNumber,
+        @NotBlank @Size(max = 10) @Schema(example = "SN1 2JH") String postcode,
+        @NotBlank @Schema(description = "One of the ICB's configured localities", example = "SWINDON") String locality,
+        @NotBlank @Size(max = 4000) String reasonForReferral,
+        @NotBlank @Size(max = 4000)
+        @Schema(description = "Current issues that could lead to admission or placement breakdown") String currentIssues,
+        @Nullable @Size(max = 4000) @Schema(description = "What has been tried, including positive strategies") String whatHasBeenTried,
+        @Nullable @Size(max = 4000) @Schema(description = "What could further reduce risk") String whatCouldReduceRisk,
+        @Nullable @Schema(description = "The referrer's indicative rating") RagRating indicativeRag) {
+
+    NewProfessionalReferral toReferral() {
+        return new NewProfessionalReferral(givenName, familyName, dateOfBirth, nhsNumber, postcode, locality,
+                reasonForReferral, currentIssues, whatHasBeenTried, whatCouldReduceRisk, indicativeRag);
+    }
+}

@@ -1,0 +1,81 @@
+package org.opendsr.reporting.adapters.web;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.reporting.adapters.persistence.ReferralCounts;
+import org.opendsr.reporting.adapters.persistence.ReferralCounts.Breakdown;
+import org.opendsr.reporting.application.DisclosureSettings;
+import org.opendsr.reporting.domain.DisclosureControl;
+import org.opendsr.reporting.domain.ReportingPeriod;
+
+@Controller("/reports")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Reports")
+public class ReportController {
+
+    private final ReferralCounts counts;
+    private final DisclosureSettings disclosure;
+    private final Clock clock;
+
+    public ReportController(ReferralCounts counts, DisclosureSettings disclosure, Clock clock) {
+        this.counts = counts;
+        this.disclosure = disclosure;
+        this.clock = clock;
+    }
+
+    @Get("/referrals-received")
+    @Secured({DsrRoles.ANALYST, DsrRoles.DSR_LEAD, DsrRoles.DSR_TEAM})
+    @Operation(summary = "Referrals received per month range, by route, locality and age band, after disclosure control")
+    public ReferralsReceivedReport referralsReceived(
+            @Parameter(description = "First month, YYYY-MM; this month when omitted") @Nullable @QueryValue String from,
+            @Parameter(description = "Last month, YYYY-MM; this month when omitted") @Nullable @QueryValue String to) {
+        YearMonth thisMonth = YearMonth.now(clock.withZone(ReportingPeriod.ENGLAND));
+        YearMonth first = month("from", from, thisMonth);
+        YearMonth last = month("to", to, thisMonth);
+        if (first.isAfter(last)) {
+            throw RequestRefused.invalidField("from", "must not be after to");
+        }
+        ReportingPeriod period = new ReportingPeriod(first, last);
+        if (period.months() > ReportingPeriod.LONGEST_IN_MONTHS) {
+            throw RequestRefused.invalidField("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
+        }
+        DisclosureControl control = disclosure.control();
+        return new ReferralsReceivedReport(first, last, control.publish(counts.total(period)),
+                published(counts.by(Breakdown.ROUTE, period), control),
+                published(counts.by(Breakdown.LOCALITY, period), control),
+                published(counts.by(Breakdown.AGE_BAND, period), control),
+                control.describe());
+    }
+
+    private static List<ReferralsReceivedReport.PublishedCell> published(List<ReferralCounts.Cell> cells,
+                                                                         DisclosureControl control) {
+        return cells.stream()
+                .map(cell -> new ReferralsReceivedReport.PublishedCell(cell.category(), control.publish(cell.count())))
+                .toList();
+    }
+
+    private static YearMonth month(String field, String text, YearMonth fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw RequestRefused.invalidField(field, "must be a month as YYYY-MM");
+        }
+    }
+}

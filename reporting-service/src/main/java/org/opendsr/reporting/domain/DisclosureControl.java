@@ -1,0 +1,48 @@
+package org.opendsr.reporting.domain;
+
+/**
+ * NHS Digital's small-number disclosure control for every published figure below national level: 0 stays 0,
+ * counts from 1 up to the threshold (7) are suppressed and shown as {@code *}, larger counts are rounded to the
+ * nearest 5. Applied to each published cell on its own, totals included, so no figure can be worked back from
+ * the others.
+ */
+public final class DisclosureControl {
+
+    public static final String SUPPRESSED = "*";
+
+    private final int suppressUpTo;
+    private final int roundToNearest;
+
+    public DisclosureControl(int suppressUpTo, int roundToNearest) {
+        if (suppressUpTo < 0 || roundToNearest < 1) {
+            throw new IllegalArgumentException("threshold must be >= 0 and rounding base >= 1");
+        }
+        this.suppressUpTo = suppressUpTo;
+        this.roundToNearest = roundToNearest;
+    }
+
+    public static DisclosureControl nhsDigitalDefault() {
+        return new DisclosureControl(7, 5);
+    }
+
+    /** The figure as it may be published. */
+    public String publish(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count cannot be negative");
+        }
+        if (count == 0) {
+            return "0";
+        }
+        if (count <= suppressUpTo) {
+            return SUPPRESSED;
+        }
+        long rounded = Math.round((double) count / roundToNearest) * roundToNearest;
+        return Long.toString(rounded);
+    }
+
+    /** How the figures were protected, in words, for whoever reads the report. */
+    public String describe() {
+        return "NHS Digital disclosure control: 0 is shown as 0, 1 to " + suppressUpTo + " as " + SUPPRESSED
+                + ", other counts rounded to the nearest " + roundToNearest;
+    }
+}

@@ -1,0 +1,21 @@
+package org.opendsr.risk;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+
+@OpenAPIDefinition(
+        info = @Info(title = "risk-service", version = "0.1", description = "RAG ratings, known only by personId. Called through the gateway."),
+        servers = @Server(url = "/api", description = "through the gateway"),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class RiskServiceApplication {
+
+    public static void main(String[] args) {
+        Micronaut.run(RiskServiceApplication.class, args);
+    }
+}

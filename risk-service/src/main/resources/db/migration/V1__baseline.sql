@@ -1,0 +1,3 @@
+-- risk-service owns this database; no other service reads it. Its tables arrive with its capability
+-- (see the issue for risk-service); the outbox and processed-event tables are the service kit's (schema dsr_kit).
+COMMENT ON SCHEMA public IS 'risk-service';
