@@ -32,7 +32,11 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> new Problem.FieldProblem(error.getPath().get(), error.getMessage()))
                 .toList();
-        String detail = refused.map(Throwable::getMessage).orElseGet(() -> detail(context.getErrors(), fields));
+        // A 5xx detail would be a framework message, which can quote the response being written: never pass it on.
+        String detail = status >= 500 && refused.isEmpty()
+                ? "An unexpected error occurred; it has been logged" + CorrelationId.current()
+                        .map(id -> " with correlation id " + id).orElse("")
+                : refused.map(Throwable::getMessage).orElseGet(() -> detail(context.getErrors(), fields));
         Problem problem = new Problem(
                 refused.map(RequestRefused::problemType).orElse(fields.isEmpty() ? "about:blank" : ProblemTypes.INVALID_REQUEST),
                 refused.map(RequestRefused::title).orElse(response.reason()),

@@ -21,4 +21,10 @@ public record NewProfessionalReferral(
         @Nullable String whatHasBeenTried,
         @Nullable String whatCouldReduceRisk,
         @Nullable RagRating indicativeRag) {
+
+    /** Personal data stays out of logs and messages even if this is printed by mistake. */
+    @Override
+    public String toString() {
+        return "NewProfessionalReferral[personal data redacted]";
+    }
 }

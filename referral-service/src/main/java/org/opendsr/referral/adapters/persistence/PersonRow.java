@@ -20,4 +20,10 @@ public record PersonRow(
         String locality,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Personal data stays out of logs and messages even if this row is printed by mistake. */
+    @Override
+    public String toString() {
+        return "PersonRow[id=" + id + ", personal data redacted]";
+    }
 }

@@ -28,6 +28,12 @@ public record ProfessionalReferralRequest(
         @Nullable @Size(max = 4000) @Schema(description = "What could further reduce risk") String whatCouldReduceRisk,
         @Nullable @Schema(description = "The referrer's indicative rating") RagRating indicativeRag) {
 
+    /** Personal data stays out of logs and messages even if this is printed by mistake. */
+    @Override
+    public String toString() {
+        return "ProfessionalReferralRequest[personal data redacted]";
+    }
+
     NewProfessionalReferral toReferral() {
         return new NewProfessionalReferral(givenName, familyName, dateOfBirth, nhsNumber, postcode, locality,
                 reasonForReferral, currentIssues, whatHasBeenTried, whatCouldReduceRisk, indicativeRag);

@@ -28,6 +28,17 @@ public record ReferralView(
     @Serdeable
     public record PersonView(UUID personId, String givenName, String familyName, LocalDate dateOfBirth,
                              @Nullable String nhsNumber, String postcode, String locality) {
+
+        @Override
+        public String toString() {
+            return "PersonView[personId=" + personId + ", personal data redacted]";
+        }
+    }
+
+    /** Personal data stays out of logs and messages even if this view is printed by mistake. */
+    @Override
+    public String toString() {
+        return "ReferralView[referralId=" + referralId + ", personal data redacted]";
     }
 
     static ReferralView of(ReferralRow referral, PersonRow person) {

@@ -1,6 +1,5 @@
 package org.opendsr.reporting.adapters.web;
 
-import java.time.YearMonth;
 import java.util.List;
 
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,8 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "ReferralsReceivedReport")
 public record ReferralsReceivedReport(
-        YearMonth from,
-        YearMonth to,
+        @Schema(description = "First month, YYYY-MM", example = "2026-04") String from,
+        @Schema(description = "Last month, YYYY-MM", example = "2027-03") String to,
         String total,
         List<PublishedCell> byRoute,
         List<PublishedCell> byLocality,

@@ -54,7 +54,7 @@ public class ReportController {
             throw RequestRefused.invalidField("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
         }
         DisclosureControl control = disclosure.control();
-        return new ReferralsReceivedReport(first, last, control.publish(counts.total(period)),
+        return new ReferralsReceivedReport(first.toString(), last.toString(), control.publish(counts.total(period)),
                 published(counts.by(Breakdown.ROUTE, period), control),
                 published(counts.by(Breakdown.LOCALITY, period), control),
                 published(counts.by(Breakdown.AGE_BAND, period), control),
