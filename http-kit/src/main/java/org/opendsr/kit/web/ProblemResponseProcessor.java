@@ -36,7 +36,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         String detail = status >= 500 && refused.isEmpty()
                 ? "An unexpected error occurred; it has been logged" + CorrelationId.current()
                         .map(id -> " with correlation id " + id).orElse("")
-                : refused.map(Throwable::getMessage).orElseGet(() -> detail(context.getErrors(), fields));
+                : refused.map(ProblemResponseProcessor::detailOf).orElseGet(() -> detail(context.getErrors(), fields));
         Problem problem = new Problem(
                 refused.map(RequestRefused::problemType).orElse(fields.isEmpty() ? "about:blank" : ProblemTypes.INVALID_REQUEST),
                 refused.map(RequestRefused::title).orElse(response.reason()),
@@ -46,6 +46,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 fields.isEmpty() ? null : fields,
                 CorrelationId.current().orElse(null));
         return response.contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE).body(problem);
+    }
+
+    private static String detailOf(RequestRefused refused) {
+        return refused.field() == null ? refused.getMessage() : refused.field() + ": " + refused.getMessage();
     }
 
     private static String detail(List<Error> errors, List<Problem.FieldProblem> fields) {

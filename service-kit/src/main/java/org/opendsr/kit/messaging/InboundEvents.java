@@ -95,6 +95,8 @@ public class InboundEvents {
         for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = applyOnce(event, registration.handler(), consumer);
+                LOG.info("{} {} event {} ({})", consumer, applied ? "applied" : "ignored the redelivered",
+                        event.id(), event.type());
                 meters.counter("dsr.events.consumed", "consumer", consumer, "type", event.type(),
                         "outcome", applied ? "applied" : "duplicate").increment();
                 return;

@@ -1,0 +1,198 @@
+package org.opendsr.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opendsr.contracts.EventSchemas;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.local.LocalDsr;
+import org.opendsr.local.Progress;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
+import org.opendsr.testkit.TopicReader;
+
+/**
+ * The first journey, through the started system, not inside one service: a professional refers someone through the
+ * gateway; referral-service stores them and publishes ReferralReceived through its outbox; reporting-service counts
+ * it without any personal data; an analyst reads the disclosure-controlled count through the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstJourneyTest {
+
+    private LocalDsr dsr;
+    private ApiClient gateway;
+    private final List<Map<String, Object>> referred = new ArrayList<>();
+
+    @BeforeAll
+    void startTheWholeSystem() throws IOException {
+        Path root = Path.of(System.getProperty("dsr.repository.root", "..")).toAbsolutePath().normalize();
+        Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+        Path data = Files.createTempDirectory(temp, "journey-");
+        dsr = LocalDsr.start(LocalDsr.Options.forTests(root, data), Progress.to(System.out));
+        gateway = new ApiClient(dsr.gatewayUrl());
+    }
+
+    @AfterAll
+    void stopIt() {
+        if (dsr != null) {
+            dsr.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aProfessionalsReferralIsCountedForAnalystsWithoutPersonalData() {
+        String professional = tokenFor("professional");
+        String analyst = tokenFor("analyst");
+        String correlationId = "journey-" + UUID.randomUUID();
+
+        try (TopicReader referralEvents = TopicReader.fromBeginning(dsr.kafkaBootstrapServers(), Topics.REFERRAL_EVENTS)) {
+            Map<String, Object> first = referral("Jamie", "Example", "2011-06-15", "9990000018", "SN1 2JH");
+            ApiResponse created = gateway.post("/api/referrals", professional, first,
+                    Map.of("X-Correlation-Id", correlationId));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            assertThat(created.header("X-Correlation-Id")).isEqualTo(correlationId);
+            String personId = created.json().get("personId").asText();
+
+            var event = referralEvents.awaitRecord(record -> personId.equals(record.key()));
+            JsonNode cloudEvent = json(event.value());
+            assertThat(cloudEvent.get("type").asText()).isEqualTo(EventTypes.REFERRAL_RECEIVED_V1);
+            assertThat(cloudEvent.get("correlationid").asText()).isEqualTo(correlationId);
+            assertThat(EventSchemas.envelopeProblems(cloudEvent)).isEmpty();
+            assertThat(EventSchemas.dataProblems(EventCatalogue.of(EventTypes.REFERRAL_RECEIVED_V1),
+                    cloudEvent.get("data"))).isEmpty();
+            assertThat(event.value()).doesNotContain("Jamie", "Example", "2011-06-15", "9990000018", "SN1 2JH");
+        }
+
+        // One referral: published as "*" (1 to 7 are suppressed).
+        await().atMost(Duration.ofSeconds(60)).until(() -> "*".equals(reportedTotal(analyst)));
+
+        for (int i = 1; i <= 7; i++) {
+            ApiResponse created = gateway.post("/api/referrals", professional,
+                    referral("Person" + i, "Journey", "1990-01-0" + i, null, "BA1 1AA"));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+        }
+        // Eight referrals: rounded to the nearest 5.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "10".equals(reportedTotal(analyst)));
+
+        JsonNode report = gateway.get("/api/reports/referrals-received", analyst).json();
+        assertThat(report.get("byRoute").get(0).get("category").asText()).isEqualTo("PROFESSIONAL");
+        assertThat(report.get("byRoute").get(0).get("referrals").asText()).isEqualTo("10");
+        assertThat(report.get("disclosureControl").asText()).contains("1 to 7");
+
+        // The correlation id went HTTP -> referral-service -> event -> reporting-service.
+        assertThat(logOf("referral-service")).contains(correlationId);
+        assertThat(logOf("reporting-service")).contains(correlationId);
+    }
+
+    @Test
+    @Order(2)
+    void noPersonalDataReachedAnyLogOrTheReportingService() throws IOException {
+        List<String> identifiers = new ArrayList<>(List.of("Jamie", "9990000018", "999 000 0018", "2011-06-15", "SN1 2JH"));
+        for (Map<String, Object> referral : referred) {
+            identifiers.add((String) referral.get("givenName"));
+        }
+        try (Stream<Path> logs = Files.list(dsr.logDirectory())) {
+            for (Path log : logs.toList()) {
+                String text = Files.readString(log);
+                for (String identifier : identifiers) {
+                    assertThat(text).as("%s must not contain personal data", log.getFileName()).doesNotContain(identifier);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theGatewayAndEachServiceRefuseWhatTheCallerMayNotDo() {
+        ApiResponse anonymous = gateway.post("/api/referrals", null, referral("A", "B", "2000-01-01", null, "SN1 2JH"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        ApiResponse professionalReadsReports = gateway.get("/api/reports/referrals-received", tokenFor("professional"));
+        assertThat(professionalReadsReports.status()).isEqualTo(403);
+        assertThat(professionalReadsReports.contentType()).startsWith("application/problem+json");
+
+        ApiResponse analystRefers = gateway.post("/api/referrals", tokenFor("analyst"),
+                referral("A", "B", "2000-01-01", null, "SN1 2JH"));
+        assertThat(analystRefers.status()).isEqualTo(403);
+
+        ApiResponse badField = gateway.post("/api/referrals", tokenFor("professional"),
+                referral("A", "B", "2000-01-01", "9434765918", "SN1 2JH"));
+        assertThat(badField.status()).isEqualTo(400);
+        assertThat(badField.json().get("errors").findValuesAsText("field")).containsExactly("nhsNumber");
+    }
+
+    @Test
+    @Order(4)
+    void theApiIsDocumentedInOneSwaggerUi() {
+        assertThat(gateway.get("/docs/index.html", null).status()).isEqualTo(200);
+        assertThat(gateway.get("/swagger-ui/swagger-ui-bundle.js", null).status()).isEqualTo(200);
+        ApiResponse spec = gateway.get("/specs/referral-service.yml", null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.text()).contains("/referrals");
+    }
+
+    private Map<String, Object> referral(String givenName, String familyName, String dateOfBirth, String nhsNumber,
+                                         String postcode) {
+        Map<String, Object> referral = new java.util.HashMap<>(Map.of(
+                "givenName", givenName, "familyName", familyName, "dateOfBirth", dateOfBirth,
+                "postcode", postcode, "locality", "SWINDON",
+                "reasonForReferral", "Placement at risk of breaking down",
+                "currentIssues", "Escalating distress at home and school",
+                "indicativeRag", "AMBER"));
+        if (nhsNumber != null) {
+            referral.put("nhsNumber", nhsNumber);
+        }
+        referred.add(referral);
+        return referral;
+    }
+
+    private String tokenFor(String username) {
+        ApiResponse token = gateway.post("/auth/demo-token", null, Map.of("username", username));
+        assertThat(token.status()).as(token.text()).isEqualTo(200);
+        return token.json().get("access_token").asText();
+    }
+
+    private String reportedTotal(String analystToken) {
+        ApiResponse report = gateway.get("/api/reports/referrals-received", analystToken);
+        return report.status() == 200 ? report.json().get("total").asText() : "status " + report.status();
+    }
+
+    private String logOf(String component) {
+        try {
+            return Files.readString(dsr.logDirectory().resolve(component + ".log"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return ApiClient.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
