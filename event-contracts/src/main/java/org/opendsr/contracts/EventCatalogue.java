@@ -3,6 +3,29 @@ package org.opendsr.contracts;
 import java.util.List;
 import java.util.Optional;
 
+import org.opendsr.contracts.referral.ReferralContacted;
+import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralDeclined;
+import org.opendsr.contracts.referral.ReferralWithdrawn;
+import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.ResponsibilityChanged;
+import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
+import org.opendsr.contracts.referral.AdmissionReported;
+import org.opendsr.contracts.referral.DischargeReported;
+import org.opendsr.contracts.referral.PersonMoved;
+import org.opendsr.contracts.referral.ContactDetailsChanged;
+import org.opendsr.contracts.consent.ConsentRecorded;
+import org.opendsr.contracts.consent.ConsentRenewalDue;
+import org.opendsr.contracts.consent.ConsentOverdue;
+import org.opendsr.contracts.consent.ConsentReminderDue;
+import org.opendsr.contracts.consent.ConsentLapsed;
+import org.opendsr.contracts.consent.ConsentWithdrawn;
+import org.opendsr.contracts.agency.AgencyReferralSubmitted;
+import org.opendsr.contracts.agency.AgencyAddressChanged;
+import org.opendsr.contracts.agency.AgencyContactDetailsChanged;
+import org.opendsr.contracts.agency.AgencyAdmissionReported;
+import org.opendsr.contracts.agency.AgencyDischargeReported;
 import org.opendsr.contracts.referral.ReferralReceived;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
@@ -10,7 +33,53 @@ public final class EventCatalogue {
 
     private static final List<EventContract> CONTRACTS = List.of(
             new EventContract(EventTypes.REFERRAL_RECEIVED_V1, Topics.REFERRAL_EVENTS,
-                    EventSources.REFERRAL_SERVICE, ReferralReceived.class));
+                    EventSources.REFERRAL_SERVICE, ReferralReceived.class),
+            new EventContract(EventTypes.REFERRAL_CONTACTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ReferralContacted.class),
+            new EventContract(EventTypes.REFERRAL_ACCEPTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ReferralAccepted.class),
+            new EventContract(EventTypes.REFERRAL_DECLINED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ReferralDeclined.class),
+            new EventContract(EventTypes.REFERRAL_WITHDRAWN_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ReferralWithdrawn.class),
+            new EventContract(EventTypes.REGISTER_PERSON_REMOVED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonRemovedFromRegister.class),
+            new EventContract(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ResponsibilityChanged.class),
+            new EventContract(EventTypes.PERSON_TURNED_18_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonTurned18.class),
+            new EventContract(EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, KeyworkerReferralSuggested.class),
+            new EventContract(EventTypes.PERSON_ADMISSION_REPORTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, AdmissionReported.class),
+            new EventContract(EventTypes.PERSON_DISCHARGE_REPORTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, DischargeReported.class),
+            new EventContract(EventTypes.PERSON_MOVED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonMoved.class),
+            new EventContract(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ContactDetailsChanged.class),
+            new EventContract(EventTypes.CONSENT_RECORDED_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentRecorded.class),
+            new EventContract(EventTypes.CONSENT_RENEWAL_DUE_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentRenewalDue.class),
+            new EventContract(EventTypes.CONSENT_OVERDUE_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentOverdue.class),
+            new EventContract(EventTypes.CONSENT_REMINDER_DUE_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentReminderDue.class),
+            new EventContract(EventTypes.CONSENT_LAPSED_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentLapsed.class),
+            new EventContract(EventTypes.CONSENT_WITHDRAWN_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ConsentWithdrawn.class),
+            new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND,
+                    EventSources.AGENCY_SYSTEMS, AgencyReferralSubmitted.class),
+            new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND,
+                    EventSources.AGENCY_SYSTEMS, AgencyAddressChanged.class),
+            new EventContract(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, Topics.AGENCY_INBOUND,
+                    EventSources.AGENCY_SYSTEMS, AgencyContactDetailsChanged.class),
+            new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V1, Topics.AGENCY_INBOUND,
+                    EventSources.AGENCY_SYSTEMS, AgencyAdmissionReported.class),
+            new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, Topics.AGENCY_INBOUND,
+                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReported.class));
 
     private EventCatalogue() {
     }
@@ -21,6 +90,11 @@ public final class EventCatalogue {
 
     public static Optional<EventContract> byType(String type) {
         return CONTRACTS.stream().filter(contract -> contract.type().equals(type)).findFirst();
+    }
+
+    /** The contracts of one topic, e.g. every type an agency system may publish to the inbound topic. */
+    public static List<EventContract> onTopic(String topic) {
+        return CONTRACTS.stream().filter(contract -> contract.topic().equals(topic)).toList();
     }
 
     public static EventContract of(String type) {

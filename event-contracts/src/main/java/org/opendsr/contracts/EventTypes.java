@@ -8,6 +8,29 @@ package org.opendsr.contracts;
 public final class EventTypes {
 
     public static final String REFERRAL_RECEIVED_V1 = "dsr.referral.received.v1";
+    public static final String REFERRAL_CONTACTED_V1 = "dsr.referral.contacted.v1";
+    public static final String REFERRAL_ACCEPTED_V1 = "dsr.referral.accepted.v1";
+    public static final String REFERRAL_DECLINED_V1 = "dsr.referral.declined.v1";
+    public static final String REFERRAL_WITHDRAWN_V1 = "dsr.referral.withdrawn.v1";
+    public static final String REGISTER_PERSON_REMOVED_V1 = "dsr.register.person-removed.v1";
+    public static final String REGISTER_RESPONSIBILITY_CHANGED_V1 = "dsr.register.responsibility-changed.v1";
+    public static final String PERSON_TURNED_18_V1 = "dsr.person.turned-18.v1";
+    public static final String PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1 = "dsr.person.keyworker-referral-suggested.v1";
+    public static final String PERSON_ADMISSION_REPORTED_V1 = "dsr.person.admission-reported.v1";
+    public static final String PERSON_DISCHARGE_REPORTED_V1 = "dsr.person.discharge-reported.v1";
+    public static final String PERSON_MOVED_V1 = "dsr.person.moved.v1";
+    public static final String PERSON_CONTACT_DETAILS_CHANGED_V1 = "dsr.person.contact-details-changed.v1";
+    public static final String CONSENT_RECORDED_V1 = "dsr.consent.recorded.v1";
+    public static final String CONSENT_RENEWAL_DUE_V1 = "dsr.consent.renewal-due.v1";
+    public static final String CONSENT_OVERDUE_V1 = "dsr.consent.overdue.v1";
+    public static final String CONSENT_REMINDER_DUE_V1 = "dsr.consent.reminder-due.v1";
+    public static final String CONSENT_LAPSED_V1 = "dsr.consent.lapsed.v1";
+    public static final String CONSENT_WITHDRAWN_V1 = "dsr.consent.withdrawn.v1";
+    public static final String AGENCY_REFERRAL_SUBMITTED_V1 = "dsr.agency.referral-submitted.v1";
+    public static final String AGENCY_ADDRESS_CHANGED_V1 = "dsr.agency.address-changed.v1";
+    public static final String AGENCY_CONTACT_DETAILS_CHANGED_V1 = "dsr.agency.contact-details-changed.v1";
+    public static final String AGENCY_ADMISSION_REPORTED_V1 = "dsr.agency.admission-reported.v1";
+    public static final String AGENCY_DISCHARGE_REPORTED_V1 = "dsr.agency.discharge-reported.v1";
 
     private EventTypes() {
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.common.RagRating;
 
@@ -21,6 +22,7 @@ import org.opendsr.contracts.common.RagRating;
  * @param lifeStage     CHILD or ADULT at referral
  * @param indicativeRag the referrer's indicative rating, when they gave one
  * @param receivedAt    when the DSR received it
+ * @param diagnosis     learning disability, autism, both, or on an assessment pathway, when known
  */
 @Serdeable
 public record ReferralReceived(
@@ -31,5 +33,6 @@ public record ReferralReceived(
         AgeBand ageBand,
         LifeStage lifeStage,
         @Nullable RagRating indicativeRag,
-        Instant receivedAt) {
+        Instant receivedAt,
+        @Nullable Diagnosis diagnosis) {
 }

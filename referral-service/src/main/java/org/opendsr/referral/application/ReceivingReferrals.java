@@ -82,7 +82,7 @@ public class ReceivingReferrals {
         AgeAtDate age = AgeAtDate.of(person.dateOfBirth(), today);
         outbox.append("referral", person.id(), EventTypes.REFERRAL_RECEIVED_V1, new ReferralReceived(
                 saved.id(), person.id(), ReferralRoute.PROFESSIONAL, person.locality(), age.band(), age.lifeStage(),
-                referral.indicativeRag(), now));
+                referral.indicativeRag(), now, null));
         return new ReferralReceipt(saved.id(), person.id(), ReferralStatus.RECEIVED, now, known.isPresent());
     }
 

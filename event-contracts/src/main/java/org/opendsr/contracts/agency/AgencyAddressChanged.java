@@ -1,0 +1,18 @@
+package org.opendsr.contracts.agency;
+
+import java.time.LocalDate;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An agency system reports a person's new address. Matched by NHS number.
+ *
+ * <p>{@code dsr.agency.address-changed.v1} on {@code dsr.agency.inbound}.
+ */
+@Serdeable
+public record AgencyAddressChanged(
+        String nhsNumber,
+        AgencyAddress address,
+        String locality,
+        LocalDate effectiveFrom) {
+}

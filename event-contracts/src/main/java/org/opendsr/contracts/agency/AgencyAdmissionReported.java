@@ -1,0 +1,18 @@
+package org.opendsr.contracts.agency;
+
+import java.time.LocalDate;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An agency system reports an admission to a mental health hospital. Matched by NHS number.
+ *
+ * <p>{@code dsr.agency.admission-reported.v1} on {@code dsr.agency.inbound}.
+ */
+@Serdeable
+public record AgencyAdmissionReported(
+        String nhsNumber,
+        LocalDate admittedOn,
+        @Nullable String hospital) {
+}

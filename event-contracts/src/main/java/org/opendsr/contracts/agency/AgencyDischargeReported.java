@@ -1,0 +1,16 @@
+package org.opendsr.contracts.agency;
+
+import java.time.LocalDate;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An agency system reports a discharge from hospital. Matched by NHS number.
+ *
+ * <p>{@code dsr.agency.discharge-reported.v1} on {@code dsr.agency.inbound}.
+ */
+@Serdeable
+public record AgencyDischargeReported(
+        String nhsNumber,
+        LocalDate dischargedOn) {
+}
