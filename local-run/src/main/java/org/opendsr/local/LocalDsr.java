@@ -42,25 +42,32 @@ public final class LocalDsr implements AutoCloseable {
      * @param ports          fixed ports for people, free ports for tests
      * @param jvmOptions     options for each service's JVM
      * @param durable        true: every commit waits for the disk (as in production); false: faster, for tests
+     * @param movableClocks  true puts the test-clock module on each service's classpath, so a test can move time
+     *                       ({@code POST /testing/clock} on a service); never for people or benchmarks
      */
     public record Options(Path repositoryRoot, Path dataDirectory, LocalPorts ports, List<String> jvmOptions,
-                          boolean durable) {
+                          boolean durable, boolean movableClocks) {
 
         public static Options forPeople(Path repositoryRoot) {
             return new Options(repositoryRoot, repositoryRoot.resolve(".dsr-local"), LocalPorts.standard(),
-                    List.of("-Xmx256m", "-XX:+UseSerialGC"), true);
+                    List.of("-Xmx256m", "-XX:+UseSerialGC"), true, false);
         }
 
         /** Free ports, a throwaway data directory, quick-starting JVMs. */
         public static Options forTests(Path repositoryRoot, Path dataDirectory) {
             return new Options(repositoryRoot, dataDirectory, LocalPorts.free(),
-                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), false);
+                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), false, false);
         }
 
         /** As for tests, but with fully optimising JITs, for measuring. */
         public static Options forBenchmarks(Path repositoryRoot, Path dataDirectory) {
             return new Options(repositoryRoot, dataDirectory, LocalPorts.free(),
-                    List.of("-Xmx384m", "-XX:+UseSerialGC"), true);
+                    List.of("-Xmx384m", "-XX:+UseSerialGC"), true, false);
+        }
+
+        /** The same, with clocks a test can move. */
+        public Options withMovableClocks() {
+            return new Options(repositoryRoot, dataDirectory, ports, jvmOptions, durable, true);
         }
     }
 
@@ -176,9 +183,26 @@ public final class LocalDsr implements AutoCloseable {
             }
         }
         Path jar = options.repositoryRoot().resolve(component.name()).resolve("target").resolve(component.name() + ".jar");
-        return ServiceProcess.start(component.name(), jar, options.ports().of(component.name()), environment,
-                properties, options.jvmOptions(),
+        List<Path> extraClasspath = options.movableClocks() && !component.isGateway()
+                ? List.of(testClockJar(options.repositoryRoot())) : List.of();
+        return ServiceProcess.start(component.name(), jar, extraClasspath, options.ports().of(component.name()),
+                environment, properties, options.jvmOptions(),
                 options.dataDirectory().resolve("logs").resolve(component.name() + ".log"));
+    }
+
+    private static Path testClockJar(Path repositoryRoot) {
+        try (Stream<Path> jars = Files.list(repositoryRoot.resolve("test-clock").resolve("target"))) {
+            return jars.filter(path -> path.getFileName().toString().matches("test-clock-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("test-clock is not built: ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("test-clock is not built: ./mvnw -DskipTests package", e);
+        }
+    }
+
+    /** The URL of one service (not through the gateway), e.g. for a test's clock control. */
+    public String serviceUrl(String component) {
+        return "http://localhost:" + options.ports().of(component);
     }
 
     private static void awaitAllReady(List<ServiceProcess> services) {

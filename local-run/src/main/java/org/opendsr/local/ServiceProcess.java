@@ -37,8 +37,9 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
-                                Map<String, String> systemProperties, List<String> jvmOptions, Path log) {
+    static ServiceProcess start(String name, Path jar, List<Path> extraClasspath, int port,
+                                Map<String, String> environment, Map<String, String> systemProperties,
+                                List<String> jvmOptions, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -46,8 +47,17 @@ final class ServiceProcess implements AutoCloseable {
         command.add(ChildProcesses.javaExecutable());
         command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        if (extraClasspath.isEmpty()) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            List<String> entries = new ArrayList<>();
+            entries.add(jar.toString());
+            extraClasspath.forEach(path -> entries.add(path.toString()));
+            command.add("-cp");
+            command.add(ChildProcesses.classpath(entries));
+            command.add(mainClassOf(jar));
+        }
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -60,6 +70,14 @@ final class ServiceProcess implements AutoCloseable {
             return new ServiceProcess(name, port, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    private static String mainClassOf(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Main-Class");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest of " + jar, e);
         }
     }
 
