@@ -40,6 +40,30 @@ public final class ChildProcesses {
         }
     }
 
+    /**
+     * Stops a child that watches its standard input: closing it asks for an orderly exit; if the child has not
+     * gone within the grace time it is terminated, then killed.
+     */
+    public static void stopByClosingInput(Process process, java.time.Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Joins classpath entries with the platform separator. */
     public static String classpath(List<String> entries) {
         return String.join(File.pathSeparator, entries);

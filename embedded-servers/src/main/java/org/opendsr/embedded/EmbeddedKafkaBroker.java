@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kafka 4.1 KRaft broker (broker and controller in one node) in a child JVM. The child's classpath
@@ -110,20 +109,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Stops the broker with a controlled shutdown (closing its standard input), forcibly if it takes too long. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stopByClosingInput(process, Duration.ofSeconds(30));
     }
 
     private void awaitReady(Path readyFile, Path log) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.opendsr.embedded.ChildProcesses;
 
@@ -130,23 +129,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (closing its standard input), then insists. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stopByClosingInput(process, Duration.ofSeconds(20));
     }
 
     private static void pause() {

@@ -13,8 +13,6 @@ import org.testcontainers.kafka.KafkaContainer;
 public final class RealKafka {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealKafka.class);
-    private static volatile RealKafka instance;
-
     private final String bootstrapServers;
     private final String origin;
 
@@ -23,18 +21,13 @@ public final class RealKafka {
         this.origin = origin;
     }
 
+    /** Started on first use, once per JVM (the holder class is initialised exactly once, thread-safely). */
     public static RealKafka get() {
-        RealKafka current = instance;
-        if (current == null) {
-            synchronized (RealKafka.class) {
-                current = instance;
-                if (current == null) {
-                    current = start();
-                    instance = current;
-                }
-            }
-        }
-        return current;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        private static final RealKafka INSTANCE = start();
     }
 
     public String bootstrapServers() {

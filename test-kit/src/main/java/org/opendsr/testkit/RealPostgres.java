@@ -29,8 +29,6 @@ import org.testcontainers.containers.PostgreSQLContainer;
 public final class RealPostgres {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealPostgres.class);
-    private static volatile RealPostgres instance;
-
     private final String adminUrl;
     private final String username;
     private final String password;
@@ -44,18 +42,13 @@ public final class RealPostgres {
         this.origin = origin;
     }
 
+    /** Started on first use, once per JVM (the holder class is initialised exactly once, thread-safely). */
     public static RealPostgres get() {
-        RealPostgres current = instance;
-        if (current == null) {
-            synchronized (RealPostgres.class) {
-                current = instance;
-                if (current == null) {
-                    current = start();
-                    instance = current;
-                }
-            }
-        }
-        return current;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        private static final RealPostgres INSTANCE = start();
     }
 
     /** Where the server came from: environment, testcontainers or embedded. */

@@ -34,8 +34,6 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://test-issuer.dsr.invalid";
 
-    private static volatile TestTokens instance;
-
     private final RSAKey key;
     private final HttpServer jwksServer;
 
@@ -44,18 +42,13 @@ public final class TestTokens {
         this.jwksServer = jwksServer;
     }
 
+    /** Started on first use, once per JVM (the holder class is initialised exactly once, thread-safely). */
     public static TestTokens get() {
-        TestTokens current = instance;
-        if (current == null) {
-            synchronized (TestTokens.class) {
-                current = instance;
-                if (current == null) {
-                    current = start();
-                    instance = current;
-                }
-            }
-        }
-        return current;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        private static final TestTokens INSTANCE = start();
     }
 
     public String jwksUrl() {
