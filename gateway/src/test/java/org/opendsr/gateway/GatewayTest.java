@@ -70,8 +70,9 @@ class GatewayTest implements TestPropertyProvider {
         properties.put("dsr.security.jwks-url", "http://127.0.0.1:" + port + "/keys");
         properties.put("dsr.security.issuer", DEMO_ISSUER);
         properties.put("dsr.gateway.demo-issuer.enabled", "true");
-        // Short, so that a service that does not answer is given up on within the test.
-        properties.put("micronaut.http.client.read-timeout", "2s");
+        // Short, so that a service that does not answer is given up on within the test; long enough that a busy
+        // build machine does not turn an ordinary call into a timeout.
+        properties.put("micronaut.http.client.read-timeout", "4s");
         properties.put("dsr.gateway.services.referral-service.url", REFERRAL_SERVICE.url().toString());
         // Every other service is down, so nothing outside this test is ever called.
         for (String service : List.of("consent-service", "risk-service", "meeting-service", "reporting-service")) {
