@@ -2,6 +2,7 @@ package org.opendsr.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.micronaut.http.HttpRequest;
@@ -18,6 +19,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import org.opendsr.kit.observability.CorrelationId;
 import org.opendsr.kit.web.Problems;
+import org.opendsr.kit.web.RequestRefused;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +61,26 @@ public class ApiProxyFilter implements HttpServerFilter {
         }
         BackendService backend = service.get();
         String correlationId = CorrelationId.acceptOrCreate(request.getHeaders().get(CorrelationId.HEADER));
-        MutableHttpRequest<?> forwarded = request.mutate()
-                .uri(targetOf(backend, request))
-                .header(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
+        MutableHttpRequest<?> forwarded = request.mutate().uri(targetOf(backend, request));
+        // set, not add: the caller's own header is already on the request, and a second copy would reach the service.
+        forwarded.getHeaders().set(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
         return Mono.from(client.proxy(forwarded))
-                .onErrorResume(ReadTimeoutException.class, timeout -> Mono.just(problems.message(request,
-                        HttpStatus.GATEWAY_TIMEOUT, timeout, backend.getName() + " did not answer in time")))
-                .onErrorResume(HttpClientException.class, unavailable -> Mono.just(problems.message(request,
-                        HttpStatus.SERVICE_UNAVAILABLE, unavailable, backend.getName() + " is not available")))
+                .onErrorResume(ReadTimeoutException.class, timeout -> Mono.just(backendProblem(request,
+                        HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer in time",
+                        backend.getName() + " did not answer in time")))
+                .onErrorResume(HttpClientException.class, unavailable -> Mono.just(backendProblem(request,
+                        HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        backend.getName() + " is not available")))
                 .map(response -> audited(request, backend.getName(), response, started));
+    }
+
+    /**
+     * A 503/504 that names the service. Refused, not failed: the problem processor replaces the detail of any other
+     * 5xx with a generic message, which would hide which service the caller is waiting for.
+     */
+    private MutableHttpResponse<?> backendProblem(HttpRequest<?> request, HttpStatus status, String problem, String title,
+                                                  String detail) {
+        return problems.respond(request, status, new RequestRefused(status, problem, title, detail, null), List.of());
     }
 
     private static URI targetOf(BackendService backend, HttpRequest<?> request) {
