@@ -350,6 +350,18 @@ class GatewayTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aCallRefusedForWantOfAValidTokenIsAuditedToo() {
+        String referralId = UUID.randomUUID().toString();
+        try (LogCapture logs = LogCapture.capture()) {
+            assertThat(api.get("/api/referrals/" + referralId, null).status()).isEqualTo(401);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !auditLines(logs, referralId).isEmpty());
+            assertThat(auditLines(logs, referralId)).singleElement().asString()
+                    .contains("user=anonymous").contains("status=401").contains("service=none");
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
     private String demoToken(String username) {

@@ -17,6 +17,10 @@ public final class DisclosureControl {
         if (suppressUpTo < 0 || roundToNearest < 1) {
             throw new IllegalArgumentException("threshold must be >= 0 and rounding base >= 1");
         }
+        if (2 * suppressUpTo < roundToNearest) {
+            // Otherwise a small published count could round to "0", which must mean none at all.
+            throw new IllegalArgumentException("the threshold must be at least half the rounding base");
+        }
         this.suppressUpTo = suppressUpTo;
         this.roundToNearest = roundToNearest;
     }

@@ -68,6 +68,9 @@ class DisclosureControlTest {
     void aThresholdBelowZeroOrARoundingBaseBelowOneIsRefused() {
         assertThatThrownBy(() -> new DisclosureControl(-1, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DisclosureControl(7, 0)).isInstanceOf(IllegalArgumentException.class);
+        // A threshold below half the rounding base would let a count of 1 or 2 be published as "0".
+        assertThatThrownBy(() -> new DisclosureControl(0, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DisclosureControl(2, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
