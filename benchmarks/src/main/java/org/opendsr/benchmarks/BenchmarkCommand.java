@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -91,26 +92,35 @@ public final class BenchmarkCommand {
         results.put("machine", machine);
 
         AtomicBoolean stopped = new AtomicBoolean();
-        LocalDsr[] running = new LocalDsr[1];
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicReference<LocalDsr> running = new AtomicReference<>();
         // Ctrl-C: stop the system here too (the children would also stop on their own when this JVM ends).
-        Thread onInterrupt = new Thread(() -> stop(running[0], stopped), "stop-dsr");
+        Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
+            out.println();
+            out.println("Interrupted: stopping the DSR; the data directory is kept: " + dataDirectory);
+            stop(running.get(), stopped);
+        }, "stop-dsr");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         boolean failed = true;
         try {
             out.println("Starting the DSR (PostgreSQL, Kafka, five services, gateway) ...");
             long starting = System.nanoTime();
-            running[0] = LocalDsr.start(LocalDsr.Options.forBenchmarks(repositoryRoot, dataDirectory), progress);
+            running.set(LocalDsr.start(LocalDsr.Options.forBenchmarks(repositoryRoot, dataDirectory), progress));
             results.put("startupSeconds", seconds(System.nanoTime() - starting));
-            measure(running[0]);
+            measure(running.get());
             failed = false;
         } catch (Exception e) {
+            if (interrupted.get()) {
+                return 130; // the system is being stopped under our feet: whatever failed, failed for that
+            }
             out.println();
             out.println("THE BENCHMARK FAILED: " + e);
             e.printStackTrace(out);
             out.println("Service logs: " + dataDirectory.resolve("logs"));
         } finally {
             out.println("Stopping the DSR ...");
-            stop(running[0], stopped);
+            stop(running.get(), stopped);
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException alreadyShuttingDown) {
