@@ -142,6 +142,16 @@ public final class LocalDsr implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** The PostgreSQL superuser, for tools that open their own connections (the benchmark's baseline). */
+    public String postgresUsername() {
+        return postgres.username();
+    }
+
+    /** The embedded server trusts local connections, so any password works; this is the one the services use. */
+    public String postgresPassword() {
+        return postgres.password();
+    }
+
     public Path logDirectory() {
         return options.dataDirectory().resolve("logs");
     }
