@@ -1,0 +1,161 @@
+package org.opendsr.deploychecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opendsr.contracts.Topics;
+
+/**
+ * The parts fit together: every topic the code names exists with its dead-letter topic, every service's Kafka user,
+ * database role, database and Secrets exist under the names its Deployment uses, and NetworkPolicies cover every
+ * deployed module.
+ */
+class ClusterTopologyTest {
+
+    static final List<Manifests.Resource> CLUSTER = Manifests.allClusterResources();
+
+    static List<String> dataServices() {
+        return Repository.dataServices();
+    }
+
+    static List<String> deployedModules() {
+        return Repository.deployedModules();
+    }
+
+    @Test
+    void everyTopicOfTheEventContractsExistsWithItsDeadLetterTopic() {
+        Set<String> topics = topicNames();
+        for (String topic : List.of(Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.RISK_EVENTS,
+                Topics.MEETING_EVENTS, Topics.AGENCY_INBOUND)) {
+            assertThat(topics).contains(topic, Topics.deadLetterTopicOf(topic));
+        }
+    }
+
+    @Test
+    void topicsAreReplicatedAndHaveARetention() {
+        for (Manifests.Resource topic : Manifests.ofKind(CLUSTER, "KafkaTopic")) {
+            JsonNode spec = topic.node().path("spec");
+            assertThat(spec.path("replicas").asInt()).as(topic.toString()).isEqualTo(3);
+            assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(topic.toString()).isEqualTo(2);
+            assertThat(spec.path("config").path("retention.ms").asLong()).as(topic.toString()).isPositive();
+            assertThat(topic.node().path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("dsr-kafka");
+        }
+    }
+
+    @Test
+    void kafkaUsersOnlyNameTopicsThatExist() {
+        Set<String> topics = topicNames();
+        for (Manifests.Resource user : Manifests.ofKind(CLUSTER, "KafkaUser")) {
+            for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                if (resource.path("type").asText().equals("topic")) {
+                    assertThat(topics).as(user + " names a topic").contains(resource.path("name").asText());
+                    assertThat(resource.path("patternType").asText()).isEqualTo("literal");
+                }
+                assertThat(acl.path("operations").toString()).doesNotContain("All").doesNotContain("Create")
+                        .doesNotContain("Delete").doesNotContain("Alter");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServiceHasAKafkaUserOfItsOwnWhoseSecretItReads(String module) {
+        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", module).orElseThrow(
+                () -> new AssertionError("no KafkaUser " + module + " in deploy/k8s"));
+        List<String> groups = new ArrayList<>();
+        for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
+            if (acl.path("resource").path("type").asText().equals("group")) {
+                groups.add(acl.path("resource").path("name").asText());
+            }
+        }
+        assertThat(groups).as("its consumer group is its name").containsExactly(module);
+        assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServiceHasADatabaseOwnedByItsRoleWhosePasswordSecretItReads(String module) {
+        String url = configMap(module).path("data").path("DATASOURCES_DEFAULT_URL").asText();
+        assertThat(url).startsWith("jdbc:postgresql://dsr-postgres-rw:5432/");
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        Manifests.Resource databaseResource = Manifests.ofKind(CLUSTER, "Database").stream()
+                .filter(d -> d.node().path("spec").path("name").asText().equals(database)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Database " + database + " for " + module));
+        String owner = databaseResource.node().path("spec").path("owner").asText();
+        JsonNode role = null;
+        for (JsonNode candidate : cluster().path("spec").path("managed").path("roles")) {
+            if (candidate.path("name").asText().equals(owner)) {
+                role = candidate;
+            }
+        }
+        assertThat(role).as("managed role " + owner).isNotNull();
+        String secret = role.path("passwordSecret").path("name").asText();
+        assertThat(secretRef(module, "DATASOURCES_DEFAULT_USERNAME")).isEqualTo(secret + "/username");
+        assertThat(secretRef(module, "DATASOURCES_DEFAULT_PASSWORD")).isEqualTo(secret + "/password");
+        assertThat(Repository.read(Repository.DEPLOY.resolve("create-secrets.sh"))).contains("$db-db-credentials")
+                .contains(" " + owner + " ").as("create-secrets.sh makes " + secret);
+        assertThat(cluster().path("spec").path("postgresql").path("pg_hba").toString())
+                .as("role " + owner + " may open its own database").contains("host " + database + " " + owner + " ");
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployedModules")
+    void aNetworkPolicyCoversEveryDeployedModule(String module) {
+        Manifests.Resource policy = Manifests.find(CLUSTER, "NetworkPolicy", module).orElseThrow(
+                () -> new AssertionError("no NetworkPolicy " + module + " in deploy/k8s/30-network-policies.yaml"));
+        assertThat(policy.node().path("spec").path("podSelector").path("matchLabels").path("app").asText()).isEqualTo(module);
+        var podLabels = GeneratedManifestsTest.deployment(module).getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(podLabels).containsEntry("app", module).containsEntry("group", "org.opendsr");
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromOutsideTheNamespace() {
+        for (Manifests.Resource policy : Manifests.ofKind(CLUSTER, "NetworkPolicy")) {
+            boolean fromOtherNamespace = policy.node().path("spec").path("ingress").findValues("namespaceSelector").stream()
+                    .anyMatch(selector -> !selector.isMissingNode());
+            if (fromOtherNamespace) {
+                assertThat(policy.name()).as(policy + " admits traffic from another namespace")
+                        .isIn("gateway", "dsr-apps-allow-metrics-scrape", "dsr-postgres");
+            }
+        }
+        Manifests.Resource ingress = Manifests.ofKind(CLUSTER, "Ingress").stream().collect(Collectors.collectingAndThen(
+                Collectors.toList(), list -> { assertThat(list).hasSize(1); return list.get(0); }));
+        assertThat(ingress.node().path("spec").path("tls")).isNotEmpty();
+        assertThat(ingress.node().findValues("service")).allSatisfy(service -> {
+            assertThat(service.path("name").asText()).isEqualTo("gateway");
+            assertThat(service.path("port").path("number").asInt()).isEqualTo(8080);
+        });
+    }
+
+    private static Set<String> topicNames() {
+        return Manifests.ofKind(CLUSTER, "KafkaTopic").stream()
+                .map(topic -> topic.node().path("spec").path("topicName").asText())
+                .collect(Collectors.toSet());
+    }
+
+    private static JsonNode cluster() {
+        return Manifests.find(CLUSTER, "Cluster", "dsr-postgres").orElseThrow().node();
+    }
+
+    private static JsonNode configMap(String module) {
+        return Manifests.find(Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module).orElseThrow().node();
+    }
+
+    /** "secret/key" an environment variable of the module's container comes from. */
+    private static String secretRef(String module, String variable) {
+        EnvVar env = GeneratedManifestsTest.deployment(module).getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(module + " does not set " + variable));
+        return env.getValueFrom().getSecretKeyRef().getName() + "/" + env.getValueFrom().getSecretKeyRef().getKey();
+    }
+}
