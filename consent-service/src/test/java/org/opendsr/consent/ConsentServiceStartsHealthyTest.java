@@ -1,16 +1,36 @@
 package org.opendsr.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
 import java.util.Map;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.opendsr.consent.adapters.scheduling.DailyConsentLifecycle;
 import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.ServiceStartsHealthyContract;
 
 @MicronautTest(transactional = false)
 class ConsentServiceStartsHealthyTest extends ServiceStartsHealthyContract {
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
-        return DsrTestEnvironment.forService("consent");
+        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("consent"));
+        // Another process may hold the default port on a shared machine.
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    @Test
+    void theNightlyLifecycleRunIsScheduledAt0130InEnglandByDefault() {
+        assertThat(context.containsBean(DailyConsentLifecycle.class)).isTrue();
+        assertThat(context.getProperty("dsr.consent.lifecycle.cron", String.class))
+                .contains(DailyConsentLifecycle.DEFAULT_CRON);
     }
 }
