@@ -222,6 +222,20 @@ class ConsentApiTest implements TestPropertyProvider {
         }
 
         @Test
+        void aWithdrawalNeedSayNothingMore() {
+            String consentId = api.recorded(informedConsent(knownAdult(), today)).get("consentId").asText();
+
+            ApiResponse response = api.http.postRaw("/consents/" + consentId + "/withdrawal", api.dsrTeam, "",
+                    Map.of());
+
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            assertThat(response.json().get("withdrawal").get("withdrawnOn").asText()).isEqualTo(today.toString());
+            assertThat(response.json().get("withdrawal").get("reason").asText()).isEqualTo("OTHER");
+            assertThat(api.withdraw(api.recorded(informedConsent(knownAdult(), today)).get("consentId").asText(),
+                    Map.of()).status()).isEqualTo(200);
+        }
+
+        @Test
         void aNewConsentMayBeRecordedAfterAWithdrawal() {
             UUID personId = knownAdult();
             String first = api.recorded(informedConsent(personId, today)).get("consentId").asText();
@@ -515,8 +529,9 @@ class ConsentApiTest implements TestPropertyProvider {
             UUID personId = knownAdult();
             String consentId = api.recorded(informedConsent(personId, today.minusDays(3))).get("consentId").asText();
 
-            assertProblem(api.withdraw(consentId, Map.of()), 400, "reason");
             assertProblem(api.withdraw(consentId, withdrawal("CHANGED_MIND")), 400, "reason");
+            assertProblem(api.withdraw(consentId, with(withdrawal("PERSON_WITHDREW"), "withdrawnOn", "yesterday")), 400,
+                    "withdrawnOn");
             assertProblem(api.withdraw(consentId, with(withdrawal("PERSON_WITHDREW"), "withdrawnOn",
                     today.plusDays(1).toString())), 400, "withdrawnOn");
             assertProblem(api.withdraw(consentId, with(withdrawal("PERSON_WITHDREW"), "withdrawnOn",

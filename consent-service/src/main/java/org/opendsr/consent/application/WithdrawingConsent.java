@@ -38,6 +38,8 @@ public class WithdrawingConsent {
     }
 
     /**
+     * @param reason      who withdrew it; OTHER when not stated (the person need not say why, nor the
+     *                    professional who told them)
      * @param withdrawnOn the day it was withdrawn; today when null
      * @param note        optional, a few words on why (never a name)
      */
@@ -48,14 +50,14 @@ public class WithdrawingConsent {
         Consent consent = consents.findForUpdate(consentId).orElseThrow(() -> RequestRefused.notFound("The consent"));
         ConsentChange.Withdrawn withdrawn;
         try {
-            withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn, reason,
-                    FreeText.tidy(note), recordedBy), today);
+            withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn,
+                    reason == null ? ConsentWithdrawalReason.OTHER : reason, FreeText.tidy(note), recordedBy), today);
         } catch (ConsentRuleBroken broken) {
             throw Refusals.of(broken);
         }
         consents.update(consent);
         events.publish(withdrawn);
-        LOG.info("Consent {} of person {} withdrawn ({})", consentId, consent.personId(), reason);
+        LOG.info("Consent {} of person {} withdrawn ({})", consentId, consent.personId(), withdrawn.reason());
         return consent;
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -67,11 +68,13 @@ public class ConsentController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record that consent was withdrawn: the person is removed from the register",
             description = "Allowed while the consent is ACTIVE, RENEWAL_DUE or OVERDUE; 409 once it is withdrawn, "
-                    + "lapsed or renewed. Withdrawing never affects the person's current support.")
-    public ConsentView withdraw(@PathVariable UUID consentId, @Valid @Body WithdrawalRequest request,
+                    + "lapsed or renewed. The body is optional: today, and who withdrew it not stated (OTHER). "
+                    + "Withdrawing never affects the person's current support.")
+    public ConsentView withdraw(@PathVariable UUID consentId, @Nullable @Valid @Body WithdrawalRequest request,
                                 Authentication authentication) {
-        Consent consent = withdrawing.withdraw(consentId, request.reason(), request.withdrawnOn(), request.note(),
-                authentication.getName());
+        WithdrawalRequest withdrawal = request == null ? WithdrawalRequest.UNSTATED : request;
+        Consent consent = withdrawing.withdraw(consentId, withdrawal.reason(), withdrawal.withdrawnOn(),
+                withdrawal.note(), authentication.getName());
         return reading.consent(consent.id()).map(record -> ConsentView.of(record, reading.today())).orElseThrow();
     }
 

@@ -5,18 +5,20 @@ import java.time.LocalDate;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotNull;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 
 /** Consent was withdrawn. Withdrawing never affects the person's current support. */
 @Serdeable
 @Schema(name = "ConsentWithdrawal")
 public record WithdrawalRequest(
-        @NotNull @Schema(description = "Who withdrew it") ConsentWithdrawalReason reason,
+        @Nullable @Schema(description = "Who withdrew it; OTHER when not stated") ConsentWithdrawalReason reason,
         @Nullable @Schema(description = "The day it was withdrawn, not in the future; today when omitted")
         LocalDate withdrawnOn,
         @Nullable @Schema(description = "Optional: why, if they said, in up to 500 characters. The person need not "
                 + "give a reason. Never a name or contact details") String note) {
+
+    /** A withdrawal with nothing more said: today, who withdrew it not stated. */
+    static final WithdrawalRequest UNSTATED = new WithdrawalRequest(null, null, null);
 
     @Override
     public String toString() {
