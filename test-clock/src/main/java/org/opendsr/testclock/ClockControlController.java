@@ -27,22 +27,30 @@ public class ClockControlController {
         this.clock = clock;
     }
 
+    /** {@code advanceBy} is an ISO-8601 duration, e.g. "P30D" or "PT36H". */
     @Serdeable
-    public record Advance(@NotNull Duration advanceBy) {
+    public record Advance(@NotNull String advanceBy) {
     }
 
     @Serdeable
-    public record ClockState(Instant now, Duration offset) {
+    public record ClockState(Instant now, String offset) {
     }
 
     @Get
     public ClockState now() {
-        return new ClockState(clock.instant(), clock.offset());
+        return new ClockState(clock.instant(), clock.offset().toString());
     }
 
     @Post
     public ClockState advance(@Valid @Body Advance advance) {
-        clock.advance(advance.advanceBy());
+        Duration by;
+        try {
+            by = Duration.parse(advance.advanceBy());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.opendsr.kit.web.RequestRefused.invalidField("advanceBy",
+                    "must be an ISO-8601 duration such as P30D or PT36H");
+        }
+        clock.advance(by);
         return now();
     }
 }

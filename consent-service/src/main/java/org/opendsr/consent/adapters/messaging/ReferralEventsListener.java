@@ -1,0 +1,41 @@
+package org.opendsr.consent.adapters.messaging;
+
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opendsr.consent.application.KnowingPeople;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.EventHandlers;
+import org.opendsr.kit.messaging.InboundEvents;
+
+/**
+ * consent-service's view of referral-service's events: who people are (by id), their 18th birthdays, and their
+ * leaving the register. Other types on the topic are skipped.
+ */
+@DsrEventListener(groupId = ReferralEventsListener.GROUP)
+public class ReferralEventsListener {
+
+    static final String GROUP = "consent-service";
+
+    private final InboundEvents inbound;
+    private final EventHandlers handlers;
+
+    public ReferralEventsListener(InboundEvents inbound, KnowingPeople people) {
+        this.inbound = inbound;
+        this.handlers = EventHandlers.forConsumer(GROUP)
+                .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, people::referralReceived)
+                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
+                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
+                        people::personRemovedFromRegister)
+                .build();
+    }
+
+    @Topic(Topics.REFERRAL_EVENTS)
+    void receive(ConsumerRecord<String, byte[]> record) {
+        inbound.process(record, handlers);
+    }
+}

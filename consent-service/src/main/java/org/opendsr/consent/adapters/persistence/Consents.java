@@ -1,0 +1,116 @@
+package org.opendsr.consent.adapters.persistence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.opendsr.consent.domain.BestInterestsDecision;
+import org.opendsr.consent.domain.Consent;
+import org.opendsr.consent.domain.ConsentGiven;
+import org.opendsr.consent.domain.ConsentGiver;
+import org.opendsr.consent.domain.ConsentState;
+import org.opendsr.consent.domain.ExplanationFormat;
+import org.opendsr.consent.domain.RenewalDue;
+import org.opendsr.consent.domain.RenewalReason;
+import org.opendsr.consent.domain.Withdrawal;
+import org.opendsr.contracts.consent.ConsentBasis;
+import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+
+/** Every consent the DSR has recorded, open or closed. Closed ones are history and are never deleted. */
+@Singleton
+public class Consents {
+
+    private final ConsentRows rows;
+    private final Clock clock;
+
+    public Consents(ConsentRows rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    public Optional<Consent> find(UUID consentId) {
+        return rows.findById(consentId).map(Consents::toConsent);
+    }
+
+    /** The consent, locked until the caller's transaction ends. */
+    public Optional<Consent> findForUpdate(UUID consentId) {
+        return rows.findByIdForUpdate(consentId).map(Consents::toConsent);
+    }
+
+    /** The person's open consent (there is at most one), locked until the caller's transaction ends. */
+    public Optional<Consent> openConsentOfForUpdate(UUID personId) {
+        return rows.findOpenOfPersonForUpdate(personId).map(Consents::toConsent);
+    }
+
+    /** Every open consent, locked until the caller's transaction ends: what a lifecycle run works through. */
+    public List<Consent> allOpenForUpdate() {
+        return rows.findAllOpenForUpdate().stream().map(Consents::toConsent).toList();
+    }
+
+    /** A person's consents, newest first. */
+    public List<Consent> historyOf(UUID personId) {
+        return rows.findAllOfPerson(personId).stream().map(Consents::toConsent).toList();
+    }
+
+    /** Active consents due for renewal by {@code until}, of people on the register, soonest first. */
+    public List<Consent> renewalsDueBy(LocalDate until) {
+        return rows.findRenewalsDueBy(until).stream().map(Consents::toConsent).toList();
+    }
+
+    /** Overdue consents of people on the register, nearest to lapsing first. */
+    public List<Consent> overdue() {
+        return rows.findOverdue().stream().map(Consents::toConsent).toList();
+    }
+
+    /** Consents that lapsed or were withdrawn between two days, inclusive. */
+    public List<Consent> closedBetween(LocalDate from, LocalDate to) {
+        return rows.findClosedBetween(from, to).stream().map(Consents::toConsent).toList();
+    }
+
+    public void add(Consent consent) {
+        rows.save(toRow(consent.snapshot()));
+    }
+
+    public void update(Consent consent) {
+        rows.update(toRow(consent.snapshot()));
+    }
+
+    private ConsentRow toRow(Consent.Snapshot consent) {
+        ConsentGiven given = consent.given();
+        Withdrawal withdrawal = consent.withdrawal();
+        BestInterestsDecision bestInterests = given.bestInterests();
+        return new ConsentRow(consent.id(), consent.personId(), given.basis().name(), given.givenBy().name(),
+                given.givenOn(), consent.givenForChild(),
+                bestInterests == null ? null : bestInterests.capacityAssessedOn(),
+                bestInterests == null ? null : bestInterests.decisionMakerRole(),
+                given.explainedWith().name(), given.explainedWithDetail(), given.formKeptAt(), given.recordedBy(),
+                given.recordedAt(), given.renewalOf(), consent.renewalDue().on(), consent.renewalDue().reason().name(),
+                consent.state().name(), consent.renewalDueSince(), consent.overdueSince(), consent.graceEndsOn(),
+                consent.lapsedOn(),
+                withdrawal == null ? null : withdrawal.on(),
+                withdrawal == null ? null : withdrawal.reason().name(),
+                withdrawal == null ? null : withdrawal.note(),
+                withdrawal == null ? null : withdrawal.recordedBy(),
+                consent.renewedBy(), consent.renewedOn(), consent.remindersSent(), consent.lastReminderFor(),
+                clock.instant());
+    }
+
+    private static Consent toConsent(ConsentRow row) {
+        BestInterestsDecision bestInterests = row.capacityAssessedOn() == null ? null
+                : new BestInterestsDecision(row.capacityAssessedOn(), row.decisionMakerRole());
+        ConsentGiven given = new ConsentGiven(ConsentBasis.valueOf(row.basis()), ConsentGiver.valueOf(row.givenBy()),
+                row.givenOn(), bestInterests, ExplanationFormat.valueOf(row.explainedWith()), row.explainedWithDetail(),
+                row.formKeptAt(), row.recordedBy(), row.recordedAt(), row.renewalOf());
+        Withdrawal withdrawal = row.withdrawnOn() == null ? null
+                : new Withdrawal(row.withdrawnOn(), ConsentWithdrawalReason.valueOf(row.withdrawalReason()),
+                row.withdrawalNote(), row.withdrawalRecordedBy());
+        return Consent.restore(new Consent.Snapshot(row.id(), row.personId(), given, row.givenForChild(),
+                new RenewalDue(row.renewalDueOn(), RenewalReason.valueOf(row.renewalReason())),
+                ConsentState.valueOf(row.state()), row.renewalDueSince(), row.overdueSince(), row.graceEndsOn(),
+                row.lapsedOn(), withdrawal, row.renewedBy(), row.renewedOn(), row.remindersSent(),
+                row.lastReminderFor()));
+    }
+}

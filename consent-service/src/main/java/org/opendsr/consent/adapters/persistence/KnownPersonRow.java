@@ -1,0 +1,24 @@
+package org.opendsr.consent.adapters.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+
+/** A row of {@code known_person}: what referral events said about a person, and nothing that identifies them. */
+@MappedEntity("known_person")
+public record KnownPersonRow(
+        @Id UUID personId,
+        String lifeStage,
+        String ageBand,
+        LocalDate ageBandKnownOn,
+        @Nullable @MappedProperty("turned_18_on") LocalDate turned18On,
+        Instant firstKnownAt,
+        Instant lastReferredAt,
+        @Nullable LocalDate leftRegisterOn,
+        @Nullable String leftRegisterReason) {
+}

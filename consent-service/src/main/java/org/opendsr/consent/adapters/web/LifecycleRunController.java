@@ -1,0 +1,34 @@
+package org.opendsr.consent.adapters.web;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.opendsr.consent.application.RunningConsentLifecycle;
+import org.opendsr.kit.security.DsrRoles;
+
+/** Runs the daily consent lifecycle job now, e.g. after a missed night or to see a change at once. */
+@Controller("/consents/lifecycle-runs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Consent lifecycle")
+public class LifecycleRunController {
+
+    private final RunningConsentLifecycle lifecycle;
+
+    public LifecycleRunController(RunningConsentLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Post
+    @Secured({DsrRoles.DSR_LEAD, DsrRoles.ADMIN})
+    @Operation(summary = "Run the daily consent lifecycle now and say what it moved",
+            description = "Moves consents to renewal due, overdue or lapsed as their dates say and sends the reminders "
+                    + "due today. Running it again the same day changes nothing.")
+    public LifecycleRunView run(Authentication authentication) {
+        return LifecycleRunView.of(lifecycle.run(authentication.getName()));
+    }
+}

@@ -1,0 +1,104 @@
+package org.opendsr.consent.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
+import org.opendsr.consent.adapters.persistence.ConsentLocks;
+import org.opendsr.consent.adapters.persistence.Consents;
+import org.opendsr.consent.adapters.persistence.KnownPeople;
+import org.opendsr.consent.domain.ConsentRenewalPolicy;
+import org.opendsr.consent.domain.KnownPerson;
+import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.messaging.ReceivedEvent;
+import org.opendsr.kit.messaging.UnprocessableEvent;
+import org.opendsr.kit.time.DsrClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What consent-service learns from referral-service's events: who a person is (by id only), when they turn 18,
+ * and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
+ * event was processed.
+ */
+@Singleton
+public class KnowingPeople {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowingPeople.class);
+
+    private final KnownPeople people;
+    private final Consents consents;
+    private final ConsentLocks locks;
+    private final ConsentRenewalPolicy policy;
+    private final ConsentEventPublisher events;
+    private final Clock clock;
+
+    public KnowingPeople(KnownPeople people, Consents consents, ConsentLocks locks, ConsentRenewalPolicy policy,
+                         ConsentEventPublisher events, Clock clock) {
+        this.people = people;
+        this.consents = consents;
+        this.locks = locks;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A referral: the person is known from now on (again, if they had left the register). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralReceived(ReceivedEvent<ReferralReceived> event) {
+        ReferralReceived referral = event.payload();
+        LocalDate on = LocalDate.ofInstant(referral.receivedAt(), DsrClock.ENGLAND);
+        Optional<KnownPerson> known = people.findForUpdate(referral.personId());
+        if (known.isPresent()) {
+            people.update(known.get().referredAgain(referral.lifeStage(), referral.ageBand(), on), referral.receivedAt());
+        } else {
+            people.add(KnownPerson.referred(referral.personId(), referral.lifeStage(), referral.ageBand(), on),
+                    referral.receivedAt());
+        }
+    }
+
+    /**
+     * The person turned 18: a consent given while they were a child becomes overdue on the day this arrives, with
+     * the 4-week grace period from then (DSR policy: consent is renewed when a young person turns 18).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personTurned18(ReceivedEvent<PersonTurned18> event) {
+        UUID personId = event.payload().personId();
+        // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the birthday.
+        locks.lockPerson(personId);
+        KnownPerson person = known(personId);
+        LocalDate today = LocalDate.now(clock);
+        KnownPerson adult = person.turned18(today);
+        people.update(adult, null);
+        consents.openConsentOfForUpdate(personId).ifPresent(consent ->
+                consent.personTurned18(adult.turned18On(), today, policy).ifPresent(change -> {
+                    consents.update(consent);
+                    events.publish(change);
+                    LOG.info("Consent {} of person {} is overdue: the person turned 18", consent.id(), personId);
+                }));
+    }
+
+    /**
+     * The person left the register. Their consent keeps following its dates, but nobody is reminded to renew it
+     * and it leaves the worklists, until they are referred again.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personRemovedFromRegister(ReceivedEvent<PersonRemovedFromRegister> event) {
+        PersonRemovedFromRegister removal = event.payload();
+        KnownPerson person = known(removal.personId());
+        people.update(person.leftTheRegister(LocalDate.ofInstant(removal.removedAt(), DsrClock.ENGLAND),
+                removal.reason()), null);
+    }
+
+    private KnownPerson known(UUID personId) {
+        return people.findForUpdate(personId).orElseThrow(() -> UnprocessableEvent.rejected(
+                "no referral of person " + personId + " has reached consent-service"));
+    }
+}

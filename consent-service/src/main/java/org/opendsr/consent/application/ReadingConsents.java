@@ -1,0 +1,93 @@
+package org.opendsr.consent.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import org.opendsr.consent.adapters.persistence.Consents;
+import org.opendsr.consent.adapters.persistence.KnownPeople;
+import org.opendsr.consent.adapters.persistence.ReminderRow;
+import org.opendsr.consent.adapters.persistence.Reminders;
+import org.opendsr.consent.domain.Consent;
+import org.opendsr.consent.domain.KnownPerson;
+import org.opendsr.contracts.consent.ReminderSubject;
+
+/** Reads consents for the DSR team: one consent, a person's history, and the worklists. */
+@Singleton
+public class ReadingConsents {
+
+    private final Consents consents;
+    private final KnownPeople people;
+    private final Reminders reminders;
+    private final Clock clock;
+
+    public ReadingConsents(Consents consents, KnownPeople people, Reminders reminders, Clock clock) {
+        this.consents = consents;
+        this.people = people;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    /** A consent with the reminders sent for it. */
+    public record ConsentRecord(Consent consent, List<SentReminder> reminders) {
+    }
+
+    /** Everything recorded about a person's consent, newest first; nothing is ever removed from it. */
+    public record ConsentHistory(KnownPerson person, List<ConsentRecord> consents) {
+
+        public Optional<Consent> current() {
+            return consents.stream().map(ConsentRecord::consent).filter(consent -> consent.state().isOpen()).findFirst();
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @ReadOnly
+    public Optional<ConsentRecord> consent(UUID consentId) {
+        return consents.find(consentId).map(consent -> withReminders(List.of(consent)).get(0));
+    }
+
+    @ReadOnly
+    public Optional<ConsentHistory> historyOf(UUID personId) {
+        return people.find(personId).map(person -> new ConsentHistory(person, withReminders(consents.historyOf(personId))));
+    }
+
+    /** Active consents due for renewal in the next {@code days} days (and any due earlier not yet moved on). */
+    @ReadOnly
+    public List<Consent> renewalsDueWithin(int days) {
+        return consents.renewalsDueBy(today().plusDays(days));
+    }
+
+    @ReadOnly
+    public List<Consent> overdue() {
+        return consents.overdue();
+    }
+
+    /** Consents that lapsed or were withdrawn in a month. */
+    @ReadOnly
+    public List<Consent> closedIn(YearMonth month) {
+        return consents.closedBetween(month.atDay(1), month.atEndOfMonth());
+    }
+
+    private List<ConsentRecord> withReminders(List<Consent> found) {
+        Map<UUID, List<SentReminder>> sent = reminders.of(found.stream().map(Consent::id).toList()).stream()
+                .map(ReadingConsents::toSent)
+                .collect(Collectors.groupingBy(SentReminder::consentId));
+        return found.stream().map(consent -> new ConsentRecord(consent, sent.getOrDefault(consent.id(), List.of())))
+                .toList();
+    }
+
+    private static SentReminder toSent(ReminderRow row) {
+        return new SentReminder(row.consentId(), row.reminderNumber(), ReminderSubject.valueOf(row.subject()),
+                row.scheduledFor(), row.sentAt());
+    }
+}

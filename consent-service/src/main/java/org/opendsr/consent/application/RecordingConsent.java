@@ -1,0 +1,77 @@
+package org.opendsr.consent.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
+import org.opendsr.consent.adapters.persistence.ConsentLocks;
+import org.opendsr.consent.adapters.persistence.Consents;
+import org.opendsr.consent.adapters.persistence.KnownPeople;
+import org.opendsr.consent.domain.Consent;
+import org.opendsr.consent.domain.ConsentGiven;
+import org.opendsr.consent.domain.ConsentRecording;
+import org.opendsr.consent.domain.ConsentRuleBroken;
+import org.opendsr.consent.domain.FreeText;
+import org.opendsr.consent.domain.KnownPerson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a person's consent, or its renewal, and publishes {@code ConsentRecorded} with the state its dates give
+ * today, in one transaction. A renewal closes the consent it renews in the same transaction.
+ */
+@Singleton
+public class RecordingConsent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingConsent.class);
+
+    private final KnownPeople people;
+    private final Consents consents;
+    private final ConsentLocks locks;
+    private final ConsentRecording recording;
+    private final ConsentEventPublisher events;
+    private final Clock clock;
+
+    public RecordingConsent(KnownPeople people, Consents consents, ConsentLocks locks, ConsentRecording recording,
+                            ConsentEventPublisher events, Clock clock) {
+        this.people = people;
+        this.consents = consents;
+        this.locks = locks;
+        this.recording = recording;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param recordedBy the professional recording it (user id from their token)
+     */
+    @Transactional
+    public Consent record(ConsentToRecord request, String recordedBy) {
+        LocalDate today = LocalDate.now(clock);
+        locks.lockPerson(request.personId());
+        KnownPerson person = people.find(request.personId()).orElseThrow(Refusals::unknownPerson);
+        Optional<Consent> open = consents.openConsentOfForUpdate(request.personId());
+        Optional<Consent> renewing = Optional.ofNullable(request.renewalOf())
+                .map(renewalOf -> consents.findForUpdate(renewalOf).orElseThrow(Refusals::unknownConsentToRenew));
+        ConsentGiven given = new ConsentGiven(request.basis(), request.givenBy(), request.givenOn(),
+                request.bestInterests(), request.explainedWith(), FreeText.tidy(request.explainedWithDetail()),
+                request.formKeptAt() == null ? null : request.formKeptAt().strip(), recordedBy, clock.instant(),
+                request.renewalOf());
+        ConsentRecording.Recorded recorded;
+        try {
+            recorded = recording.record(UUID.randomUUID(), person, given, open, renewing, today);
+        } catch (ConsentRuleBroken broken) {
+            throw Refusals.of(broken);
+        }
+        recorded.renewed().ifPresent(consents::update);
+        consents.add(recorded.consent());
+        events.publish(recorded.change());
+        LOG.info("Consent {} recorded for person {}: {}{}", recorded.consent().id(), person.personId(),
+                recorded.consent().state(), request.renewalOf() == null ? "" : ", renewing " + request.renewalOf());
+        return recorded.consent();
+    }
+}

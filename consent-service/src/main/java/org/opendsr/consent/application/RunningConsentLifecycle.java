@@ -1,0 +1,107 @@
+package org.opendsr.consent.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
+import org.opendsr.consent.adapters.persistence.ConsentLocks;
+import org.opendsr.consent.adapters.persistence.Consents;
+import org.opendsr.consent.adapters.persistence.KnownPeople;
+import org.opendsr.consent.adapters.persistence.LifecycleRunRow;
+import org.opendsr.consent.adapters.persistence.LifecycleRunRows;
+import org.opendsr.consent.adapters.persistence.Reminders;
+import org.opendsr.consent.domain.Consent;
+import org.opendsr.consent.domain.ConsentChange;
+import org.opendsr.consent.domain.ConsentRenewalPolicy;
+import org.opendsr.consent.domain.ConsentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily consent lifecycle run: moves every open consent to the state its dates give today (renewal due,
+ * overdue, lapsed) and sends the reminders the schedule calls for, publishing one event for each, in one
+ * transaction.
+ *
+ * <p>Safe to run twice and on two replicas at once: runs take turns on a PostgreSQL advisory lock, and each move
+ * and reminder is made only from the state a consent is in, so a second run on the same day finds nothing to do.
+ */
+@Singleton
+public class RunningConsentLifecycle {
+
+    public static final String SCHEDULE = "schedule";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningConsentLifecycle.class);
+
+    private final Consents consents;
+    private final KnownPeople people;
+    private final Reminders reminders;
+    private final LifecycleRunRows runs;
+    private final ConsentLocks locks;
+    private final ConsentRenewalPolicy policy;
+    private final ConsentEventPublisher events;
+    private final Clock clock;
+
+    public RunningConsentLifecycle(Consents consents, KnownPeople people, Reminders reminders, LifecycleRunRows runs,
+                                   ConsentLocks locks, ConsentRenewalPolicy policy, ConsentEventPublisher events,
+                                   Clock clock) {
+        this.consents = consents;
+        this.people = people;
+        this.reminders = reminders;
+        this.runs = runs;
+        this.locks = locks;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param runBy {@link #SCHEDULE}, or the user id of the DSR lead or admin who asked for it
+     */
+    @Transactional
+    public LifecycleRunReport run(String runBy) {
+        locks.lockLifecycleRun();
+        Instant startedAt = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Set<UUID> offTheRegister = people.offTheRegister();
+        List<LifecycleRunReport.Move> moves = new ArrayList<>();
+        List<ConsentChange.ReminderDue> sent = new ArrayList<>();
+
+        for (Consent consent : consents.allOpenForUpdate()) {
+            ConsentState before = consent.state();
+            Optional<ConsentChange> moved = consent.moveOn(today, policy);
+            // Nobody is reminded to renew consent to a register they have left (moved away, stepped down, died).
+            Optional<ConsentChange.ReminderDue> reminder = offTheRegister.contains(consent.personId())
+                    ? Optional.empty() : consent.remindIfDue(today, policy);
+            if (moved.isEmpty() && reminder.isEmpty()) {
+                continue;
+            }
+            consents.update(consent);
+            moved.ifPresent(change -> {
+                events.publish(change);
+                moves.add(new LifecycleRunReport.Move(consent.id(), consent.personId(), before, consent.state()));
+            });
+            reminder.ifPresent(due -> {
+                reminders.sent(due, clock.instant());
+                events.publish(due);
+                sent.add(due);
+            });
+        }
+
+        LifecycleRunReport report = new LifecycleRunReport(UUID.randomUUID(), today, runBy, moves, sent);
+        runs.save(new LifecycleRunRow(report.runId(), today, runBy, startedAt, clock.instant(),
+                (int) report.movedTo(ConsentState.RENEWAL_DUE), (int) report.movedTo(ConsentState.OVERDUE),
+                (int) report.movedTo(ConsentState.LAPSED), sent.size()));
+        LOG.info("Consent lifecycle run {} for {} by {}: {} renewal due, {} overdue, {} lapsed, {} reminders",
+                report.runId(), today, runBy, report.movedTo(ConsentState.RENEWAL_DUE),
+                report.movedTo(ConsentState.OVERDUE), report.movedTo(ConsentState.LAPSED), sent.size());
+        return report;
+    }
+}

@@ -1,0 +1,63 @@
+package org.opendsr.consent.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
+import org.opendsr.consent.adapters.persistence.Consents;
+import org.opendsr.consent.domain.Consent;
+import org.opendsr.consent.domain.ConsentChange;
+import org.opendsr.consent.domain.ConsentRuleBroken;
+import org.opendsr.consent.domain.FreeText;
+import org.opendsr.consent.domain.Withdrawal;
+import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.kit.web.RequestRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records that consent was withdrawn and publishes {@code ConsentWithdrawn}, so referral-service removes the person
+ * from the register. The consent is kept as history.
+ */
+@Singleton
+public class WithdrawingConsent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WithdrawingConsent.class);
+
+    private final Consents consents;
+    private final ConsentEventPublisher events;
+    private final Clock clock;
+
+    public WithdrawingConsent(Consents consents, ConsentEventPublisher events, Clock clock) {
+        this.consents = consents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reason      who withdrew it; OTHER when not stated (the person need not say why, nor the
+     *                    professional who told them)
+     * @param withdrawnOn the day it was withdrawn; today when null
+     * @param note        optional, a few words on why (never a name)
+     */
+    @Transactional
+    public Consent withdraw(UUID consentId, ConsentWithdrawalReason reason, LocalDate withdrawnOn, String note,
+                            String recordedBy) {
+        LocalDate today = LocalDate.now(clock);
+        Consent consent = consents.findForUpdate(consentId).orElseThrow(() -> RequestRefused.notFound("The consent"));
+        ConsentChange.Withdrawn withdrawn;
+        try {
+            withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn,
+                    reason == null ? ConsentWithdrawalReason.OTHER : reason, FreeText.tidy(note), recordedBy), today);
+        } catch (ConsentRuleBroken broken) {
+            throw Refusals.of(broken);
+        }
+        consents.update(consent);
+        events.publish(withdrawn);
+        LOG.info("Consent {} of person {} withdrawn ({})", consentId, consent.personId(), withdrawn.reason());
+        return consent;
+    }
+}

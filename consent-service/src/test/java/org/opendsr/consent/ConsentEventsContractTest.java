@@ -1,0 +1,302 @@
+package org.opendsr.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.opendsr.consent.support.ConsentRequests.bestInterestsDecision;
+import static org.opendsr.consent.support.ConsentRequests.informedConsent;
+import static org.opendsr.consent.support.ConsentRequests.parentalResponsibility;
+import static org.opendsr.consent.support.ConsentRequests.renewalOf;
+import static org.opendsr.consent.support.ConsentRequests.with;
+import static org.opendsr.consent.support.ConsentRequests.withdrawal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendsr.consent.support.ConsentApi;
+import org.opendsr.consent.support.ConsentTestContext;
+import org.opendsr.consent.support.PublishedConsentEvents;
+import org.opendsr.consent.support.PublishedConsentEvents.Published;
+import org.opendsr.consent.support.ReferralEvents;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventContract;
+import org.opendsr.contracts.EventSchemas;
+import org.opendsr.contracts.EventSources;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.referral.RemovalReason;
+import org.opendsr.kit.messaging.CloudEventCodec;
+import org.opendsr.kit.messaging.DeadLetters;
+import org.opendsr.testkit.TopicReader;
+
+/**
+ * The event contracts from consent-service's side. As a producer: every consent event it publishes is a valid
+ * CloudEvent of its published contract, keyed by the person, with no personal data or free text. As a consumer:
+ * referral-service's events, built from their golden samples, have the effect the contract promises.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsentEventsContractTest implements TestPropertyProvider {
+
+    private static final Set<String> CONSENT_EVENT_TYPES = Set.of(EventTypes.CONSENT_RECORDED_V1,
+            EventTypes.CONSENT_RENEWAL_DUE_V1, EventTypes.CONSENT_OVERDUE_V1, EventTypes.CONSENT_REMINDER_DUE_V1,
+            EventTypes.CONSENT_LAPSED_V1, EventTypes.CONSENT_WITHDRAWN_V1);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    private ConsentApi api;
+    private ReferralEvents referrals;
+    private PublishedConsentEvents published;
+    private TopicReader deadLetters;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ConsentTestContext.properties();
+    }
+
+    @BeforeAll
+    void start() {
+        api = new ConsentApi(server.getURL().toString());
+        referrals = ReferralEvents.connect();
+        published = new PublishedConsentEvents();
+        deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS));
+    }
+
+    @AfterAll
+    void stop() {
+        referrals.close();
+        published.close();
+        deadLetters.close();
+    }
+
+    private UUID knownAdult() {
+        UUID personId = referrals.referredAdult();
+        api.awaitKnown(personId);
+        return personId;
+    }
+
+    /** A referral exactly as the golden sample shows it (a child aged 14 to 17), with fresh ids. */
+    private UUID knownFromTheGoldenReferralSample() {
+        UUID personId = UUID.randomUUID();
+        ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, personId);
+        ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString());
+        referrals.send(personId, referral);
+        api.awaitKnown(personId);
+        return personId;
+    }
+
+    /** What a consumer of dsr.consent.events checks, and the contract promises. */
+    private void assertValidConsentEvent(Published event, UUID personId) {
+        ConsumerRecord<String, String> record = event.record();
+        assertThat(record.key()).isEqualTo(personId.toString());
+        CloudEventCodec.ReceivedCloudEvent read = CloudEventCodec.read(record.value().getBytes(StandardCharsets.UTF_8));
+        EventContract contract = EventCatalogue.of(event.type());
+        assertThat(read.contract()).isEqualTo(contract);
+        assertThat(contract.topic()).isEqualTo(Topics.CONSENT_EVENTS);
+        assertThat(read.source()).isEqualTo(EventSources.CONSENT_SERVICE);
+        assertThat(read.subject()).isEqualTo(personId.toString());
+        assertThat(EventSchemas.envelopeProblems(event.cloudEvent())).isEmpty();
+        assertThat(EventSchemas.dataProblems(contract, event.data())).isEmpty();
+        assertThat(event.cloudEvent().get("dataschema").asText()).isEqualTo(contract.dataSchema().toString());
+        assertThat(event.data().get("personId").asText()).isEqualTo(personId.toString());
+        assertThat(mapsToItsPayloadRecord(event, contract)).isTrue();
+    }
+
+    private boolean mapsToItsPayloadRecord(Published event, EventContract contract) {
+        try {
+            return contract.payloadType().isInstance(json.readValue(event.data().toString(), contract.payloadType()));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyConsentEventItPublishesIsAValidCloudEventOfItsContract() {
+        LocalDate today = api.today();
+        UUID renewalDue = knownAdult();
+        UUID overdue = knownAdult();
+        UUID lapsed = knownAdult();
+        UUID withdrawn = knownAdult();
+        // Due in 31 days: the renewal window opens tomorrow.
+        api.recorded(informedConsent(renewalDue, today.minusYears(1).plusDays(31)));
+        // Due tomorrow.
+        api.recorded(informedConsent(overdue, today.minusYears(1).plusDays(1)));
+        // Its grace period ended a week ago: it lapses at the next run.
+        api.recorded(informedConsent(lapsed, today.minusYears(1).minusWeeks(5)));
+        String toWithdraw = api.recorded(informedConsent(withdrawn, today)).get("consentId").asText();
+        api.withdraw(toWithdraw, withdrawal("REPRESENTATIVE_WITHDREW"));
+        api.advanceClockByDays(1);
+        api.runLifecycle();
+
+        Map<UUID, List<String>> expected = Map.of(
+                renewalDue, List.of(EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_RENEWAL_DUE_V1,
+                        EventTypes.CONSENT_REMINDER_DUE_V1),
+                overdue, List.of(EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_OVERDUE_V1,
+                        EventTypes.CONSENT_REMINDER_DUE_V1),
+                lapsed, List.of(EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_LAPSED_V1),
+                withdrawn, List.of(EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_WITHDRAWN_V1));
+        List<String> typesSeen = new ArrayList<>();
+        expected.forEach((personId, types) -> {
+            List<Published> events = published.about(personId, types.size());
+            assertThat(events).extracting(Published::type).containsExactlyElementsOf(types);
+            events.forEach(event -> assertValidConsentEvent(event, personId));
+            events.forEach(event -> typesSeen.add(event.type()));
+        });
+        assertThat(Set.copyOf(typesSeen)).isEqualTo(CONSENT_EVENT_TYPES);
+
+        JsonNode overdueEvent = published.first(overdue, EventTypes.CONSENT_OVERDUE_V1).data();
+        assertThat(overdueEvent.get("overdueSince").asText()).isEqualTo(today.plusDays(1).toString());
+        assertThat(overdueEvent.get("graceEndsOn").asText()).isEqualTo(today.plusDays(29).toString());
+        assertThat(overdueEvent.get("reason").asText()).isEqualTo("ANNUAL_RENEWAL");
+        JsonNode reminder = published.first(renewalDue, EventTypes.CONSENT_REMINDER_DUE_V1).data();
+        assertThat(reminder.get("subject").asText()).isEqualTo("RENEWAL_DUE_SOON");
+        assertThat(reminder.get("reminderNumber").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void consentRecordedSaysWhetherItIsActiveConsentWithTheGraceEndWhenOverdue() {
+        LocalDate today = api.today();
+        UUID personId = knownAdult();
+        String overdue = api.recorded(informedConsent(personId, today.minusYears(1).minusWeeks(1)))
+                .get("consentId").asText();
+        api.recorded(renewalOf(informedConsent(personId, today), overdue));
+
+        List<Published> recorded = published.about(personId, 2);
+        recorded.forEach(event -> assertValidConsentEvent(event, personId));
+        assertThat(recorded.get(0).data().get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(recorded.get(0).data().get("graceEndsOn").asText()).isEqualTo(today.plusWeeks(3).toString());
+        assertThat(recorded.get(1).data().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(recorded.get(1).data().get("renewalOf").asText()).isEqualTo(overdue);
+    }
+
+    @Test
+    void itsEventsCarryNoFreeTextAndNoContactDetails() {
+        UUID personId = knownAdult();
+        String place = "Locked cabinet in the Riverside team office";
+        String role = "Approved mental health professional";
+        String note = "Prefers not to be contacted by the team";
+        String consentId = api.recorded(with(with(bestInterestsDecision(personId, api.today()), "formKeptAt", place),
+                "bestInterests", Map.of("capacityAssessedOn", api.today().toString(), "decisionMakerRole", role)))
+                .get("consentId").asText();
+        api.withdraw(consentId, with(withdrawal("OTHER"), "note", note));
+
+        for (Published event : published.about(personId, 2)) {
+            assertThat(event.record().value()).doesNotContain(place, role, note, "professional-1");
+            List<String> fields = new ArrayList<>();
+            event.data().fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).noneMatch(field -> Set.of("name", "email", "phone", "address", "nhsNumber",
+                    "dateOfBirth", "formKeptAt", "note", "decisionMakerRole").contains(field));
+        }
+    }
+
+    @Test
+    void aReferralAsInTheGoldenSampleMakesThePersonKnownAsAChild() {
+        UUID child = knownFromTheGoldenReferralSample();
+
+        JsonNode consent = api.recorded(parentalResponsibility(child, api.today()));
+
+        assertThat(consent.get("givenForChild").asBoolean()).isTrue();
+    }
+
+    @Test
+    void turning18AsInTheGoldenSampleMakesAChildsConsentOverdueThatDayWith4WeeksGrace() {
+        LocalDate today = api.today();
+        UUID child = knownFromTheGoldenReferralSample();
+        String consentId = api.recorded(parentalResponsibility(child, today.minusMonths(2))).get("consentId").asText();
+
+        referrals.send(child, ReferralEvents.goldenSample(EventTypes.PERSON_TURNED_18_V1, child));
+
+        JsonNode overdue = published.first(child, EventTypes.CONSENT_OVERDUE_V1).data();
+        assertThat(overdue.get("consentId").asText()).isEqualTo(consentId);
+        assertThat(overdue.get("reason").asText()).isEqualTo("TURNED_18");
+        assertThat(overdue.get("overdueSince").asText()).isEqualTo(today.toString());
+        assertThat(overdue.get("graceEndsOn").asText()).isEqualTo(today.plusDays(28).toString());
+        JsonNode current = api.history(child).get("consents").get(0);
+        assertThat(current.get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(current.get("renewalReason").asText()).isEqualTo("TURNED_18");
+
+        JsonNode run = api.runLifecycle();
+        assertThat(run.get("remindersSent").findValuesAsText("personId")).contains(child.toString());
+        // Now an adult: parental responsibility no longer applies; their own consent renews it.
+        assertThat(api.record(renewalOf(parentalResponsibility(child, today), consentId)).status()).isEqualTo(409);
+        assertThat(api.recorded(renewalOf(informedConsent(child, today), consentId)).get("status").asText())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void removalFromTheRegisterAsInTheGoldenSampleTakesThePersonOffTheWorklists() {
+        UUID personId = knownAdult();
+        api.recorded(informedConsent(personId, api.today().minusMonths(11)));
+
+        referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REGISTER_PERSON_REMOVED_V1, personId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).has("leftRegisterOn"));
+        assertThat(api.worklist("renewals-due").get("entries").findValuesAsText("personId"))
+                .doesNotContain(personId.toString());
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        UUID child = UUID.randomUUID();
+        ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, child);
+        referrals.send(child, referral);
+        api.awaitKnown(child);
+        api.recorded(parentalResponsibility(child, api.today()));
+        referrals.removedFromRegister(child, RemovalReason.STEPPED_DOWN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(child).has("leftRegisterOn"));
+
+        // Applied again, the referral would put the person back on the worklists.
+        referrals.send(child, referral);
+        referrals.turned18(child);
+
+        published.first(child, EventTypes.CONSENT_OVERDUE_V1);
+        assertThat(api.history(child).has("leftRegisterOn")).isTrue();
+    }
+
+    @Test
+    void turning18OfSomeoneNoReferralIntroducedGoesToTheDeadLetterTopicWithItsReason() {
+        UUID stranger = UUID.randomUUID();
+
+        referrals.turned18(stranger);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
+                stranger.toString().equals(record.key())
+                        && "consent-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("no referral");
+    }
+
+    @Test
+    void referralEventsItDoesNotUseAreSkippedNotDeadLettered() {
+        UUID personId = knownAdult();
+
+        referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REFERRAL_ACCEPTED_V1, personId));
+        referrals.removedFromRegister(personId, RemovalReason.STEPPED_DOWN);
+
+        // The removal after it was applied, so the accepted event before it has been dealt with.
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).has("leftRegisterOn"));
+        assertThat(deadLetters.readFor(Duration.ofMillis(500), record -> personId.toString().equals(record.key())))
+                .isEmpty();
+    }
+}

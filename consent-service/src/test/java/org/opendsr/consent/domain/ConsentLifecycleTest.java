@@ -1,0 +1,401 @@
+package org.opendsr.consent.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opendsr.consent.domain.ConsentExamples.POLICY;
+import static org.opendsr.consent.domain.ConsentExamples.RECORDING;
+import static org.opendsr.consent.domain.ConsentExamples.TODAY;
+import static org.opendsr.consent.domain.ConsentExamples.aChildOf16Or17;
+import static org.opendsr.consent.domain.ConsentExamples.anAdult;
+import static org.opendsr.consent.domain.ConsentExamples.informedConsent;
+import static org.opendsr.consent.domain.ConsentExamples.parentalResponsibility;
+import static org.opendsr.consent.domain.ConsentExamples.recorded;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.contracts.consent.ReminderSubject;
+
+/** A consent's life: recorded, renewal due, overdue, lapsed; withdrawn or renewed at any stage; turning 18. */
+class ConsentLifecycleTest {
+
+    /** Runs the daily job every day from one day to another, inclusive, collecting what it produced. */
+    private static List<ConsentChange> runDaily(Consent consent, LocalDate from, LocalDate to, ConsentRenewalPolicy policy) {
+        List<ConsentChange> changes = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            consent.moveOn(day, policy).ifPresent(changes::add);
+            consent.remindIfDue(day, policy).ifPresent(changes::add);
+        }
+        return changes;
+    }
+
+    private static List<ConsentChange> runOn(Consent consent, LocalDate day) {
+        return runDaily(consent, day, day, POLICY);
+    }
+
+    private static Withdrawal withdrawal(LocalDate on) {
+        return new Withdrawal(on, ConsentWithdrawalReason.PERSON_WITHDREW, null, "professional-1");
+    }
+
+    @Nested
+    @DisplayName("Recording: the dates give the state")
+    class Recording {
+
+        @Test
+        void consentGivenTodayIsActiveAndDueInAYear() {
+            Consent consent = recorded(anAdult(), informedConsent());
+
+            assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(TODAY.plusYears(1), RenewalReason.ANNUAL_RENEWAL));
+            assertThat(consent.snapshot().given().recordedBy()).isEqualTo("professional-1");
+        }
+
+        @Test
+        void consentGiven11MonthsAgoIsRecordedAsRenewalDue() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusMonths(11)));
+
+            assertThat(consent.state()).isEqualTo(ConsentState.RENEWAL_DUE);
+        }
+
+        @Test
+        void consentGiven12MonthsAnd1WeekAgoIsRecordedOverdueWith3WeeksOfGraceLeft() {
+            KnownPerson person = anAdult();
+            ConsentRecording.Recorded recorded = RECORDING.record(UUID.randomUUID(), person,
+                    informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(1)).build(), Optional.empty(),
+                    Optional.empty(), TODAY);
+
+            assertThat(recorded.consent().state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(recorded.change().state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(recorded.change().graceEndsOn()).isEqualTo(TODAY.plusWeeks(3));
+            assertThat(recorded.change().renewalDue().on()).isEqualTo(TODAY.minusWeeks(1));
+        }
+
+        @Test
+        void anActiveConsentIsRecordedWithoutAGraceEnd() {
+            ConsentRecording.Recorded recorded = RECORDING.record(UUID.randomUUID(), anAdult(),
+                    informedConsent().build(), Optional.empty(), Optional.empty(), TODAY);
+
+            assertThat(recorded.change().graceEndsOn()).isNull();
+        }
+
+        @Test
+        void consentGiven12MonthsAnd5WeeksAgoIsRecordedOverdueAndLapsesAtTheNextRun() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(5)));
+
+            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(consent.graceEndsOn()).contains(TODAY.minusWeeks(1));
+            assertThat(runOn(consent, TODAY)).containsExactly(new ConsentChange.Lapsed(consent.id(), consent.personId(), TODAY));
+            assertThat(consent.state()).isEqualTo(ConsentState.LAPSED);
+        }
+    }
+
+    @Nested
+    @DisplayName("The daily run: each stage on its day, once")
+    class DailyRuns {
+
+        @Test
+        void aYearOfDailyRunsMovesTheConsentThroughEachStageOnItsDayAndRemindsWeekly() {
+            Consent consent = recorded(anAdult(), informedConsent());
+            LocalDate due = TODAY.plusYears(1);
+
+            List<ConsentChange> changes = runDaily(consent, TODAY, due.plusDays(40), POLICY);
+
+            assertThat(changes).filteredOn(change -> !(change instanceof ConsentChange.ReminderDue)).containsExactly(
+                    new ConsentChange.RenewalBecameDue(consent.id(), consent.personId(), due),
+                    new ConsentChange.BecameOverdue(consent.id(), consent.personId(), due, due.plusDays(28),
+                            RenewalReason.ANNUAL_RENEWAL),
+                    new ConsentChange.Lapsed(consent.id(), consent.personId(), due.plusDays(28)));
+            List<ConsentChange.ReminderDue> reminders = changes.stream()
+                    .filter(ConsentChange.ReminderDue.class::isInstance).map(ConsentChange.ReminderDue.class::cast).toList();
+            assertThat(reminders).extracting(ConsentChange.ReminderDue::scheduledFor)
+                    .containsExactlyElementsOf(POLICY.reminderSchedule(consent.renewalDue()).stream()
+                            .map(ScheduledReminder::on).toList());
+            assertThat(reminders).extracting(ConsentChange.ReminderDue::reminderNumber)
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+            assertThat(reminders.get(0).subject()).isEqualTo(ReminderSubject.RENEWAL_DUE_SOON);
+            assertThat(reminders.get(0).graceEndsOn()).isNull();
+            assertThat(reminders.get(5).subject()).isEqualTo(ReminderSubject.RENEWAL_OVERDUE);
+            assertThat(reminders.get(5).graceEndsOn()).isEqualTo(due.plusDays(28));
+            assertThat(consent.state()).isEqualTo(ConsentState.LAPSED);
+        }
+
+        @Test
+        void aSecondRunOnTheSameDayChangesNothing() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusMonths(11)));
+            LocalDate due = consent.renewalDue().on();
+
+            assertThat(runOn(consent, due)).hasSize(2);
+            assertThat(runOn(consent, due)).isEmpty();
+            assertThat(consent.remindersSent()).isEqualTo(1);
+        }
+
+        @Test
+        void afterMissedRunsOneRunMovesStraightToWhereTheDatesAreAndSendsOnlyTheLatestReminder() {
+            Consent consent = recorded(anAdult(), informedConsent());
+            LocalDate due = TODAY.plusYears(1);
+
+            List<ConsentChange> changes = runOn(consent, due.plusDays(10));
+
+            assertThat(changes).containsExactly(
+                    new ConsentChange.BecameOverdue(consent.id(), consent.personId(), due, due.plusDays(28),
+                            RenewalReason.ANNUAL_RENEWAL),
+                    new ConsentChange.ReminderDue(consent.id(), consent.personId(), ReminderSubject.RENEWAL_OVERDUE,
+                            due.plusDays(7), due, due.plusDays(28), 1));
+        }
+
+        @Test
+        void theGracePeriodEndsOnTheDayThePersonWasToldEvenIfTheSettingsChange() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1)));
+            assertThat(consent.graceEndsOn()).contains(TODAY.plusDays(28));
+
+            ConsentRenewalPolicy longerGrace = new ConsentRenewalPolicy(30, 42, 7);
+            assertThat(consent.moveOn(TODAY.plusDays(27), longerGrace)).isEmpty();
+            assertThat(consent.moveOn(TODAY.plusDays(28), longerGrace)).isPresent();
+            assertThat(consent.state()).isEqualTo(ConsentState.LAPSED);
+        }
+
+        @Test
+        void theLastDayOfGraceStillCountsAndTheNextDayLapses() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1)));
+
+            assertThat(consent.moveOn(TODAY.plusDays(27), POLICY)).isEmpty();
+            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(consent.moveOn(TODAY.plusDays(28), POLICY)).isPresent();
+            assertThat(consent.state()).isEqualTo(ConsentState.LAPSED);
+        }
+
+        @Test
+        void aLapsedConsentIsNeverRemindedOrMovedAgain() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(5)));
+            runOn(consent, TODAY);
+
+            assertThat(runDaily(consent, TODAY, TODAY.plusYears(2), POLICY)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Withdrawal at any stage")
+    class Withdrawing {
+
+        @Test
+        void anActiveConsentCanBeWithdrawn() {
+            Consent consent = recorded(anAdult(), informedConsent());
+
+            assertThat(consent.withdraw(withdrawal(TODAY), TODAY)).isEqualTo(new ConsentChange.Withdrawn(consent.id(),
+                    consent.personId(), TODAY, ConsentWithdrawalReason.PERSON_WITHDREW));
+            assertThat(consent.state()).isEqualTo(ConsentState.WITHDRAWN);
+        }
+
+        @Test
+        void aConsentDueForRenewalCanBeWithdrawn() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusMonths(11)));
+
+            consent.withdraw(withdrawal(TODAY), TODAY);
+
+            assertThat(consent.state()).isEqualTo(ConsentState.WITHDRAWN);
+        }
+
+        @Test
+        void anOverdueConsentCanBeWithdrawnDuringItsGracePeriod() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(1)));
+
+            consent.withdraw(withdrawal(TODAY.minusDays(2)), TODAY);
+
+            assertThat(consent.state()).isEqualTo(ConsentState.WITHDRAWN);
+            assertThat(consent.withdrawal()).map(Withdrawal::on).contains(TODAY.minusDays(2));
+        }
+
+        @Test
+        void aWithdrawnConsentNeitherMovesNorRemindsNorLapses() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusMonths(11)));
+            consent.withdraw(withdrawal(TODAY), TODAY);
+
+            assertThat(runDaily(consent, TODAY, TODAY.plusMonths(3), POLICY)).isEmpty();
+            assertThat(consent.state()).isEqualTo(ConsentState.WITHDRAWN);
+        }
+
+        @Test
+        void aConsentCannotBeWithdrawnTwice() {
+            Consent consent = recorded(anAdult(), informedConsent());
+            consent.withdraw(withdrawal(TODAY), TODAY);
+
+            assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> {
+                        assertThat(broken.kind()).isEqualTo(ConsentRuleBroken.Kind.CONFLICT);
+                        assertThat(broken.problem()).isEqualTo("consent-already-withdrawn");
+                    });
+        }
+
+        @Test
+        void aLapsedConsentCannotBeWithdrawn() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(5)));
+            runOn(consent, TODAY);
+
+            assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                            broken -> assertThat(broken.problem()).isEqualTo("consent-lapsed"));
+        }
+
+        @Test
+        void aRenewedConsentCannotBeWithdrawnOnlyItsRenewal() {
+            KnownPerson person = anAdult();
+            Consent first = recorded(person, informedConsent().givenOn(TODAY.minusMonths(11)));
+            RECORDING.record(UUID.randomUUID(), person, informedConsent().renewalOf(first.id()).build(),
+                    Optional.of(first), Optional.of(first), TODAY);
+
+            assertThatThrownBy(() -> first.withdraw(withdrawal(TODAY), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                            broken -> assertThat(broken.problem()).isEqualTo("consent-renewed"));
+        }
+
+        @Test
+        void aWithdrawalCannotBeInTheFutureNorBeforeTheConsentWasGiven() {
+            Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusDays(10)));
+
+            assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY.plusDays(1)), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                            broken -> assertThat(broken.field()).isEqualTo("withdrawnOn"));
+            assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY.minusDays(11)), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                            broken -> assertThat(broken.field()).isEqualTo("withdrawnOn"));
+            assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
+        }
+
+        @Test
+        void aWithdrawalNoteHoldsNoContactDetails() {
+            Consent consent = recorded(anAdult(), informedConsent());
+
+            assertThatThrownBy(() -> consent.withdraw(new Withdrawal(TODAY, ConsentWithdrawalReason.OTHER,
+                    "call mum on 07700 900123", "professional-1"), TODAY))
+                    .isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> assertThat(broken.field()).isEqualTo("note"));
+        }
+    }
+
+    @Nested
+    @DisplayName("Renewal: a new consent, and the person stays on the register")
+    class Renewing {
+
+        @Test
+        void renewingAnOverdueConsentClosesItAndStartsAnActiveOne() {
+            KnownPerson person = anAdult();
+            Consent overdue = recorded(person, informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(1)));
+
+            ConsentRecording.Recorded renewal = RECORDING.record(UUID.randomUUID(), person,
+                    informedConsent().renewalOf(overdue.id()).build(), Optional.of(overdue), Optional.of(overdue), TODAY);
+
+            assertThat(overdue.state()).isEqualTo(ConsentState.RENEWED);
+            assertThat(overdue.snapshot().renewedBy()).isEqualTo(renewal.consent().id());
+            assertThat(renewal.consent().state()).isEqualTo(ConsentState.ACTIVE);
+            assertThat(renewal.change().renewalOf()).isEqualTo(overdue.id());
+            assertThat(renewal.renewed()).contains(overdue);
+        }
+
+        @Test
+        void aRenewedConsentIsNeverRemindedOrLapsed() {
+            KnownPerson person = anAdult();
+            Consent overdue = recorded(person, informedConsent().givenOn(TODAY.minusYears(1).minusWeeks(1)));
+            RECORDING.record(UUID.randomUUID(), person, informedConsent().renewalOf(overdue.id()).build(),
+                    Optional.of(overdue), Optional.of(overdue), TODAY);
+
+            assertThat(runDaily(overdue, TODAY, TODAY.plusMonths(2), POLICY)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Turning 18: consent given for a child is renewed")
+    class Turning18 {
+
+        @Test
+        void parentalResponsibilityConsentBecomesOverdueTheDayTheirTurning18ArrivesWith4WeeksGrace() {
+            KnownPerson child = aChildOf16Or17();
+            Consent consent = recorded(child, parentalResponsibility().givenOn(TODAY.minusMonths(3)));
+            LocalDate birthday = TODAY.plusMonths(2);
+
+            Optional<ConsentChange> change = consent.personTurned18(birthday, birthday, POLICY);
+
+            assertThat(change).contains(new ConsentChange.BecameOverdue(consent.id(), consent.personId(), birthday,
+                    birthday.plusDays(28), RenewalReason.TURNED_18));
+            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+        }
+
+        @Test
+        void afterTurning18TheyAreRemindedWeeklyAndTheConsentLapsesIfNotRenewed() {
+            Consent consent = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(3)));
+            LocalDate birthday = TODAY.plusMonths(2);
+            consent.personTurned18(birthday, birthday, POLICY);
+
+            List<ConsentChange> changes = runDaily(consent, birthday, birthday.plusDays(28), POLICY);
+
+            assertThat(changes).filteredOn(ConsentChange.ReminderDue.class::isInstance)
+                    .extracting(change -> ((ConsentChange.ReminderDue) change).scheduledFor())
+                    .containsExactly(birthday, birthday.plusDays(7), birthday.plusDays(14), birthday.plusDays(21));
+            assertThat(changes).last().isEqualTo(new ConsentChange.Lapsed(consent.id(), consent.personId(),
+                    birthday.plusDays(28)));
+        }
+
+        @Test
+        void aChildsOwnConsentIsAlsoRenewedAt18() {
+            Consent consent = recorded(aChildOf16Or17(), informedConsent().givenOn(TODAY.minusMonths(3)));
+
+            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isPresent();
+            assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.TURNED_18);
+        }
+
+        @Test
+        void aConsentDueForRenewalWhenTheyTurn18IsOverdueFromThatDay() {
+            Consent consent = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(11)));
+            assertThat(consent.state()).isEqualTo(ConsentState.RENEWAL_DUE);
+
+            consent.personTurned18(TODAY, TODAY, POLICY);
+
+            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(consent.graceEndsOn()).contains(TODAY.plusDays(28));
+        }
+
+        @Test
+        void aConsentAlreadyOverdueKeepsTheGracePeriodItWasGiven() {
+            Consent consent = recorded(aChildOf16Or17(),
+                    parentalResponsibility().givenOn(TODAY.minusYears(1).minusWeeks(1)));
+
+            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isEmpty();
+            assertThat(consent.graceEndsOn()).contains(TODAY.plusWeeks(3));
+            assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.ANNUAL_RENEWAL);
+        }
+
+        @Test
+        void anAdultsConsentIsNotAffected() {
+            Consent consent = recorded(anAdult(), informedConsent());
+
+            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isEmpty();
+            assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
+        }
+
+        @Test
+        void aConsentGivenAsAChildButRecordedAfterTheyTurned18IsOverdueFromTheirBirthday() {
+            KnownPerson turned18 = aChildOf16Or17().turned18(TODAY.minusDays(5));
+            Consent consent = recorded(turned18, informedConsent().givenOn(TODAY.minusMonths(2)));
+
+            assertThat(consent.givenForChild()).isTrue();
+            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(TODAY.minusDays(5), RenewalReason.TURNED_18));
+            assertThat(consent.graceEndsOn()).contains(TODAY.plusDays(23));
+        }
+
+        @Test
+        void theirOwnConsentGivenAfterTurning18IsDueYearly() {
+            KnownPerson turned18 = aChildOf16Or17().turned18(TODAY.minusDays(5));
+            Consent consent = recorded(turned18, informedConsent());
+
+            assertThat(consent.givenForChild()).isFalse();
+            assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
+            assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.ANNUAL_RENEWAL);
+        }
+    }
+}
