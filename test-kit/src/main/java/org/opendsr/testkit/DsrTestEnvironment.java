@@ -20,7 +20,7 @@ public final class DsrTestEnvironment {
     private DsrTestEnvironment() {
     }
 
-    /** A fresh database for this test context, the shared broker and the test token issuer. */
+    /** A fresh database for this test context, the shared broker, the test token issuer and a free port. */
     public static Map<String, String> forService(String databasePrefix) {
         DatabaseCoordinates database = RealPostgres.get().newDatabase(databasePrefix);
         Map<String, String> properties = new HashMap<>();
@@ -28,6 +28,9 @@ public final class DsrTestEnvironment {
         properties.put("datasources.default.username", database.username());
         properties.put("datasources.default.password", database.password());
         properties.put("kafka.bootstrap.servers", RealKafka.get().bootstrapServers());
+        // The kit's defaults say 8080, which a test would otherwise bind: a second build or a local run on the
+        // same machine (or the previous context, still letting go of it) then fails the test. Any free port.
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(TestTokens.get().serviceProperties());
         return properties;
     }

@@ -59,9 +59,9 @@ public class ApiProxyFilter implements HttpServerFilter {
         }
         BackendService backend = service.get();
         String correlationId = CorrelationId.acceptOrCreate(request.getHeaders().get(CorrelationId.HEADER));
-        MutableHttpRequest<?> forwarded = request.mutate()
-                .uri(targetOf(backend, request))
-                .header(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
+        MutableHttpRequest<?> forwarded = request.mutate().uri(targetOf(backend, request));
+        // set, not add: the caller's own header is already on the request, and a second copy would reach the service.
+        forwarded.getHeaders().set(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
         return Mono.from(client.proxy(forwarded))
                 .onErrorResume(ReadTimeoutException.class, timeout -> Mono.just(problems.message(request,
                         HttpStatus.GATEWAY_TIMEOUT, timeout, backend.getName() + " did not answer in time")))

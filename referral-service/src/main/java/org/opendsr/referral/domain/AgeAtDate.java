@@ -19,6 +19,10 @@ public record AgeAtDate(int years) {
     }
 
     public static AgeAtDate of(LocalDate dateOfBirth, LocalDate on) {
+        // Period.between rounds a birth less than a year after the date to 0 years: check the dates themselves.
+        if (dateOfBirth.isAfter(on)) {
+            throw new IllegalArgumentException("born after the date");
+        }
         return new AgeAtDate(Period.between(dateOfBirth, on).getYears());
     }
 

@@ -1,0 +1,78 @@
+package org.opendsr.reporting.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * NHS Digital disclosure control for every published figure below national level: 0 stays 0, 1 to 7 are shown as
+ * {@code *}, everything else is rounded to the nearest 5.
+ */
+class DisclosureControlTest {
+
+    private final DisclosureControl nhsDigital = DisclosureControl.nhsDigitalDefault();
+
+    @Test
+    void nothingIsShownAsNothing() {
+        assertThat(nhsDigital.publish(0)).isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7})
+    void oneToSevenAreSuppressed(long count) {
+        assertThat(nhsDigital.publish(count)).isEqualTo("*");
+    }
+
+    @ParameterizedTest(name = "{0} is published as {1}")
+    @CsvSource({
+            "8, 10",
+            "10, 10",
+            "12, 10",
+            "13, 15",
+            "15, 15",
+            "17, 15",
+            "18, 20",
+            "22, 20",
+            "23, 25",
+            "100, 100",
+            "1002, 1000",
+            "1003, 1005"})
+    void eightAndAboveAreRoundedToTheNearestFive(long count, String published) {
+        assertThat(nhsDigital.publish(count)).isEqualTo(published);
+    }
+
+    @Test
+    void aNegativeCountIsRefused() {
+        assertThatThrownBy(() -> nhsDigital.publish(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStricterLocalRuleCanBeConfigured() {
+        // e.g. suppress up to 10 and round to the nearest 10.
+        DisclosureControl stricter = new DisclosureControl(10, 10);
+
+        assertThat(stricter.publish(0)).isEqualTo("0");
+        assertThat(stricter.publish(8)).isEqualTo("*");
+        assertThat(stricter.publish(10)).isEqualTo("*");
+        assertThat(stricter.publish(11)).isEqualTo("10");
+        assertThat(stricter.publish(14)).isEqualTo("10");
+        assertThat(stricter.publish(16)).isEqualTo("20");
+        assertThat(stricter.describe()).contains("1 to 10").contains("nearest 10");
+    }
+
+    @Test
+    void aThresholdBelowZeroOrARoundingBaseBelowOneIsRefused() {
+        assertThatThrownBy(() -> new DisclosureControl(-1, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DisclosureControl(7, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theReportSaysHowItsFiguresWereProtected() {
+        assertThat(nhsDigital.describe())
+                .isEqualTo("NHS Digital disclosure control: 0 is shown as 0, 1 to 7 as *, other counts rounded to the nearest 5");
+    }
+}
