@@ -143,7 +143,7 @@ class ProfessionalReferralApiTest implements TestPropertyProvider {
     void onlyTheMinimumIsNeededTheRestIsOptional() {
         ReferralRequests minimal = ReferralRequests.aReferral()
                 .without("nhsNumber").without("whatHasBeenTried").without("whatCouldReduceRisk")
-                .without("indicativeRag");
+                .without("indicativeRag").without("diagnosis");
 
         ApiResponse response = api.post("/referrals", referrer, minimal.body());
 

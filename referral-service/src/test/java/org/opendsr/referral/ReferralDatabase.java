@@ -24,10 +24,15 @@ public final class ReferralDatabase {
         this.password = password;
     }
 
-    /** Rows in each table a referral writes: people, referrals and the outbox. */
+    /** Every table referral-service writes: a refused request must change none of them. */
+    static final String[] TABLES = {"person", "person_contact", "key_professional", "referral", "eligibility_assessment",
+            "register_entry", "consent_standing", "age_milestone", "keyworker_suggestion", "possible_duplicate",
+            "person_audit", "dsr_kit.outbox_event"};
+
+    /** Rows in each table referral-service writes: people, their record, referrals, the register, audit, outbox. */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : new String[] {"person", "referral", "dsr_kit.outbox_event"}) {
+        for (String table : TABLES) {
             counts.put(table, count("SELECT count(*) FROM " + table));
         }
         return counts;

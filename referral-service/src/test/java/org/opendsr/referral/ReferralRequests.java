@@ -15,7 +15,7 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    /** A complete, valid referral of a 15-year-old in Swindon, with an indicative AMBER rating. */
+    /** A complete, valid referral of a 15-year-old autistic person in Swindon, with an indicative AMBER rating. */
     public static ReferralRequests aReferral() {
         ReferralRequests referral = new ReferralRequests();
         referral.body.put("givenName", "Ottoline");
@@ -29,6 +29,7 @@ public final class ReferralRequests {
         referral.body.put("whatHasBeenTried", "Positive behaviour support plan; respite twice a week");
         referral.body.put("whatCouldReduceRisk", "Intensive support team input; a keyworker");
         referral.body.put("indicativeRag", "AMBER");
+        referral.body.put("diagnosis", "AUTISM");
         return referral;
     }
 
