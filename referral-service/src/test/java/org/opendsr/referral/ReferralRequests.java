@@ -33,6 +33,14 @@ public final class ReferralRequests {
         return referral;
     }
 
+    /**
+     * The same referral of someone no other test refers: a name of their own, so the DSR does not flag them as a
+     * possible duplicate of everyone else born the same day.
+     */
+    public static ReferralRequests aReferralOfSomeoneNew() {
+        return aReferral().with("givenName", "Ottoline" + TestNames.suffix());
+    }
+
     /** The same referral with one field set to a value (as JSON would carry it). */
     public ReferralRequests with(String field, Object value) {
         body.put(field, value);

@@ -50,7 +50,7 @@ public class ApplyingAgencyUpdates {
 
     @Transactional
     public void addressChanged(AgencyAddressChanged update, String agency) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         PersonRow person = personWith(update.nhsNumber());
         String postcode = checks.postcode("address.postcode", update.address().postcode());
         checks.locality("locality", update.locality(), true);
@@ -65,7 +65,7 @@ public class ApplyingAgencyUpdates {
 
     @Transactional
     public void contactDetailsChanged(AgencyContactDetailsChanged update, String agency) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         PersonRow person = personWith(update.nhsNumber());
         checks.phone("phone", update.phone());
         personRecords.updateOwnContactDetails(person.id(), update.phone(), update.email());
@@ -82,7 +82,7 @@ public class ApplyingAgencyUpdates {
         outbox.append("person", person.id(), EventTypes.PERSON_ADMISSION_REPORTED_V1,
                 new AdmissionReported(person.id(), report.admittedOn(), agency));
         access.audit(person.id(), Actor.agencySystem(agency), AuditAction.READ, "matched to an admission report",
-                AccessPurpose.AGENCY_UPDATE, clock.instant());
+                AccessPurpose.AGENCY_UPDATE, Now.of(clock));
     }
 
     @Transactional
@@ -91,7 +91,7 @@ public class ApplyingAgencyUpdates {
         outbox.append("person", person.id(), EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                 new DischargeReported(person.id(), report.dischargedOn(), agency));
         access.audit(person.id(), Actor.agencySystem(agency), AuditAction.READ, "matched to a discharge report",
-                AccessPurpose.AGENCY_UPDATE, clock.instant());
+                AccessPurpose.AGENCY_UPDATE, Now.of(clock));
     }
 
     private PersonRow personWith(String nhsNumberText) {

@@ -63,7 +63,7 @@ public class CompletingSelfOrFamilyReferrals {
 
     @Transactional
     public ReferralOutcome complete(UUID referralId, Completion completion, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         checks.dateOfBirth("dateOfBirth", completion.dateOfBirth(), LocalDate.now(clock));
         checks.locality("locality", completion.locality(), false);
         Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", completion.nhsNumber());

@@ -82,7 +82,7 @@ public class DecidingReferrals {
 
     @Transactional
     public ReferralOutcome accept(UUID referralId, Acceptance acceptance, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         ReferralRow referral = inProgress.lockedForChange(referralId);
         ReferralLifecycle.check(ReferralStatus.valueOf(referral.status()), ReferralStatus.ACCEPTED, referral.complete());
         acceptance.checklist().checkAllowsAcceptance();
@@ -118,7 +118,7 @@ public class DecidingReferrals {
 
     @Transactional
     public ReferralOutcome decline(UUID referralId, Declinal declinal, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         ReferralRow referral = inProgress.lockedForChange(referralId);
         ReferralLifecycle.check(ReferralStatus.valueOf(referral.status()), ReferralStatus.DECLINED, referral.complete());
         declinal.checklist().checkSupportsDecline(declinal.reason());

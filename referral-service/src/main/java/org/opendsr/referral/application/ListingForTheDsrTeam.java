@@ -84,12 +84,12 @@ public class ListingForTheDsrTeam {
                                          AccessPurpose purpose) {
         UUID[] pair = duplicateFlags.openPair(flagId)
                 .orElseThrow(() -> RequestRefused.notFound("An open possible-duplicate flag"));
-        duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), clock.instant());
+        duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), Now.of(clock));
         access.auditAll(List.of(pair), caller.asActor(), AuditAction.CHANGED, "possible duplicate resolved: "
-                + resolution, purpose, clock.instant());
+                + resolution, purpose, Now.of(clock));
     }
 
     private void audit(List<UUID> personIds, String what, Caller caller, AccessPurpose purpose) {
-        access.auditAll(personIds, caller.asActor(), AuditAction.LISTED, what, purpose, clock.instant());
+        access.auditAll(personIds, caller.asActor(), AuditAction.LISTED, what, purpose, Now.of(clock));
     }
 }

@@ -38,7 +38,7 @@ public class MakingFirstContact {
 
     @Transactional
     public ReferralOutcome contact(UUID referralId, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         ReferralRow referral = inProgress.lockedForChange(referralId);
         ReferralLifecycle.check(ReferralStatus.valueOf(referral.status()), ReferralStatus.CONTACTED, referral.complete());
 

@@ -54,7 +54,7 @@ public class NoticingEighteenthBirthdays {
         if (!locks.tryLock(LOCK)) {
             return new Run(today, false, 0);
         }
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         int announced = 0;
         // Anyone whose 18th birthday fell in the last year (a day after 18 years for 29 February births).
         for (Milestones.Candidate candidate : milestones.withoutMilestoneBornBetween(Milestones.TURNED_18,

@@ -77,7 +77,7 @@ public class ReadingRecords {
     @Transactional
     public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
         PersonRow person = access.personFor(personId, caller);
-        access.audit(personId, caller.asActor(), AuditAction.READ, "record", purpose, clock.instant());
+        access.audit(personId, caller.asActor(), AuditAction.READ, "record", purpose, Now.of(clock));
         return new PersonRecord(person, contacts.findByPersonIdOrderByPosition(personId),
                 keyProfessionals.findByPersonIdOrderByPosition(personId),
                 referrals.findByPersonIdOrderByReceivedAt(personId),
@@ -91,7 +91,7 @@ public class ReadingRecords {
                 .filter(found -> found.referredBy().equals(caller.userId()) || access.mayAccess(found.personId(), caller))
                 .orElseThrow(() -> RequestRefused.notFound("The referral"));
         access.audit(referral.personId(), caller.asActor(), AuditAction.READ, "referral " + referralId, purpose,
-                clock.instant());
+                Now.of(clock));
         return new ReferralRecord(referral, people.findById(referral.personId()).orElseThrow(),
                 assessments.findById(referralId));
     }
@@ -100,7 +100,7 @@ public class ReadingRecords {
     @Transactional
     public Page<AuditTrail.Entry> auditTrail(UUID personId, int page, int size, Caller caller, AccessPurpose purpose) {
         access.personFor(personId, caller);
-        access.audit(personId, caller.asActor(), AuditAction.READ, "audit trail", purpose, clock.instant());
+        access.audit(personId, caller.asActor(), AuditAction.READ, "audit trail", purpose, Now.of(clock));
         return auditTrail.of(personId, page, size);
     }
 }

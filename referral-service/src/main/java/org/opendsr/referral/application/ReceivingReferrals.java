@@ -133,7 +133,7 @@ public class ReceivingReferrals {
                                     @Nullable MinimumDataSet minimumDataSet, String referredBy,
                                     @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
                                     Actor actor, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         String postcode = checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode",
                 person.postcode());
         Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());

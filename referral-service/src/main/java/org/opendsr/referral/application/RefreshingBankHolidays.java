@@ -49,7 +49,7 @@ public class RefreshingBankHolidays {
             return false;
         }
         transactions.executeWrite(status -> {
-            publications.store(englandAndWales, clock.instant());
+            publications.store(englandAndWales, Now.of(clock));
             return null;
         });
         workingDays.reload();

@@ -81,7 +81,7 @@ public class RegisterChanges {
     @Transactional
     public EntryState changeResponsibility(UUID entryId, ResponsibilityChange change, @Nullable String professional,
                                            Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         RegisterEntry entry = lockedEntry(entryId);
         boolean responsibleThemself = caller.userId().equals(entry.responsibleProfessional());
         if (!caller.seesEveryone() && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
@@ -119,7 +119,7 @@ public class RegisterChanges {
 
     private RegisterEntry removeEntry(RegisterEntry entry, RemovalReason reason, @Nullable String notes, Actor actor,
                                       AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         RegisterEntry removed = entry.removed(reason, now);
         entries.update(RegisterEntryRow.of(removed, actor.id(), notes));
         outbox.append("register", removed.personId(), EventTypes.REGISTER_PERSON_REMOVED_V1,

@@ -46,7 +46,7 @@ public class SuggestingKeyworkerReferrals {
     void atReferral(UUID personId, UUID referralId, LocalDate dateOfBirth, LocalDate receivedOn) {
         AgeAtDate age = AgeAtDate.of(dateOfBirth, receivedOn);
         KeyworkerReferralPolicy.atReferral(age)
-                .ifPresent(reason -> suggest(personId, referralId, reason, age, clock.instant()));
+                .ifPresent(reason -> suggest(personId, referralId, reason, age, Now.of(clock)));
     }
 
     /**
@@ -65,7 +65,7 @@ public class SuggestingKeyworkerReferrals {
         return registerEntries.findOpenEntryOf(personId).map(entry -> {
             AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), LocalDate.now(clock));
             return KeyworkerReferralPolicy.whenRated(age, rating)
-                    .map(reason -> suggest(personId, entry.id(), reason, age, clock.instant()))
+                    .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock)))
                     .orElse(false);
         }).orElse(false);
     }

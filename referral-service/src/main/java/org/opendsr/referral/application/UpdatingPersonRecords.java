@@ -59,7 +59,7 @@ public class UpdatingPersonRecords {
 
     @Transactional
     public void identity(UUID personId, Identity identity, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         checks.dateOfBirth("dateOfBirth", identity.dateOfBirth(), LocalDate.now(clock));
         Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", identity.nhsNumber());
         PersonRow person = access.personFor(personId, caller);
@@ -81,7 +81,7 @@ public class UpdatingPersonRecords {
     @Transactional
     public void address(UUID personId, Address address, String postcode, String locality, Caller caller,
                         AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         String tidyPostcode = checks.postcode("postcode", postcode);
         checks.locality("locality", locality, true);
         PersonRow person = access.personFor(personId, caller);
@@ -94,7 +94,7 @@ public class UpdatingPersonRecords {
 
     @Transactional
     public void demographics(UUID personId, Demographics demographics, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         checks.demographics("", demographics);
         access.personFor(personId, caller);
         people.updateDemographics(personId, demographics.ethnicCategory(), demographics.genderIdentity(), now);
@@ -103,7 +103,7 @@ public class UpdatingPersonRecords {
 
     @Transactional
     public void diagnosis(UUID personId, @Nullable Diagnosis diagnosis, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         access.personFor(personId, caller);
         people.updateDiagnosis(personId, diagnosis == null ? null : diagnosis.name(), now);
         access.audit(personId, caller.asActor(), AuditAction.CHANGED, "diagnosis", purpose, now);
@@ -111,7 +111,7 @@ public class UpdatingPersonRecords {
 
     @Transactional
     public void contacts(UUID personId, List<NewContact> contacts, Caller caller, AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         checks.contacts("contacts", contacts);
         access.personFor(personId, caller);
         personRecords.replaceContacts(personId, contacts);
@@ -124,7 +124,7 @@ public class UpdatingPersonRecords {
     @Transactional
     public void keyProfessionals(UUID personId, List<NewKeyProfessional> professionals, Caller caller,
                                  AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         checks.keyProfessionals("keyProfessionals", professionals);
         access.personFor(personId, caller);
         personRecords.replaceKeyProfessionals(personId, professionals);

@@ -44,7 +44,7 @@ public class WithdrawingReferrals {
     @Transactional
     public ReferralOutcome withdraw(UUID referralId, WithdrawalReason reason, @Nullable String notes, Caller caller,
                                     AccessPurpose purpose) {
-        Instant now = clock.instant();
+        Instant now = Now.of(clock);
         ReferralRow referral = inProgress.lockedForChange(referralId);
         if (!caller.seesEveryone() && !referral.referredBy().equals(caller.userId())) {
             if (access.mayAccess(referral.personId(), caller)) {

@@ -34,7 +34,7 @@ final class LifecycleRequests {
     @Schema(name = "MadeBy")
     record MadeBy(@NotNull @Schema(description = "PERSON or PARENT_OR_CARER") ContactRelationship relationship,
                   @Nullable @Size(max = 200) String name,
-                  @Nullable Boolean hasParentalResponsibility) {
+                  @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean hasParentalResponsibility) {
         @Override
         public String toString() {
             return "MadeBy[" + relationship + ", name redacted]";
@@ -100,11 +100,11 @@ final class LifecycleRequests {
     @Schema(name = "EligibilityCriteria")
     record Criteria(
             @NotNull @Schema(description = "A learning disability and/or autism, diagnosed or on an assessment pathway")
-            Boolean learningDisabilityOrAutism,
+            @Serdeable.Deserializable(using = StrictBoolean.class) Boolean learningDisabilityOrAutism,
             @NotNull @Schema(description = "At risk of admission to a mental health hospital or of placement breakdown")
-            Boolean atRiskOfAdmissionOrPlacementBreakdown,
+            @Serdeable.Deserializable(using = StrictBoolean.class) Boolean atRiskOfAdmissionOrPlacementBreakdown,
             @NotNull @Schema(description = "Lives in, or is registered with a GP in, the ICB's area")
-            Boolean livesInIcbArea) {
+            @Serdeable.Deserializable(using = StrictBoolean.class) Boolean livesInIcbArea) {
 
         EligibilityChecklist toChecklist() {
             return new EligibilityChecklist(learningDisabilityOrAutism, atRiskOfAdmissionOrPlacementBreakdown,

@@ -60,7 +60,8 @@ final class PersonParts {
                           String name,
                           @Nullable @Size(max = 30) @Schema(example = "07700 900123") String phone,
                           @Nullable @Email @Size(max = 200) String email,
-                          @Nullable @Schema(description = "Only for PARENT_OR_CARER") Boolean hasParentalResponsibility) {
+                          @Nullable @Schema(description = "Only for PARENT_OR_CARER")
+                          @Serdeable.Deserializable(using = StrictBoolean.class) Boolean hasParentalResponsibility) {
         NewContact toContact() {
             return new NewContact(relationship, name, phone, email, Boolean.TRUE.equals(hasParentalResponsibility));
         }

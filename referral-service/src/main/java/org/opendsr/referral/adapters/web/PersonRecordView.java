@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
@@ -24,6 +25,7 @@ import org.opendsr.referral.domain.RegisterStatus;
 
 /** A person's whole record in referral-service, as the DSR team and the professionals linked to them see it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PersonRecordView(
         UUID personId,
         String givenName,
