@@ -101,9 +101,19 @@ public final class EventsOnTopics implements AutoCloseable {
         return json(awaitRecord(type, personId).value()).get("data");
     }
 
+    /** As {@link #awaitEvent(String, String)}, for the event whose data matches (e.g. one change of several). */
+    public JsonNode awaitEvent(String type, String personId, java.util.function.Predicate<JsonNode> data) {
+        return json(awaitRecord(type, personId, data).value()).get("data");
+    }
+
     public ConsumerRecord<String, String> awaitRecord(String type, String personId) {
+        return awaitRecord(type, personId, data -> true);
+    }
+
+    public ConsumerRecord<String, String> awaitRecord(String type, String personId,
+                                                      java.util.function.Predicate<JsonNode> data) {
         ConsumerRecord<String, String> record = referralEvents.awaitRecord(r -> personId.equals(r.key())
-                && type.equals(json(r.value()).path("type").asText()));
+                && type.equals(json(r.value()).path("type").asText()) && data.test(json(r.value()).get("data")));
         assertIsValid(record, type, personId);
         return record;
     }

@@ -78,7 +78,7 @@ public class RegisterController {
     public Listed<Listings.RegisterLine> register(@Nullable @QueryValue String locality,
                                                   @Nullable @QueryValue RegisterStatus status,
                                                   @Nullable @QueryValue String responsibleProfessional,
-                                                  @Nullable @QueryValue Boolean overdueContact,
+                                                  @Nullable @QueryValue String overdueContact,
                                                   @QueryValue(defaultValue = "0") @Min(0) int page,
                                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                                                   @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
@@ -89,7 +89,7 @@ public class RegisterController {
                     + ReferralSettings.OUT_OF_AREA);
         }
         return Listed.of(listing.register(new Listings.RegisterFilter(locality, status == null ? null : status.name(),
-                        responsibleProfessional, overdueContact), page, size, Callers.of(authentication),
+                        responsibleProfessional, QueryValues.trueOrFalse("overdueContact", overdueContact)), page, size, Callers.of(authentication),
                 Callers.purpose(purpose, AccessPurpose.REGISTER_MANAGEMENT)));
     }
 

@@ -49,12 +49,12 @@ public class WorklistController {
     @Get("/referrals/first-contact")
     @Operation(summary = "Referrals waiting for first contact, soonest due first; overdue=true for the overdue only,"
             + " false for those still in time")
-    public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue Boolean overdue,
+    public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
                                                          @QueryValue(defaultValue = "0") @Min(0) int page,
                                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                          @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                                          Authentication authentication) {
-        return Listed.of(listing.awaitingFirstContact(overdue, page, size, Callers.of(authentication),
+        return Listed.of(listing.awaitingFirstContact(QueryValues.trueOrFalse("overdue", overdue), page, size, Callers.of(authentication),
                 Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT)));
     }
 
