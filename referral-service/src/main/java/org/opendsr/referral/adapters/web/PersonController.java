@@ -1,6 +1,7 @@
 package org.opendsr.referral.adapters.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -54,7 +55,7 @@ public class PersonController {
     public PersonRecordView person(@PathVariable UUID personId, @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                    Authentication authentication) {
         return PersonRecordView.of(reading.person(personId, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.DIRECT_CARE)), clock.getZone());
+                Callers.purpose(purpose, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
     }
 
     @Put("/{personId}/identity")

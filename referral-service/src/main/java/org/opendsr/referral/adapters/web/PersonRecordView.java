@@ -2,7 +2,6 @@ package org.opendsr.referral.adapters.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,9 +82,10 @@ public record PersonRecordView(
         return "PersonRecordView[personId=" + personId + ", personal data redacted]";
     }
 
-    static PersonRecordView of(ReadingRecords.PersonRecord record, ZoneId zone) {
+    /** The record, with the person's age as of today by the DSR clock. */
+    static PersonRecordView of(ReadingRecords.PersonRecord record, LocalDate today) {
         PersonRow person = record.person();
-        AgeAtDate age = person.dateOfBirth() == null ? null : AgeAtDate.of(person.dateOfBirth(), LocalDate.now(zone));
+        AgeAtDate age = person.dateOfBirth() == null ? null : AgeAtDate.of(person.dateOfBirth(), today);
         List<RegisterEntryRow> entries = record.registerEntries();
         RegisterEntryRow latest = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         boolean openEntry = entries.stream().anyMatch(entry -> entry.removedAt() == null);
