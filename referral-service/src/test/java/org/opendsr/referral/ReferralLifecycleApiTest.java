@@ -412,6 +412,25 @@ class ReferralLifecycleApiTest implements TestPropertyProvider {
         assertThat(events.eventsWithin(Duration.ofMillis(500), EventTypes.REFERRAL_WITHDRAWN_V1, personId)).isEmpty();
     }
 
+    @Test
+    void aProfessionalReferralOfSomeoneKnownFromAFirstContactFillsInWhatTheRecordLacks() {
+        String givenName = "Jory" + TestNames.suffix();
+        String personId = api.post("/referrals/self-or-family", dsrTeam, Map.of("givenName", givenName,
+                "familyName", "Penhallow", "postcode", "SN1 2JH", "phone", "07700 900555")).json().get("personId").asText();
+        String nhsNumber = TestNhsNumbers.next();
+        assertThat(api.put("/people/" + personId + "/identity", dsrTeam, Map.of("givenName", givenName,
+                "familyName", "Penhallow", "dateOfBirth", "2013-05-05", "nhsNumber", nhsNumber)).status()).isEqualTo(204);
+
+        JsonNode receipt = journeys.refer(referrer, ReferralRequests.aReferral().with("nhsNumber", nhsNumber)
+                .with("givenName", givenName).with("locality", "WILTSHIRE"));
+
+        assertThat(receipt.get("personId").asText()).isEqualTo(personId);
+        assertThat(receipt.get("personWasKnown").asBoolean()).isTrue();
+        assertThat(journeys.person(personId).get("locality").asText()).isEqualTo("WILTSHIRE");
+        assertThat(events.awaitEvent(EventTypes.REFERRAL_RECEIVED_V1, personId).get("locality").asText())
+                .isEqualTo("WILTSHIRE");
+    }
+
     // ---- possible duplicates ----------------------------------------------------------------------------------------
 
     @Test

@@ -49,6 +49,22 @@ public class PersonRecords {
         return row;
     }
 
+    /**
+     * A person found by NHS number keeps their record as it is, except what it lacks: a first contact completed by
+     * the DSR team through an identity update may have no locality yet, and a referral always says it.
+     */
+    public PersonRow fillGaps(PersonRow known, NewPerson referred, Instant now) {
+        if (known.dateOfBirth() == null && referred.dateOfBirth() != null) {
+            people.updateIdentity(known.id(), known.givenName(), known.familyName(), referred.dateOfBirth(),
+                    known.nhsNumber(), now);
+        }
+        if (known.locality() == null && referred.locality() != null) {
+            people.updateAddress(known.id(), known.addressLine1(), known.addressLine2(), known.town(), known.postcode(),
+                    referred.locality(), now);
+        }
+        return known.dateOfBirth() == null || known.locality() == null ? people.findById(known.id()).orElseThrow() : known;
+    }
+
     public void replaceContacts(UUID personId, List<NewContact> newContacts) {
         contacts.deleteByPersonId(personId);
         List<ContactRow> rows = new ArrayList<>();

@@ -142,8 +142,8 @@ public class ReceivingReferrals {
             locks.lockIdentity(number.digits());
             return people.findByNhsNumber(number.digits());
         });
-        PersonRow recorded = known.orElseGet(() -> personRecords.record(person,
-                nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
+        PersonRow recorded = known.map(found -> personRecords.fillGaps(found, person, now))
+                .orElseGet(() -> personRecords.record(person, nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
         if (agency != null) {
             personRecords.addKeyProfessional(recorded.id(), new NewKeyProfessional(agency.referrer().name(),
                     agency.referrer().role(), agency.referrer().organisation(), agency.referrer().phone(),

@@ -121,7 +121,7 @@ public class PersonController {
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Who read or changed the person's record, when, what and why (newest first)")
     public Listed<AuditTrail.Entry> audit(@PathVariable UUID personId,
-                                          @QueryValue(defaultValue = "0") @Min(0) int page,
+                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                           @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                           Authentication authentication) {

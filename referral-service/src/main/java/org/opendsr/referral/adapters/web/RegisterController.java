@@ -79,7 +79,7 @@ public class RegisterController {
                                                   @Nullable @QueryValue RegisterStatus status,
                                                   @Nullable @QueryValue String responsibleProfessional,
                                                   @Nullable @QueryValue String overdueContact,
-                                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                                  @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
                                                   @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                                   Authentication authentication) {

@@ -50,7 +50,7 @@ public class WorklistController {
     @Operation(summary = "Referrals waiting for first contact, soonest due first; overdue=true for the overdue only,"
             + " false for those still in time")
     public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
-                                                         @QueryValue(defaultValue = "0") @Min(0) int page,
+                                                         @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                          @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                                          Authentication authentication) {
@@ -60,7 +60,7 @@ public class WorklistController {
 
     @Get("/register/unallocated")
     @Operation(summary = "Register entries without a responsible professional, longest waiting first")
-    public Listed<Listings.Unallocated> unallocated(@QueryValue(defaultValue = "0") @Min(0) int page,
+    public Listed<Listings.Unallocated> unallocated(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                     @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                     @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                                     Authentication authentication) {
@@ -71,7 +71,7 @@ public class WorklistController {
     @Get("/people/possible-duplicates")
     @Operation(summary = "People with the same name and date of birth and no shared NHS number, for the DSR team to"
             + " decide (never merged silently)")
-    public Listed<Listings.DuplicateFlag> possibleDuplicates(@QueryValue(defaultValue = "0") @Min(0) int page,
+    public Listed<Listings.DuplicateFlag> possibleDuplicates(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                              @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                              @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
                                                              Authentication authentication) {
