@@ -29,6 +29,13 @@ public record RegisterEntryRow(
                 entry.removalReason() == null ? null : entry.removalReason().name(), removedBy, removalNotes);
     }
 
+    /** The removal notes are free text about a person: never printed. */
+    @Override
+    public String toString() {
+        return "RegisterEntryRow[id=" + id + ", personId=" + personId + ", removalReason=" + removalReason
+                + ", notes redacted]";
+    }
+
     public RegisterEntry toEntry() {
         return new RegisterEntry(id, personId, referralId, onRegisterFrom, responsibleProfessional, unallocatedSince,
                 removedAt, removalReason == null ? null : RemovalReason.valueOf(removalReason));

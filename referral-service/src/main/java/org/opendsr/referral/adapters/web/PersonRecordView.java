@@ -48,6 +48,10 @@ public record PersonRecordView(
 
     @Serdeable
     public record Address(@Nullable String line1, @Nullable String line2, @Nullable String town, String postcode) {
+        @Override
+        public String toString() {
+            return "Address[redacted]";
+        }
     }
 
     /** An NHS Data Dictionary code and what it means. */
@@ -58,11 +62,19 @@ public record PersonRecordView(
     @Serdeable
     public record Contact(String relationship, @Nullable String name, @Nullable String phone, @Nullable String email,
                           boolean hasParentalResponsibility) {
+        @Override
+        public String toString() {
+            return "Contact[" + relationship + ", personal data redacted]";
+        }
     }
 
     @Serdeable
     public record KeyProfessional(String name, String role, String organisation, @Nullable String phone,
                                   @Nullable String email, @Nullable String userId) {
+        @Override
+        public String toString() {
+            return "KeyProfessional[details redacted]";
+        }
     }
 
     /** Where the person is in the DSR, and their latest register entry if they ever had one. */

@@ -46,6 +46,10 @@ public record ReferralView(
     @Serdeable
     public record Outcome(Instant at, String by, @Nullable String declineReason, @Nullable String withdrawalReason,
                           @Nullable String notes, @Nullable Criteria criteria) {
+        @Override
+        public String toString() {
+            return "Outcome[at=" + at + ", notes redacted]";
+        }
     }
 
     @Serdeable
