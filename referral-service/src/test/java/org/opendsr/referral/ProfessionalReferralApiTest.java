@@ -143,7 +143,7 @@ class ProfessionalReferralApiTest implements TestPropertyProvider {
     void onlyTheMinimumIsNeededTheRestIsOptional() {
         ReferralRequests minimal = ReferralRequests.aReferral()
                 .without("nhsNumber").without("whatHasBeenTried").without("whatCouldReduceRisk")
-                .without("indicativeRag");
+                .without("indicativeRag").without("diagnosis");
 
         ApiResponse response = api.post("/referrals", referrer, minimal.body());
 
@@ -214,15 +214,20 @@ class ProfessionalReferralApiTest implements TestPropertyProvider {
 
     // ---- refusals ------------------------------------------------------------------------------------------
 
-    /** One bad value in one field of an otherwise valid referral. */
-    record BadValue(String what, String field, Object value, boolean leftOut) {
+    /** One bad value in one field of an otherwise valid referral, and the field the refusal must name. */
+    record BadValue(String what, String field, Object value, boolean leftOut, String named) {
 
         static BadValue of(String what, String field, Object value) {
-            return new BadValue(what, field, value, false);
+            return new BadValue(what, field, value, false, field);
         }
 
         static BadValue missing(String field) {
-            return new BadValue("no " + field, field, null, true);
+            return new BadValue("no " + field, field, null, true, field);
+        }
+
+        /** A bad value inside one of the optional parts (address, demographics, contacts, key professionals). */
+        static BadValue inside(String what, String field, Object value, String named) {
+            return new BadValue(what, field, value, false, named);
         }
 
         ReferralRequests applyTo(ReferralRequests referral) {
@@ -267,7 +272,30 @@ class ProfessionalReferralApiTest implements TestPropertyProvider {
                 BadValue.of("what has been tried over 4000 characters", "whatHasBeenTried", "t".repeat(4001)),
                 BadValue.of("what could reduce risk over 4000 characters", "whatCouldReduceRisk", "w".repeat(4001)),
                 BadValue.of("an indicative RAG that is not a rating", "indicativeRag", "PURPLE"),
-                BadValue.of("an indicative RAG in lower case", "indicativeRag", "amber"));
+                BadValue.of("an indicative RAG in lower case", "indicativeRag", "amber"),
+                // The optional parts of the person's record a referrer may add.
+                BadValue.of("a diagnosis that is not one", "diagnosis", "ADHD"),
+                BadValue.inside("an address line over 200 characters", "address", Map.of("line1", "l".repeat(201)),
+                        "address.line1"),
+                BadValue.inside("an ethnic category that is not a Data Dictionary code", "demographics",
+                        Map.of("ethnicCategory", "Q"), "demographics.ethnicCategory"),
+                BadValue.inside("a gender identity that is not a Data Dictionary code", "demographics",
+                        Map.of("genderIdentity", "male"), "demographics.genderIdentity"),
+                BadValue.inside("a carer without a name", "contacts",
+                        List.of(Map.of("relationship", "PARENT_OR_CARER", "phone", "01793 000000")), "contacts[0].name"),
+                BadValue.inside("a contact with neither phone nor email", "contacts",
+                        List.of(Map.of("relationship", "PERSON")), "contacts[0].phone"),
+                BadValue.inside("a contact's email that is not one", "contacts",
+                        List.of(Map.of("relationship", "PERSON", "email", "not-an-email")), "contacts[0].email"),
+                BadValue.inside("parental responsibility for a paid carer", "contacts",
+                        List.of(Map.of("relationship", "PAID_CARER", "name", "Care Co", "phone", "01793 000000",
+                                "hasParentalResponsibility", true)), "contacts[0].hasParentalResponsibility"),
+                BadValue.inside("a key professional without a role", "keyProfessionals",
+                        List.of(Map.of("name", "Priya Shah", "organisation", "CAMHS", "email", "priya@example.org")),
+                        "keyProfessionals[0].role"),
+                BadValue.inside("a key professional's phone that is not one", "keyProfessionals",
+                        List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS", "phone", "ext. 12")),
+                        "keyProfessionals[0].phone"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -277,7 +305,7 @@ class ProfessionalReferralApiTest implements TestPropertyProvider {
 
         ApiResponse response = api.post("/referrals", referrer, bad.applyTo(ReferralRequests.aReferral()).body());
 
-        assertProblemNaming(response, 400, bad.field());
+        assertProblemNaming(response, 400, bad.named());
         // Values as short as "SN1" cannot be told apart from the guidance in the message ("e.g. SN1 2JH").
         if (bad.value() instanceof String text && text.strip().length() >= 5) {
             assertThat(response.text()).as("the refusal does not quote what was sent").doesNotContain(text);

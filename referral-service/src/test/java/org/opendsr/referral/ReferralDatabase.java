@@ -5,7 +5,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +17,11 @@ import java.util.Map;
  * transaction-aware data source), so a test sees only what was committed.
  */
 public final class ReferralDatabase {
+
+    /** Every table referral-service writes: a refused request must change none of them. */
+    static final String[] TABLES = {"person", "person_contact", "key_professional", "referral", "eligibility_assessment",
+            "register_entry", "consent_standing", "age_milestone", "keyworker_suggestion", "possible_duplicate",
+            "person_audit", "dsr_kit.outbox_event"};
 
     private final String url;
     private final String user;
@@ -24,10 +33,10 @@ public final class ReferralDatabase {
         this.password = password;
     }
 
-    /** Rows in each table a referral writes: people, referrals and the outbox. */
+    /** Rows in each table referral-service writes: people, their record, referrals, the register, audit, outbox. */
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : new String[] {"person", "referral", "dsr_kit.outbox_event"}) {
+        for (String table : TABLES) {
             counts.put(table, count("SELECT count(*) FROM " + table));
         }
         return counts;
@@ -41,7 +50,7 @@ public final class ReferralDatabase {
         return count("SELECT count(*) FROM referral WHERE person_id = ?::uuid", personId);
     }
 
-    private long count(String sql, String... parameters) {
+    public long count(String sql, String... parameters) {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -53,6 +62,40 @@ public final class ReferralDatabase {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the referral database", e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> column(String sql, String... parameters) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the referral database", e);
+        }
+    }
+
+    /** As if the DSR had known the person since then (for age milestones). */
+    public void personFirstRecordedAt(String personId, Instant at) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE person SET created_at = ? WHERE id = ?::uuid")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setString(2, personId);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no such person");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change the referral database", e);
         }
     }
 }

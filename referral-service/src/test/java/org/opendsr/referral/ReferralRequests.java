@@ -15,7 +15,7 @@ public final class ReferralRequests {
     private ReferralRequests() {
     }
 
-    /** A complete, valid referral of a 15-year-old in Swindon, with an indicative AMBER rating. */
+    /** A complete, valid referral of a 15-year-old autistic person in Swindon, with an indicative AMBER rating. */
     public static ReferralRequests aReferral() {
         ReferralRequests referral = new ReferralRequests();
         referral.body.put("givenName", "Ottoline");
@@ -29,7 +29,16 @@ public final class ReferralRequests {
         referral.body.put("whatHasBeenTried", "Positive behaviour support plan; respite twice a week");
         referral.body.put("whatCouldReduceRisk", "Intensive support team input; a keyworker");
         referral.body.put("indicativeRag", "AMBER");
+        referral.body.put("diagnosis", "AUTISM");
         return referral;
+    }
+
+    /**
+     * The same referral of someone no other test refers: a name of their own, so the DSR does not flag them as a
+     * possible duplicate of everyone else born the same day.
+     */
+    public static ReferralRequests aReferralOfSomeoneNew() {
+        return aReferral().with("givenName", "Ottoline" + TestNames.suffix());
     }
 
     /** The same referral with one field set to a value (as JSON would carry it). */

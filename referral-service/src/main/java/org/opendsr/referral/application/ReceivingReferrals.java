@@ -3,109 +3,189 @@ package org.opendsr.referral.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.contracts.EventTypes;
-import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.agency.AgencyPerson;
+import org.opendsr.contracts.agency.AgencyReferralSubmitted;
 import org.opendsr.contracts.referral.ReferralRoute;
-import org.opendsr.kit.outbox.Outbox;
 import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.referral.adapters.persistence.AdvisoryLocks;
 import org.opendsr.referral.adapters.persistence.People;
-import org.opendsr.referral.adapters.persistence.PersonIdentityLock;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
 import org.opendsr.referral.adapters.persistence.Referrals;
-import org.opendsr.referral.domain.AgeAtDate;
+import org.opendsr.referral.domain.AccessPurpose;
+import org.opendsr.referral.domain.ContactRelationship;
+import org.opendsr.referral.domain.FirstContactDeadline;
 import org.opendsr.referral.domain.NhsNumber;
-import org.opendsr.referral.domain.PostcodeFormat;
 import org.opendsr.referral.domain.ReferralStatus;
-import org.opendsr.referral.domain.Referrer;
 
 /**
- * Receives a referral: finds the person by NHS number or records them, records the referral, and publishes
- * {@code ReferralReceived} (no personal identifiers) in the same transaction.
+ * Receives a referral by any route: finds the person by NHS number or records them (flagging anyone they may
+ * already be), records the referral with its first-contact deadline, audits both, and publishes
+ * {@code ReferralReceived} (no personal identifiers) in the same transaction, or on completion for a self or family
+ * referral that does not yet say who the person is beyond their name.
  */
 @Singleton
 public class ReceivingReferrals {
 
-    /** Older than anyone alive: a date of birth before this is a typing error. */
-    private static final int OLDEST_PLAUSIBLE_AGE = 120;
-
     private final People people;
     private final Referrals referrals;
-    private final PersonIdentityLock identityLock;
-    private final Outbox outbox;
+    private final PersonRecords personRecords;
+    private final PersonDetailsChecks checks;
+    private final AdvisoryLocks locks;
+    private final WorkingDays workingDays;
     private final ReferralSettings settings;
+    private final ReferralAnnouncements announcements;
+    private final RecordAccess access;
     private final Clock clock;
 
-    public ReceivingReferrals(People people, Referrals referrals, PersonIdentityLock identityLock, Outbox outbox,
-                              ReferralSettings settings, Clock clock) {
+    public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
+                              PersonDetailsChecks checks, AdvisoryLocks locks, WorkingDays workingDays,
+                              ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
+                              Clock clock) {
         this.people = people;
         this.referrals = referrals;
-        this.identityLock = identityLock;
-        this.outbox = outbox;
+        this.personRecords = personRecords;
+        this.checks = checks;
+        this.locks = locks;
+        this.workingDays = workingDays;
         this.settings = settings;
+        this.announcements = announcements;
+        this.access = access;
         this.clock = clock;
     }
 
+    /** A professional's referral with the minimum data set. */
     @Transactional
-    public ReferralReceipt receiveProfessionalReferral(NewProfessionalReferral referral, Referrer referrer) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
-        checkDateOfBirth(referral.dateOfBirth(), today);
-        checkLocality(referral.locality());
-        if (!PostcodeFormat.isValid(referral.postcode())) {
-            throw RequestRefused.invalidField("postcode", "must be a UK postcode, e.g. SN1 2JH");
+    public ReferralReceipt receiveProfessionalReferral(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
+                                                       AccessPurpose purpose) {
+        checkPerson(person, "", true);
+        return receive(ReferralRoute.PROFESSIONAL, person, "", minimumDataSet, referrer.userId(),
+                referrer.organisation(), null, referrer.asActor(), purpose);
+    }
+
+    /**
+     * A self or family referral: a minimal first contact (name, postcode, a phone or an email), taken by the DSR
+     * team, who complete the rest later ({@link CompletingSelfOrFamilyReferrals}).
+     */
+    @Transactional
+    public ReferralReceipt receiveSelfOrFamilyReferral(NewPerson person, @Nullable String reasonGiven, Caller takenBy,
+                                                       AccessPurpose purpose) {
+        checkPerson(person, "", false);
+        MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
+        return receive(ReferralRoute.SELF_OR_FAMILY, person, "", firstWords, takenBy.userId(),
+                takenBy.organisation(), null, takenBy.asActor(), purpose);
+    }
+
+    /**
+     * An agency system's referral event. A re-sent referral (same agency, same reference, even under a new event id)
+     * changes nothing and returns the referral received the first time.
+     */
+    @Transactional
+    public ReferralReceipt receiveAgencyReferral(AgencyReferralSubmitted submitted, String agencySource) {
+        Optional<ReferralRow> earlier = referrals.findByReferredByAndAgencyReference(agencySource,
+                submitted.agencyReference());
+        if (earlier.isPresent()) {
+            ReferralRow referral = earlier.get();
+            return new ReferralReceipt(referral.id(), referral.personId(), ReferralStatus.valueOf(referral.status()),
+                    referral.receivedAt(), true, referral.firstContactDueOn());
         }
-        Optional<NhsNumber> nhsNumber = Optional.ofNullable(referral.nhsNumber())
-                .filter(text -> !text.isBlank())
-                .map(this::parseNhsNumber);
+        // The agency format has the person's own phone and email beside their name: name the fields as it does.
+        checks.phone("person.phone", submitted.person().phone());
+        NewPerson person = personOf(submitted.person());
+        checkPerson(person, "person.", true);
+        MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
+                submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
+        return receive(ReferralRoute.AGENCY_SYSTEM, person, "person.", minimumDataSet, agencySource,
+                submitted.referrer().organisation(), submitted, Actor.agencySystem(agencySource),
+                AccessPurpose.AGENCY_UPDATE);
+    }
+
+    private void checkPerson(NewPerson person, String prefix, boolean identified) {
+        LocalDate today = LocalDate.now(clock);
+        if (identified && person.dateOfBirth() == null) {
+            throw RequestRefused.invalidField(prefix + "dateOfBirth", "must not be null");
+        }
+        if (person.dateOfBirth() != null) {
+            checks.dateOfBirth(prefix + "dateOfBirth", person.dateOfBirth(), today);
+        }
+        if (identified && person.locality() == null) {
+            throw RequestRefused.invalidField(prefix + "locality", "must not be null");
+        }
+        if (person.locality() != null) {
+            checks.locality(prefix + "locality", person.locality(), false);
+        }
+        checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode", person.postcode());
+        checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
+        checks.demographics(prefix + "demographics.", person.demographics());
+        checks.contacts(prefix + "contacts", person.contacts());
+        checks.keyProfessionals(prefix + "keyProfessionals", person.keyProfessionals());
+    }
+
+    private ReferralReceipt receive(ReferralRoute route, NewPerson person, String prefix,
+                                    @Nullable MinimumDataSet minimumDataSet, String referredBy,
+                                    @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
+                                    Actor actor, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        String postcode = checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode",
+                person.postcode());
+        Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
 
         Optional<PersonRow> known = nhsNumber.flatMap(number -> {
-            identityLock.lock(number.digits());
+            locks.lockIdentity(number.digits());
             return people.findByNhsNumber(number.digits());
         });
-        PersonRow person = known.orElseGet(() -> people.save(new PersonRow(UUID.randomUUID(),
-                referral.givenName().trim(), referral.familyName().trim(), referral.dateOfBirth(),
-                nhsNumber.map(NhsNumber::digits).orElse(null), PostcodeFormat.normalise(referral.postcode()),
-                referral.locality(), now, now)));
+        PersonRow recorded = known.map(found -> personRecords.fillGaps(found, person, now))
+                .orElseGet(() -> personRecords.record(person, nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
+        if (agency != null) {
+            personRecords.addKeyProfessional(recorded.id(), new NewKeyProfessional(agency.referrer().name(),
+                    agency.referrer().role(), agency.referrer().organisation(), agency.referrer().phone(),
+                    agency.referrer().email(), null));
+        }
 
-        ReferralRow saved = referrals.save(new ReferralRow(UUID.randomUUID(), person.id(),
-                ReferralRoute.PROFESSIONAL.name(), ReferralStatus.RECEIVED.name(), referral.reasonForReferral(),
-                referral.currentIssues(), referral.whatHasBeenTried(), referral.whatCouldReduceRisk(),
-                referral.indicativeRag() == null ? null : referral.indicativeRag().name(),
-                referrer.userId(), referrer.organisation(), now));
+        boolean complete = route != ReferralRoute.SELF_OR_FAMILY;
+        FirstContactDeadline deadline = FirstContactDeadline.forReferralReceived(now,
+                settings.getFirstContactWorkingDays(), workingDays.calendar());
+        ReferralRow referral = ReferralRow.received(UUID.randomUUID(), recorded.id(), route.name(), complete,
+                minimumDataSet == null ? null : minimumDataSet.reasonForReferral(),
+                minimumDataSet == null ? null : minimumDataSet.currentIssues(),
+                minimumDataSet == null ? null : minimumDataSet.whatHasBeenTried(),
+                minimumDataSet == null ? null : minimumDataSet.whatCouldReduceRisk(),
+                minimumDataSet == null || minimumDataSet.indicativeRag() == null ? null
+                        : minimumDataSet.indicativeRag().name(),
+                referredBy, referrerOrganisation, now, deadline.dueOn());
+        if (agency != null) {
+            referral = referral.fromAgency(agency.agencyReference(), agency.referrer().name(), agency.referrer().role(),
+                    agency.referrer().email(), agency.referrer().phone());
+        }
+        referral = referrals.save(referral);
 
-        AgeAtDate age = AgeAtDate.of(person.dateOfBirth(), today);
-        outbox.append("referral", person.id(), EventTypes.REFERRAL_RECEIVED_V1, new ReferralReceived(
-                saved.id(), person.id(), ReferralRoute.PROFESSIONAL, person.locality(), age.band(), age.lifeStage(),
-                referral.indicativeRag(), now, null));
-        return new ReferralReceipt(saved.id(), person.id(), ReferralStatus.RECEIVED, now, known.isPresent());
+        if (known.isEmpty()) {
+            access.audit(recorded.id(), actor, AuditAction.CREATED, "person", purpose, now);
+        }
+        access.audit(recorded.id(), actor, AuditAction.CREATED, "referral " + referral.id(), purpose, now);
+        if (complete) {
+            announcements.received(referral, recorded);
+        }
+        return new ReferralReceipt(referral.id(), recorded.id(), ReferralStatus.RECEIVED, now, known.isPresent(),
+                deadline.dueOn());
     }
 
-    private NhsNumber parseNhsNumber(String text) {
-        try {
-            return NhsNumber.parse(text, settings.isAcceptTestNhsNumbers());
-        } catch (NhsNumber.InvalidNhsNumber invalid) {
-            throw RequestRefused.invalidField("nhsNumber", invalid.problem().message());
+    private static NewPerson personOf(AgencyPerson person) {
+        List<NewContact> contacts = new ArrayList<>();
+        if (person.phone() != null || person.email() != null) {
+            contacts.add(new NewContact(ContactRelationship.PERSON, null, person.phone(), person.email(), false));
         }
-    }
-
-    private void checkDateOfBirth(LocalDate dateOfBirth, LocalDate today) {
-        if (dateOfBirth.isAfter(today)) {
-            throw RequestRefused.invalidField("dateOfBirth", "cannot be in the future");
-        }
-        if (dateOfBirth.isBefore(today.minusYears(OLDEST_PLAUSIBLE_AGE))) {
-            throw RequestRefused.invalidField("dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago");
-        }
-    }
-
-    private void checkLocality(String locality) {
-        if (!settings.getLocalities().contains(locality)) {
-            throw RequestRefused.invalidField("locality", "must be one of " + settings.getLocalities());
-        }
+        return new NewPerson(person.givenName(), person.familyName(), person.dateOfBirth(), person.nhsNumber(),
+                person.address().postcode(), person.locality(),
+                new Address(person.address().line1(), person.address().line2(), person.address().town()),
+                Demographics.NOT_GIVEN, person.diagnosis(), contacts, List.of());
     }
 }

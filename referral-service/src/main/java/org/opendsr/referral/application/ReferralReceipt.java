@@ -1,6 +1,7 @@
 package org.opendsr.referral.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,9 +10,10 @@ import org.opendsr.referral.domain.ReferralStatus;
 /**
  * What the referrer gets back.
  *
- * @param personWasKnown true when the NHS number matched someone the DSR already knows, whom the referral links to
+ * @param personWasKnown    true when the NHS number matched someone the DSR already knows, whom the referral links to
+ * @param firstContactDueOn the last working day by which the DSR team makes first contact
  */
 @Serdeable
 public record ReferralReceipt(UUID referralId, UUID personId, ReferralStatus status, Instant receivedAt,
-                              boolean personWasKnown) {
+                              boolean personWasKnown, LocalDate firstContactDueOn) {
 }

@@ -8,8 +8,12 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("dsr.referral")
 public class ReferralSettings {
 
+    /** The locality of someone who lives outside the ICB (agency address changes and moves may say so). */
+    public static final String OUT_OF_AREA = "OUT_OF_AREA";
+
     private List<String> localities = List.of();
     private boolean acceptTestNhsNumbers;
+    private int firstContactWorkingDays = 5;
 
     public List<String> getLocalities() {
         return localities;
@@ -25,5 +29,17 @@ public class ReferralSettings {
 
     public void setAcceptTestNhsNumbers(boolean acceptTestNhsNumbers) {
         this.acceptTestNhsNumbers = acceptTestNhsNumbers;
+    }
+
+    /** Working days the DSR team has to make first contact with a new referral (DSR policy: 5). */
+    public int getFirstContactWorkingDays() {
+        return firstContactWorkingDays;
+    }
+
+    public void setFirstContactWorkingDays(int firstContactWorkingDays) {
+        if (firstContactWorkingDays < 1 || firstContactWorkingDays > 30) {
+            throw new IllegalArgumentException("dsr.referral.first-contact-working-days must be 1 to 30");
+        }
+        this.firstContactWorkingDays = firstContactWorkingDays;
     }
 }

@@ -6,8 +6,10 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.opendsr.referral.adapters.persistence.EligibilityAssessmentRow;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
+import org.opendsr.referral.application.ReadingRecords;
 
 /** A referral as the DSR team and its referrer see it. */
 @Serdeable
@@ -19,19 +21,49 @@ public record ReferralView(
         String referredBy,
         @Nullable String referrerOrganisation,
         PersonView person,
-        String reasonForReferral,
-        String currentIssues,
+        @Nullable String reasonForReferral,
+        @Nullable String currentIssues,
         @Nullable String whatHasBeenTried,
         @Nullable String whatCouldReduceRisk,
-        @Nullable String indicativeRag) {
+        @Nullable String indicativeRag,
+        boolean complete,
+        LocalDate firstContactDueOn,
+        @Nullable Instant contactedAt,
+        @Nullable Outcome outcome,
+        @Nullable AgencyReferrer agencyReferrer) {
 
     @Serdeable
-    public record PersonView(UUID personId, String givenName, String familyName, LocalDate dateOfBirth,
-                             @Nullable String nhsNumber, String postcode, String locality) {
+    public record PersonView(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
+                             @Nullable String nhsNumber, String postcode, @Nullable String locality) {
 
         @Override
         public String toString() {
             return "PersonView[personId=" + personId + ", personal data redacted]";
+        }
+    }
+
+    /** The decision or withdrawal, with the criteria checklist when it was assessed. */
+    @Serdeable
+    public record Outcome(Instant at, String by, @Nullable String declineReason, @Nullable String withdrawalReason,
+                          @Nullable String notes, @Nullable Criteria criteria) {
+        @Override
+        public String toString() {
+            return "Outcome[at=" + at + ", notes redacted]";
+        }
+    }
+
+    @Serdeable
+    public record Criteria(boolean learningDisabilityOrAutism, boolean atRiskOfAdmissionOrPlacementBreakdown,
+                           boolean livesInIcbArea) {
+    }
+
+    /** The professional an agency system's referral comes from. */
+    @Serdeable
+    public record AgencyReferrer(String agencyReference, String name, String role, @Nullable String email,
+                                 @Nullable String phone) {
+        @Override
+        public String toString() {
+            return "AgencyReferrer[details redacted]";
         }
     }
 
@@ -41,12 +73,26 @@ public record ReferralView(
         return "ReferralView[referralId=" + referralId + ", personal data redacted]";
     }
 
-    static ReferralView of(ReferralRow referral, PersonRow person) {
+    static ReferralView of(ReadingRecords.ReferralRecord record) {
+        ReferralRow referral = record.referral();
+        PersonRow person = record.person();
+        Outcome outcome = referral.closedAt() == null ? null : new Outcome(referral.closedAt(), referral.closedBy(),
+                referral.declineReason(), referral.withdrawalReason(), referral.outcomeNotes(),
+                record.assessment().map(ReferralView::criteria).orElse(null));
+        AgencyReferrer agency = referral.agencyReference() == null ? null : new AgencyReferrer(
+                referral.agencyReference(), referral.referrerName(), referral.referrerRole(), referral.referrerEmail(),
+                referral.referrerPhone());
         return new ReferralView(referral.id(), referral.route(), referral.status(), referral.receivedAt(),
                 referral.referredBy(), referral.referrerOrganisation(),
                 new PersonView(person.id(), person.givenName(), person.familyName(), person.dateOfBirth(),
                         person.nhsNumber(), person.postcode(), person.locality()),
                 referral.reasonForReferral(), referral.currentIssues(), referral.whatHasBeenTried(),
-                referral.whatCouldReduceRisk(), referral.indicativeRag());
+                referral.whatCouldReduceRisk(), referral.indicativeRag(), referral.complete(),
+                referral.firstContactDueOn(), referral.contactedAt(), outcome, agency);
+    }
+
+    private static Criteria criteria(EligibilityAssessmentRow row) {
+        return new Criteria(row.learningDisabilityOrAutism(), row.atRiskOfAdmissionOrPlacementBreakdown(),
+                row.livesInIcbArea());
     }
 }

@@ -1,0 +1,81 @@
+package org.opendsr.referral.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
+import org.opendsr.contracts.referral.KeyworkerSuggestionReason;
+import org.opendsr.kit.outbox.Outbox;
+import org.opendsr.referral.adapters.persistence.Milestones;
+import org.opendsr.referral.adapters.persistence.People;
+import org.opendsr.referral.adapters.persistence.PersonRow;
+import org.opendsr.referral.adapters.persistence.RegisterEntries;
+import org.opendsr.referral.domain.AgeAtDate;
+import org.opendsr.referral.domain.KeyworkerReferralPolicy;
+
+/**
+ * Suggests a keyworker referral for people under 25 ({@link KeyworkerReferralPolicy}): once per episode and reason,
+ * recorded under a unique key so a retry or a second replica never suggests twice.
+ */
+@Singleton
+public class SuggestingKeyworkerReferrals {
+
+    private final Milestones milestones;
+    private final People people;
+    private final RegisterEntries registerEntries;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public SuggestingKeyworkerReferrals(Milestones milestones, People people, RegisterEntries registerEntries,
+                                        Outbox outbox, Clock clock) {
+        this.milestones = milestones;
+        this.people = people;
+        this.registerEntries = registerEntries;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** At referral (the referral is the episode), in the caller's transaction. */
+    void atReferral(UUID personId, UUID referralId, LocalDate dateOfBirth, LocalDate receivedOn) {
+        AgeAtDate age = AgeAtDate.of(dateOfBirth, receivedOn);
+        KeyworkerReferralPolicy.atReferral(age)
+                .ifPresent(reason -> suggest(personId, referralId, reason, age, Now.of(clock)));
+    }
+
+    /**
+     * EXTENSION POINT for risk-service's rating events, which do not exist yet: when a person on the register is rated
+     * Red, Amber or Blue while under 25, suggest a keyworker referral once for their register entry (the episode).
+     * A listener on {@code dsr.risk.events} should call this from its handler when the rating event is published.
+     *
+     * @return true when a suggestion was published
+     */
+    @Transactional
+    public boolean whenRated(UUID personId, RagRating rating) {
+        Optional<PersonRow> person = people.findById(personId).filter(row -> row.dateOfBirth() != null);
+        if (person.isEmpty()) {
+            return false;
+        }
+        return registerEntries.findOpenEntryOf(personId).map(entry -> {
+            AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), LocalDate.now(clock));
+            return KeyworkerReferralPolicy.whenRated(age, rating)
+                    .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock)))
+                    .orElse(false);
+        }).orElse(false);
+    }
+
+    private boolean suggest(UUID personId, UUID episodeId, KeyworkerSuggestionReason reason, AgeAtDate age, Instant at) {
+        if (!milestones.recordKeyworkerSuggestion(episodeId, reason.name(), personId, at)) {
+            return false;
+        }
+        outbox.append("person", personId, EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
+                new KeyworkerReferralSuggested(personId, reason, age.band(), episodeId));
+        return true;
+    }
+}

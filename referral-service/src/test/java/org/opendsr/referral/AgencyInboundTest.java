@@ -1,0 +1,386 @@
+package org.opendsr.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.kit.messaging.DeadLetters;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.DsrTestEnvironment;
+import org.opendsr.testkit.LogCapture;
+import org.opendsr.testkit.TestTokens;
+import org.opendsr.testkit.TopicReader;
+import org.slf4j.LoggerFactory;
+
+/**
+ * referral-service as the gate of {@code dsr.agency.inbound}, the only topic that carries personal data: agency systems'
+ * referrals and updates (built from the golden samples of the contracts module) on the real broker become people,
+ * referrals and internal events keyed by personId; a malformed event, one that breaks its schema, one with an NHS
+ * number that fails the Modulus 11 check and an update about someone the DSR does not know each go to the dead-letter
+ * topic with the reason (never quoting the NHS number); a re-sent event changes nothing.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgencyInboundTest implements TestPropertyProvider {
+
+    private static final String AGENCY = "/agency/wiltshire-council";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    @Value("${datasources.default.username}")
+    String databaseUser;
+
+    @Value("${datasources.default.password}")
+    String databasePassword;
+
+    private ApiClient api;
+    private ReferralDatabase database;
+    private EventsOnTopics events;
+    private Journeys journeys;
+    private TopicReader deadLetters;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
+        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
+        return properties;
+    }
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient(server.getURL().toString());
+        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
+        events = new EventsOnTopics();
+        journeys = new Journeys(api, events);
+        deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.AGENCY_INBOUND));
+    }
+
+    @AfterAll
+    void disconnect() {
+        deadLetters.close();
+        events.close();
+    }
+
+    /** The golden sample referral, about someone of the test's own. */
+    private static ObjectNode agencyReferral(String nhsNumber) {
+        return EventsOnTopics.goldenSample(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, data -> {
+            data.put("agencyReference", "WC-" + UUID.randomUUID());
+            ObjectNode person = (ObjectNode) data.get("person");
+            person.put("nhsNumber", nhsNumber);
+            person.put("givenName", "Riley" + TestNames.suffix());
+        });
+    }
+
+    private static ObjectNode update(String type, String nhsNumber) {
+        return EventsOnTopics.goldenSample(type, data -> data.put("nhsNumber", nhsNumber));
+    }
+
+    private String awaitPersonWith(String nhsNumber) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(
+                () -> database.column("SELECT id FROM person WHERE nhs_number = ?", nhsNumber),
+                ids -> !ids.isEmpty()).get(0);
+    }
+
+    private String referredByAnAgency(String nhsNumber) {
+        events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
+        return awaitPersonWith(nhsNumber);
+    }
+
+    // ---- referrals ------------------------------------------------------------------------------------------------
+
+    @Test
+    void theGoldenSampleReferralMakesAPersonAndAReferralAndIsAnnouncedWithoutPersonalData() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode submitted = agencyReferral(nhsNumber);
+        String givenName = submitted.at("/data/person/givenName").asText();
+
+        events.publishAgencyEvent(submitted, nhsNumber);
+        String personId = awaitPersonWith(nhsNumber);
+
+        JsonNode person = journeys.person(personId);
+        assertThat(person.get("givenName").asText()).isEqualTo(givenName);
+        assertThat(person.get("familyName").asText()).isEqualTo("Sample");
+        assertThat(person.get("dateOfBirth").asText()).isEqualTo("2008-09-01");
+        assertThat(person.at("/address/line1").asText()).isEqualTo("Flat 2, 14 Example Street");
+        assertThat(person.at("/address/postcode").asText()).isEqualTo("SN1 2JH");
+        assertThat(person.get("locality").asText()).isEqualTo("WILTSHIRE");
+        assertThat(person.get("diagnosis").asText()).isEqualTo("AUTISM");
+        assertThat(person.at("/contacts/0/relationship").asText()).isEqualTo("PERSON");
+        assertThat(person.at("/contacts/0/phone").asText()).isEqualTo("01234 567890");
+        assertThat(person.at("/keyProfessionals/0/name").asText()).as("the agency's referrer").isEqualTo("Dana Worker");
+        assertThat(person.at("/keyProfessionals/0/email").asText()).isEqualTo("dana.worker@example.org");
+
+        String referralId = person.at("/referrals/0/referralId").asText();
+        JsonNode referral = api.get("/referrals/" + referralId, journeys.dsrTeam()).json();
+        assertThat(referral.get("route").asText()).isEqualTo("AGENCY_SYSTEM");
+        assertThat(referral.get("referredBy").asText()).isEqualTo(AGENCY);
+        assertThat(referral.get("referrerOrganisation").asText()).isEqualTo("Wiltshire Council");
+        assertThat(referral.at("/agencyReferrer/agencyReference").asText())
+                .isEqualTo(submitted.at("/data/agencyReference").asText());
+        assertThat(referral.get("currentIssues").asText()).isEqualTo("Escalating distress");
+
+        ConsumerRecord<String, String> received = events.awaitRecord(EventTypes.REFERRAL_RECEIVED_V1, personId);
+        JsonNode data = EventsOnTopics.json(received.value()).get("data");
+        assertThat(data.get("route").asText()).isEqualTo("AGENCY_SYSTEM");
+        assertThat(data.get("indicativeRag").asText()).isEqualTo("AMBER");
+        assertThat(received.value()).doesNotContain(nhsNumber).doesNotContain(givenName).doesNotContain("Sample")
+                .doesNotContain("2008-09-01").doesNotContain("SN1 2JH").doesNotContain("Example Street");
+        // The person is known now: the agency's referrer can see them by the email on their token.
+        String dana = TestTokens.get().tokenFor("dana.worker", List.of(DsrRoles.PROFESSIONAL),
+                Map.of("email", "dana.worker@example.org"), Duration.ofHours(1));
+        assertThat(api.get("/people/" + personId, dana).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReferralAboutSomeoneAlreadyKnownLinksToThem() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = journeys.refer(TestTokens.get().tokenFor("sam.patel", DsrRoles.PROFESSIONAL),
+                ReferralRequests.aReferralOfSomeoneNew().with("nhsNumber", nhsNumber)).get("personId").asText();
+
+        events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> database.referralsOfPerson(personId) == 2);
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isEqualTo(1);
+        assertThat(journeys.person(personId).get("familyName").asText())
+                .as("the record is not overwritten by the agency's copy").isEqualTo("Brackenbury-Quince");
+    }
+
+    @Test
+    void aReSentEventChangesNothing() {
+        String nhsNumber = TestNhsNumbers.next();
+        byte[] referral = EventsOnTopics.bytes(agencyReferral(nhsNumber));
+
+        events.send(Topics.AGENCY_INBOUND, nhsNumber, referral);
+        events.send(Topics.AGENCY_INBOUND, nhsNumber, referral);
+        String personId = awaitPersonWith(nhsNumber);
+        awaitProcessedAfter(nhsNumber, personId);
+
+        assertThat(database.referralsOfPerson(personId)).isEqualTo(1);
+        assertThat(events.eventsWithin(Duration.ofMillis(300), EventTypes.REFERRAL_RECEIVED_V1, personId)).hasSize(1);
+    }
+
+    @Test
+    void theSameReferralReSentUnderANewEventIdIsStillOneReferral() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber);
+
+        events.publishAgencyEvent(referral, nhsNumber);
+        events.publishAgencyEvent(referral.deepCopy().put("id", UUID.randomUUID().toString()), nhsNumber);
+        String personId = awaitPersonWith(nhsNumber);
+        awaitProcessedAfter(nhsNumber, personId);
+
+        assertThat(database.referralsOfPerson(personId)).isEqualTo(1);
+    }
+
+    /** Events keyed by one NHS number stay in order: once a later update is applied, everything before it was handled. */
+    private void awaitProcessedAfter(String nhsNumber, String personId) {
+        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, nhsNumber), nhsNumber);
+        events.awaitEvent(EventTypes.PERSON_ADMISSION_REPORTED_V1, personId);
+    }
+
+    // ---- updates ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void aNewAddressIsRecordedAndOnlyTheLocalityLeaves() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V1, nhsNumber);
+        ((ObjectNode) moved.get("data")).put("locality", "BATH_AND_NORTH_EAST_SOMERSET");
+        ((ObjectNode) moved.at("/data/address")).put("line1", "7 Quenby Mews").put("postcode", "BA2 7AY").put("town", "Bath");
+
+        events.publishAgencyEvent(moved, nhsNumber);
+
+        ConsumerRecord<String, String> record = events.awaitRecord(EventTypes.PERSON_MOVED_V1, personId);
+        JsonNode data = EventsOnTopics.json(record.value()).get("data");
+        assertThat(data.get("locality").asText()).isEqualTo("BATH_AND_NORTH_EAST_SOMERSET");
+        assertThat(data.get("outOfArea").asBoolean()).isFalse();
+        assertThat(record.value()).doesNotContain("Quenby").doesNotContain("BA2 7AY").doesNotContain(nhsNumber);
+        JsonNode person = journeys.person(personId);
+        assertThat(person.at("/address/line1").asText()).isEqualTo("7 Quenby Mews");
+        assertThat(person.at("/address/postcode").asText()).isEqualTo("BA2 7AY");
+        assertThat(person.get("locality").asText()).isEqualTo("BATH_AND_NORTH_EAST_SOMERSET");
+    }
+
+    @Test
+    void aMoveOutOfTheIcbsAreaIsSaid() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V1, nhsNumber);
+        ((ObjectNode) moved.get("data")).put("locality", "OUT_OF_AREA");
+
+        events.publishAgencyEvent(moved, nhsNumber);
+
+        assertThat(events.awaitEvent(EventTypes.PERSON_MOVED_V1, personId).get("outOfArea").asBoolean()).isTrue();
+    }
+
+    @Test
+    void newContactDetailsAreRecordedAndAnnouncedWithoutThem() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        ObjectNode changed = update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, nhsNumber);
+        ((ObjectNode) changed.get("data")).put("email", "riley.new@example.org");
+
+        events.publishAgencyEvent(changed, nhsNumber);
+
+        ConsumerRecord<String, String> record = events.awaitRecord(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, personId);
+        assertThat(record.value()).doesNotContain("07700 900123").doesNotContain("riley.new@example.org");
+        JsonNode person = journeys.person(personId);
+        assertThat(person.at("/contacts/0/phone").asText()).isEqualTo("07700 900123");
+        assertThat(person.at("/contacts/0/email").asText()).isEqualTo("riley.new@example.org");
+    }
+
+    @Test
+    void anAdmissionAndADischargeArePassedOnKeyedByThePerson() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+
+        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, nhsNumber), nhsNumber);
+        events.publishAgencyEvent(update(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, nhsNumber), nhsNumber);
+
+        ConsumerRecord<String, String> admission = events.awaitRecord(EventTypes.PERSON_ADMISSION_REPORTED_V1, personId);
+        JsonNode admitted = EventsOnTopics.json(admission.value()).get("data");
+        assertThat(admitted.get("admittedOn").asText()).isEqualTo("2026-11-20");
+        assertThat(admitted.get("reportedBy").asText()).isEqualTo(AGENCY);
+        assertThat(admission.value()).doesNotContain("Example Hospital").doesNotContain(nhsNumber);
+        JsonNode discharged = events.awaitEvent(EventTypes.PERSON_DISCHARGE_REPORTED_V1, personId);
+        assertThat(discharged.get("dischargedOn").asText()).isEqualTo("2026-11-24");
+        assertThat(discharged.get("reportedBy").asText()).isEqualTo(AGENCY);
+    }
+
+    // ---- what can never be processed --------------------------------------------------------------------------------
+
+    @Test
+    void anUpdateAboutSomeoneTheDsrDoesNotKnowIsDeadLetteredWithTheReason() {
+        for (String type : List.of(EventTypes.AGENCY_ADDRESS_CHANGED_V1, EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1,
+                EventTypes.AGENCY_ADMISSION_REPORTED_V1, EventTypes.AGENCY_DISCHARGE_REPORTED_V1)) {
+            String stranger = TestNhsNumbers.next();
+            Map<String, Long> before = database.rowCounts();
+
+            events.publishAgencyEvent(update(type, stranger), stranger);
+
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> stranger.equals(r.key()));
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).as(type).isEqualTo("REJECTED_BY_HANDLER");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).as(type).isEqualTo("no person with this NHS number");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.CONSUMER_GROUP)).isEqualTo("referral-service.agency-inbound");
+            assertNoHeaderQuotes(deadLetter, stranger);
+            assertThat(database.rowCounts()).as(type).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anNhsNumberThatFailsTheModulus11CheckIsDeadLettered() {
+        String wrong = "9434765918";
+        ObjectNode referral = agencyReferral(wrong);
+        String key = "key-" + UUID.randomUUID();
+
+        events.publishAgencyEvent(referral, key);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> key.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON))
+                .isEqualTo("person.nhsNumber: is not a valid NHS number (check digit)");
+        assertNoHeaderQuotes(deadLetter, wrong);
+        assertThat(database.peopleWithNhsNumber(wrong)).isZero();
+    }
+
+    @Test
+    void aLocalityTheIcbDoesNotHaveIsDeadLettered() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber);
+        ((ObjectNode) referral.at("/data/person")).put("locality", "LEEDS");
+
+        events.publishAgencyEvent(referral, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).startsWith("person.locality: must be one of");
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isZero();
+    }
+
+    @Test
+    void anEventThatBreaksItsSchemaIsDeadLetteredNamingTheProblem() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber);
+        ((ObjectNode) referral.at("/data/person")).remove("dateOfBirth");
+
+        events.publishAgencyEvent(referral, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("dateOfBirth");
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isZero();
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventIsDeadLetteredAndTheNextEventIsStillProcessed() {
+        String nhsNumber = TestNhsNumbers.next();
+
+        events.send(Topics.AGENCY_INBOUND, nhsNumber, "{\"nhsNumber\": \"not an event".getBytes(StandardCharsets.UTF_8));
+        events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("NOT_A_CLOUD_EVENT");
+        assertThat(awaitPersonWith(nhsNumber)).isNotBlank();
+    }
+
+    // ---- information governance ----------------------------------------------------------------------------------
+
+    @Test
+    void noLogLineCarriesAnNhsNumberOrANameFromAnAgency() {
+        String nhsNumber = TestNhsNumbers.next();
+        String stranger = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber);
+        String givenName = referral.at("/data/person/givenName").asText();
+        ch.qos.logback.classic.Logger serviceLogs = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.opendsr");
+        Level configured = serviceLogs.getLevel();
+        serviceLogs.setLevel(Level.DEBUG);
+        try (LogCapture logs = LogCapture.capture()) {
+            events.publishAgencyEvent(referral, nhsNumber);
+            String personId = awaitPersonWith(nhsNumber);
+            events.publishAgencyEvent(update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, nhsNumber), nhsNumber);
+            events.awaitRecord(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, personId);
+            events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, stranger), stranger);
+            deadLetters.awaitRecord(r -> stranger.equals(r.key()));
+
+            assertThat(logs.linesContainingAnyOf(nhsNumber, stranger, TestNhsNumbers.formatted(nhsNumber), givenName,
+                    "2008-09-01", "Example Street", "07700 900123", "01234 567890", "Dana Worker",
+                    "dana.worker@example.org")).isEmpty();
+        } finally {
+            serviceLogs.setLevel(configured);
+        }
+    }
+
+    private static void assertNoHeaderQuotes(ConsumerRecord<String, String> deadLetter, String nhsNumber) {
+        for (Header header : deadLetter.headers()) {
+            if (header.key().startsWith("dsr.dlt.")) {
+                assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key()).doesNotContain(nhsNumber);
+            }
+        }
+    }
+}

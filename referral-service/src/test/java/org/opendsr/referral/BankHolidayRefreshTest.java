@@ -1,0 +1,238 @@
+package org.opendsr.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.adapters.govuk.GovUkBankHolidays;
+import org.opendsr.referral.adapters.persistence.BankHolidayPublications;
+import org.opendsr.referral.application.BankHolidaySettings;
+import org.opendsr.referral.application.RefreshingBankHolidays;
+import org.opendsr.referral.application.WorkingDays;
+import org.opendsr.referral.domain.BankHolidays;
+import org.opendsr.referral.domain.WorkingDayCalendar;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.DsrTestEnvironment;
+import org.opendsr.testkit.TestTokens;
+
+/**
+ * Production refreshes the bank holidays from GOV.UK, here a stand-in serving GOV.UK's format: an announced one-off
+ * bank holiday moves the first-contact deadline of referrals received afterwards; the list is stored for every replica;
+ * a failed or implausible refresh keeps the last good dates. Refreshing is off unless a deployment turns it on.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BankHolidayRefreshTest implements TestPropertyProvider {
+
+    private static final AtomicInteger STATUS = new AtomicInteger(200);
+    private static final AtomicReference<String> BODY = new AtomicReference<>("{}");
+    private static HttpServer govUk;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    RefreshingBankHolidays refreshing;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    BankHolidaySettings settings;
+
+    @Inject
+    BankHolidayPublications publications;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    Clock clock;
+
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    @Value("${datasources.default.username}")
+    String databaseUser;
+
+    @Value("${datasources.default.password}")
+    String databasePassword;
+
+    private ApiClient api;
+    private ReferralDatabase database;
+    private String referrer;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
+        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
+        properties.put("dsr.referral.bank-holidays.url", "http://127.0.0.1:" + govUk().getAddress().getPort()
+                + "/bank-holidays.json");
+        // The schedule stays out of the way: the test refreshes when it wants to.
+        properties.put("dsr.referral.bank-holidays.first-refresh-after", "1h");
+        return properties;
+    }
+
+    private static synchronized HttpServer govUk() {
+        if (govUk == null) {
+            try {
+                govUk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            govUk.createContext("/bank-holidays.json", exchange -> {
+                byte[] body = BODY.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(STATUS.get(), body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            govUk.start();
+        }
+        return govUk;
+    }
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient(server.getURL().toString());
+        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
+        referrer = TestTokens.get().tokenFor("sam.patel@swindon-cldt.example", DsrRoles.PROFESSIONAL);
+    }
+
+    @AfterAll
+    void stopGovUk() {
+        govUk.stop(0);
+        govUk = null;
+    }
+
+    @Test
+    @Order(1)
+    void refreshingIsOffUnlessTheDeploymentTurnsItOn() {
+        assertThat(settings.isRefreshEnabled()).isFalse();
+        assertThat(workingDays.storedVersion()).as("only the shipped dates").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void anAnnouncedOneOffBankHolidayMovesTheDeadlineOfReferralsReceivedAfterwards() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate dueBefore = dueOnForAReferralNow();
+        LocalDate oneOff = firstWorkingDayAfter(today);
+        STATUS.set(200);
+        BODY.set(govUkPublication(today.getYear(), oneOff));
+
+        assertThat(refreshing.refresh()).isTrue();
+
+        LocalDate dueAfter = dueOnForAReferralNow();
+        WorkingDayCalendar expected = new WorkingDayCalendar(shipped().updatedBy(GovUkBankHolidays.parse(BODY.get())));
+        assertThat(dueAfter).isEqualTo(expected.workingDaysAfter(today, 5)).isAfter(dueBefore);
+        assertThat(database.count("SELECT count(*) FROM bank_holiday_publication")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void anotherReplicaTakesUpTheStoredListFromTheDatabase() {
+        WorkingDays anotherReplica = new WorkingDays(publications, transactions, settings);
+
+        assertThat(anotherReplica.calendar().isWorkingDay(oneOffStored()))
+                .as("the one-off day another replica stored is no working day here either").isFalse();
+        assertThat(anotherReplica.storedVersion()).isEqualTo(workingDays.storedVersion());
+    }
+
+    @Test
+    @Order(4)
+    void aFailedRefreshKeepsTheLastGoodDates() {
+        LocalDate dueBefore = dueOnForAReferralNow();
+        List<String> stored = storedPublication();
+
+        STATUS.set(503);
+        BODY.set("<html>Service unavailable</html>");
+        assertThat(refreshing.refresh()).isFalse();
+        STATUS.set(200);
+        BODY.set("{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": "
+                + "[{\"title\": \"New Year's Day\", \"date\": \"2031-01-01\"}]}}");
+        assertThat(refreshing.refresh()).as("a truncated list is not taken").isFalse();
+        BODY.set("not json at all");
+        assertThat(refreshing.refresh()).isFalse();
+
+        assertThat(storedPublication()).isEqualTo(stored);
+        assertThat(dueOnForAReferralNow()).isEqualTo(dueBefore);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private LocalDate dueOnForAReferralNow() {
+        return LocalDate.parse(api.post("/referrals", referrer, ReferralRequests.aReferralOfSomeoneNew().body()).json()
+                .get("firstContactDueOn").asText());
+    }
+
+    private LocalDate firstWorkingDayAfter(LocalDate day) {
+        WorkingDayCalendar shippedCalendar = new WorkingDayCalendar(shipped());
+        return shippedCalendar.workingDaysAfter(day, 1);
+    }
+
+    private LocalDate oneOffStored() {
+        return firstWorkingDayAfter(LocalDate.now(clock));
+    }
+
+    private List<String> storedPublication() {
+        return database.column("SELECT payload::text || fetched_at::text FROM bank_holiday_publication");
+    }
+
+    /** GOV.UK's format: this year and next as the shipped list (or the statutory pattern) has them, and a one-off day. */
+    private static String govUkPublication(int year, LocalDate oneOff) {
+        BankHolidays known = shipped();
+        List<LocalDate> days = new ArrayList<>(known.inYear(year));
+        days.addAll(known.inYear(year + 1));
+        days.add(oneOff);
+        StringBuilder events = new StringBuilder();
+        for (LocalDate day : days) {
+            events.append(events.length() == 0 ? "" : ",").append("{\"title\":\"")
+                    .append(day.equals(oneOff) ? "One-off bank holiday" : "Bank holiday")
+                    .append("\",\"date\":\"").append(day).append("\",\"notes\":\"\",\"bunting\":true}");
+        }
+        return "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":[" + events + "]},"
+                + "\"scotland\":{\"division\":\"scotland\",\"events\":[]}}";
+    }
+
+    private static BankHolidays shipped() {
+        try (InputStream in = BankHolidayRefreshTest.class.getClassLoader()
+                .getResourceAsStream("bank-holidays/england-and-wales.json")) {
+            return GovUkBankHolidays.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.opendsr.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.referral.RemovalReason;
+import org.opendsr.referral.adapters.persistence.ContactRow;
+import org.opendsr.referral.adapters.persistence.KeyProfessionalRow;
+import org.opendsr.referral.adapters.persistence.PersonRow;
+import org.opendsr.referral.adapters.persistence.ReferralRow;
+import org.opendsr.referral.adapters.persistence.RegisterEntryRow;
+import org.opendsr.referral.application.Address;
+import org.opendsr.referral.application.CompletingSelfOrFamilyReferrals;
+import org.opendsr.referral.application.Demographics;
+import org.opendsr.referral.application.MinimumDataSet;
+import org.opendsr.referral.application.NewContact;
+import org.opendsr.referral.application.NewKeyProfessional;
+import org.opendsr.referral.application.NewPerson;
+import org.opendsr.referral.application.UpdatingPersonRecords;
+import org.opendsr.referral.domain.ContactRelationship;
+import org.opendsr.referral.domain.RegisterEntry;
+
+/**
+ * Whatever holds a person's details prints without them, so a log line or an exception message that shows one by
+ * mistake still carries no personal data.
+ */
+class PersonalDataNeverPrintedTest {
+
+    private static final String[] DETAILS = {"Perpetua", "Wolstenholme", "9990000026", "2010-09-23", "BA2 7AY",
+            "Quenby", "07700 900987", "perpetua@example.org", "Augusta", "Escalating distress", "moved to Leeds"};
+
+    @Test
+    void recordsOfThePersonTheirReferralAndTheirContactsPrintRedacted() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        LocalDate born = LocalDate.parse("2010-09-23");
+        List<Object> holders = List.of(
+                new PersonRow(id, "Perpetua", "Wolstenholme", born, "9990000026", "BA2 7AY", "SWINDON", "Quenby Cottage",
+                        null, "Bath", "A", "2", "AUTISM", now, now),
+                ReferralRow.received(id, id, "PROFESSIONAL", true, "Escalating distress", "Escalating distress", null,
+                        null, "RED", "sam", null, now, born).fromAgency("WC-1", "Augusta", "Nurse",
+                        "perpetua@example.org", "07700 900987"),
+                new ContactRow(id, id, 0, "PERSON", "Augusta", "07700 900987", "perpetua@example.org", false),
+                new KeyProfessionalRow(id, id, 0, "Augusta", "Nurse", "CAMHS", "07700 900987", "perpetua@example.org", null),
+                RegisterEntryRow.of(RegisterEntry.open(id, id, id, now, null).removed(RemovalReason.OTHER, now), "sam",
+                        "moved to Leeds"),
+                new NewPerson("Perpetua", "Wolstenholme", born, "9990000026", "BA2 7AY", "SWINDON",
+                        new Address("Quenby Cottage", null, "Bath"), new Demographics("A", "2"), Diagnosis.AUTISM,
+                        List.of(new NewContact(ContactRelationship.PERSON, null, "07700 900987", "perpetua@example.org",
+                                false)),
+                        List.of(new NewKeyProfessional("Augusta", "Nurse", "CAMHS", null, "perpetua@example.org", null))),
+                new Address("Quenby Cottage", null, "Bath"),
+                new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
+                new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, "9990000026"),
+                new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", "9990000026", null,
+                        new MinimumDataSet("Escalating distress", "x", null, null, null)));
+
+        for (Object holder : holders) {
+            assertThat(String.valueOf(holder)).as(holder.getClass().getSimpleName()).doesNotContain(DETAILS);
+        }
+    }
+}
