@@ -108,6 +108,14 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
     }
 
     @Test
+    void anUnreadableValueInsideAListNamesItsPath() {
+        ApiResponse response = api.post("/kit-test/referrals", token, with(validRequest(UUID.randomUUID()), "contacts",
+                List.of(Map.of("relationship", "parent", "concern", "PURPLE"))));
+
+        assertProblemNaming(response, 400, "contacts[0].concern");
+    }
+
+    @Test
     void aBadQueryParameterIsNamed() {
         assertProblemNaming(api.get("/kit-test/pages?page=0", token), 400, "page");
         assertProblemNaming(api.get("/kit-test/pages?page=abc", token), 400, "page");

@@ -12,4 +12,10 @@ public record AgencyAddress(
         @Nullable String line2,
         String town,
         String postcode) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyAddress[personal data redacted]";
+    }
 }

@@ -15,4 +15,10 @@ public record AgencyAddressChanged(
         AgencyAddress address,
         String locality,
         LocalDate effectiveFrom) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyAddressChanged[personal data redacted]";
+    }
 }

@@ -15,4 +15,10 @@ public record AgencyAdmissionReported(
         String nhsNumber,
         LocalDate admittedOn,
         @Nullable String hospital) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyAdmissionReported[personal data redacted]";
+    }
 }

@@ -13,4 +13,10 @@ public record AgencyContactDetailsChanged(
         String nhsNumber,
         @Nullable String phone,
         @Nullable String email) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyContactDetailsChanged[personal data redacted]";
+    }
 }

@@ -13,4 +13,10 @@ import io.micronaut.serde.annotation.Serdeable;
 public record AgencyDischargeReported(
         String nhsNumber,
         LocalDate dischargedOn) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyDischargeReported[personal data redacted]";
+    }
 }

@@ -20,4 +20,10 @@ public record AgencyPerson(
         @Nullable String phone,
         @Nullable String email,
         @Nullable Diagnosis diagnosis) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyPerson[personal data redacted]";
+    }
 }

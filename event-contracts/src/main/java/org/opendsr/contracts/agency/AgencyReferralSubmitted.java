@@ -19,4 +19,10 @@ public record AgencyReferralSubmitted(
         @Nullable String whatCouldReduceRisk,
         @Nullable RagRating indicativeRag,
         AgencyReferrer referrer) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyReferralSubmitted[personal data redacted]";
+    }
 }

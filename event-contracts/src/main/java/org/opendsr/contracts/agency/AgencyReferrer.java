@@ -13,4 +13,10 @@ public record AgencyReferrer(
         String organisation,
         @Nullable String email,
         @Nullable String phone) {
+
+    /** Carries personal data: never printed, even by mistake. */
+    @Override
+    public String toString() {
+        return "AgencyReferrer[personal data redacted]";
+    }
 }

@@ -146,7 +146,9 @@ public final class ExceptionHandlers {
 
         static String pathOf(List<ReferencePath> path) {
             StringBuilder field = new StringBuilder();
-            for (ReferencePath element : path) {
+            // Serde lists the path innermost first: contacts[0].role arrives as role, [0], contacts.
+            for (int i = path.size() - 1; i >= 0; i--) {
+                ReferencePath element = path.get(i);
                 if (element instanceof PropertyReferencePath property) {
                     if (field.length() > 0) {
                         field.append('.');

@@ -41,7 +41,7 @@ public class TestReferralController {
     }
 
     @Serdeable
-    public record Contact(@NotBlank String relationship, @Nullable @Email String email) {
+    public record Contact(@NotBlank String relationship, @Nullable @Email String email, @Nullable RagRating concern) {
     }
 
     @Serdeable
