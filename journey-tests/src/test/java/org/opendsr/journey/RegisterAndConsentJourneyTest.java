@@ -1,0 +1,222 @@
+package org.opendsr.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
+import org.opendsr.testkit.TopicReader;
+
+/**
+ * Referral, consent and the register, through the gateway and the started services: referral-service accepts only
+ * with active consent, learned from consent-service's events, and removes people whose consent lapses or is
+ * withdrawn. Consent's time is moved with the test clock, which only journeys put on a service's classpath.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(DsrJourney.class)
+class RegisterAndConsentJourneyTest {
+
+    private static final Map<String, Object> ALL_CRITERIA_MET = Map.of("criteria", Map.of(
+            "learningDisabilityOrAutism", true,
+            "atRiskOfAdmissionOrPlacementBreakdown", true,
+            "livesInIcbArea", true));
+
+    private StartedDsr system;
+    private ApiClient gateway;
+    private String professional;
+    private String dsrTeam;
+    private String dsrLead;
+    private Referred secondPerson;
+
+    record Referred(String personId, String referralId) {
+    }
+
+    @BeforeAll
+    void theStartedSystem(StartedDsr system) {
+        this.system = system;
+        this.gateway = system.gateway;
+        this.professional = system.tokenFor("professional");
+        this.dsrTeam = system.tokenFor("dsr-team");
+        this.dsrLead = system.tokenFor("dsr-lead");
+    }
+
+    @Test
+    @Order(1)
+    void aReferralContactedWithConsentIsAcceptedOntoTheRegisterAndRemovedWhenConsentIsWithdrawn() {
+        Referred person = refer("Morwenna", "Tregothnan", "9990000034");
+        contact(person);
+        JsonNode consent = recordConsent(person, today(), null);
+        assertThat(consent.get("status").asText()).isEqualTo("ACTIVE");
+        awaitConsentStanding(person, "ACTIVE");
+
+        assertThat(accept(person).status()).isBetween(200, 201);
+        assertThat(register(person).get("status").asText()).isEqualTo("ON_REGISTER");
+        JsonNode listing = gateway.get("/api/register?locality=WILTSHIRE&status=ON_REGISTER", dsrTeam).json();
+        assertThat(listing.toString()).contains(person.personId());
+
+        ApiResponse withdrawn = gateway.post("/api/consents/" + consent.get("consentId").asText() + "/withdrawal",
+                professional, Map.of("reason", "PERSON_WITHDREW"));
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REMOVED".equals(register(person).get("status").asText()));
+        assertThat(register(person).get("removalReason").asText()).isEqualTo("CONSENT_WITHDRAWN");
+    }
+
+    @Test
+    @Order(2)
+    void overdueConsentBlocksAcceptanceUntilItIsRenewed() {
+        Referred person = refer("Jory", "Penhaligon", "9990000042");
+        contact(person);
+        JsonNode overdue = recordConsent(person, today().minusYears(1).minusWeeks(1), null);
+        assertThat(overdue.get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(overdue.get("daysLeftBeforeRemoval").asInt()).isEqualTo(21);
+        awaitConsentStanding(person, "OVERDUE");
+
+        ApiResponse refused = accept(person);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:dsr:problem:consent-not-active");
+        assertThat(register(person).get("status").asText()).isEqualTo("REFERRED");
+
+        JsonNode renewed = recordConsent(person, today(), overdue.get("consentId").asText());
+        assertThat(renewed.get("status").asText()).isEqualTo("ACTIVE");
+        awaitConsentStanding(person, "ACTIVE");
+
+        assertThat(accept(person).status()).isBetween(200, 201);
+        assertThat(register(person).get("status").asText()).isEqualTo("ON_REGISTER");
+    }
+
+    @Test
+    @Order(3)
+    void consentNotRenewedIsRemindedThenLapsesAndThePersonLeavesTheRegister() {
+        secondPerson = refer("Lowen", "Trevithick", "9990000050");
+        contact(secondPerson);
+        recordConsent(secondPerson, today(), null);
+        awaitConsentStanding(secondPerson, "ACTIVE");
+        assertThat(accept(secondPerson).status()).isBetween(200, 201);
+
+        try (TopicReader consentEvents = TopicReader.fromBeginning(system.dsr.kafkaBootstrapServers(),
+                Topics.CONSENT_EVENTS)) {
+            // 335 days on: renewal is due within 30 days, and the first reminder goes out.
+            system.advanceClock("consent-service", "P335D");
+            runConsentLifecycle();
+            assertThat(currentConsent(secondPerson).get("status").asText()).isEqualTo("RENEWAL_DUE");
+            awaitEvent(consentEvents, EventTypes.CONSENT_REMINDER_DUE_V1, 1);
+
+            // The due date: overdue, 4 weeks' grace, another reminder; still on the register.
+            system.advanceClock("consent-service", "P30D");
+            runConsentLifecycle();
+            assertThat(currentConsent(secondPerson).get("status").asText()).isEqualTo("OVERDUE");
+            awaitEvent(consentEvents, EventTypes.CONSENT_OVERDUE_V1, 1);
+            awaitEvent(consentEvents, EventTypes.CONSENT_REMINDER_DUE_V1, 2);
+            assertThat(register(secondPerson).get("status").asText()).isEqualTo("ON_REGISTER");
+
+            // Not renewed by the end of the grace period: lapsed, and referral-service removes the person.
+            system.advanceClock("consent-service", "P28D");
+            runConsentLifecycle();
+            assertThat(currentConsent(secondPerson).get("status").asText()).isEqualTo("LAPSED");
+            awaitEvent(consentEvents, EventTypes.CONSENT_LAPSED_V1, 1);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REMOVED".equals(register(secondPerson).get("status").asText()));
+        assertThat(register(secondPerson).get("removalReason").asText()).isEqualTo("CONSENT_LAPSED");
+    }
+
+    @Test
+    @Order(4)
+    void noPersonalDataLeftReferralService() throws IOException {
+        for (String log : List.of("consent-service", "reporting-service", "gateway", "risk-service", "meeting-service")) {
+            String text = java.nio.file.Files.readString(system.dsr.logDirectory().resolve(log + ".log"));
+            assertThat(text).as(log).doesNotContain("Morwenna", "Tregothnan", "Penhaligon", "Trevithick",
+                    "9990000034", "9990000042", "9990000050");
+        }
+    }
+
+    // ---- steps ---------------------------------------------------------------------------------------------------
+
+    private Referred refer(String givenName, String familyName, String nhsNumber) {
+        Map<String, Object> referral = new HashMap<>(Map.of(
+                "givenName", givenName, "familyName", familyName, "dateOfBirth", "2004-03-12",
+                "nhsNumber", nhsNumber, "postcode", "SN15 1AA", "locality", "WILTSHIRE",
+                "reasonForReferral", "Risk of placement breakdown",
+                "currentIssues", "Increasing distress; family carers exhausted",
+                "indicativeRag", "AMBER", "diagnosis", "LEARNING_DISABILITY_AND_AUTISM"));
+        ApiResponse created = gateway.post("/api/referrals", professional, referral);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        Referred person = new Referred(created.json().get("personId").asText(), created.json().get("referralId").asText());
+        // consent-service learns of the person from the ReferralReceived event.
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> gateway.get("/api/consents/people/" + person.personId(), dsrTeam).status() == 200);
+        return person;
+    }
+
+    private void contact(Referred person) {
+        ApiResponse contacted = gateway.post("/api/referrals/" + person.referralId() + "/contact", dsrTeam, Map.of());
+        assertThat(contacted.status()).as(contacted.text()).isBetween(200, 204);
+    }
+
+    private JsonNode recordConsent(Referred person, LocalDate givenOn, String renewalOf) {
+        Map<String, Object> consent = new HashMap<>(Map.of(
+                "personId", person.personId(), "basis", "INFORMED_CONSENT", "givenBy", "THE_PERSON",
+                "givenOn", givenOn.toString(), "explainedWith", "EASY_READ",
+                "formKeptAt", "Scanned to the community learning disability team record"));
+        if (renewalOf != null) {
+            consent.put("renewalOf", renewalOf);
+        }
+        ApiResponse recorded = gateway.post("/api/consents", professional, consent);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        return recorded.json();
+    }
+
+    private ApiResponse accept(Referred person) {
+        return gateway.post("/api/referrals/" + person.referralId() + "/acceptance", dsrTeam, ALL_CRITERIA_MET);
+    }
+
+    private void awaitConsentStanding(Referred person, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(
+                gateway.get("/api/people/" + person.personId(), dsrTeam).json().path("consent").asText()));
+    }
+
+    private JsonNode register(Referred person) {
+        ApiResponse record = gateway.get("/api/people/" + person.personId(), dsrTeam);
+        assertThat(record.status()).as(record.text()).isEqualTo(200);
+        return record.json().get("register");
+    }
+
+    private JsonNode currentConsent(Referred person) {
+        JsonNode history = gateway.get("/api/consents/people/" + person.personId(), dsrTeam).json();
+        return history.get("consents").get(0);
+    }
+
+    private void runConsentLifecycle() {
+        ApiResponse run = gateway.post("/api/consents/lifecycle-runs", dsrLead, Map.of());
+        assertThat(run.status()).as(run.text()).isBetween(200, 201);
+    }
+
+    private void awaitEvent(TopicReader events, String type, int count) {
+        events.awaitRecords(record -> record.key().equals(secondPerson.personId())
+                && record.value().contains("\"type\":\"" + type + "\""), count);
+    }
+
+    /** Today for consent-service before its clock is moved: journeys start on the day they run. */
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/London"));
+    }
+}

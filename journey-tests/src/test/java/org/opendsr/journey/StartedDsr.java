@@ -1,0 +1,71 @@
+package org.opendsr.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opendsr.local.LocalDsr;
+import org.opendsr.local.Progress;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
+
+/**
+ * The whole DSR, started once for every journey of this test run (each journey keeps to its own people and
+ * localities), with clocks the journeys can move. Stopped when the run ends.
+ */
+final class StartedDsr implements ExtensionContext.Store.CloseableResource {
+
+    private static final Object KEY = StartedDsr.class;
+
+    final LocalDsr dsr;
+    final ApiClient gateway;
+
+    private StartedDsr(LocalDsr dsr) {
+        this.dsr = dsr;
+        this.gateway = new ApiClient(dsr.gatewayUrl());
+    }
+
+    /** The system of this test run, started by the first journey that asks. */
+    static StartedDsr in(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> start(), StartedDsr.class);
+    }
+
+    private static StartedDsr start() {
+        try {
+            Path root = Path.of(System.getProperty("dsr.repository.root", "..")).toAbsolutePath().normalize();
+            Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+            Path data = Files.createTempDirectory(temp, "journey-");
+            return new StartedDsr(LocalDsr.start(LocalDsr.Options.forTests(root, data).withMovableClocks(),
+                    Progress.to(System.out)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A bearer token for a demo user, from the gateway's demo issuer. */
+    String tokenFor(String username) {
+        ApiResponse token = gateway.post("/auth/demo-token", null, Map.of("username", username));
+        if (token.status() != 200) {
+            throw new AssertionError("no demo token for " + username + ": " + token.text());
+        }
+        return token.json().get("access_token").asText();
+    }
+
+    /** Moves one service's clock forward (the test clock is on each service's classpath in journeys). */
+    void advanceClock(String service, String isoDuration) {
+        ApiResponse moved = new ApiClient(dsr.serviceUrl(service)).post("/testing/clock", null,
+                Map.of("advanceBy", isoDuration));
+        if (moved.status() != 200) {
+            throw new AssertionError("could not move " + service + "'s clock: " + moved.text());
+        }
+    }
+
+    @Override
+    public void close() {
+        dsr.close();
+    }
+}
