@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +12,7 @@ import java.util.UUID;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +23,6 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DeadLetters;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.testkit.ApiClient;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.LogCapture;
 import org.opendsr.testkit.TestTokens;
 import org.opendsr.testkit.TopicReader;
@@ -44,48 +37,20 @@ import org.slf4j.LoggerFactory;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgencyInboundTest implements TestPropertyProvider {
+class AgencyInboundTest extends ReferralServiceUnderTest {
 
     private static final String AGENCY = "/agency/wiltshire-council";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ApiClient api;
-    private ReferralDatabase database;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private TopicReader deadLetters;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.AGENCY_INBOUND));
     }
 
     @AfterAll
-    void disconnect() {
+    void tidyUp() {
         deadLetters.close();
-        events.close();
     }
 
     /** The golden sample referral, about someone of the test's own. */

@@ -3,17 +3,12 @@ package org.opendsr.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,8 +18,6 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DeadLetters;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.testkit.ApiClient;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 import org.opendsr.testkit.TopicReader;
 
@@ -36,33 +29,13 @@ import org.opendsr.testkit.TopicReader;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsentEventsConsumerTest implements TestPropertyProvider {
+class ConsentEventsConsumerTest extends ReferralServiceUnderTest {
 
-    @Inject
-    EmbeddedServer server;
-
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String referrer;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        ApiClient api = new ApiClient(server.getURL().toString());
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         referrer = TestTokens.get().tokenFor("sam.patel@swindon-cldt.example", DsrRoles.PROFESSIONAL);
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     private String someoneReferred() {

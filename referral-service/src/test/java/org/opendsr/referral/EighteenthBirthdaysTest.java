@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,7 +25,6 @@ import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.application.NoticingEighteenthBirthdays;
 import org.opendsr.testclock.MovableClock;
 import org.opendsr.testkit.ApiClient;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 
 /**
@@ -42,12 +35,9 @@ import org.opendsr.testkit.TestTokens;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EighteenthBirthdaysTest implements TestPropertyProvider {
+class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
 
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     MovableClock clock;
@@ -55,38 +45,11 @@ class EighteenthBirthdaysTest implements TestPropertyProvider {
     @Inject
     NoticingEighteenthBirthdays job;
 
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ReferralDatabase database;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String referrer;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
-        events = new EventsOnTopics();
-        journeys = new Journeys(new ApiClient(server.getURL().toString()), events);
+    void signIn() {
         referrer = TestTokens.get().tokenFor("sam.patel@swindon-cldt.example", DsrRoles.PROFESSIONAL);
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     private LocalDate today() {

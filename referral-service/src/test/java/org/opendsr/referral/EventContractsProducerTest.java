@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +13,10 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +28,6 @@ import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.application.SuggestingKeyworkerReferrals;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 
 /**
@@ -45,39 +40,23 @@ import org.opendsr.testkit.TestTokens;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventContractsProducerTest implements TestPropertyProvider {
+class EventContractsProducerTest extends ReferralServiceUnderTest {
 
     private static final String GIVEN = "Hermione-Clementine";
     private static final String FAMILY = "Featherstonehaugh";
     private static final String DATE_OF_BIRTH = LocalDate.now().minusYears(16).minusDays(77).toString();
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     SuggestingKeyworkerReferrals keyworker;
 
-    private ApiClient api;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String referrer;
     private String dsrTeam;
     /** Every NHS number handed to a Hermione of this class: none may be published. */
     private final List<String> nhsNumbers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String nhsNumber;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         referrer = TestTokens.get().tokenFor("contract.referrer@example.nhs", DsrRoles.PROFESSIONAL);
         dsrTeam = journeys.dsrTeam();
     }
@@ -91,11 +70,6 @@ class EventContractsProducerTest implements TestPropertyProvider {
             values.add(TestNhsNumbers.formatted(number));
         }
         return values;
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     /**

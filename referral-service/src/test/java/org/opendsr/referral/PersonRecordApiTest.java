@@ -7,7 +7,6 @@ import static org.opendsr.referral.ApiProblems.assertProblemNaming;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.LogCapture;
 import org.opendsr.testkit.TestTokens;
 import org.slf4j.LoggerFactory;
@@ -42,50 +35,18 @@ import org.slf4j.LoggerFactory;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonRecordApiTest implements TestPropertyProvider {
+class PersonRecordApiTest extends ReferralServiceUnderTest {
 
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
     private static final String KEY_PROFESSIONAL_EMAIL = "priya.shah@wiltshire-camhs.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ApiClient api;
-    private ReferralDatabase database;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String referrer;
     private String dsrTeam;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         referrer = TestTokens.get().tokenFor(REFERRER, DsrRoles.PROFESSIONAL);
         dsrTeam = journeys.dsrTeam();
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     /** A referral with the whole record a referrer can give. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +18,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.LogCapture;
 import org.opendsr.testkit.TestTokens;
 import org.slf4j.LoggerFactory;
@@ -45,45 +38,22 @@ import org.slf4j.LoggerFactory;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProfessionalReferralApiTest implements TestPropertyProvider {
+class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
 
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ApiClient api;
-    private ReferralDatabase database;
     private String referrer;
     private ExecutorService callers;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
+    void signIn() {
         referrer = TestTokens.get().tokenFor(REFERRER, List.of(DsrRoles.PROFESSIONAL),
                 Map.of("organisation", "Swindon Community LD Team"), Duration.ofHours(1));
         callers = Executors.newFixedThreadPool(2);
     }
 
     @AfterAll
-    void disconnect() {
+    void tidyUp() {
         callers.shutdownNow();
     }
 

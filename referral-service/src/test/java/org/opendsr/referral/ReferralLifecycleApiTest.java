@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,9 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 
 /**
@@ -39,49 +31,17 @@ import org.opendsr.testkit.TestTokens;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralLifecycleApiTest implements TestPropertyProvider {
+class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
 
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ApiClient api;
-    private ReferralDatabase database;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String referrer;
     private String dsrTeam;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         referrer = TestTokens.get().tokenFor(REFERRER, DsrRoles.PROFESSIONAL);
         dsrTeam = journeys.dsrTeam();
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     // ---- the journey ---------------------------------------------------------------------------------------------

@@ -7,18 +7,12 @@ import static org.opendsr.referral.ApiProblems.assertProblemNaming;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,9 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 
 /**
@@ -38,45 +30,13 @@ import org.opendsr.testkit.TestTokens;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterApiTest implements TestPropertyProvider {
+class RegisterApiTest extends ReferralServiceUnderTest {
 
-    @Inject
-    EmbeddedServer server;
-
-    @Value("${datasources.default.url}")
-    String databaseUrl;
-
-    @Value("${datasources.default.username}")
-    String databaseUser;
-
-    @Value("${datasources.default.password}")
-    String databasePassword;
-
-    private ApiClient api;
-    private ReferralDatabase database;
-    private EventsOnTopics events;
-    private Journeys journeys;
     private String dsrTeam;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
-        database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
-        events = new EventsOnTopics();
-        journeys = new Journeys(api, events);
+    void signIn() {
         dsrTeam = journeys.dsrTeam();
-    }
-
-    @AfterAll
-    void disconnect() {
-        events.close();
     }
 
     /** A professional of their own, so a test can find the people it put on the register by responsible professional. */
@@ -300,8 +260,7 @@ class RegisterApiTest implements TestPropertyProvider {
         assertThat(awaitingContact(referralId, "overdue=true")).isNull();
 
         // Three weeks later nobody has called.
-        // The test clock's Duration is read as nanoseconds (Micronaut Serde), not as "P21D".
-        ApiResponse moved = api.post("/testing/clock", null, Map.of("advanceBy", java.time.Duration.ofDays(21).toNanos()));
+        ApiResponse moved = api.post("/testing/clock", null, Map.of("advanceBy", "P21D"));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
 
         assertThat(awaitingContact(referralId, "overdue=true")).as("overdue now").isNotNull();
