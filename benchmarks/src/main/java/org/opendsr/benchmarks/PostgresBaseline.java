@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,9 +86,9 @@ final class PostgresBaseline implements AutoCloseable {
                     "INSERT INTO person (id, given_name, family_name, date_of_birth, nhs_number, postcode, locality, "
                             + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 person.setObject(1, personId);
-                person.setString(2, ReferralSample.GIVEN_NAME);
-                person.setString(3, ReferralSample.FAMILY_NAME);
-                person.setDate(4, Date.valueOf(ReferralSample.DATE_OF_BIRTH));
+                person.setString(2, ReferralSample.givenName(index));
+                person.setString(3, ReferralSample.familyName(index));
+                person.setDate(4, Date.valueOf(ReferralSample.dateOfBirth(index)));
                 person.setString(5, null);
                 person.setString(6, ReferralSample.POSTCODE);
                 person.setString(7, ReferralSample.locality(index));
@@ -98,7 +99,8 @@ final class PostgresBaseline implements AutoCloseable {
             try (PreparedStatement referral = connection.prepareStatement(
                     "INSERT INTO referral (id, person_id, route, status, reason_for_referral, current_issues, "
                             + "what_has_been_tried, what_could_reduce_risk, indicative_rag, referred_by, "
-                            + "referrer_organisation, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "referrer_organisation, received_at, first_contact_due_on) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 referral.setObject(1, referralId);
                 referral.setObject(2, personId);
                 referral.setString(3, ReferralSample.ROUTE);
@@ -111,6 +113,8 @@ final class PostgresBaseline implements AutoCloseable {
                 referral.setString(10, "professional");
                 referral.setString(11, "Swindon Community LD Team");
                 referral.setTimestamp(12, Timestamp.from(now));
+                // The deadline referral-service stores with each referral (5 working days; the calendar is not the point here).
+                referral.setDate(13, Date.valueOf(LocalDate.now().plusDays(7)));
                 referral.executeUpdate();
             }
             try (PreparedStatement outbox = connection.prepareStatement(

@@ -119,6 +119,8 @@ public class PersonRecords {
         replaceContacts(personId, updated);
     }
 
+    static final int MOST_FLAGS_PER_PERSON = 10;
+
     /** Same name and date of birth without a shared NHS number: flagged for the DSR team, never merged. */
     public void flagPossibleDuplicates(PersonRow person) {
         if (person.dateOfBirth() == null) {
@@ -127,9 +129,11 @@ public class PersonRecords {
         PossibleDuplicates.Candidate newcomer = candidate(person);
         List<PossibleDuplicates.Candidate> sameDateOfBirth = people.findByDateOfBirth(person.dateOfBirth()).stream()
                 .map(PersonRecords::candidate).toList();
-        for (UUID other : PossibleDuplicates.of(newcomer, sameDateOfBirth)) {
-            duplicateFlags.flag(person.id(), other, person.updatedAt());
-        }
+        // Flag at most a handful: a name and date of birth shared with dozens of people is a data-quality problem
+        // the DSR team sees from the first flags, and flagging every pair would grow without bound.
+        PossibleDuplicates.of(newcomer, sameDateOfBirth).stream()
+                .limit(MOST_FLAGS_PER_PERSON)
+                .forEach(other -> duplicateFlags.flag(person.id(), other, person.updatedAt()));
     }
 
     private static PossibleDuplicates.Candidate candidate(PersonRow row) {
