@@ -85,7 +85,7 @@ public class InboundEvents {
         ReceivedEvent<T> event;
         try {
             T payload = json.readValue(cloudEvent.data(), registration.payloadType());
-            event = new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.time(),
+            event = new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.source(), cloudEvent.subject(), cloudEvent.time(),
                     cloudEvent.correlationId(), payload);
         } catch (Exception e) {
             deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNREADABLE_DATA,

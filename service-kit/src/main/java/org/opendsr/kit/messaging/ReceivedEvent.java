@@ -7,10 +7,11 @@ import java.time.Instant;
  *
  * @param id            the event id (already recorded as processed for this consumer)
  * @param type          the event type
+ * @param source        who published it: a DSR service, or the agency system on the inbound topic
  * @param subject       the personId for internal events
  * @param time          when the publisher's transaction wrote it
  * @param correlationId the correlation id it carried, if any
  * @param payload       the {@code data}, mapped to the contract's record
  */
-public record ReceivedEvent<T>(String id, String type, String subject, Instant time, String correlationId, T payload) {
+public record ReceivedEvent<T>(String id, String type, String source, String subject, Instant time, String correlationId, T payload) {
 }
