@@ -13,8 +13,6 @@ public final class ConsentTestContext {
 
     public static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("consent"));
-        // Another process may hold the default port on a shared machine.
-        properties.put("micronaut.server.port", "-1");
         // Tests run the lifecycle themselves; a nightly run in the middle of a test would move their consents.
         properties.put("dsr.consent.lifecycle.schedule-enabled", "false");
         properties.put("dsr.outbox.poll-interval", "200ms");

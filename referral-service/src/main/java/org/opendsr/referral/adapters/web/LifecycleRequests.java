@@ -22,6 +22,7 @@ import org.opendsr.referral.application.NewContact;
 import org.opendsr.referral.application.NewPerson;
 import org.opendsr.referral.domain.ContactRelationship;
 import org.opendsr.referral.domain.EligibilityChecklist;
+import org.opendsr.kit.web.StrictBoolean;
 
 /** Requests of the referral lifecycle after a professional referral: other routes, completion and decisions. */
 final class LifecycleRequests {

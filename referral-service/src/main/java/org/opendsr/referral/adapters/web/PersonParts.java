@@ -18,6 +18,7 @@ import org.opendsr.referral.application.NewContact;
 import org.opendsr.referral.application.NewKeyProfessional;
 import org.opendsr.referral.application.UpdatingPersonRecords;
 import org.opendsr.referral.domain.ContactRelationship;
+import org.opendsr.kit.web.StrictBoolean;
 
 /** The parts of a person's record as requests carry them (in a referral, or to replace one part of the record). */
 final class PersonParts {

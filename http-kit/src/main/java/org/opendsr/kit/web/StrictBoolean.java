@@ -1,4 +1,4 @@
-package org.opendsr.referral.adapters.web;
+package org.opendsr.kit.web;
 
 import java.io.IOException;
 
@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 
 /**
  * JSON {@code true} or {@code false} and nothing else. The default reading of a boolean takes any text, so "perhaps"
- * would be recorded as false: a criterion or a parental-responsibility flag must be said, not guessed.
+ * would be recorded as false: a criterion or a parental-responsibility flag must be said, not guessed. Put it on a
+ * request field with {@code @Serdeable.Deserializable(using = StrictBoolean.class)}; a refusal names the field.
  */
 @Singleton
 public class StrictBoolean implements Deserializer<Boolean> {
