@@ -25,11 +25,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -38,9 +34,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opendsr.consent.support.ConsentApi;
-import org.opendsr.consent.support.ConsentTestContext;
-import org.opendsr.consent.support.ReferralEvents;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.testkit.ApiClient.ApiResponse;
@@ -52,10 +45,7 @@ import org.opendsr.testkit.LogCapture;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsentApiTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
+class ConsentApiTest extends ConsentServiceUnderTest {
 
     @Value("${datasources.default.url}")
     String databaseUrl;
@@ -66,28 +56,14 @@ class ConsentApiTest implements TestPropertyProvider {
     @Value("${datasources.default.password}")
     String databasePassword;
 
-    private ConsentApi api;
-    private ReferralEvents referrals;
     private LocalDate today;
     /** One adult for requests that are refused: a refusal never writes anything. */
     private UUID adult;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsentTestContext.properties();
-    }
-
     @BeforeAll
-    void start() {
-        api = new ConsentApi(server.getURL().toString());
-        referrals = ReferralEvents.connect();
+    void prepare() {
         today = api.today();
         adult = knownAdult();
-    }
-
-    @AfterAll
-    void stop() {
-        referrals.close();
     }
 
     private UUID knownAdult() {

@@ -21,17 +21,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.opendsr.consent.support.ConsentApi;
-import org.opendsr.consent.support.ConsentTestContext;
 import org.opendsr.consent.support.PublishedConsentEvents;
 import org.opendsr.consent.support.PublishedConsentEvents.Published;
 import org.opendsr.consent.support.ReferralEvents;
@@ -53,39 +49,26 @@ import org.opendsr.testkit.TopicReader;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsentEventsContractTest implements TestPropertyProvider {
+class ConsentEventsContractTest extends ConsentServiceUnderTest {
 
     private static final Set<String> CONSENT_EVENT_TYPES = Set.of(EventTypes.CONSENT_RECORDED_V1,
             EventTypes.CONSENT_RENEWAL_DUE_V1, EventTypes.CONSENT_OVERDUE_V1, EventTypes.CONSENT_REMINDER_DUE_V1,
             EventTypes.CONSENT_LAPSED_V1, EventTypes.CONSENT_WITHDRAWN_V1);
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     JsonMapper json;
 
-    private ConsentApi api;
-    private ReferralEvents referrals;
     private PublishedConsentEvents published;
     private TopicReader deadLetters;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsentTestContext.properties();
-    }
-
     @BeforeAll
-    void start() {
-        api = new ConsentApi(server.getURL().toString());
-        referrals = ReferralEvents.connect();
+    void prepare() {
         published = new PublishedConsentEvents();
         deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS));
     }
 
     @AfterAll
-    void stop() {
-        referrals.close();
+    void tidyUp() {
         published.close();
         deadLetters.close();
     }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,9 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.opendsr.consent.application.LifecycleRunReport;
 import org.opendsr.consent.application.RunningConsentLifecycle;
 import org.opendsr.consent.domain.ConsentChange;
-import org.opendsr.consent.support.ConsentApi;
-import org.opendsr.consent.support.ConsentTestContext;
 import org.opendsr.consent.support.PublishedConsentEvents;
 import org.opendsr.consent.support.PublishedConsentEvents.Published;
-import org.opendsr.consent.support.ReferralEvents;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
@@ -49,33 +43,20 @@ import org.opendsr.contracts.referral.RemovalReason;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsentLifecycleRunTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
+class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
 
     @Inject
     RunningConsentLifecycle lifecycle;
 
-    private ConsentApi api;
-    private ReferralEvents referrals;
     private PublishedConsentEvents published;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return ConsentTestContext.properties();
-    }
-
     @BeforeAll
-    void start() {
-        api = new ConsentApi(server.getURL().toString());
-        referrals = ReferralEvents.connect();
+    void prepare() {
         published = new PublishedConsentEvents();
     }
 
     @AfterAll
-    void stop() {
-        referrals.close();
+    void tidyUp() {
         published.close();
     }
 

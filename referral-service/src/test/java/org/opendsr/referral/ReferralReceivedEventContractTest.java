@@ -8,15 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +27,6 @@ import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.testkit.ApiClient;
-import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 import org.opendsr.testkit.TopicReader;
 
@@ -42,33 +37,21 @@ import org.opendsr.testkit.TopicReader;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralReceivedEventContractTest implements TestPropertyProvider {
+class ReferralReceivedEventContractTest extends ReferralServiceUnderTest {
 
     private static final String GOLDEN_SAMPLE = "dsr/samples/dsr.referral.received.v1.json";
 
-    @Inject
-    EmbeddedServer server;
-
-    private ApiClient api;
     private String referrer;
     private TopicReader topic;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
-        properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        return properties;
-    }
-
     @BeforeAll
-    void connect() {
-        api = new ApiClient(server.getURL().toString());
+    void signIn() {
         referrer = TestTokens.get().tokenFor("contract.referrer@example.nhs", DsrRoles.PROFESSIONAL);
         topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS);
     }
 
     @AfterAll
-    void disconnect() {
+    void tidyUp() {
         topic.close();
     }
 
