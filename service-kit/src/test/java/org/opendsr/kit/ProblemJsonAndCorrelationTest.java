@@ -70,7 +70,9 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
+        // One title for every bad field, whether binding, validation or the service's own rules found it.
+        assertThat(problem.get("title").asText()).isEqualTo("The request is not valid");
+        assertThat(problem.get("type").asText()).isEqualTo("urn:dsr:problem:invalid-request");
         assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
     }
 

@@ -39,7 +39,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 : refused.map(ProblemResponseProcessor::detailOf).orElseGet(() -> detail(context.getErrors(), fields));
         Problem problem = new Problem(
                 refused.map(RequestRefused::problemType).orElse(fields.isEmpty() ? "about:blank" : ProblemTypes.INVALID_REQUEST),
-                refused.map(RequestRefused::title).orElse(response.reason()),
+                refused.map(RequestRefused::title)
+                        .orElse(fields.isEmpty() ? response.reason() : RequestRefused.INVALID_REQUEST_TITLE),
                 status,
                 detail,
                 context.getRequest().getPath(),

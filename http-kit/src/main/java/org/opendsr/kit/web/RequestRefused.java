@@ -11,6 +11,9 @@ import org.opendsr.kit.observability.SafeThrowables;
  */
 public class RequestRefused extends RuntimeException implements SafeThrowables.DataSafeMessage {
 
+    /** One title for every invalid-request problem, whichever layer found the bad field. */
+    public static final String INVALID_REQUEST_TITLE = "The request is not valid";
+
     private final HttpStatus status;
     private final String problem;
     private final String title;
@@ -33,7 +36,7 @@ public class RequestRefused extends RuntimeException implements SafeThrowables.D
     }
 
     public static RequestRefused invalidField(String field, String detail) {
-        return new RequestRefused(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid", detail, field);
+        return new RequestRefused(HttpStatus.BAD_REQUEST, "invalid-request", INVALID_REQUEST_TITLE, detail, field);
     }
 
     public static RequestRefused forbidden(String detail) {

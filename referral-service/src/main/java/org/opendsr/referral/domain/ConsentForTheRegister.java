@@ -12,6 +12,10 @@ import org.opendsr.contracts.referral.RemovalReason;
  */
 public final class ConsentForTheRegister {
 
+    /** Consent reaches referral-service as an event, so a refusal right after recording it is worth retrying. */
+    private static final String ARRIVES_AS_AN_EVENT =
+            " (consent recorded or renewed a moment ago reaches the register within seconds: try again shortly)";
+
     private ConsentForTheRegister() {
     }
 
@@ -25,8 +29,10 @@ public final class ConsentForTheRegister {
             return;
         }
         throw new RuleBroken("consent-not-active", "Active consent is needed to accept a referral",
-                status.map(s -> "the person's consent is " + s + "; it must be ACTIVE or RENEWAL_DUE")
-                        .orElse("no consent has been recorded for the person; record it in consent-service first"));
+                status.map(s -> "consent-service last reported the person's consent as " + s
+                                + "; it must be ACTIVE or RENEWAL_DUE" + ARRIVES_AS_AN_EVENT)
+                        .orElse("no consent has been recorded for the person; record it in consent-service first"
+                                + ARRIVES_AS_AN_EVENT));
     }
 
     /** The register removal the consent status calls for, if any. */
