@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.opendsr.embedded.EmbeddedKafkaBroker;
@@ -104,13 +105,11 @@ public final class LocalDsr implements AutoCloseable {
             progress.done(since(step));
 
             List<LocalComponent> backends = LocalComponent.all().stream().filter(c -> !c.isGateway()).toList();
-            step = System.nanoTime();
-            progress.step("services " + String.join(", ", backends.stream().map(LocalComponent::name).toList()));
+            progress.say("  services (starting together; each migrates its database and joins Kafka):");
             for (LocalComponent component : backends) {
                 started.add(launch(component, options, postgres, kafka));
             }
-            awaitAllReady(started);
-            progress.done(since(step));
+            awaitAllReady(started, progress);
 
             step = System.nanoTime();
             progress.step("gateway on port " + options.ports().of(LocalComponent.GATEWAY));
@@ -215,14 +214,21 @@ public final class LocalDsr implements AutoCloseable {
         return "http://localhost:" + options.ports().of(component);
     }
 
-    private static void awaitAllReady(List<ServiceProcess> services) {
+    /** Waits for services started together, saying each one's name as it becomes ready, so nobody waits in silence. */
+    private static void awaitAllReady(List<ServiceProcess> services, Progress progress) {
+        long since = System.nanoTime();
         ExecutorService waiting = Executors.newFixedThreadPool(services.size());
         try {
-            List<Future<?>> readiness = new ArrayList<>();
-            services.forEach(service -> readiness.add(waiting.submit(() -> service.awaitReady(Duration.ofSeconds(180)))));
-            for (Future<?> ready : readiness) {
+            CompletionService<ServiceProcess> readiness = new ExecutorCompletionService<>(waiting);
+            services.forEach(service -> readiness.submit(() -> {
+                service.awaitReady(Duration.ofSeconds(180));
+                return service;
+            }));
+            for (int i = 0; i < services.size(); i++) {
                 try {
-                    ready.get();
+                    ServiceProcess ready = readiness.take().get();
+                    progress.say(String.format("    %s on port %d ... ok (%.1f s)", ready.name(), ready.port(),
+                            since(since).toMillis() / 1000.0));
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {

@@ -106,6 +106,10 @@ final class ServiceProcess implements AutoCloseable {
                 + ChildProcesses.tail(log, 30));
     }
 
+    int port() {
+        return port;
+    }
+
     String name() {
         return name;
     }
