@@ -27,6 +27,7 @@ import org.opendsr.contracts.agency.AgencyContactDetailsChanged;
 import org.opendsr.contracts.agency.AgencyAdmissionReported;
 import org.opendsr.contracts.agency.AgencyDischargeReported;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.risk.RatingChanged;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
 public final class EventCatalogue {
@@ -70,6 +71,8 @@ public final class EventCatalogue {
                     EventSources.CONSENT_SERVICE, ConsentLapsed.class),
             new EventContract(EventTypes.CONSENT_WITHDRAWN_V1, Topics.CONSENT_EVENTS,
                     EventSources.CONSENT_SERVICE, ConsentWithdrawn.class),
+            new EventContract(EventTypes.RISK_RATING_CHANGED_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, RatingChanged.class),
             new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND,
                     EventSources.AGENCY_SYSTEMS, AgencyReferralSubmitted.class),
             new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND,

@@ -26,6 +26,7 @@ public final class EventTypes {
     public static final String CONSENT_REMINDER_DUE_V1 = "dsr.consent.reminder-due.v1";
     public static final String CONSENT_LAPSED_V1 = "dsr.consent.lapsed.v1";
     public static final String CONSENT_WITHDRAWN_V1 = "dsr.consent.withdrawn.v1";
+    public static final String RISK_RATING_CHANGED_V1 = "dsr.risk.rating-changed.v1";
     public static final String AGENCY_REFERRAL_SUBMITTED_V1 = "dsr.agency.referral-submitted.v1";
     public static final String AGENCY_ADDRESS_CHANGED_V1 = "dsr.agency.address-changed.v1";
     public static final String AGENCY_CONTACT_DETAILS_CHANGED_V1 = "dsr.agency.contact-details-changed.v1";

@@ -1,0 +1,109 @@
+package org.opendsr.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.kit.messaging.DeadLetters;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.testkit.TestTokens;
+import org.opendsr.testkit.TopicReader;
+
+/**
+ * referral-service as a consumer of risk-service's rating changes (built from the golden sample), on the real broker:
+ * someone under 25 on the register who is rated Red, Amber or Blue gets a keyworker referral suggested for their
+ * register entry, once however often they are rated; Green, or anyone 25 or over, suggests nothing; a rating about
+ * someone unknown is dead-lettered with the reason. "Nothing" is checked exactly: once the consumer has recorded the
+ * event as handled (same transaction as its effects), the outbox holds every event it caused.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RiskEventsConsumerTest extends ReferralServiceUnderTest {
+
+    private String referrer;
+
+    @BeforeAll
+    void signIn() {
+        referrer = TestTokens.get().tokenFor("sam.patel@swindon-cldt.example", DsrRoles.PROFESSIONAL);
+    }
+
+    /** Publishes risk-service's rating change and returns its event id. */
+    private String rate(String personId, String rating) {
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode event = EventsOnTopics.goldenSample(EventTypes.RISK_RATING_CHANGED_V1, data -> data
+                .put("personId", personId).put("rating", rating).put("ratedOn", LocalDate.now().toString()));
+        event.put("id", eventId).put("subject", personId);
+        events.send(Topics.RISK_EVENTS, personId, EventsOnTopics.bytes(event));
+        return eventId;
+    }
+
+    /** The consumer records each event it handled in the same transaction as its effects: once there, all is written. */
+    private void awaitHandled(String eventId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> database.count(
+                "SELECT count(*) FROM dsr_kit.processed_event WHERE consumer = 'referral-service.risk-events'"
+                        + " AND event_id = ?", eventId) == 1);
+    }
+
+    /** Keyworker suggestions written for the person because of a rating (exact: read from the outbox, not the topic). */
+    private long suggestionsBecauseRated(String personId) {
+        return database.count("SELECT count(*) FROM dsr_kit.outbox_event WHERE aggregateid = ? AND type = ?"
+                + " AND payload->>'reason' = 'RATED_RED_AMBER_OR_BLUE'", personId,
+                EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1);
+    }
+
+    @Test
+    void someoneUnder25RatedAmberGetsAKeyworkerReferralSuggestedOncePerRegisterEntry() {
+        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("dateOfBirth", LocalDate.now().minusYears(19).toString()));
+
+        rate(onRegister.personId(), "AMBER");
+        JsonNode suggestion = events.awaitEvent(EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
+                onRegister.personId(), data -> "RATED_RED_AMBER_OR_BLUE".equals(data.get("reason").asText()));
+        assertThat(suggestion.get("episodeId").asText()).isEqualTo(onRegister.registerEntryId());
+        assertThat(suggestion.get("ageBand").asText()).isEqualTo("AGE_18_TO_24");
+
+        rate(onRegister.personId(), "RED");
+        awaitHandled(rate(onRegister.personId(), "BLUE"));
+
+        assertThat(suggestionsBecauseRated(onRegister.personId())).as("once per register entry").isEqualTo(1);
+    }
+
+    @Test
+    void aGreenRatingOrSomeoneAged25OrOverSuggestsNothing() {
+        Journeys.OnRegister young = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("dateOfBirth", LocalDate.now().minusYears(20).toString()));
+        Journeys.OnRegister older = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("dateOfBirth", LocalDate.now().minusYears(30).toString()));
+
+        awaitHandled(rate(young.personId(), "GREEN"));
+        awaitHandled(rate(older.personId(), "RED"));
+
+        assertThat(suggestionsBecauseRated(young.personId())).isZero();
+        assertThat(suggestionsBecauseRated(older.personId())).isZero();
+    }
+
+    @Test
+    void aRatingAboutSomeoneReferralServiceDoesNotKnowIsDeadLetteredWithTheReason() {
+        String stranger = UUID.randomUUID().toString();
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.RISK_EVENTS))) {
+            rate(stranger, "RED");
+
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> stranger.equals(r.key()));
+
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).isEqualTo("no person with this personId");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.CONSUMER_GROUP)).isEqualTo("referral-service.risk-events");
+        }
+    }
+}
