@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,16 +71,90 @@ class ClusterTopologyTest {
     @ParameterizedTest
     @MethodSource("dataServices")
     void aServiceHasAKafkaUserOfItsOwnWhoseSecretItReads(String module) {
-        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", module).orElseThrow(
-                () -> new AssertionError("no KafkaUser " + module + " in deploy/k8s"));
-        List<String> groups = new ArrayList<>();
+        assertThat(Manifests.find(CLUSTER, "KafkaUser", module)).as("KafkaUser " + module + " in deploy/k8s").isPresent();
+        assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+    }
+
+    /**
+     * Least privilege, checked against the code: Read on exactly the consumer groups its listeners use and the topics
+     * they read, Write on exactly the topics its outbox publishes and the dead-letter topics of what it reads.
+     */
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServicesKafkaUserMayDoExactlyWhatItsCodeDoes(String module) {
+        KafkaUsage usage = KafkaUsage.of(module);
+        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", module).orElseThrow();
+        Set<String> readGroups = new TreeSet<>();
+        Set<String> readTopics = new TreeSet<>();
+        Set<String> writtenTopics = new TreeSet<>();
         for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
-            if (acl.path("resource").path("type").asText().equals("group")) {
-                groups.add(acl.path("resource").path("name").asText());
+            String type = acl.path("resource").path("type").asText();
+            String name = acl.path("resource").path("name").asText();
+            List<String> operations = new ArrayList<>();
+            acl.path("operations").forEach(operation -> operations.add(operation.asText()));
+            assertThat(acl.path("type").asText("allow")).as(user + " " + name).isEqualTo("allow");
+            assertThat(acl.path("resource").path("patternType").asText()).as(user + " " + name).isEqualTo("literal");
+            switch (type) {
+                case "group" -> {
+                    assertThat(operations).as(user + " group " + name).containsExactly("Read");
+                    readGroups.add(name);
+                }
+                case "topic" -> {
+                    assertThat(operations).as(user + " topic " + name).hasSize(2);
+                    assertThat(Set.copyOf(operations)).as(user + " topic " + name)
+                            .isIn(Set.of("Read", "Describe"), Set.of("Write", "Describe"));
+                    (operations.contains("Read") ? readTopics : writtenTopics).add(name);
+                }
+                // No transactional producer in the code, and an idempotent producer needs no IdempotentWrite on
+                // the cluster once it may write some topic (KIP-679, Kafka 3.0+); so no cluster or
+                // transactionalId ACLs.
+                default -> throw new AssertionError(user + " has a " + type + " ACL the code does not need: " + acl);
             }
         }
-        assertThat(groups).as("its consumer group is its name").containsExactly(module);
-        assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+        assertThat(readGroups).as(module + "'s consumer groups (" + usage + ")").isEqualTo(usage.groups());
+        assertThat(readTopics).as(module + " reads (" + usage + ")").isEqualTo(usage.readTopics());
+        assertThat(writtenTopics).as(module + " writes (" + usage + ")").isEqualTo(usage.writtenTopics());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void whatAServicePublishesIsCataloguedAsItsOwnAndNoServiceUsesTransactions(String module) {
+        KafkaUsage usage = KafkaUsage.of(module);
+        if (!usage.publishedEventTypes().isEmpty()) {
+            assertThat(usage.cataloguedSourcesOfWhatItPublishes()).containsExactly("/dsr/" + module);
+        }
+        for (String part : List.of(module, "service-kit")) {
+            KafkaUsage.sources(part).forEach(source -> assertThat(Repository.read(source)).as(source.toString())
+                    .doesNotContain("TRANSACTIONAL_ID").doesNotContain("transactional.id"));
+        }
+    }
+
+    /** The source reading of {@link KafkaUsage} sees the listeners and publishers there are, not nothing. */
+    @Test
+    void theCodeReadingFindsEveryListenerAndPublisher() {
+        Set<String> publishedTopics = new TreeSet<>();
+        Set<String> readTopics = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        for (String module : dataServices()) {
+            KafkaUsage usage = KafkaUsage.of(module);
+            publishedTopics.addAll(usage.publishedTopics());
+            readTopics.addAll(usage.readTopics());
+            groups.addAll(usage.groups());
+        }
+        int listenerClasses = 0;
+        for (String module : dataServices()) {
+            for (var source : KafkaUsage.sources(module)) {
+                if (Repository.read(source).contains("@DsrEventListener(") || Repository.read(source).contains("@KafkaListener(")) {
+                    listenerClasses++;
+                }
+            }
+        }
+        assertThat(groups).as("one consumer group per listener class").hasSize(listenerClasses);
+        assertThat(listenerClasses).isPositive();
+        // Every topic someone reads is published by a service or, for the inbound topic, by agencies.
+        Set<String> publishedOrInbound = new TreeSet<>(publishedTopics);
+        publishedOrInbound.add(Topics.AGENCY_INBOUND);
+        assertThat(publishedOrInbound).containsAll(readTopics);
     }
 
     @ParameterizedTest
