@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -210,6 +212,91 @@ class ClusterTopologyTest {
             assertThat(service.path("name").asText()).isEqualTo("gateway");
             assertThat(service.path("port").path("number").asInt()).isEqualTo(8080);
         });
+    }
+
+    /**
+     * The Ingress forwards what a client of the DSR uses (the API and the documentation page with everything that page
+     * loads, read from the page itself) and none of the anonymous operational endpoints or the demo issuer.
+     */
+    @Test
+    void theIngressExposesWhatClientsUseAndNoOperationalOrDemoEndpoint() {
+        JsonNode ingress = Manifests.ofKind(CLUSTER, "Ingress").get(0).node();
+        List<String> needed = new ArrayList<>(List.of("/api/referrals", "/api/consents/x", "/docs/", "/docs/index.html",
+                "/specs", "/specs/referral-service.yml", "/swagger/gateway.yml"));
+        String docsPage = Repository.read(Repository.ROOT.resolve("gateway/src/main/resources/public/docs/index.html"));
+        Matcher loaded = Pattern.compile("(?:src=|href=|fetch\\()[\"'](/[^\"']+)[\"']").matcher(docsPage);
+        while (loaded.find()) {
+            needed.add(loaded.group(1));
+        }
+        assertThat(needed).as("the docs page's own assets were read").contains("/swagger-ui/swagger-ui-bundle.js");
+        for (String path : needed) {
+            assertThat(exposes(ingress, path)).as("the Ingress forwards " + path).isTrue();
+        }
+        for (String path : List.of("/", "/health", "/health/liveness", "/health/readiness", "/prometheus", "/auth/demo-token",
+                "/auth/demo-users", "/keys", "/swagger/referral-service.yml", "/anything", "/apix", "/specsx")) {
+            assertThat(exposes(ingress, path)).as("the Ingress must not forward " + path).isFalse();
+        }
+    }
+
+    /** Whether a request path matches a rule of the Ingress (Kubernetes Prefix: whole path elements; Exact). */
+    static boolean exposes(JsonNode ingress, String requestPath) {
+        for (JsonNode rule : ingress.path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                String declared = path.path("path").asText();
+                boolean matches = switch (path.path("pathType").asText()) {
+                    case "Exact" -> requestPath.equals(declared);
+                    case "Prefix" -> declared.equals("/") || requestPath.equals(declared)
+                            || requestPath.startsWith(declared.endsWith("/") ? declared : declared + "/");
+                    default -> throw new AssertionError("pathType " + path.path("pathType") + ": use Prefix or Exact");
+                };
+                if (matches) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static final List<String> NON_PUBLIC_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16");
+
+    /**
+     * Egress beyond the cluster is HTTPS to public addresses only, and only for who needs it: every DSR pod for the
+     * identity provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap
+     * switches the refresh on (referral-service).
+     */
+    @Test
+    void egressBeyondTheClusterIsHttpsToPublicAddressesForWhoNeedsIt() {
+        Set<String> policiesWithAddressBlocks = new TreeSet<>();
+        for (Manifests.Resource policy : Manifests.ofKind(CLUSTER, "NetworkPolicy")) {
+            for (JsonNode egress : policy.node().path("spec").path("egress")) {
+                for (JsonNode ipBlock : egress.path("to").findValues("ipBlock")) {
+                    policiesWithAddressBlocks.add(policy.name());
+                    List<String> except = new ArrayList<>();
+                    ipBlock.path("except").forEach(range -> except.add(range.asText()));
+                    assertThat(except).as(policy + " keeps out private, shared and link-local ranges")
+                            .containsAll(NON_PUBLIC_RANGES);
+                    assertThat(egress.path("ports")).as(policy + " ports").hasSize(1);
+                    assertThat(egress.path("ports").get(0).path("port").asInt()).as(policy.toString()).isEqualTo(443);
+                    assertThat(egress.path("ports").get(0).path("protocol").asText()).isEqualTo("TCP");
+                }
+            }
+        }
+        assertThat(policiesWithAddressBlocks).containsExactlyInAnyOrder("dsr-apps-allow-identity-provider",
+                "referral-service-allow-gov-uk-bank-holidays");
+        assertThat(Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-identity-provider").orElseThrow().node()
+                .path("spec").path("podSelector").path("matchLabels").path("group").asText()).isEqualTo("org.opendsr");
+
+        List<String> refreshingBankHolidays = deployedModules().stream().filter(module -> {
+            JsonNode data = Manifests.find(Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module)
+                    .orElseThrow().node().path("data");
+            return data.path("DSR_REFERRAL_BANK_HOLIDAYS_REFRESH_ENABLED").asText().equals("true");
+        }).toList();
+        assertThat(refreshingBankHolidays).containsExactly("referral-service");
+        JsonNode bankHolidays = Manifests.find(CLUSTER, "NetworkPolicy", "referral-service-allow-gov-uk-bank-holidays")
+                .orElseThrow().node().path("spec").path("podSelector");
+        assertThat(bankHolidays.path("matchLabels").size()).isEqualTo(1);
+        assertThat(bankHolidays.path("matchLabels").path("app").asText()).isEqualTo(refreshingBankHolidays.get(0));
     }
 
     private static Set<String> topicNames() {
