@@ -2,6 +2,7 @@ package org.opendsr.deploychecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -164,7 +165,7 @@ class ClusterTopologyTest {
     void aServiceHasADatabaseOwnedByItsRoleWhosePasswordSecretItReads(String module) {
         String url = configMap(module).path("data").path("DATASOURCES_DEFAULT_URL").asText();
         assertThat(url).startsWith("jdbc:postgresql://dsr-postgres-rw:5432/");
-        String database = url.substring(url.lastIndexOf('/') + 1);
+        String database = url.replaceFirst("\\?.*", "").substring(url.replaceFirst("\\?.*", "").lastIndexOf('/') + 1);
         Manifests.Resource databaseResource = Manifests.ofKind(CLUSTER, "Database").stream()
                 .filter(d -> d.node().path("spec").path("name").asText().equals(database)).findFirst()
                 .orElseThrow(() -> new AssertionError("no Database " + database + " for " + module));
@@ -182,7 +183,31 @@ class ClusterTopologyTest {
         assertThat(Repository.read(Repository.DEPLOY.resolve("create-secrets.sh"))).contains("$db-db-credentials")
                 .contains(" " + owner + " ").as("create-secrets.sh makes " + secret);
         assertThat(cluster().path("spec").path("postgresql").path("pg_hba").toString())
-                .as("role " + owner + " may open its own database").contains("host " + database + " " + owner + " ");
+                .as("role " + owner + " may open its own database, over TLS only").contains("\"hostssl " + database + " " + owner + " ")
+                .doesNotContain("\"host " + database + " ");
+    }
+
+    /**
+     * The JDBC connection is TLS with the server checked against CloudNativePG's CA (Secret {@code <cluster>-ca}),
+     * mounted read-only where the URL's sslrootcert points; pg_hba admits the services' roles over TLS only.
+     */
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServiceConnectsToPostgresOverVerifiedTls(String module) {
+        String url = configMap(module).path("data").path("DATASOURCES_DEFAULT_URL").asText();
+        assertThat(url).contains("sslmode=verify-full");
+        Matcher rootCert = Pattern.compile("[?&]sslrootcert=([^&]+)").matcher(url);
+        assertThat(rootCert.find()).as(url + " names its CA file").isTrue();
+        Path caFile = Path.of(rootCert.group(1));
+        var pod = GeneratedManifestsTest.deployment(module).getSpec().getTemplate().getSpec();
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> caFile.startsWith(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError(module + " mounts nothing at " + caFile));
+        assertThat(mount.getReadOnly()).isTrue();
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertThat(volume.getSecret().getSecretName()).isEqualTo(cluster().path("metadata").path("name").asText() + "-ca");
+        assertThat(volume.getSecret().getItems()).anySatisfy(item ->
+                assertThat(Path.of(mount.getMountPath(), item.getPath())).isEqualTo(caFile));
     }
 
     @ParameterizedTest

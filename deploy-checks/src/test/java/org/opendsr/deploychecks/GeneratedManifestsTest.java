@@ -69,6 +69,9 @@ class GeneratedManifestsTest {
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
 
+        assertThat(pod.getImagePullSecrets()).as("a private registry's pull secret, none by default (empty name)")
+                .extracting(io.fabric8.kubernetes.api.model.LocalObjectReference::getName).containsExactly("");
+
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
