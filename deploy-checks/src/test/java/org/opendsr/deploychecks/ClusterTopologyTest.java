@@ -282,6 +282,25 @@ class ClusterTopologyTest {
         return false;
     }
 
+    /** Prometheus's namespace is let in on the management port only, which serves health and metrics, not the API. */
+    @Test
+    void theMonitoringNamespaceReachesOnlyTheManagementPort() {
+        JsonNode scrape = Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-metrics-scrape").orElseThrow().node();
+        List<Integer> ports = new ArrayList<>();
+        scrape.path("spec").path("ingress").findValues("ports").forEach(list -> list.forEach(port ->
+                ports.add(port.path("port").asInt())));
+        for (String module : deployedModules()) {
+            var template = GeneratedManifestsTest.deployment(module).getSpec().getTemplate();
+            var container = template.getSpec().getContainers().get(0);
+            int management = container.getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+                    .orElseThrow().getContainerPort();
+            int service = container.getPorts().stream().filter(p -> p.getName().equals("http")).findFirst()
+                    .orElseThrow().getContainerPort();
+            assertThat(ports).as(module).containsOnly(management).doesNotContain(service);
+            assertThat(template.getMetadata().getAnnotations()).containsEntry("prometheus.io/port", String.valueOf(management));
+        }
+    }
+
     static final List<String> NON_PUBLIC_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
             "100.64.0.0/10", "169.254.0.0/16");
 
