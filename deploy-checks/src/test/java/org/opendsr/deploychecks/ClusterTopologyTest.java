@@ -301,6 +301,26 @@ class ClusterTopologyTest {
         }
     }
 
+    /** The compose broker gets every topic with the partitions and retention the cluster declares. */
+    @Test
+    void composeCreatesEveryTopicWithTheClustersPartitionsAndRetention() {
+        String script = Repository.read(Repository.DEPLOY.resolve("compose/create-topics.sh"));
+        Matcher table = Pattern.compile("<<'TOPICS'\\n(.*?)\\nTOPICS", Pattern.DOTALL).matcher(script);
+        assertThat(table.find()).as("create-topics.sh keeps its topics in a TOPICS here-document").isTrue();
+        Set<String> compose = new TreeSet<>();
+        for (String line : table.group(1).split("\\n")) {
+            compose.add(String.join(" ", line.trim().split("\\s+")));
+        }
+        Set<String> cluster = new TreeSet<>();
+        for (Manifests.Resource topic : Manifests.ofKind(CLUSTER, "KafkaTopic")) {
+            JsonNode spec = topic.node().path("spec");
+            cluster.add(spec.path("topicName").asText() + " " + spec.path("partitions").asInt() + " "
+                    + spec.path("config").path("retention.ms").asLong());
+        }
+        assertThat(compose).isEqualTo(cluster);
+        assertThat(script).contains("--config retention.ms=\"$retention_ms\"").contains("--add-config retention.ms=\"$retention_ms\"");
+    }
+
     static final List<String> NON_PUBLIC_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
             "100.64.0.0/10", "169.254.0.0/16");
 
