@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * <pre>{@code
  * class XyzServiceStartsHealthyTest extends ServiceStartsHealthyContract implements GeneratedDeploymentProbesContract {
  *     public EmbeddedServer embeddedServer() { return server; }
+ *     public Map<String, String> getProperties() {
+ *         return withManagementPort(DsrTestEnvironment.forService("xyz"));
+ *     }
  * }
  * }</pre>
  */
