@@ -1,11 +1,25 @@
 #!/bin/bash
-# Creates every DSR topic and its dead-letter topic on the compose broker (auto-creation is off, as on the cluster).
-# Partitions as in deploy/k8s/11-kafka-topics.yaml; one broker, so replication factor 1.
+# Creates every DSR topic and its dead-letter topic on the compose broker (auto-creation is off, as on the cluster),
+# with the partitions and retention of deploy/k8s/11-kafka-topics.yaml (deploy-checks compares the two); one broker,
+# so replication factor 1. A topic that already exists (a volume from an earlier run) gets the retention set too.
 set -euo pipefail
 bootstrap="${KAFKA_BOOTSTRAP:-kafka:9092}"
-for topic in dsr.referral.events dsr.consent.events dsr.risk.events dsr.meeting.events dsr.agency.inbound; do
+# topic                     partitions  retention.ms
+while read -r topic partitions retention_ms; do
   /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic "$topic" --partitions 6 --replication-factor 1
-  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic "$topic.dlt" --partitions 1 --replication-factor 1
-done
+    --topic "$topic" --partitions "$partitions" --replication-factor 1 \
+    --config cleanup.policy=delete --config retention.ms="$retention_ms"
+  /opt/kafka/bin/kafka-configs.sh --bootstrap-server "$bootstrap" --alter --entity-type topics \
+    --entity-name "$topic" --add-config retention.ms="$retention_ms"
+done <<'TOPICS'
+dsr.referral.events         6           34560000000
+dsr.consent.events          6           34560000000
+dsr.risk.events             6           34560000000
+dsr.meeting.events          6           34560000000
+dsr.agency.inbound          6           604800000
+dsr.referral.events.dlt     1           2592000000
+dsr.consent.events.dlt      1           2592000000
+dsr.risk.events.dlt         1           2592000000
+dsr.meeting.events.dlt      1           2592000000
+dsr.agency.inbound.dlt      1           2592000000
+TOPICS

@@ -2,7 +2,6 @@ package org.opendsr.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.context.ApplicationContext;
@@ -28,7 +27,7 @@ class ConsentServiceStartsHealthyTest extends ServiceStartsHealthyContract imple
 
     @Override
     public Map<String, String> getProperties() {
-        return new HashMap<>(DsrTestEnvironment.forService("consent"));
+        return withManagementPort(DsrTestEnvironment.forService("consent"));
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.opendsr.deploychecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,16 +74,90 @@ class ClusterTopologyTest {
     @ParameterizedTest
     @MethodSource("dataServices")
     void aServiceHasAKafkaUserOfItsOwnWhoseSecretItReads(String module) {
-        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", module).orElseThrow(
-                () -> new AssertionError("no KafkaUser " + module + " in deploy/k8s"));
-        List<String> groups = new ArrayList<>();
+        assertThat(Manifests.find(CLUSTER, "KafkaUser", module)).as("KafkaUser " + module + " in deploy/k8s").isPresent();
+        assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+    }
+
+    /**
+     * Least privilege, checked against the code: Read on exactly the consumer groups its listeners use and the topics
+     * they read, Write on exactly the topics its outbox publishes and the dead-letter topics of what it reads.
+     */
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServicesKafkaUserMayDoExactlyWhatItsCodeDoes(String module) {
+        KafkaUsage usage = KafkaUsage.of(module);
+        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", module).orElseThrow();
+        Set<String> readGroups = new TreeSet<>();
+        Set<String> readTopics = new TreeSet<>();
+        Set<String> writtenTopics = new TreeSet<>();
         for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
-            if (acl.path("resource").path("type").asText().equals("group")) {
-                groups.add(acl.path("resource").path("name").asText());
+            String type = acl.path("resource").path("type").asText();
+            String name = acl.path("resource").path("name").asText();
+            List<String> operations = new ArrayList<>();
+            acl.path("operations").forEach(operation -> operations.add(operation.asText()));
+            assertThat(acl.path("type").asText("allow")).as(user + " " + name).isEqualTo("allow");
+            assertThat(acl.path("resource").path("patternType").asText()).as(user + " " + name).isEqualTo("literal");
+            switch (type) {
+                case "group" -> {
+                    assertThat(operations).as(user + " group " + name).containsExactly("Read");
+                    readGroups.add(name);
+                }
+                case "topic" -> {
+                    assertThat(operations).as(user + " topic " + name).hasSize(2);
+                    assertThat(Set.copyOf(operations)).as(user + " topic " + name)
+                            .isIn(Set.of("Read", "Describe"), Set.of("Write", "Describe"));
+                    (operations.contains("Read") ? readTopics : writtenTopics).add(name);
+                }
+                // No transactional producer in the code, and an idempotent producer needs no IdempotentWrite on
+                // the cluster once it may write some topic (KIP-679, Kafka 3.0+); so no cluster or
+                // transactionalId ACLs.
+                default -> throw new AssertionError(user + " has a " + type + " ACL the code does not need: " + acl);
             }
         }
-        assertThat(groups).as("its consumer group is its name").containsExactly(module);
-        assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+        assertThat(readGroups).as(module + "'s consumer groups (" + usage + ")").isEqualTo(usage.groups());
+        assertThat(readTopics).as(module + " reads (" + usage + ")").isEqualTo(usage.readTopics());
+        assertThat(writtenTopics).as(module + " writes (" + usage + ")").isEqualTo(usage.writtenTopics());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void whatAServicePublishesIsCataloguedAsItsOwnAndNoServiceUsesTransactions(String module) {
+        KafkaUsage usage = KafkaUsage.of(module);
+        if (!usage.publishedEventTypes().isEmpty()) {
+            assertThat(usage.cataloguedSourcesOfWhatItPublishes()).containsExactly("/dsr/" + module);
+        }
+        for (String part : List.of(module, "service-kit")) {
+            KafkaUsage.sources(part).forEach(source -> assertThat(Repository.read(source)).as(source.toString())
+                    .doesNotContain("TRANSACTIONAL_ID").doesNotContain("transactional.id"));
+        }
+    }
+
+    /** The source reading of {@link KafkaUsage} sees the listeners and publishers there are, not nothing. */
+    @Test
+    void theCodeReadingFindsEveryListenerAndPublisher() {
+        Set<String> publishedTopics = new TreeSet<>();
+        Set<String> readTopics = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        for (String module : dataServices()) {
+            KafkaUsage usage = KafkaUsage.of(module);
+            publishedTopics.addAll(usage.publishedTopics());
+            readTopics.addAll(usage.readTopics());
+            groups.addAll(usage.groups());
+        }
+        int listenerClasses = 0;
+        for (String module : dataServices()) {
+            for (var source : KafkaUsage.sources(module)) {
+                if (Repository.read(source).contains("@DsrEventListener(") || Repository.read(source).contains("@KafkaListener(")) {
+                    listenerClasses++;
+                }
+            }
+        }
+        assertThat(groups).as("one consumer group per listener class").hasSize(listenerClasses);
+        assertThat(listenerClasses).isPositive();
+        // Every topic someone reads is published by a service or, for the inbound topic, by agencies.
+        Set<String> publishedOrInbound = new TreeSet<>(publishedTopics);
+        publishedOrInbound.add(Topics.AGENCY_INBOUND);
+        assertThat(publishedOrInbound).containsAll(readTopics);
     }
 
     @ParameterizedTest
@@ -87,7 +165,7 @@ class ClusterTopologyTest {
     void aServiceHasADatabaseOwnedByItsRoleWhosePasswordSecretItReads(String module) {
         String url = configMap(module).path("data").path("DATASOURCES_DEFAULT_URL").asText();
         assertThat(url).startsWith("jdbc:postgresql://dsr-postgres-rw:5432/");
-        String database = url.substring(url.lastIndexOf('/') + 1);
+        String database = url.replaceFirst("\\?.*", "").substring(url.replaceFirst("\\?.*", "").lastIndexOf('/') + 1);
         Manifests.Resource databaseResource = Manifests.ofKind(CLUSTER, "Database").stream()
                 .filter(d -> d.node().path("spec").path("name").asText().equals(database)).findFirst()
                 .orElseThrow(() -> new AssertionError("no Database " + database + " for " + module));
@@ -105,7 +183,31 @@ class ClusterTopologyTest {
         assertThat(Repository.read(Repository.DEPLOY.resolve("create-secrets.sh"))).contains("$db-db-credentials")
                 .contains(" " + owner + " ").as("create-secrets.sh makes " + secret);
         assertThat(cluster().path("spec").path("postgresql").path("pg_hba").toString())
-                .as("role " + owner + " may open its own database").contains("host " + database + " " + owner + " ");
+                .as("role " + owner + " may open its own database, over TLS only").contains("\"hostssl " + database + " " + owner + " ")
+                .doesNotContain("\"host " + database + " ");
+    }
+
+    /**
+     * The JDBC connection is TLS with the server checked against CloudNativePG's CA (Secret {@code <cluster>-ca}),
+     * mounted read-only where the URL's sslrootcert points; pg_hba admits the services' roles over TLS only.
+     */
+    @ParameterizedTest
+    @MethodSource("dataServices")
+    void aServiceConnectsToPostgresOverVerifiedTls(String module) {
+        String url = configMap(module).path("data").path("DATASOURCES_DEFAULT_URL").asText();
+        assertThat(url).contains("sslmode=verify-full");
+        Matcher rootCert = Pattern.compile("[?&]sslrootcert=([^&]+)").matcher(url);
+        assertThat(rootCert.find()).as(url + " names its CA file").isTrue();
+        Path caFile = Path.of(rootCert.group(1));
+        var pod = GeneratedManifestsTest.deployment(module).getSpec().getTemplate().getSpec();
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> caFile.startsWith(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError(module + " mounts nothing at " + caFile));
+        assertThat(mount.getReadOnly()).isTrue();
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertThat(volume.getSecret().getSecretName()).isEqualTo(cluster().path("metadata").path("name").asText() + "-ca");
+        assertThat(volume.getSecret().getItems()).anySatisfy(item ->
+                assertThat(Path.of(mount.getMountPath(), item.getPath())).isEqualTo(caFile));
     }
 
     @ParameterizedTest
@@ -135,6 +237,130 @@ class ClusterTopologyTest {
             assertThat(service.path("name").asText()).isEqualTo("gateway");
             assertThat(service.path("port").path("number").asInt()).isEqualTo(8080);
         });
+    }
+
+    /**
+     * The Ingress forwards what a client of the DSR uses (the API and the documentation page with everything that page
+     * loads, read from the page itself) and none of the anonymous operational endpoints or the demo issuer.
+     */
+    @Test
+    void theIngressExposesWhatClientsUseAndNoOperationalOrDemoEndpoint() {
+        JsonNode ingress = Manifests.ofKind(CLUSTER, "Ingress").get(0).node();
+        List<String> needed = new ArrayList<>(List.of("/api/referrals", "/api/consents/x", "/docs/", "/docs/index.html",
+                "/specs", "/specs/referral-service.yml", "/swagger/gateway.yml"));
+        String docsPage = Repository.read(Repository.ROOT.resolve("gateway/src/main/resources/public/docs/index.html"));
+        Matcher loaded = Pattern.compile("(?:src=|href=|fetch\\()[\"'](/[^\"']+)[\"']").matcher(docsPage);
+        while (loaded.find()) {
+            needed.add(loaded.group(1));
+        }
+        assertThat(needed).as("the docs page's own assets were read").contains("/swagger-ui/swagger-ui-bundle.js");
+        for (String path : needed) {
+            assertThat(exposes(ingress, path)).as("the Ingress forwards " + path).isTrue();
+        }
+        for (String path : List.of("/", "/health", "/health/liveness", "/health/readiness", "/prometheus", "/auth/demo-token",
+                "/auth/demo-users", "/keys", "/swagger/referral-service.yml", "/anything", "/apix", "/specsx")) {
+            assertThat(exposes(ingress, path)).as("the Ingress must not forward " + path).isFalse();
+        }
+    }
+
+    /** Whether a request path matches a rule of the Ingress (Kubernetes Prefix: whole path elements; Exact). */
+    static boolean exposes(JsonNode ingress, String requestPath) {
+        for (JsonNode rule : ingress.path("spec").path("rules")) {
+            for (JsonNode path : rule.path("http").path("paths")) {
+                String declared = path.path("path").asText();
+                boolean matches = switch (path.path("pathType").asText()) {
+                    case "Exact" -> requestPath.equals(declared);
+                    case "Prefix" -> declared.equals("/") || requestPath.equals(declared)
+                            || requestPath.startsWith(declared.endsWith("/") ? declared : declared + "/");
+                    default -> throw new AssertionError("pathType " + path.path("pathType") + ": use Prefix or Exact");
+                };
+                if (matches) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Prometheus's namespace is let in on the management port only, which serves health and metrics, not the API. */
+    @Test
+    void theMonitoringNamespaceReachesOnlyTheManagementPort() {
+        JsonNode scrape = Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-metrics-scrape").orElseThrow().node();
+        List<Integer> ports = new ArrayList<>();
+        scrape.path("spec").path("ingress").findValues("ports").forEach(list -> list.forEach(port ->
+                ports.add(port.path("port").asInt())));
+        for (String module : deployedModules()) {
+            var template = GeneratedManifestsTest.deployment(module).getSpec().getTemplate();
+            var container = template.getSpec().getContainers().get(0);
+            int management = container.getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+                    .orElseThrow().getContainerPort();
+            int service = container.getPorts().stream().filter(p -> p.getName().equals("http")).findFirst()
+                    .orElseThrow().getContainerPort();
+            assertThat(ports).as(module).containsOnly(management).doesNotContain(service);
+            assertThat(template.getMetadata().getAnnotations()).containsEntry("prometheus.io/port", String.valueOf(management));
+        }
+    }
+
+    /** The compose broker gets every topic with the partitions and retention the cluster declares. */
+    @Test
+    void composeCreatesEveryTopicWithTheClustersPartitionsAndRetention() {
+        String script = Repository.read(Repository.DEPLOY.resolve("compose/create-topics.sh"));
+        Matcher table = Pattern.compile("<<'TOPICS'\\n(.*?)\\nTOPICS", Pattern.DOTALL).matcher(script);
+        assertThat(table.find()).as("create-topics.sh keeps its topics in a TOPICS here-document").isTrue();
+        Set<String> compose = new TreeSet<>();
+        for (String line : table.group(1).split("\\n")) {
+            compose.add(String.join(" ", line.trim().split("\\s+")));
+        }
+        Set<String> cluster = new TreeSet<>();
+        for (Manifests.Resource topic : Manifests.ofKind(CLUSTER, "KafkaTopic")) {
+            JsonNode spec = topic.node().path("spec");
+            cluster.add(spec.path("topicName").asText() + " " + spec.path("partitions").asInt() + " "
+                    + spec.path("config").path("retention.ms").asLong());
+        }
+        assertThat(compose).isEqualTo(cluster);
+        assertThat(script).contains("--config retention.ms=\"$retention_ms\"").contains("--add-config retention.ms=\"$retention_ms\"");
+    }
+
+    static final List<String> NON_PUBLIC_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16");
+
+    /**
+     * Egress beyond the cluster is HTTPS to public addresses only, and only for who needs it: every DSR pod for the
+     * identity provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap
+     * switches the refresh on (referral-service).
+     */
+    @Test
+    void egressBeyondTheClusterIsHttpsToPublicAddressesForWhoNeedsIt() {
+        Set<String> policiesWithAddressBlocks = new TreeSet<>();
+        for (Manifests.Resource policy : Manifests.ofKind(CLUSTER, "NetworkPolicy")) {
+            for (JsonNode egress : policy.node().path("spec").path("egress")) {
+                for (JsonNode ipBlock : egress.path("to").findValues("ipBlock")) {
+                    policiesWithAddressBlocks.add(policy.name());
+                    List<String> except = new ArrayList<>();
+                    ipBlock.path("except").forEach(range -> except.add(range.asText()));
+                    assertThat(except).as(policy + " keeps out private, shared and link-local ranges")
+                            .containsAll(NON_PUBLIC_RANGES);
+                    assertThat(egress.path("ports")).as(policy + " ports").hasSize(1);
+                    assertThat(egress.path("ports").get(0).path("port").asInt()).as(policy.toString()).isEqualTo(443);
+                    assertThat(egress.path("ports").get(0).path("protocol").asText()).isEqualTo("TCP");
+                }
+            }
+        }
+        assertThat(policiesWithAddressBlocks).containsExactlyInAnyOrder("dsr-apps-allow-identity-provider",
+                "referral-service-allow-gov-uk-bank-holidays");
+        assertThat(Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-identity-provider").orElseThrow().node()
+                .path("spec").path("podSelector").path("matchLabels").path("group").asText()).isEqualTo("org.opendsr");
+
+        List<String> refreshingBankHolidays = deployedModules().stream().filter(module -> {
+            JsonNode data = Manifests.find(Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module)
+                    .orElseThrow().node().path("data");
+            return data.path("DSR_REFERRAL_BANK_HOLIDAYS_REFRESH_ENABLED").asText().equals("true");
+        }).toList();
+        assertThat(refreshingBankHolidays).containsExactly("referral-service");
+        JsonNode bankHolidays = Manifests.find(CLUSTER, "NetworkPolicy", "referral-service-allow-gov-uk-bank-holidays")
+                .orElseThrow().node().path("spec").path("podSelector");
+        assertThat(bankHolidays.path("matchLabels").size()).isEqualTo(1);
+        assertThat(bankHolidays.path("matchLabels").path("app").asText()).isEqualTo(refreshingBankHolidays.get(0));
     }
 
     private static Set<String> topicNames() {

@@ -1,6 +1,7 @@
 package org.opendsr.deploychecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -54,12 +55,17 @@ class GeneratedManifestsTest {
         Container container = pod.getContainers().get(0);
 
         assertThat(container.getImage()).endsWith("/" + module + ":" + deployment.getMetadata().getLabels().get("version"));
-        assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort)
-                .as("only the service port: no Jolokia or Prometheus agent ports").containsExactly(8080);
+        assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                .as("the service port and the management port: no Jolokia or Prometheus agent ports")
+                .containsExactly(tuple("http", 8080), tuple("management", 8090));
+        assertThat(container.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("ENDPOINTS_ALL_PORT");
+            assertThat(env.getValue()).isEqualTo("8090");
+        });
 
         for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
             assertThat(probe).isNotNull();
-            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
         }
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/liveness");
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/readiness");
@@ -68,6 +74,9 @@ class GeneratedManifestsTest {
 
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+
+        assertThat(pod.getImagePullSecrets()).as("a private registry's pull secret, none by default (empty name)")
+                .extracting(io.fabric8.kubernetes.api.model.LocalObjectReference::getName).containsExactly("");
 
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
@@ -86,7 +95,7 @@ class GeneratedManifestsTest {
         var annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/prometheus")
-                .containsEntry("prometheus.io/port", String.valueOf(container.getPorts().get(0).getContainerPort()));
+                .containsEntry("prometheus.io/port", "8090");
         assertThat(container.getEnvFrom()).anySatisfy(from ->
                 assertThat(from.getConfigMapRef().getName()).isEqualTo(module));
     }

@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A chart that k8s:helm generated, and a renderer for the only template syntax JKube writes into it:
- * {@code {{ .Values.a.b }}} (optionally with {@code required "..."}). Anything else in a template fails the check,
- * so a richer chart has to be checked with Helm itself ({@code helm template}).
+ * {@code {{ .Values.a.b }}} (optionally with {@code required "..."} or {@code | quote}). Anything else in a template
+ * fails the check, so a richer chart has to be checked with Helm itself ({@code helm template}).
  */
 record HelmChart(Path directory, JsonNode chart, JsonNode values, Map<String, String> templates) {
 
     private static final Pattern VALUE = Pattern.compile(
-            "\\{\\{-?\\s*(?:required\\s+\"[^\"]*\"\\s+)?\\.Values\\.([A-Za-z0-9_.]+)\\s*-?}}");
+            "\\{\\{-?\\s*(?:required\\s+\"[^\"]*\"\\s+)?\\.Values\\.([A-Za-z0-9_.]+)\\s*(\\|\\s*quote\\s*)?-?}}");
 
     static HelmChart read(Path directory) {
         JsonNode chart = Manifests.parse(Repository.read(directory.resolve("Chart.yaml")), "Chart.yaml").get(0).node();
@@ -44,11 +44,39 @@ record HelmChart(Path directory, JsonNode chart, JsonNode values, Map<String, St
             String[] keys = path.split("\\.");
             ObjectNode node = copy;
             for (int i = 0; i < keys.length - 1; i++) {
-                node = (ObjectNode) node.path(keys[i]);
+                node = node.has(keys[i]) ? (ObjectNode) node.get(keys[i]) : node.putObject(keys[i]);
             }
             node.put(keys[keys.length - 1], value);
         });
         return copy;
+    }
+
+    /** Every {@code .Values.x} the templates use, and whether each is {@code required}. */
+    Map<String, Boolean> usedValues() {
+        Map<String, Boolean> used = new java.util.TreeMap<>();
+        templates.values().forEach(template -> {
+            Matcher matcher = VALUE.matcher(template);
+            while (matcher.find()) {
+                used.merge(matcher.group(1), matcher.group(0).contains("required"), Boolean::logicalOr);
+            }
+        });
+        return used;
+    }
+
+    /** The dotted paths of every plain value in values.yaml. */
+    java.util.Set<String> definedValues() {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        collect(values, "", paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String prefix, java.util.Set<String> paths) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> collect(field.getValue(),
+                    prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), paths));
+        } else {
+            paths.add(prefix);
+        }
     }
 
     /** Renders every template with the given values, as Helm would for these simple templates. */
@@ -66,7 +94,9 @@ record HelmChart(Path directory, JsonNode chart, JsonNode values, Map<String, St
                     throw new AssertionError(directory + "/templates/" + name + " uses .Values." + matcher.group(1)
                             + ", which values.yaml does not define as a plain value");
                 }
-                matcher.appendReplacement(rendered, Matcher.quoteReplacement(value.asText()));
+                String text = matcher.group(2) == null ? value.asText()
+                        : "\"" + value.asText().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                matcher.appendReplacement(rendered, Matcher.quoteReplacement(text));
             }
             matcher.appendTail(rendered);
             if (rendered.indexOf("{{") >= 0) {

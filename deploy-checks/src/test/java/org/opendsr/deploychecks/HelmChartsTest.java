@@ -1,6 +1,7 @@
 package org.opendsr.deploychecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -53,11 +54,20 @@ class HelmChartsTest {
         }
     }
 
+    /** The identity provider has no chart default: the plain manifest's placeholder must never be installed. */
+    static final Map<String, String> IDENTITY_PROVIDER = Map.of(
+            "security.jwksUrl", "https://idp.example.nhs.uk/jwks",
+            "security.issuer", "https://idp.example.nhs.uk");
+
     @ParameterizedTest
     @MethodSource("deployedModules")
-    void itRendersWithItsDefaultsToExactlyThePlainManifest(String module) {
+    void itRendersWithItsDefaultsAndAnIdentityProviderToExactlyThePlainManifest(String module) {
         HelmChart chart = HelmChart.read(Repository.helmChart(module));
-        List<Manifests.Resource> rendered = chart.render(chart.values());
+        JsonNode plainConfig = Manifests.find(Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module)
+                .orElseThrow().node().path("data");
+        List<Manifests.Resource> rendered = chart.render(chart.valuesWith(Map.of(
+                "security.jwksUrl", plainConfig.path("DSR_SECURITY_JWKS_URL").asText(),
+                "security.issuer", plainConfig.path("DSR_SECURITY_ISSUER").asText())));
         List<Manifests.Resource> plain = Manifests.read(Repository.generatedManifest(module));
         rendered.forEach(resource -> assertThat(CoreKinds.problems(resource)).isEmpty());
         assertThat(rendered).hasSameSizeAs(plain);
@@ -70,17 +80,62 @@ class HelmChartsTest {
 
     @ParameterizedTest
     @MethodSource("deployedModules")
+    void itDoesNotRenderUntilTheIdentityProviderIsGiven(String module) {
+        HelmChart chart = HelmChart.read(Repository.helmChart(module));
+        assertThat(chart.values().has("security")).as("no default identity provider in values.yaml").isFalse();
+        assertThat(chart.usedValues()).containsEntry("security.jwksUrl", true).containsEntry("security.issuer", true);
+        assertThatThrownBy(() -> chart.render(chart.values())).hasMessageContaining(".Values.security.");
+        String plain = Repository.read(Repository.generatedManifest(module));
+        assertThat(plain).as("the plain manifest's placeholder is a name that never resolves").contains(".invalid");
+    }
+
+    /** Every value of a chart reaches a template and every template value is defined (or required): none unused,
+     * such as the gateway's database and Kafka settings it has no use for. */
+    @ParameterizedTest
+    @MethodSource("deployedModules")
+    void itsValuesAreExactlyThoseItsTemplatesUse(String module) {
+        HelmChart chart = HelmChart.read(Repository.helmChart(module));
+        java.util.Set<String> expected = new java.util.TreeSet<>(chart.usedValues().keySet());
+        chart.usedValues().forEach((value, required) -> {
+            if (required) {
+                expected.remove(value);
+            }
+        });
+        assertThat(chart.definedValues()).isEqualTo(expected);
+        if (module.equals("gateway")) {
+            assertThat(chart.values().has("database")).isFalse();
+            assertThat(chart.values().has("kafka")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployedModules")
     void itsValuesReachTheResources(String module) {
         HelmChart chart = HelmChart.read(Repository.helmChart(module));
-        List<Manifests.Resource> rendered = chart.render(chart.valuesWith(Map.of(
+        Map<String, String> values = new java.util.HashMap<>(IDENTITY_PROVIDER);
+        values.putAll(Map.of(
                 "image", "registry.example.nhs.uk/dsr/" + module + ":1.2.3",
+                "imagePullSecret", "dsr-registry",
                 "replicas", "3",
-                "resources.limits.memory", "768Mi")));
+                "resources.limits.memory", "768Mi"));
+        List<Manifests.Resource> rendered = chart.render(chart.valuesWith(values));
         rendered.forEach(resource -> assertThat(CoreKinds.problems(resource)).isEmpty());
         Deployment deployment = (Deployment) CoreKinds.typed(Manifests.ofKind(rendered, "Deployment").get(0));
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
         var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("registry.example.nhs.uk/dsr/" + module + ":1.2.3");
         assertThat(container.getResources().getLimits().get("memory")).isEqualTo(new Quantity("768Mi"));
+        assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+                .extracting(io.fabric8.kubernetes.api.model.LocalObjectReference::getName).containsExactly("dsr-registry");
+        JsonNode config = Manifests.ofKind(rendered, "ConfigMap").get(0).node().path("data");
+        assertThat(config.path("DSR_SECURITY_JWKS_URL").asText()).isEqualTo(IDENTITY_PROVIDER.get("security.jwksUrl"));
+        assertThat(config.path("DSR_SECURITY_ISSUER").asText()).isEqualTo(IDENTITY_PROVIDER.get("security.issuer"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployedModules")
+    void itsChartDescriptionIsOneTidyParagraph(String module) {
+        String description = HelmChart.read(Repository.helmChart(module)).chart().path("description").asText();
+        assertThat(description).isNotBlank().doesNotContain("\n").doesNotContain("  ").isEqualTo(description.strip());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.GeneratedDeploymentProbesContract;
+import org.opendsr.testkit.ServiceStartsHealthyContract;
 import org.opendsr.testkit.TestTokens;
 
 /** The gateway starts as its Kubernetes Deployment expects: probes and scrape target answer, demo issuer off. */
@@ -31,12 +32,13 @@ class GatewayStartsHealthyTest implements GeneratedDeploymentProbesContract, Tes
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(TestTokens.get().serviceProperties());
         properties.put("micronaut.server.port", "-1");
-        return properties;
+        return ServiceStartsHealthyContract.withManagementPort(properties);
     }
 
     @Test
     void itIsLiveAndReadyWithoutAnyBackend() {
-        ApiClient api = new ApiClient(server.getURL().toString());
+        ApiClient api = new ApiClient("http://localhost:" + server.getApplicationContext()
+                .getProperty("endpoints.all.port", Integer.class).orElseThrow());
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
         assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
     }

@@ -18,6 +18,6 @@ class MeetingServiceStartsHealthyTest extends ServiceStartsHealthyContract imple
 
     @Override
     public Map<String, String> getProperties() {
-        return DsrTestEnvironment.forService("meeting");
+        return withManagementPort(DsrTestEnvironment.forService("meeting"));
     }
 }

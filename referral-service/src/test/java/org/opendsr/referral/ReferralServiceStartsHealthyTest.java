@@ -18,6 +18,6 @@ class ReferralServiceStartsHealthyTest extends ServiceStartsHealthyContract impl
 
     @Override
     public Map<String, String> getProperties() {
-        return DsrTestEnvironment.forService("referral");
+        return withManagementPort(DsrTestEnvironment.forService("referral"));
     }
 }

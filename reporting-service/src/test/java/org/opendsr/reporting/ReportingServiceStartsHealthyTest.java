@@ -18,6 +18,6 @@ class ReportingServiceStartsHealthyTest extends ServiceStartsHealthyContract imp
 
     @Override
     public Map<String, String> getProperties() {
-        return DsrTestEnvironment.forService("reporting");
+        return withManagementPort(DsrTestEnvironment.forService("reporting"));
     }
 }

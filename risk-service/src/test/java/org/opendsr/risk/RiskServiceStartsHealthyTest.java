@@ -18,6 +18,6 @@ class RiskServiceStartsHealthyTest extends ServiceStartsHealthyContract implemen
 
     @Override
     public Map<String, String> getProperties() {
-        return DsrTestEnvironment.forService("risk");
+        return withManagementPort(DsrTestEnvironment.forService("risk"));
     }
 }

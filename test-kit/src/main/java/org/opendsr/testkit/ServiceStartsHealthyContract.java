@@ -2,12 +2,17 @@ package org.opendsr.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -36,9 +41,30 @@ public abstract class ServiceStartsHealthyContract implements TestPropertyProvid
     @Value("${datasources.default.password}")
     protected String databasePassword;
 
+    /**
+     * The properties with a free management port ({@code endpoints.all.port}), as the Kubernetes Deployment sets one
+     * (ENDPOINTS_ALL_PORT): health and metrics then answer there only.
+     */
+    public static Map<String, String> withManagementPort(Map<String, String> properties) {
+        Map<String, String> withPort = new HashMap<>(properties);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            withPort.put("endpoints.all.port", String.valueOf(socket.getLocalPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withPort;
+    }
+
+    /** Where health and metrics answer: the management port if one is set, else the service port. */
+    protected ApiClient management() {
+        return server.getApplicationContext().getProperty("endpoints.all.port", Integer.class)
+                .map(port -> new ApiClient("http://localhost:" + port))
+                .orElseGet(() -> new ApiClient(server.getURL().toString()));
+    }
+
     @Test
     void itIsLiveAndReady() {
-        ApiClient api = new ApiClient(server.getURL().toString());
+        ApiClient api = management();
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
         assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
     }
@@ -54,7 +80,7 @@ public abstract class ServiceStartsHealthyContract implements TestPropertyProvid
     @Test
     void itRefusesAnUnauthenticatedCallToAnythingButHealthAndMetrics() {
         ApiClient api = new ApiClient(server.getURL().toString());
-        assertThat(api.get("/prometheus", null).status()).isEqualTo(200);
+        assertThat(management().get("/prometheus", null).status()).isEqualTo(200);
         assertThat(api.get("/anything", null).status()).isIn(401, 404);
     }
 
