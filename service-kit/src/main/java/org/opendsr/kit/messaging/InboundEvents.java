@@ -26,7 +26,8 @@ import org.slf4j.MDC;
  *   <li>in one transaction, record the event id as processed and run the handler: a redelivery changes nothing;</li>
  *   <li>send what can never succeed to the dead-letter topic with the reason, then move on;</li>
  *   <li>throw {@link TransientInfrastructureFailure} while the database is unavailable, so the listener retries
- *       the same record later without committing its offset.</li>
+ *       the same record later without committing its offset, with a capped exponential backoff
+ *       ({@link TransientRetries}).</li>
  * </ol>
  */
 @Singleton
@@ -42,14 +43,16 @@ public class InboundEvents {
     private final DeadLetters deadLetters;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final TransientRetries retries;
 
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
-                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters) {
+                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries) {
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
         this.json = json;
         this.meters = meters;
+        this.retries = retries;
     }
 
     /**
@@ -61,6 +64,17 @@ public class InboundEvents {
      */
     public void process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         String consumer = handlers.consumerGroup();
+        retries.throwIfWaiting(consumer, record);
+        try {
+            settle(record, handlers, consumer);
+        } catch (TransientInfrastructureFailure retried) {
+            retries.failed(consumer, record, retried);
+            throw retried;
+        }
+        retries.settled(consumer, record);
+    }
+
+    private void settle(ConsumerRecord<String, byte[]> record, EventHandlers handlers, String consumer) {
         try {
             processOrDeadLetter(record, handlers, consumer);
         } catch (TransientInfrastructureFailure retried) {

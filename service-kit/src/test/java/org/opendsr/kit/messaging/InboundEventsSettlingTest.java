@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +31,8 @@ class InboundEventsSettlingTest {
     private final MockProducer<String, byte[]> deadLetterProducer =
             new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer());
     private final InboundEvents inbound = new InboundEvents(null, null,
-            new DeadLetters(deadLetterProducer, meters), null, meters);
+            new DeadLetters(deadLetterProducer, meters), null, meters,
+            new TransientRetries(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Clock.systemUTC(), meters));
 
     @Test
     void aRecordThatCannotBeDeadLetteredIsRetriedNotSkippedWhateverTheProducerThrows() {
