@@ -264,6 +264,25 @@ class OutboxRelayTest implements TestPropertyProvider {
         assertThat(backlogMetrics.held()).isZero();
     }
 
+    @Test
+    void publishedEventsArePurgedAfterTheirRetentionAndUnpublishedOnesNever() throws SQLException {
+        UUID personId = UUID.randomUUID();
+        String old = eventIdOf(referrals.receive(personId, "SWINDON"));
+        String oldButUnpublished = eventIdOf(referrals.receive(UUID.randomUUID(), "SWINDON"));
+        execute("UPDATE dsr_kit.outbox_event SET published_at = now() - interval '8 days' WHERE id = '" + old + "'");
+        execute("UPDATE dsr_kit.outbox_event SET created_at = now() - interval '8 days', parked_at = now(), "
+                + "park_reason = 'test' WHERE id = '" + oldButUnpublished + "'");
+        String recent = eventIdOf(referrals.receive(personId, "WILTSHIRE"));
+
+        // Retention 7 days (the default): the relay purges as soon as it leads.
+        startRelay("purging", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        await().atMost(Duration.ofSeconds(30)).until(() -> isPublished(recent));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !exists(old));
+        assertThat(exists(recent)).as("published, but within retention").isTrue();
+        assertThat(exists(oldButUnpublished)).as("never published").isTrue();
+    }
+
     private Map<UUID, List<UUID>> writeConcurrently(List<UUID> people, int eventsPerPerson) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -358,6 +377,17 @@ class OutboxRelayTest implements TestPropertyProvider {
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getString(1);
+            }
+        }
+    }
+
+    private boolean exists(String eventId) throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var select = connection.prepareStatement("SELECT count(*) FROM dsr_kit.outbox_event WHERE id = ?::uuid")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
             }
         }
     }
