@@ -70,6 +70,8 @@ class GatewayTest implements TestPropertyProvider {
         properties.put("dsr.security.jwks-url", "http://127.0.0.1:" + port + "/keys");
         properties.put("dsr.security.issuer", DEMO_ISSUER);
         properties.put("dsr.gateway.demo-issuer.enabled", "true");
+        // Checked, as production should: the demo issuer's tokens must then name this audience too.
+        properties.put("dsr.security.audience", "dsr-api");
         // Short, so that a service that does not answer is given up on within the test; long enough that a busy
         // build machine does not turn an ordinary call into a timeout.
         properties.put("micronaut.http.client.read-timeout", "4s");

@@ -3,6 +3,7 @@ package org.opendsr.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.opendsr.testkit.TestTokens;
 class GatewayWithoutDemoIssuerTest implements TestPropertyProvider {
 
     private static final FakeBackend REFERRAL_SERVICE = FakeBackend.start();
+    private static final String AUDIENCE = "dsr-api";
 
     @Inject
     EmbeddedServer server;
@@ -41,6 +43,7 @@ class GatewayWithoutDemoIssuerTest implements TestPropertyProvider {
         URI down = FakeBackend.nothingListening();
         Map<String, String> properties = new HashMap<>(TestTokens.get().serviceProperties());
         properties.put("micronaut.server.port", "-1");
+        properties.put("dsr.security.audience", AUDIENCE);
         properties.put("dsr.gateway.services.referral-service.url", REFERRAL_SERVICE.url().toString());
         for (String service : List.of("consent-service", "risk-service", "meeting-service", "reporting-service")) {
             properties.put("dsr.gateway.services." + service + ".url", down.toString());
@@ -75,12 +78,40 @@ class GatewayWithoutDemoIssuerTest implements TestPropertyProvider {
     @Test
     void aTokenFromTheIdentityProviderIsAcceptedAndRelayed() {
         String path = "/referrals/" + UUID.randomUUID();
-        String token = TestTokens.get().tokenFor("sam.patel@example.nhs", DsrRoles.PROFESSIONAL);
+        String token = token(Map.of("aud", AUDIENCE), Duration.ofHours(1));
 
         ApiResponse response = api.get("/api" + path, token);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(REFERRAL_SERVICE.receivedAt(path)).singleElement()
                 .satisfies(received -> assertThat(received.header("Authorization")).containsExactly("Bearer " + token));
+    }
+
+    @Test
+    void aTokenTheIdentityProviderIssuedForAnotherApplicationIsRefused() {
+        String path = "/api/referrals/" + UUID.randomUUID();
+
+        assertThat(api.get(path, token(Map.of("aud", "another-application"), Duration.ofHours(1))).status())
+                .isEqualTo(401);
+        assertThat(api.get(path, token(Map.of(), Duration.ofHours(1))).status()).as("no audience at all").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedByTheTrustedKeyButFromAnotherIssuerIsRefused() {
+        String path = "/api/referrals/" + UUID.randomUUID();
+
+        assertThat(api.get(path, token(Map.of("aud", AUDIENCE, "iss", "https://another-issuer.example"),
+                Duration.ofHours(1))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String path = "/api/referrals/" + UUID.randomUUID();
+
+        assertThat(api.get(path, token(Map.of("aud", AUDIENCE), Duration.ofHours(-1))).status()).isEqualTo(401);
+    }
+
+    private static String token(Map<String, Object> claims, Duration validFor) {
+        return TestTokens.get().tokenFor("sam.patel@example.nhs", List.of(DsrRoles.PROFESSIONAL), claims, validFor);
     }
 }

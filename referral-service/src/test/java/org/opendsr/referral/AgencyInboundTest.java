@@ -314,6 +314,19 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         assertThat(awaitPersonWith(nhsNumber)).isNotBlank();
     }
 
+    @Test
+    void anEventOfATypeTheDsrDoesNotKnowIsDeadLetteredNotSkipped() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode misspelt = agencyReferral(nhsNumber).put("type", "dsr.agency.referal-submitted.v1");
+
+        events.publishAgencyEvent(misspelt, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("UNKNOWN_TYPE");
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("dsr.agency.referal-submitted.v1");
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isZero();
+    }
+
     // ---- information governance ----------------------------------------------------------------------------------
 
     @Test

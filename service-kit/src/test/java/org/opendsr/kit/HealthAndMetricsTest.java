@@ -64,6 +64,8 @@ class HealthAndMetricsTest implements TestPropertyProvider {
             assertThat(metrics.text())
                     .contains("dsr_outbox_backlog_events")
                     .contains("dsr_outbox_oldest_unpublished_age_seconds")
+                    .contains("dsr_outbox_parked_events")
+                    .contains("dsr_outbox_held_events")
                     .contains("jvm_memory_used_bytes");
         });
     }

@@ -46,9 +46,11 @@ import org.opendsr.embedded.EmbeddedKafkaBroker;
 import org.opendsr.embedded.FreePorts;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.messaging.KafkaClientProperties;
+import org.opendsr.kit.outbox.OutboxBacklogMetrics;
 import org.opendsr.kit.outbox.OutboxRelay;
 import org.opendsr.kit.testapp.ReferralsSeen;
 import org.opendsr.kit.testapp.TestReferrals;
+import org.opendsr.testkit.LogCapture;
 import org.opendsr.testkit.RealKafka;
 import org.opendsr.testkit.TopicReader;
 
@@ -78,6 +80,9 @@ class OutboxRelayTest implements TestPropertyProvider {
 
     @Inject
     KafkaClientProperties kafkaProperties;
+
+    @Inject
+    OutboxBacklogMetrics backlogMetrics;
 
     private final List<OutboxRelay> relays = new ArrayList<>();
 
@@ -213,6 +218,71 @@ class OutboxRelayTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void anEventTheBrokerWillNeverTakeIsParkedTheSamePersonsLaterEventsWaitBehindItAndEveryoneElseFlows() throws Exception {
+        UUID personId = UUID.randomUUID();
+        UUID someoneElse = UUID.randomUUID();
+        ReferralReceived first = referrals.receive(personId, "SWINDON");
+        String oversized = appendOversizedCopyOf(first);
+        ReferralReceived third = referrals.receive(personId, "WILTSHIRE");
+        ReferralReceived unrelated = referrals.receive(someoneElse, "SWINDON");
+
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS);
+             LogCapture logs = LogCapture.capture()) {
+            // The relay's own backoff is long, as in production: a parked row must not cost a stall of it.
+            startRelay("small-requests", OutboxRelay.PublishObserver.NONE, producersLimitedTo(4_000),
+                    Duration.ofSeconds(10));
+
+            topic.awaitRecord(record -> idOf(record).equals(eventIdOf(unrelated)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> parkReasonOf(oversized) != null);
+            assertThat(parkReasonOf(oversized)).isEqualTo("RecordTooLargeException");
+            assertThat(topic.readFor(Duration.ofSeconds(2), record -> record.key().equals(personId.toString()))
+                    .stream().map(OutboxRelayTest::idOf).toList())
+                    .as("the event behind the parked one is held back, not published out of order")
+                    .containsExactly(eventIdOf(first));
+            assertThat(isPublished(eventIdOf(third))).isFalse();
+            assertThat(logs.lines()).anyMatch(line -> line.startsWith("ERROR") && line.contains("parked event " + oversized));
+            assertThat(logs.linesContainingAnyOf("9434765919")).isEmpty();
+        }
+        backlogMetrics.refresh();
+        assertThat(backlogMetrics.parked()).isEqualTo(1);
+        assertThat(backlogMetrics.held()).isEqualTo(1);
+
+        // The operator raises the limit, then releases the row as the OutboxRelay Javadoc says.
+        stopRelays();
+        startRelay("raised-limit", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        execute("UPDATE dsr_kit.outbox_event SET parked_at = NULL, park_reason = NULL WHERE id = '" + oversized + "'");
+        try (TopicReader topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS)) {
+            List<ConsumerRecord<String, String>> records = topic.awaitRecords(
+                    record -> record.key().equals(personId.toString()), 3);
+            assertThat(records.stream().map(OutboxRelayTest::idOf).toList())
+                    .containsExactly(eventIdOf(first), oversized, eventIdOf(third));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished() == 0);
+        backlogMetrics.refresh();
+        assertThat(backlogMetrics.parked()).isZero();
+        assertThat(backlogMetrics.held()).isZero();
+    }
+
+    @Test
+    void publishedEventsArePurgedAfterTheirRetentionAndUnpublishedOnesNever() throws SQLException {
+        UUID personId = UUID.randomUUID();
+        String old = eventIdOf(referrals.receive(personId, "SWINDON"));
+        String oldButUnpublished = eventIdOf(referrals.receive(UUID.randomUUID(), "SWINDON"));
+        execute("UPDATE dsr_kit.outbox_event SET published_at = now() - interval '8 days' WHERE id = '" + old + "'");
+        execute("UPDATE dsr_kit.outbox_event SET created_at = now() - interval '8 days', parked_at = now(), "
+                + "park_reason = 'test' WHERE id = '" + oldButUnpublished + "'");
+        String recent = eventIdOf(referrals.receive(personId, "WILTSHIRE"));
+
+        // Retention 7 days (the default): the relay purges as soon as it leads.
+        startRelay("purging", OutboxRelay.PublishObserver.NONE, mainBrokerProducers());
+        await().atMost(Duration.ofSeconds(30)).until(() -> isPublished(recent));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !exists(old));
+        assertThat(exists(recent)).as("published, but within retention").isTrue();
+        assertThat(exists(oldButUnpublished)).as("never published").isTrue();
+    }
+
     private Map<UUID, List<UUID>> writeConcurrently(List<UUID> people, int eventsPerPerson) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -244,10 +314,15 @@ class OutboxRelayTest implements TestPropertyProvider {
 
     private OutboxRelay startRelay(String name, OutboxRelay.PublishObserver observer,
                                    java.util.function.Supplier<Producer<String, byte[]>> producers) {
+        return startRelay(name, observer, producers, Duration.ofSeconds(2));
+    }
+
+    private OutboxRelay startRelay(String name, OutboxRelay.PublishObserver observer,
+                                   java.util.function.Supplier<Producer<String, byte[]>> producers, Duration maxBackoff) {
         OutboxRelay.Settings defaults = OutboxRelay.Settings.defaults();
         OutboxRelay relay = new OutboxRelay(name, resolver.resolve(dataSource), producers,
                 new OutboxRelay.Settings(Duration.ofMillis(200), defaults.batchSize(), defaults.retention(),
-                        defaults.purgeInterval(), Duration.ofMillis(300), Duration.ofSeconds(2)),
+                        defaults.purgeInterval(), Duration.ofMillis(300), maxBackoff),
                 observer, new SimpleMeterRegistry(), Clock.systemUTC());
         relays.add(relay);
         return relay.start();
@@ -267,6 +342,66 @@ class OutboxRelayTest implements TestPropertyProvider {
             properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
             return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         };
+    }
+
+    /** A producer that refuses any record above the given size, as one would for a topic's max.message.bytes. */
+    private java.util.function.Supplier<Producer<String, byte[]>> producersLimitedTo(int maxRequestBytes) {
+        return () -> {
+            Map<String, Object> properties = kafkaProperties.reliableProducer("relay-test-small");
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.get().bootstrapServers());
+            properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
+            return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        };
+    }
+
+    /** Appends, for the same person, a copy of an event padded far beyond any request limit; returns its id. */
+    private String appendOversizedCopyOf(ReferralReceived referral) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var insert = connection.prepareStatement(
+                     "INSERT INTO dsr_kit.outbox_event (id, aggregatetype, aggregateid, type, topic, payload) "
+                             + "SELECT ?::uuid, aggregatetype, aggregateid, type, topic, "
+                             + "payload || jsonb_build_object('note', repeat('Jane Doe 9434765919 ', 2000)) "
+                             + "FROM dsr_kit.outbox_event WHERE id = ?::uuid")) {
+            insert.setString(1, id);
+            insert.setString(2, eventIdOf(referral));
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        return id;
+    }
+
+    private String parkReasonOf(String eventId) throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var select = connection.prepareStatement("SELECT park_reason FROM dsr_kit.outbox_event WHERE id = ?::uuid")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private boolean exists(String eventId) throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var select = connection.prepareStatement("SELECT count(*) FROM dsr_kit.outbox_event WHERE id = ?::uuid")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        }
+    }
+
+    private boolean isPublished(String eventId) throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             var select = connection.prepareStatement(
+                     "SELECT published_at IS NOT NULL FROM dsr_kit.outbox_event WHERE id = ?::uuid")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
     }
 
     private String eventIdOf(ReferralReceived referral) {

@@ -157,6 +157,24 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTokenSignedByTheTrustedKeyButFromAnotherIssuerIsRefused() {
+        String otherIssuer = TestTokens.get().tokenFor("test-professional", List.of("PROFESSIONAL"),
+                Map.of("iss", "https://another-issuer.example"), Duration.ofHours(1));
+
+        assertThat(api.get("/kit-test/pages?page=2", token).status()).as("the same token from the trusted issuer")
+                .isEqualTo(200);
+        assertThat(api.get("/kit-test/pages?page=2", otherIssuer).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String expired = TestTokens.get().tokenFor("test-professional", List.of("PROFESSIONAL"), Map.of(),
+                Duration.ofHours(-1));
+
+        assertThat(api.get("/kit-test/pages?page=2", expired).status()).isEqualTo(401);
+    }
+
+    @Test
     void anUnexpectedFailureIsA500ProblemAndItsLogLineQuotesNoData() {
         try (LogCapture logs = LogCapture.capture()) {
             ApiResponse response = api.get("/kit-test/failure", token);

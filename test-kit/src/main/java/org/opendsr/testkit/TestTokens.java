@@ -60,7 +60,11 @@ public final class TestTokens {
         return tokenFor(subject, List.of(roles), Map.of(), Duration.ofHours(1));
     }
 
-    /** A bearer token with extra claims (e.g. an organisation), valid for the given time (negative: expired). */
+    /**
+     * A bearer token with extra claims (e.g. an organisation, or an {@code aud}), valid for the given time
+     * (negative: expired). A claim given here replaces the standard one, e.g. {@code "iss"} for a token from
+     * another issuer signed with the trusted key.
+     */
     public String tokenFor(String subject, List<String> roles, Map<String, Object> claims, Duration validFor) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()

@@ -33,13 +33,16 @@ public class DemoTokenController {
     private final TokenGenerator tokens;
     private final DemoIssuerSettings settings;
     private final String issuer;
+    private final String audience;
     private final Clock clock;
 
     public DemoTokenController(TokenGenerator tokens, DemoIssuerSettings settings,
-                               @Value("${dsr.security.issuer}") String issuer, Clock clock) {
+                               @Value("${dsr.security.issuer}") String issuer,
+                               @Value("${dsr.security.audience:}") String audience, Clock clock) {
         this.tokens = tokens;
         this.settings = settings;
         this.issuer = issuer;
+        this.audience = audience;
         this.clock = clock;
     }
 
@@ -67,6 +70,10 @@ public class DemoTokenController {
         Instant now = clock.instant();
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", issuer);
+        if (!audience.isBlank()) {
+            // Services that check the audience must accept the demo tokens too.
+            claims.put("aud", audience.trim());
+        }
         claims.put("sub", user.username());
         claims.put("name", user.displayName());
         claims.put("roles", user.roles());

@@ -13,9 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replaces micronaut-kafka's default handler, which only logs and so would let a record be skipped silently.
- * A failure that escapes a listener and is not a retried outage ends here: the record goes to the
- * dead-letter topic with the reason. If even that is impossible, the consumer seeks back to the record so that
- * it is delivered again rather than lost.
+ * It is the last resort for a failure that escapes a listener and is not a retried outage; a listener that hands
+ * its records to {@link InboundEvents} never gets here, because {@code process} settles every record itself and
+ * throws nothing but {@link TransientInfrastructureFailure}.
+ *
+ * <p>The record goes to the dead-letter topic with the reason. If even that is impossible, the consumer seeks back
+ * to the record, so that it is delivered again in this session; but micronaut-kafka (5.x,
+ * {@code ConsumerStateSingle.processRecords}) commits the record's offset after this handler returns, so after a
+ * restart or rebalance it would be lost. That is why the kit's own path must not end here.
  */
 @Singleton
 @Replaces(DefaultKafkaListenerExceptionHandler.class)

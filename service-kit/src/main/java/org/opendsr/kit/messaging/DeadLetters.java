@@ -7,9 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,12 +39,17 @@ public class DeadLetters implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final MeterRegistry meters;
 
+    @Inject
     public DeadLetters(KafkaClientProperties properties, MeterRegistry meters) {
-        this.producer = new KafkaProducer<>(properties.reliableProducer("dsr-dead-letters"),
-                new StringSerializer(), new ByteArraySerializer());
+        this(new KafkaProducer<>(properties.reliableProducer("dsr-dead-letters"),
+                new StringSerializer(), new ByteArraySerializer()), meters);
+    }
+
+    DeadLetters(Producer<String, byte[]> producer, MeterRegistry meters) {
+        this.producer = producer;
         this.meters = meters;
     }
 
@@ -67,6 +74,10 @@ public class DeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TransientInfrastructureFailure("interrupted while storing a dead letter", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new TransientInfrastructureFailure("the dead-letter topic " + topic + " is unavailable", e);
+        } catch (RuntimeException e) {
+            // send() itself can throw (a closed producer, an unexpected client error). Whatever it is, the dead
+            // letter is not stored, so the record must be delivered again, never committed past.
             throw new TransientInfrastructureFailure("the dead-letter topic " + topic + " is unavailable", e);
         }
         meters.counter("dsr.events.dead.lettered", "topic", original.topic(), "reason", failure.reason().name())

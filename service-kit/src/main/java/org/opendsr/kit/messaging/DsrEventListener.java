@@ -22,8 +22,12 @@ import io.micronaut.context.annotation.AliasFor;
  *   <li>a new group starts from the earliest offset: no event published before a service first started is missed;</li>
  *   <li>the offset of a record is committed synchronously after its transaction has committed;</li>
  *   <li>only {@link TransientInfrastructureFailure} (database or broker unavailable) is retried by seeking back,
- *       every 2 seconds for as long as the outage lasts, without committing; anything else thrown out of a
- *       listener goes to {@link DeadLetteringListenerExceptionHandler}.</li>
+ *       for as long as the outage lasts, without committing. The framework re-polls the record every second;
+ *       {@link TransientRetries} turns those ticks into a backoff doubling from 1 s to at most 60 s
+ *       ({@code dsr.events.retry.initial-delay}, {@code dsr.events.retry.max-delay}), logs every real retry and
+ *       exposes how long a partition has been stalled. micronaut-kafka's own exponential strategy is not used: it
+ *       has no cap. Anything else thrown out of a listener goes to {@link DeadLetteringListenerExceptionHandler}
+ *       (a listener using {@link InboundEvents} throws nothing else).</li>
  * </ul>
  */
 @Documented
@@ -35,7 +39,7 @@ import io.micronaut.context.annotation.AliasFor;
         errorStrategy = @ErrorStrategy(
                 value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Integer.MAX_VALUE,
-                retryDelay = "2s",
+                retryDelay = "1s",
                 exceptionTypes = TransientInfrastructureFailure.class))
 public @interface DsrEventListener {
 

@@ -8,15 +8,23 @@ import java.util.Optional;
 import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventContract;
 
-/** The event types one consumer handles, and how. Types it does not list are skipped, not dead-lettered. */
+/**
+ * The event types one consumer handles, and how. Types it does not list are skipped and counted by default: on an
+ * internal topic a consumer legitimately ignores the types it does not need, and new types are added without
+ * breaking anyone. On a topic whose publishers must only send known types (the agency inbound topic), choose
+ * {@link Builder#deadLetterUnknownTypes()}, so that a misspelt type lands in the dead-letter topic instead of
+ * vanishing.
+ */
 public final class EventHandlers {
 
     private final String consumerGroup;
     private final Map<String, Registration<?>> byType;
+    private final boolean deadLetterUnknownTypes;
 
-    private EventHandlers(String consumerGroup, Map<String, Registration<?>> byType) {
+    private EventHandlers(String consumerGroup, Map<String, Registration<?>> byType, boolean deadLetterUnknownTypes) {
         this.consumerGroup = consumerGroup;
         this.byType = Map.copyOf(byType);
+        this.deadLetterUnknownTypes = deadLetterUnknownTypes;
     }
 
     public static Builder forConsumer(String consumerGroup) {
@@ -25,6 +33,11 @@ public final class EventHandlers {
 
     public String consumerGroup() {
         return consumerGroup;
+    }
+
+    /** Whether a type without a handler goes to the dead-letter topic (true) or is skipped (false). */
+    public boolean deadLettersUnknownTypes() {
+        return deadLetterUnknownTypes;
     }
 
     Optional<Registration<?>> forType(String type) {
@@ -37,6 +50,7 @@ public final class EventHandlers {
     public static final class Builder {
         private final String consumerGroup;
         private final Map<String, Registration<?>> byType = new LinkedHashMap<>();
+        private boolean deadLetterUnknownTypes;
 
         private Builder(String consumerGroup) {
             this.consumerGroup = Objects.requireNonNull(consumerGroup, "consumerGroup");
@@ -52,8 +66,14 @@ public final class EventHandlers {
             return this;
         }
 
+        /** Sends events of a type no handler is registered for to the dead-letter topic, reason UNKNOWN_TYPE. */
+        public Builder deadLetterUnknownTypes() {
+            this.deadLetterUnknownTypes = true;
+            return this;
+        }
+
         public EventHandlers build() {
-            return new EventHandlers(consumerGroup, byType);
+            return new EventHandlers(consumerGroup, byType, deadLetterUnknownTypes);
         }
     }
 }

@@ -21,11 +21,13 @@ import org.slf4j.MDC;
  * Processes one record for a consumer, so that every listener behaves the same way:
  * <ol>
  *   <li>read it as a CloudEvent and check its envelope and data against the published schemas;</li>
- *   <li>skip types this consumer does not handle (new types are added without breaking anyone);</li>
+ *   <li>skip (and count) types this consumer does not handle, so new types are added without breaking anyone, or
+ *       dead-letter them where every type must be known (see {@link EventHandlers});</li>
  *   <li>in one transaction, record the event id as processed and run the handler: a redelivery changes nothing;</li>
  *   <li>send what can never succeed to the dead-letter topic with the reason, then move on;</li>
  *   <li>throw {@link TransientInfrastructureFailure} while the database is unavailable, so the listener retries
- *       the same record later without committing its offset.</li>
+ *       the same record later without committing its offset, with a capped exponential backoff
+ *       ({@link TransientRetries}).</li>
  * </ol>
  */
 @Singleton
@@ -41,18 +43,55 @@ public class InboundEvents {
     private final DeadLetters deadLetters;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final TransientRetries retries;
 
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
-                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters) {
+                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries) {
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
         this.json = json;
         this.meters = meters;
+        this.retries = retries;
     }
 
+    /**
+     * Processes the record, or dead-letters it. Returns normally only when the record is settled (applied, a
+     * duplicate, skipped or dead-lettered), so that its offset may be committed; throws only
+     * {@link TransientInfrastructureFailure}, so that the listener's error strategy seeks back and retries it.
+     * Nothing else may escape: micronaut-kafka would hand it to the exception handler and then commit the offset
+     * anyway, skipping the record if it could not be dead-lettered there.
+     */
     public void process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         String consumer = handlers.consumerGroup();
+        retries.throwIfWaiting(consumer, record);
+        try {
+            settle(record, handlers, consumer);
+        } catch (TransientInfrastructureFailure retried) {
+            retries.failed(consumer, record, retried);
+            throw retried;
+        }
+        retries.settled(consumer, record);
+    }
+
+    private void settle(ConsumerRecord<String, byte[]> record, EventHandlers handlers, String consumer) {
+        try {
+            processOrDeadLetter(record, handlers, consumer);
+        } catch (TransientInfrastructureFailure retried) {
+            throw retried;
+        } catch (RuntimeException unexpected) {
+            if (FailureClassification.isTransientInfrastructure(unexpected)) {
+                throw new TransientInfrastructureFailure("infrastructure unavailable", unexpected);
+            }
+            LOG.error("{} failed to process record {}-{}@{}", consumer, record.topic(), record.partition(),
+                    record.offset(), SafeThrowables.redacted(unexpected));
+            // Throws TransientInfrastructureFailure if the dead-letter topic is unavailable: retried, not skipped.
+            deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNEXPECTED_FAILURE,
+                    "processing failed: " + SafeThrowables.summary(unexpected), unexpected));
+        }
+    }
+
+    private void processOrDeadLetter(ConsumerRecord<String, byte[]> record, EventHandlers handlers, String consumer) {
         ReceivedCloudEvent cloudEvent;
         try {
             cloudEvent = CloudEventCodec.read(record.value());
@@ -62,7 +101,15 @@ public class InboundEvents {
         }
         var registration = handlers.forType(cloudEvent.type());
         if (registration.isEmpty()) {
+            if (handlers.deadLettersUnknownTypes()) {
+                deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNKNOWN_TYPE,
+                        "no handler for event type " + cloudEvent.type()));
+                return;
+            }
             LOG.debug("{} does not handle {}; skipped event {}", consumer, cloudEvent.type(), cloudEvent.id());
+            // Tagged by type so that a type skipped by mistake (a handler forgotten) shows up on a dashboard.
+            meters.counter("dsr.events.consumed", "consumer", consumer, "type", cloudEvent.type(),
+                    "outcome", "skipped").increment();
             return;
         }
         String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);

@@ -16,7 +16,11 @@ public class UnprocessableEvent extends RuntimeException implements SafeThrowabl
         SCHEMA_VIOLATION,
         UNREADABLE_DATA,
         REJECTED_BY_HANDLER,
-        RETRIES_EXHAUSTED
+        RETRIES_EXHAUSTED,
+        /** A type this consumer does not know, on a topic where every type must be known (e.g. agency inbound). */
+        UNKNOWN_TYPE,
+        /** Processing failed outside the handler in a way no retry is expected to change: a fault in the code. */
+        UNEXPECTED_FAILURE
     }
 
     private final Reason reason;

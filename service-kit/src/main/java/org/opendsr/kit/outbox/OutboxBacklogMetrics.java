@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Exposes how much waits in the outbox: {@code dsr_outbox_backlog_events} and
  * {@code dsr_outbox_oldest_unpublished_age_seconds}. A growing age is the signal that the broker is
- * unreachable or the relay has stopped: alert on it.
+ * unreachable or the relay has stopped: alert on it. Rows the relay parked ({@code dsr_outbox_parked_events}) and
+ * the rows waiting behind them ({@code dsr_outbox_held_events}) are counted apart: they need an operator, not a
+ * broker, and would otherwise hide a later outage behind an age that only grows (see {@link OutboxRelay}).
  */
 @Singleton
 public class OutboxBacklogMetrics {
@@ -33,6 +35,8 @@ public class OutboxBacklogMetrics {
     private final DataSource dataSource;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
 
     public OutboxBacklogMetrics(DataSource dataSource, DataSourceResolver resolver, MeterRegistry meters) {
         this.dataSource = resolver.resolve(dataSource);
@@ -42,18 +46,31 @@ public class OutboxBacklogMetrics {
         Gauge.builder("dsr.outbox.oldest.unpublished.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest outbox event not yet acknowledged by Kafka")
                 .register(meters);
+        Gauge.builder("dsr.outbox.parked.events", parked, AtomicLong::get)
+                .description("Outbox events that can never be published as they are and wait for an operator")
+                .register(meters);
+        Gauge.builder("dsr.outbox.held.events", held, AtomicLong::get)
+                .description("Outbox events waiting behind a parked event of the same person")
+                .register(meters);
     }
 
     @Scheduled(fixedDelay = "${dsr.outbox.metrics-interval:10s}", initialDelay = "1s")
-    void refresh() {
+    public void refresh() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
-                     "SELECT count(*), min(created_at) FROM dsr_kit.outbox_event WHERE published_at IS NULL")) {
+                     "SELECT count(*) FILTER (WHERE e.parked_at IS NULL AND NOT held), "
+                             + "min(e.created_at) FILTER (WHERE e.parked_at IS NULL AND NOT held), "
+                             + "count(*) FILTER (WHERE e.parked_at IS NOT NULL), "
+                             + "count(*) FILTER (WHERE e.parked_at IS NULL AND held) "
+                             + "FROM (SELECT e.*, " + OutboxRelay.PARKED_BEFORE + " AS held "
+                             + "FROM dsr_kit.outbox_event e WHERE e.published_at IS NULL) e")) {
             result.next();
             backlog.set(result.getLong(1));
             Timestamp oldest = result.getTimestamp(2);
             oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toSeconds());
+            parked.set(result.getLong(3));
+            held.set(result.getLong(4));
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not read the outbox backlog: {}", SafeThrowables.summary(e));
         }
@@ -61,5 +78,13 @@ public class OutboxBacklogMetrics {
 
     public long backlog() {
         return backlog.get();
+    }
+
+    public long parked() {
+        return parked.get();
+    }
+
+    public long held() {
+        return held.get();
     }
 }

@@ -9,9 +9,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -44,13 +48,32 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Prompt.</b> Each outbox insert notifies on commit (LISTEN/NOTIFY), so an event normally leaves within
  *       milliseconds; a short poll covers anything a notification missed.</li>
  *   <li><b>Patient.</b> While the broker is unavailable rows simply wait, and the relay retries with backoff.</li>
+ *   <li><b>Not blocked by one bad row.</b> A row refused for what it is, which no retry changes (too large for the
+ *       broker, not serialisable, an invalid topic; see {@link PermanentRefusal}), is <em>parked</em>: marked with
+ *       {@code parked_at} and {@code park_reason}, logged at ERROR and counted in {@code dsr_outbox_parked_events}.
+ *       The same person's later rows wait behind it ({@code dsr_outbox_held_events}) so that their order is never
+ *       broken; everyone else's events keep flowing. Alert on either gauge being above zero.</li>
  * </ul>
+ *
+ * <p><b>Releasing a parked row</b> (operator, in the service's database). Find it with
+ * {@code SELECT id, aggregateid, type, park_reason, parked_at FROM dsr_kit.outbox_event
+ * WHERE parked_at IS NOT NULL AND published_at IS NULL;}. Once the cause is fixed (e.g. the topic's
+ * {@code max.message.bytes} and the producer's {@code max.request.size} raised), retry it with
+ * {@code UPDATE dsr_kit.outbox_event SET parked_at = NULL, park_reason = NULL WHERE id = '<id>';}: it is published
+ * first, then the rows that waited behind it. If it must be given up instead (agree that with the consumers' owners:
+ * they will never see it), discard it with
+ * {@code UPDATE dsr_kit.outbox_event SET published_at = clock_timestamp(), park_reason = park_reason || ' (discarded)'
+ * WHERE id = '<id>';}: the rows behind it then flow, and it is purged with the published rows.
  */
 public final class OutboxRelay implements Runnable {
 
     /** Advisory lock key: "dsr outbox relay". Advisory locks are per database, so one key serves every service. */
     static final long LEADERSHIP_LOCK = 0x4453524F5554424CL;
     static final String CHANNEL = "dsr_outbox_event";
+
+    /** True for an outbox row {@code e} that waits behind a parked row of the same person. */
+    static final String PARKED_BEFORE = "EXISTS (SELECT 1 FROM dsr_kit.outbox_event p WHERE p.aggregateid = e.aggregateid "
+            + "AND p.position < e.position AND p.parked_at IS NOT NULL AND p.published_at IS NULL)";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -227,98 +250,190 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    /** Publishes one batch. Returns how many rows were published, or -1 if the broker failed. */
+    /**
+     * Publishes one batch. Returns how many rows were settled (published or parked), or -1 if the broker failed
+     * and the relay should back off.
+     *
+     * <p>At most one event per person is in flight at a time: the batch goes out in waves (the first waiting event
+     * of every person in it, then the next), each wave acknowledged before the next is sent. Pipelining one person's
+     * events would be faster, but if an earlier one then failed, the idempotent producer could still deliver a later
+     * one (it renumbers and retries the batches queued behind a failed one), and the topic would hold them out of
+     * order; re-sending cannot undo that. Most batches hold one event per person, so most batches are one wave.
+     */
     private int publishBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = readBatch(connection);
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-        try {
-            Producer<String, byte[]> current = producer();
-            for (PendingEvent event : batch) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.cloudEvent());
-                record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                Future<RecordMetadata> send = current.send(record);
-                sends.add(send);
-                if (refusedOutright(send)) {
-                    // Refused before it got a sequence number (e.g. no metadata while the broker is down): a later
-                    // event of the same person sent now could overtake it. Stop here; the rest waits for next round.
-                    break;
+        Map<String, Deque<PendingEvent>> waitingByPerson = new LinkedHashMap<>();
+        for (PendingEvent event : batch) {
+            waitingByPerson.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event);
+        }
+        int settled = 0;
+        while (!waitingByPerson.isEmpty() && running) {
+            List<PendingEvent> wave = waitingByPerson.values().stream().map(Deque::peekFirst).toList();
+            WaveOutcome outcome = publishWave(connection, wave);
+            settled += outcome.settled();
+            for (PendingEvent event : wave) {
+                if (outcome.published().contains(event.id())) {
+                    Deque<PendingEvent> waiting = waitingByPerson.get(event.key());
+                    waiting.removeFirst();
+                    if (waiting.isEmpty()) {
+                        waitingByPerson.remove(event.key());
+                    }
+                } else {
+                    // Parked, or not acknowledged: this person's later events must not overtake it.
+                    waitingByPerson.remove(event.key());
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
-            // Whatever was handed over before the failure may still be acknowledged below.
+            if (outcome.brokerFailed()) {
+                meters.counter("dsr.outbox.publish.failures").increment();
+                LOG.warn("Outbox relay {} could not publish {} event(s); they stay in the outbox", name,
+                        batch.size() - settled);
+                // A producer that failed may hold sequence state for records that will never be acknowledged;
+                // a fresh one starts clean.
+                closeProducer();
+                return -1;
+            }
         }
-        List<UUID> acknowledged = new ArrayList<>(batch.size());
-        Set<String> failedKeys = new HashSet<>();
-        boolean failed = sends.size() < batch.size();
-        for (int i = 0; i < batch.size(); i++) {
-            PendingEvent event = batch.get(i);
-            if (i >= sends.size()) {
+        return settled;
+    }
+
+    /** Sends one event per person, waits for every acknowledgement, then marks what was published or parked. */
+    private WaveOutcome publishWave(Connection connection, List<PendingEvent> wave) throws SQLException {
+        List<PendingEvent> sent = new ArrayList<>(wave.size());
+        List<Future<RecordMetadata>> sends = new ArrayList<>(wave.size());
+        List<UUID> published = new ArrayList<>(wave.size());
+        int parked = 0;
+        boolean brokerFailed = false;
+        for (PendingEvent event : wave) {
+            if (event.unwritable() != null) {
+                park(connection, event, event.unwritable());
+                parked++;
+                continue;
+            }
+            Future<RecordMetadata> send;
+            try {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.cloudEvent());
+                record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                send = producer().send(record);
+            } catch (RuntimeException e) {
+                Optional<String> permanent = PermanentRefusal.reasonFor(e);
+                if (permanent.isPresent()) {
+                    park(connection, event, permanent.get());
+                    parked++;
+                    continue;
+                }
+                LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
+                brokerFailed = true;
                 break;
             }
+            Optional<Throwable> refusal = refusedOutright(send);
+            if (refusal.isPresent()) {
+                Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
+                if (permanent.isPresent()) {
+                    park(connection, event, permanent.get());
+                    parked++;
+                    continue;
+                }
+                // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
+                brokerFailed = true;
+                break;
+            }
+            sent.add(event);
+            sends.add(send);
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            PendingEvent event = sent.get(i);
             try {
                 sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                acknowledged.add(event.id());
+                published.add(event.id());
                 publishLag.record(Duration.between(event.createdAt(), clock.instant()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed = true;
+                brokerFailed = true;
                 break;
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                failed = true;
-                failedKeys.add(event.key());
+            } catch (ExecutionException e) {
+                Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
+                if (permanent.isPresent()) {
+                    park(connection, event, permanent.get());
+                    parked++;
+                } else {
+                    brokerFailed = true;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                brokerFailed = true;
             }
         }
-        if (!acknowledged.isEmpty()) {
-            observer.acknowledged(acknowledged);
-            markPublished(connection, acknowledged);
-            meters.counter("dsr.outbox.published").increment(acknowledged.size());
+        if (!published.isEmpty()) {
+            observer.acknowledged(published);
+            markPublished(connection, published);
+            meters.counter("dsr.outbox.published").increment(published.size());
         }
-        if (failed) {
-            meters.counter("dsr.outbox.publish.failures").increment();
-            LOG.warn("Outbox relay {} could not publish {} event(s) (keys affected: {}); they stay in the outbox",
-                    name, batch.size() - acknowledged.size(), failedKeys.size());
-            // A producer that failed may hold sequence state for records that will never be acknowledged;
-            // a fresh one starts clean.
-            closeProducer();
-            return -1;
-        }
-        return acknowledged.size();
+        return new WaveOutcome(Set.copyOf(published), published.size() + parked, brokerFailed);
     }
 
-    private static boolean refusedOutright(Future<RecordMetadata> send) {
+    private record WaveOutcome(Set<UUID> published, int settled, boolean brokerFailed) {
+    }
+
+    /**
+     * Takes a row that can never be published out of the way, so that it stops heading every batch; the person's
+     * later rows wait behind it (see the class comment for how an operator releases it).
+     */
+    private void park(Connection connection, PendingEvent event, String reason) throws SQLException {
+        try (PreparedStatement park = connection.prepareStatement(
+                "UPDATE dsr_kit.outbox_event SET parked_at = clock_timestamp(), park_reason = ? WHERE id = ?")) {
+            park.setString(1, reason);
+            park.setObject(2, event.id());
+            park.executeUpdate();
+        }
+        meters.counter("dsr.outbox.parked.total").increment();
+        // Ids, type and reason only: the payload may hold personal data.
+        LOG.error("Outbox relay {} parked event {} ({} for person {}): {}. It can never be published as it is; "
+                        + "this person's later events wait behind it until an operator releases it",
+                name, event.id(), event.type(), event.key(), reason);
+    }
+
+    /** The failure of a send that completed at once, before the record got a place in the producer's queue. */
+    private static Optional<Throwable> refusedOutright(Future<RecordMetadata> send) {
         if (!send.isDone()) {
-            return false;
+            return Optional.empty();
         }
         try {
             send.get();
-            return false;
+            return Optional.empty();
         } catch (ExecutionException e) {
-            return true;
+            return Optional.of(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return true;
+            return Optional.of(e);
         }
     }
 
     private List<PendingEvent> readBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, aggregateid, type, topic, payload::text, correlation_id, created_at "
-                        + "FROM dsr_kit.outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
+                "SELECT e.id, e.aggregateid, e.type, e.topic, e.payload::text, e.correlation_id, e.created_at "
+                        + "FROM dsr_kit.outbox_event e WHERE e.published_at IS NULL AND e.parked_at IS NULL AND NOT "
+                        + PARKED_BEFORE + " ORDER BY e.position LIMIT ?")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     String key = rows.getString(2);
+                    String type = rows.getString(3);
                     Instant createdAt = rows.getTimestamp(7).toInstant();
-                    byte[] cloudEvent = CloudEventCodec.write(new CloudEventCodec.OutgoingEvent(
-                            id.toString(), rows.getString(3), key, createdAt,
-                            rows.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), rows.getString(6)));
-                    batch.add(new PendingEvent(id, key, rows.getString(4), cloudEvent, createdAt));
+                    byte[] cloudEvent = null;
+                    String unwritable = null;
+                    try {
+                        cloudEvent = CloudEventCodec.write(new CloudEventCodec.OutgoingEvent(
+                                id.toString(), type, key, createdAt,
+                                rows.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), rows.getString(6)));
+                    } catch (RuntimeException e) {
+                        // e.g. a type no longer in the catalogue: it would fail the same way on every read.
+                        unwritable = "cannot be written as a CloudEvent: " + e.getClass().getSimpleName();
+                    }
+                    batch.add(new PendingEvent(id, key, type, rows.getString(4), cloudEvent, unwritable, createdAt));
                 }
             }
         }
@@ -381,6 +496,8 @@ public final class OutboxRelay implements Runnable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private record PendingEvent(UUID id, String key, String topic, byte[] cloudEvent, Instant createdAt) {
+    /** A row read for publishing; {@code unwritable} says why it could not even be made into a CloudEvent. */
+    private record PendingEvent(UUID id, String key, String type, String topic, byte[] cloudEvent, String unwritable,
+                                Instant createdAt) {
     }
 }

@@ -45,6 +45,9 @@ public class AgencyInboundListener {
                         deadLetteringRefusals(event -> updates.admissionReported(event.payload(), event.source())))
                 .on(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, AgencyDischargeReported.class,
                         deadLetteringRefusals(event -> updates.dischargeReported(event.payload(), event.source())))
+                // Agency systems outside the DSR publish here: a type we do not know is their mistake (a misspelling,
+                // a version we do not take yet) and must reach the dead-letter topic, not vanish.
+                .deadLetterUnknownTypes()
                 .build();
     }
 
