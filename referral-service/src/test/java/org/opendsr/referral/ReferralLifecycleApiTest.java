@@ -382,7 +382,7 @@ class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
                 "familyName", "Penhallow", "dateOfBirth", "2013-05-05", "nhsNumber", nhsNumber)).status()).isEqualTo(204);
 
         JsonNode receipt = journeys.refer(referrer, ReferralRequests.aReferral().with("nhsNumber", nhsNumber)
-                .with("givenName", givenName).with("locality", "WILTSHIRE"));
+                .with("givenName", givenName).with("dateOfBirth", "2013-05-05").with("locality", "WILTSHIRE"));
 
         assertThat(receipt.get("personId").asText()).isEqualTo(personId);
         assertThat(receipt.get("personWasKnown").asBoolean()).isTrue();

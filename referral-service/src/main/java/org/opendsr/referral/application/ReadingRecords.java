@@ -2,6 +2,7 @@ package org.opendsr.referral.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.opendsr.referral.adapters.persistence.Page;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
+import org.opendsr.referral.adapters.persistence.ReferralDetailsToReview;
 import org.opendsr.referral.adapters.persistence.Referrals;
 import org.opendsr.referral.adapters.persistence.RegisterEntries;
 import org.opendsr.referral.adapters.persistence.RegisterEntryRow;
@@ -41,7 +43,8 @@ public class ReadingRecords {
     }
 
     /** A referral, its person and, once decided, its criteria checklist. */
-    public record ReferralRecord(ReferralRow referral, PersonRow person, Optional<EligibilityAssessmentRow> assessment) {
+    public record ReferralRecord(ReferralRow referral, PersonRow person, Optional<EligibilityAssessmentRow> assessment,
+                                 Map<String, String> detailsToReview) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -57,11 +60,13 @@ public class ReadingRecords {
     private final ConsentStandings consent;
     private final EligibilityAssessments assessments;
     private final AuditTrail auditTrail;
+    private final ReferralDetailsToReview detailsToReview;
     private final Clock clock;
 
-    public ReadingRecords(RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
+    public ReadingRecords(ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
                           Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
                           EligibilityAssessments assessments, AuditTrail auditTrail, Clock clock) {
+        this.detailsToReview = detailsToReview;
         this.access = access;
         this.people = people;
         this.contacts = contacts;
@@ -93,7 +98,7 @@ public class ReadingRecords {
         access.audit(referral.personId(), caller.asActor(), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
         return new ReferralRecord(referral, people.findById(referral.personId()).orElseThrow(),
-                assessments.findById(referralId));
+                assessments.findById(referralId), detailsToReview.of(referralId));
     }
 
     /** Reading the trail is itself on the trail. */

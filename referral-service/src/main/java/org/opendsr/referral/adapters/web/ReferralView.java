@@ -2,10 +2,12 @@ package org.opendsr.referral.adapters.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.opendsr.referral.adapters.persistence.EligibilityAssessmentRow;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
@@ -30,7 +32,10 @@ public record ReferralView(
         LocalDate firstContactDueOn,
         @Nullable Instant contactedAt,
         @Nullable Outcome outcome,
-        @Nullable AgencyReferrer agencyReferrer) {
+        @Nullable AgencyReferrer agencyReferrer,
+        @Schema(description = "For a person already known: details this referral gave that differ from their record"
+                + " (by field name), kept for the DSR team to review rather than written over the record")
+        Map<String, String> detailsToReview) {
 
     @Serdeable
     public record PersonView(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
@@ -88,7 +93,7 @@ public record ReferralView(
                         person.nhsNumber(), person.postcode(), person.locality()),
                 referral.reasonForReferral(), referral.currentIssues(), referral.whatHasBeenTried(),
                 referral.whatCouldReduceRisk(), referral.indicativeRag(), referral.complete(),
-                referral.firstContactDueOn(), referral.contactedAt(), outcome, agency);
+                referral.firstContactDueOn(), referral.contactedAt(), outcome, agency, record.detailsToReview());
     }
 
     private static Criteria criteria(EligibilityAssessmentRow row) {
