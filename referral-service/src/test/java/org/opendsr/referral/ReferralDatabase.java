@@ -46,6 +46,15 @@ public final class ReferralDatabase {
         return count("SELECT count(*) FROM person WHERE nhs_number = ?", digits);
     }
 
+    /**
+     * Events of the type written to the outbox for the person, whether relayed yet or not. An event is written in the
+     * transaction that causes it, so this is exact as soon as the request returns, where waiting on the topic for an
+     * event that should not come can only ever wait too little.
+     */
+    public long outboxEvents(String type, String personId) {
+        return count("SELECT count(*) FROM dsr_kit.outbox_event WHERE type = ? AND aggregateid = ?", type, personId);
+    }
+
     public long referralsOfPerson(String personId) {
         return count("SELECT count(*) FROM referral WHERE person_id = ?::uuid", personId);
     }
