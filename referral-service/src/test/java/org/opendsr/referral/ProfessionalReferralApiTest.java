@@ -174,6 +174,38 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         }
     }
 
+    @Test
+    void twoReferralsOfTheSameNewPersonWithoutAnNhsNumberArrivingTogetherFlagEachOther() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            ReferralRequests referral = ReferralRequests.aReferralOfSomeoneNew().without("nhsNumber");
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<CompletableFuture<ApiResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    awaitBarrier(together);
+                    return api.post("/referrals", referrer, referral.body());
+                }, callers));
+            }
+            List<String> people = new ArrayList<>();
+            for (CompletableFuture<ApiResponse> call : calls) {
+                ApiResponse response = call.get(30, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.text()).isEqualTo(201);
+                people.add(response.json().get("personId").asText());
+            }
+
+            assertThat(people).as("without an NHS number, two people").doesNotHaveDuplicates();
+            assertThat(database.count("SELECT count(*) FROM possible_duplicate WHERE (person_a = ?::uuid AND person_b ="
+                    + " ?::uuid) OR (person_a = ?::uuid AND person_b = ?::uuid)", people.get(0), people.get(1),
+                    people.get(1), people.get(0))).as("flagged, once").isOne();
+            for (String personId : people) {
+                assertThat(database.count("SELECT count(*) FROM person_audit WHERE person_id = ?::uuid"
+                        + " AND actor = '/dsr/referral-service' AND action = 'CHANGED' AND purpose = 'DATA_QUALITY'"
+                        + " AND what LIKE 'flagged as a possible duplicate of person %'", personId))
+                        .as("the flag is on each person's audit trail").isOne();
+            }
+        }
+    }
+
     private static void awaitBarrier(CyclicBarrier barrier) {
         try {
             barrier.await(10, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
+import org.opendsr.referral.adapters.persistence.AdvisoryLocks;
 import org.opendsr.referral.adapters.persistence.ContactRow;
 import org.opendsr.referral.adapters.persistence.Contacts;
 import org.opendsr.referral.adapters.persistence.DuplicateFlags;
@@ -16,6 +17,7 @@ import org.opendsr.referral.adapters.persistence.KeyProfessionalRow;
 import org.opendsr.referral.adapters.persistence.KeyProfessionals;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
+import org.opendsr.referral.domain.AccessPurpose;
 import org.opendsr.referral.domain.ContactRelationship;
 import org.opendsr.referral.domain.DetailsToReview;
 import org.opendsr.referral.domain.PossibleDuplicates;
@@ -32,8 +34,13 @@ public class PersonRecords {
     private final KeyProfessionals keyProfessionals;
     private final DuplicateFlags duplicateFlags;
 
+    private final AdvisoryLocks locks;
+    private final RecordAccess access;
+
     public PersonRecords(People people, Contacts contacts, KeyProfessionals keyProfessionals,
-                         DuplicateFlags duplicateFlags) {
+                         DuplicateFlags duplicateFlags, AdvisoryLocks locks, RecordAccess access) {
+        this.locks = locks;
+        this.access = access;
         this.people = people;
         this.contacts = contacts;
         this.keyProfessionals = keyProfessionals;
@@ -240,6 +247,7 @@ public class PersonRecords {
         if (person.dateOfBirth() == null) {
             return;
         }
+        locks.lockDateOfBirth(person.dateOfBirth());
         PossibleDuplicates.Candidate newcomer = candidate(person);
         List<PossibleDuplicates.Candidate> sameDateOfBirth = people.findByDateOfBirth(person.dateOfBirth()).stream()
                 .map(PersonRecords::candidate).toList();
@@ -247,7 +255,18 @@ public class PersonRecords {
         // the DSR team sees from the first flags, and flagging every pair would grow without bound.
         PossibleDuplicates.of(newcomer, sameDateOfBirth).stream()
                 .limit(MOST_FLAGS_PER_PERSON)
-                .forEach(other -> duplicateFlags.flag(person.id(), other, person.updatedAt()));
+                .forEach(other -> {
+                    if (duplicateFlags.flag(person.id(), other, person.updatedAt())) {
+                        // A flag ties two people's records together on the DSR team's worklist: both records are
+                        // touched, though only one was referred or changed.
+                        access.audit(other, Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + person.id(), AccessPurpose.DATA_QUALITY,
+                                person.updatedAt());
+                        access.audit(person.id(), Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + other, AccessPurpose.DATA_QUALITY,
+                                person.updatedAt());
+                    }
+                });
     }
 
     private static PossibleDuplicates.Candidate candidate(PersonRow row) {
