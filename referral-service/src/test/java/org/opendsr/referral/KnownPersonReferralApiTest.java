@@ -125,8 +125,14 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
         assertThat(declined.status()).as(declined.text()).isEqualTo(200);
         assertProblem(api.get("/people/" + receipt.get("personId").asText(), referrer), 404,
                 "urn:dsr:problem:not-found");
-        assertThat(api.get("/referrals/" + referralId, referrer).status())
-                .as("the referrer still sees the outcome of their own referral").isEqualTo(200);
+        ApiResponse ownReferral = api.get("/referrals/" + referralId, referrer);
+        assertThat(ownReferral.status()).as("the referrer still sees the outcome of their own referral").isEqualTo(200);
+        assertThat(ownReferral.json().at("/outcome/declineReason").asText()).isEqualTo("NOT_AT_RISK_OF_ADMISSION");
+        assertThat(ownReferral.json().at("/person/personId").asText()).isEqualTo(receipt.get("personId").asText());
+        assertThat(ownReferral.json().at("/person/familyName").isMissingNode()
+                || ownReferral.json().at("/person/familyName").isNull()).as("but not the person's record").isTrue();
+        assertThat(api.get("/referrals/" + referralId, dsrTeam).json().at("/person/familyName").asText())
+                .isEqualTo("Brackenbury-Quince");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class ReadingRecords {
 
     /** A referral, its person and, once decided, its criteria checklist. */
     public record ReferralRecord(ReferralRow referral, PersonRow person, Optional<EligibilityAssessmentRow> assessment,
-                                 Map<String, String> detailsToReview) {
+                                 Map<String, String> detailsToReview, boolean personShown) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -89,7 +89,10 @@ public class ReadingRecords {
                 registerEntries.findByPersonIdOrderByOnRegisterFrom(personId), consent.findById(personId));
     }
 
-    /** The DSR team sees every referral; a professional the ones they made or whose person they are linked to. */
+    /**
+     * The DSR team sees every referral; a professional the ones they made or whose person they are linked to, with
+     * the person's details only while they are linked.
+     */
     @Transactional
     public ReferralRecord referral(UUID referralId, Caller caller, AccessPurpose purpose) {
         ReferralRow referral = referrals.findById(referralId)
@@ -97,8 +100,11 @@ public class ReadingRecords {
                 .orElseThrow(() -> RequestRefused.notFound("The referral"));
         access.audit(referral.personId(), caller.asActor(), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
+        // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
+        // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
+        boolean personShown = access.mayAccess(referral.personId(), caller);
         return new ReferralRecord(referral, people.findById(referral.personId()).orElseThrow(),
-                assessments.findById(referralId), detailsToReview.of(referralId));
+                assessments.findById(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
     }
 
     /** Reading the trail is itself on the trail. */

@@ -37,9 +37,11 @@ public record ReferralView(
                 + " (by field name), kept for the DSR team to review rather than written over the record")
         Map<String, String> detailsToReview) {
 
+    /** Only the personId for a referrer whose referral no longer gives them a need to know the person. */
     @Serdeable
-    public record PersonView(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
-                             @Nullable String nhsNumber, String postcode, @Nullable String locality) {
+    public record PersonView(UUID personId, @Nullable String givenName, @Nullable String familyName,
+                             @Nullable LocalDate dateOfBirth, @Nullable String nhsNumber, @Nullable String postcode,
+                             @Nullable String locality) {
 
         @Override
         public String toString() {
@@ -89,8 +91,9 @@ public record ReferralView(
                 referral.referrerPhone());
         return new ReferralView(referral.id(), referral.route(), referral.status(), referral.receivedAt(),
                 referral.referredBy(), referral.referrerOrganisation(),
-                new PersonView(person.id(), person.givenName(), person.familyName(), person.dateOfBirth(),
-                        person.nhsNumber(), person.postcode(), person.locality()),
+                record.personShown() ? new PersonView(person.id(), person.givenName(), person.familyName(),
+                        person.dateOfBirth(), person.nhsNumber(), person.postcode(), person.locality())
+                        : new PersonView(person.id(), null, null, null, null, null, null),
                 referral.reasonForReferral(), referral.currentIssues(), referral.whatHasBeenTried(),
                 referral.whatCouldReduceRisk(), referral.indicativeRag(), referral.complete(),
                 referral.firstContactDueOn(), referral.contactedAt(), outcome, agency, record.detailsToReview());
