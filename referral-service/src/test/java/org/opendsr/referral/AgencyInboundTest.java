@@ -127,14 +127,36 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
     void aReferralAboutSomeoneAlreadyKnownLinksToThem() {
         String nhsNumber = TestNhsNumbers.next();
         String personId = journeys.refer(TestTokens.get().tokenFor("sam.patel", DsrRoles.PROFESSIONAL),
-                ReferralRequests.aReferralOfSomeoneNew().with("nhsNumber", nhsNumber)).get("personId").asText();
+                ReferralRequests.aReferralOfSomeoneNew().with("nhsNumber", nhsNumber)
+                        .with("dateOfBirth", "2008-09-01")).get("personId").asText();
 
         events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> database.referralsOfPerson(personId) == 2);
         assertThat(database.peopleWithNhsNumber(nhsNumber)).isEqualTo(1);
-        assertThat(journeys.person(personId).get("familyName").asText())
+        JsonNode person = journeys.person(personId);
+        assertThat(person.get("familyName").asText())
                 .as("the record is not overwritten by the agency's copy").isEqualTo("Brackenbury-Quince");
+        JsonNode agencyReferral = api.get("/referrals/" + person.at("/referrals/1/referralId").asText(),
+                journeys.dsrTeam()).json();
+        assertThat(agencyReferral.at("/detailsToReview/familyName").asText())
+                .as("the agency's differing name is kept for the DSR team").isEqualTo("Sample");
+    }
+
+    @Test
+    void aReferralWhoseNhsNumberIsHeldForSomeoneBornOnAnotherDayIsDeadLetteredNotLinked() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = journeys.refer(TestTokens.get().tokenFor("sam.patel", DsrRoles.PROFESSIONAL),
+                ReferralRequests.aReferralOfSomeoneNew().with("nhsNumber", nhsNumber)
+                        .with("dateOfBirth", "2008-09-02")).get("personId").asText();
+
+        events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).isEqualTo(
+                "person.nhsNumber: the NHS number is held for a person whose date of birth differs; check both");
+        assertNoHeaderQuotes(deadLetter, nhsNumber);
+        assertThat(database.referralsOfPerson(personId)).isEqualTo(1);
     }
 
     @Test
@@ -148,7 +170,7 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         awaitProcessedAfter(nhsNumber, personId);
 
         assertThat(database.referralsOfPerson(personId)).isEqualTo(1);
-        assertThat(events.eventsWithin(Duration.ofMillis(300), EventTypes.REFERRAL_RECEIVED_V1, personId)).hasSize(1);
+        assertThat(database.outboxEvents(EventTypes.REFERRAL_RECEIVED_V1, personId)).isOne();
     }
 
     @Test

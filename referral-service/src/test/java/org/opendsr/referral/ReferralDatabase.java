@@ -21,7 +21,7 @@ public final class ReferralDatabase {
     /** Every table referral-service writes: a refused request must change none of them. */
     static final String[] TABLES = {"person", "person_contact", "key_professional", "referral", "eligibility_assessment",
             "register_entry", "consent_standing", "age_milestone", "keyworker_suggestion", "possible_duplicate",
-            "person_audit", "dsr_kit.outbox_event"};
+            "referral_detail_to_review", "person_audit", "dsr_kit.outbox_event"};
 
     private final String url;
     private final String user;
@@ -44,6 +44,15 @@ public final class ReferralDatabase {
 
     public long peopleWithNhsNumber(String digits) {
         return count("SELECT count(*) FROM person WHERE nhs_number = ?", digits);
+    }
+
+    /**
+     * Events of the type written to the outbox for the person, whether relayed yet or not. An event is written in the
+     * transaction that causes it, so this is exact as soon as the request returns, where waiting on the topic for an
+     * event that should not come can only ever wait too little.
+     */
+    public long outboxEvents(String type, String personId) {
+        return count("SELECT count(*) FROM dsr_kit.outbox_event WHERE type = ? AND aggregateid = ?", type, personId);
     }
 
     public long referralsOfPerson(String personId) {

@@ -68,7 +68,9 @@ class RegisterApiTest extends ReferralServiceUnderTest {
         assertThat(line.get("responsibleProfessional").asText()).isEqualTo(professional.userId());
         assertThat(line.get("registerEntryId").asText()).isNotBlank();
         assertThat(line.get("locality").asText()).isEqualTo("SWINDON");
-        assertThat(register("responsibleProfessional=" + professional.userId() + "&page=5").get("items")).isEmpty();
+        JsonNode pastTheEnd = register("responsibleProfessional=" + professional.userId() + "&page=5");
+        assertThat(pastTheEnd.get("items")).isEmpty();
+        assertThat(pastTheEnd.get("total").asLong()).as("the total, even past the end").isEqualTo(3);
     }
 
     @Test
@@ -85,6 +87,43 @@ class RegisterApiTest extends ReferralServiceUnderTest {
                 .doesNotContain(inWiltshire.personId());
         assertThat(personIds(register("status=ON_REGISTER&size=100"))).contains(inWiltshire.personId())
                 .doesNotContain(referred);
+    }
+
+    @Test
+    void someoneRemovedIsListedByStatusWithWhenAndWhyTheyLeft() {
+        Journeys.OnRegister onRegister = journeys.putOnRegister(aProfessional().token(),
+                ReferralRequests.aReferralOfSomeoneNew());
+        ApiResponse removal = api.post("/register/" + onRegister.registerEntryId() + "/removal", dsrTeam,
+                Map.of("reason", "MOVED_OUT_OF_AREA"));
+        java.time.LocalDate removedOn = java.time.Instant.parse(removal.json().get("removedAt").asText())
+                .atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+
+        JsonNode line = lineOf(onRegister.personId(), "status=REMOVED");
+
+        assertThat(line).as("listed as REMOVED").isNotNull();
+        assertThat(line.get("status").asText()).isEqualTo("REMOVED");
+        assertThat(line.get("removalReason").asText()).isEqualTo("MOVED_OUT_OF_AREA");
+        assertThat(line.get("removedOn").asText()).isEqualTo(removedOn.toString());
+        assertThat(line.path("registerEntryId").isMissingNode() || line.get("registerEntryId").isNull()).isTrue();
+    }
+
+    @Test
+    void withoutAStatusTheListingIsTheCurrentWorkOnTheRegisterAndReferred() {
+        Professional professional = aProfessional();
+        Journeys.OnRegister onRegister = journeys.putOnRegister(professional.token(), ReferralRequests.aReferralOfSomeoneNew());
+        Journeys.OnRegister removed = journeys.putOnRegister(professional.token(), ReferralRequests.aReferralOfSomeoneNew());
+        api.post("/register/" + removed.registerEntryId() + "/removal", dsrTeam, Map.of("reason", "STEPPED_DOWN"));
+        String referred = journeys.refer(professional.token(), ReferralRequests.aReferralOfSomeoneNew()).get("personId").asText();
+        JsonNode declined = journeys.refer(professional.token(), ReferralRequests.aReferralOfSomeoneNew());
+        journeys.contact(declined.get("referralId").asText());
+        api.post("/referrals/" + declined.get("referralId").asText() + "/declinal", dsrTeam,
+                Map.of("reason", "OTHER", "criteria", Journeys.ALL_CRITERIA_MET));
+
+        assertThat(lineOf(onRegister.personId(), "")).isNotNull();
+        assertThat(lineOf(referred, "")).isNotNull();
+        assertThat(lineOf(removed.personId(), "")).as("removed: listed only by status").isNull();
+        assertThat(lineOf(declined.get("personId").asText(), "")).as("not accepted: listed only by status").isNull();
+        assertThat(lineOf(declined.get("personId").asText(), "status=NOT_ACCEPTED")).isNotNull();
     }
 
     @Test
@@ -292,6 +331,21 @@ class RegisterApiTest extends ReferralServiceUnderTest {
         ApiResponse response = api.get("/register?" + query, dsrTeam);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
+    }
+
+    /** The person's line, looking through every page of the listing; null when they are not listed. */
+    private JsonNode lineOf(String personId, String query) {
+        for (int page = 0; ; page++) {
+            JsonNode listing = register(query + "&size=100&page=" + page);
+            if (listing.get("items").isEmpty()) {
+                return null;
+            }
+            for (JsonNode line : listing.get("items")) {
+                if (line.get("personId").asText().equals(personId)) {
+                    return line;
+                }
+            }
+        }
     }
 
     private static List<String> personIds(JsonNode listing) {

@@ -80,6 +80,26 @@ class TestNhsNumbersRefusedTest implements TestPropertyProvider {
     }
 
     @Test
+    void aNumberFromThe999RangeIsRefusedOnCompletionTooNamingTheFieldAndNothingIsWritten() {
+        String dsrTeam = TestTokens.get().tokenFor("dsr.team@example.nhs", DsrRoles.DSR_TEAM);
+        String referralId = api.post("/referrals/self-or-family", dsrTeam, Map.of("givenName", "Kerensa",
+                "familyName", "Trelawny" + TestNames.suffix(), "postcode", "SN1 2JH", "email", "k@example.org"))
+                .json().get("referralId").asText();
+        Map<String, Long> before = database.rowCounts();
+        String testNumber = TestNhsNumbers.next();
+
+        ApiResponse response = api.post("/referrals/" + referralId + "/completion", dsrTeam, Map.of(
+                "dateOfBirth", "2014-01-01", "locality", "SWINDON", "nhsNumber", testNumber,
+                "reasonForReferral", "Family asking for help", "currentIssues", "Distress at home"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("nhsNumber");
+        assertThat(response.text()).doesNotContain(testNumber);
+        assertThat(database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
     void aNumberThatCouldHaveBeenIssuedIsAccepted() {
         ApiResponse response = api.post("/referrals", referrer,
                 ReferralRequests.aReferral().with("nhsNumber", "943 476 5919").body());

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.referral.ReferralRoute;
+import org.opendsr.kit.web.RequestRefused;
 import org.opendsr.referral.adapters.persistence.AdvisoryLocks;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
@@ -82,9 +84,11 @@ public class CompletingSelfOrFamilyReferrals {
         if (nhsNumber.isPresent()) {
             locks.lockIdentity(digits);
             people.findByNhsNumber(digits).filter(other -> !other.id().equals(person.id())).ifPresent(other -> {
-                throw new RuleBroken("nhs-number-belongs-to-another-person", "Someone else has this NHS number",
-                        "the DSR already knows a person with this NHS number (personId " + other.id() + "); withdraw"
-                                + " this referral and refer that person, or correct the number");
+                // A 409 that names the field, like every other refusal of a value the caller sent.
+                throw new RequestRefused(HttpStatus.CONFLICT, "nhs-number-belongs-to-another-person",
+                        "Someone else has this NHS number", "the DSR already knows a person with this NHS number"
+                                + " (personId " + other.id() + "); withdraw this referral and refer that person, or"
+                                + " correct the number", "nhsNumber");
             });
         }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.referral.domain.ContactRelationship;
 import org.opendsr.referral.domain.EthnicCategory;
 import org.opendsr.referral.domain.GenderIdentity;
 import org.opendsr.referral.domain.NhsNumber;
@@ -95,7 +96,7 @@ public class PersonDetailsChecks {
             if (contact.relationship() == null) {
                 throw RequestRefused.invalidField(at + "relationship", "must not be null");
             }
-            if (contact.relationship() != org.opendsr.referral.domain.ContactRelationship.PERSON && blank(contact.name())) {
+            if (contact.relationship() != ContactRelationship.PERSON && blank(contact.name())) {
                 throw RequestRefused.invalidField(at + "name", "is needed for a parent, carer or paid carer");
             }
             if (blank(contact.phone()) && blank(contact.email())) {
@@ -106,6 +107,31 @@ public class PersonDetailsChecks {
                 throw RequestRefused.invalidField(at + "hasParentalResponsibility",
                         "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
             }
+        }
+    }
+
+    /**
+     * The one contact of a self or family referral's first contact, named as that request names its fields: its
+     * {@code phone} and {@code email}, and {@code madeBy} for who made the referral (the person, or a parent or
+     * carer; a paid carer refers through a professional).
+     */
+    public void firstContact(NewContact contact) {
+        if (contact.relationship() == null) {
+            throw RequestRefused.invalidField("madeBy.relationship", "must not be null");
+        }
+        if (contact.relationship() == ContactRelationship.PAID_CARER) {
+            throw RequestRefused.invalidField("madeBy.relationship", "must be PERSON or PARENT_OR_CARER");
+        }
+        if (contact.relationship() == ContactRelationship.PARENT_OR_CARER && blank(contact.name())) {
+            throw RequestRefused.invalidField("madeBy.name", "is needed when a parent or carer makes the referral");
+        }
+        if (blank(contact.phone()) && blank(contact.email())) {
+            throw RequestRefused.invalidField("phone", "a phone number or an email is needed");
+        }
+        phone("phone", contact.phone());
+        if (contact.hasParentalResponsibility() && !contact.relationship().mayHoldParentalResponsibility()) {
+            throw RequestRefused.invalidField("madeBy.hasParentalResponsibility",
+                    "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
         }
     }
 

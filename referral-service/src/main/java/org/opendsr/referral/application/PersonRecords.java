@@ -2,10 +2,14 @@ package org.opendsr.referral.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
+import org.opendsr.referral.adapters.persistence.AdvisoryLocks;
 import org.opendsr.referral.adapters.persistence.ContactRow;
 import org.opendsr.referral.adapters.persistence.Contacts;
 import org.opendsr.referral.adapters.persistence.DuplicateFlags;
@@ -13,7 +17,9 @@ import org.opendsr.referral.adapters.persistence.KeyProfessionalRow;
 import org.opendsr.referral.adapters.persistence.KeyProfessionals;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
+import org.opendsr.referral.domain.AccessPurpose;
 import org.opendsr.referral.domain.ContactRelationship;
+import org.opendsr.referral.domain.DetailsToReview;
 import org.opendsr.referral.domain.PossibleDuplicates;
 
 /**
@@ -28,8 +34,13 @@ public class PersonRecords {
     private final KeyProfessionals keyProfessionals;
     private final DuplicateFlags duplicateFlags;
 
+    private final AdvisoryLocks locks;
+    private final RecordAccess access;
+
     public PersonRecords(People people, Contacts contacts, KeyProfessionals keyProfessionals,
-                         DuplicateFlags duplicateFlags) {
+                         DuplicateFlags duplicateFlags, AdvisoryLocks locks, RecordAccess access) {
+        this.locks = locks;
+        this.access = access;
         this.people = people;
         this.contacts = contacts;
         this.keyProfessionals = keyProfessionals;
@@ -49,20 +60,126 @@ public class PersonRecords {
         return row;
     }
 
+    /** What a referral for someone already known did to their record. */
+    public record KnownPersonReferred(PersonRow person, Map<String, String> detailsToReview, boolean recordChanged) {
+        @Override
+        public String toString() {
+            return "KnownPersonReferred[personId=" + person.id() + ", details redacted]";
+        }
+    }
+
     /**
-     * A person found by NHS number keeps their record as it is, except what it lacks: a first contact completed by
-     * the DSR team through an identity update may have no locality yet, and a referral always says it.
+     * A person found by NHS number keeps their record as it is, except what it lacks (a first contact completed by
+     * the DSR team may have no locality yet, and a referral always says it) and what it adds: new contacts and key
+     * professionals, as an agency referral adds its referrer. Details that differ from the record are returned to be
+     * kept on the referral for the DSR team to review ({@link DetailsToReview}), never written over the record.
      */
-    public PersonRow fillGaps(PersonRow known, NewPerson referred, Instant now) {
+    public KnownPersonReferred takeInReferral(PersonRow known, NewPerson referred, String referredPostcode, Instant now) {
+        boolean changed = false;
         if (known.dateOfBirth() == null && referred.dateOfBirth() != null) {
             people.updateIdentity(known.id(), known.givenName(), known.familyName(), referred.dateOfBirth(),
                     known.nhsNumber(), now);
+            changed = true;
         }
-        if (known.locality() == null && referred.locality() != null) {
-            people.updateAddress(known.id(), known.addressLine1(), known.addressLine2(), known.town(), known.postcode(),
-                    referred.locality(), now);
+        // Address lines fill gaps only at the same postcode: lines of one address under another's postcode mix two.
+        boolean samePostcode = referredPostcode.equals(known.postcode());
+        Address address = referred.address();
+        String line1 = gap(known.addressLine1(), samePostcode ? address.line1() : null);
+        String line2 = gap(known.addressLine2(), samePostcode ? address.line2() : null);
+        String town = gap(known.town(), samePostcode ? address.town() : null);
+        String locality = gap(known.locality(), referred.locality());
+        if (!Objects.equals(line1, known.addressLine1()) || !Objects.equals(line2, known.addressLine2())
+                || !Objects.equals(town, known.town()) || !Objects.equals(locality, known.locality())) {
+            people.updateAddress(known.id(), line1, line2, town, known.postcode(), locality, now);
+            changed = true;
         }
-        return known.dateOfBirth() == null || known.locality() == null ? people.findById(known.id()).orElseThrow() : known;
+        String ethnicCategory = gap(known.ethnicCategory(), referred.demographics().ethnicCategory());
+        String genderIdentity = gap(known.genderIdentity(), referred.demographics().genderIdentity());
+        if (!Objects.equals(ethnicCategory, known.ethnicCategory())
+                || !Objects.equals(genderIdentity, known.genderIdentity())) {
+            people.updateDemographics(known.id(), ethnicCategory, genderIdentity, now);
+            changed = true;
+        }
+        if (known.diagnosis() == null && referred.diagnosis() != null) {
+            people.updateDiagnosis(known.id(), referred.diagnosis().name(), now);
+            changed = true;
+        }
+        changed |= addContacts(known.id(), referred.contacts());
+        for (NewKeyProfessional professional : referred.keyProfessionals()) {
+            changed |= addKeyProfessional(known.id(), professional);
+        }
+
+        Map<String, String> differing = DetailsToReview.of(details(known.givenName(), known.familyName(),
+                known.postcode(), known.addressLine1(), known.addressLine2(), known.town(), known.locality(),
+                known.ethnicCategory(), known.genderIdentity(), known.diagnosis()),
+                details(referred.givenName(), referred.familyName(), referredPostcode, address.line1(),
+                        address.line2(), address.town(), referred.locality(), referred.demographics().ethnicCategory(),
+                        referred.demographics().genderIdentity(),
+                        referred.diagnosis() == null ? null : referred.diagnosis().name()));
+        PersonRow person = changed ? people.findById(known.id()).orElseThrow() : known;
+        return new KnownPersonReferred(person, differing, changed);
+    }
+
+    private static Map<String, String> details(String givenName, String familyName, String postcode, String line1,
+                                               String line2, String town, String locality, String ethnicCategory,
+                                               String genderIdentity, String diagnosis) {
+        // Named as the professional referral request names them.
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("givenName", givenName);
+        details.put("familyName", familyName);
+        details.put("postcode", postcode);
+        details.put("address.line1", line1);
+        details.put("address.line2", line2);
+        details.put("address.town", town);
+        details.put("locality", locality);
+        details.put("demographics.ethnicCategory", ethnicCategory);
+        details.put("demographics.genderIdentity", genderIdentity);
+        details.put("diagnosis", diagnosis);
+        return details;
+    }
+
+    private static String gap(String held, String referred) {
+        return held == null || held.isBlank() ? trimmed(referred) : held;
+    }
+
+    /**
+     * Adds the contacts the record does not have yet: the same relationship with the same phone (digits) or email,
+     * or for anyone but the person themself the same name, is one already held.
+     */
+    boolean addContacts(UUID personId, List<NewContact> referred) {
+        List<ContactRow> held = new ArrayList<>(contacts.findByPersonIdOrderByPosition(personId));
+        List<ContactRow> added = new ArrayList<>();
+        for (NewContact contact : referred) {
+            boolean known = held.stream().anyMatch(row -> sameContact(row, contact));
+            if (!known) {
+                ContactRow row = new ContactRow(UUID.randomUUID(), personId, held.size(), contact.relationship().name(),
+                        trimmed(contact.name()), trimmed(contact.phone()), trimmed(contact.email()),
+                        contact.hasParentalResponsibility());
+                held.add(row);
+                added.add(row);
+            }
+        }
+        contacts.saveAll(added);
+        return !added.isEmpty();
+    }
+
+    private static boolean sameContact(ContactRow row, NewContact contact) {
+        if (!row.relationship().equals(contact.relationship().name())) {
+            return false;
+        }
+        if (contact.email() != null && !contact.email().isBlank() && contact.email().trim().equalsIgnoreCase(row.email())) {
+            return true;
+        }
+        if (contact.phone() != null && row.phone() != null && digits(contact.phone()).equals(digits(row.phone()))
+                && !digits(row.phone()).isEmpty()) {
+            return true;
+        }
+        return contact.relationship() != ContactRelationship.PERSON && contact.name() != null && row.name() != null
+                && contact.name().trim().equalsIgnoreCase(row.name().trim());
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("\\D", "");
     }
 
     public void replaceContacts(UUID personId, List<NewContact> newContacts) {
@@ -86,8 +203,11 @@ public class PersonRecords {
         keyProfessionals.saveAll(rows);
     }
 
-    /** Adds a key professional unless one with the same email (or, without email, name and organisation) is there. */
-    public void addKeyProfessional(UUID personId, NewKeyProfessional professional) {
+    /**
+     * Adds a key professional unless one with the same email (or, without email, name and organisation) is there.
+     * True when added.
+     */
+    public boolean addKeyProfessional(UUID personId, NewKeyProfessional professional) {
         List<KeyProfessionalRow> existing = keyProfessionals.findByPersonIdOrderByPosition(personId);
         boolean known = existing.stream().anyMatch(row -> professional.email() != null
                 ? professional.email().equalsIgnoreCase(row.email())
@@ -96,6 +216,7 @@ public class PersonRecords {
         if (!known) {
             keyProfessionals.save(keyProfessionalRow(personId, existing.size(), professional));
         }
+        return !known;
     }
 
     /** Sets the person's own phone and email, keeping what is not reported. */
@@ -126,6 +247,7 @@ public class PersonRecords {
         if (person.dateOfBirth() == null) {
             return;
         }
+        locks.lockDateOfBirth(person.dateOfBirth());
         PossibleDuplicates.Candidate newcomer = candidate(person);
         List<PossibleDuplicates.Candidate> sameDateOfBirth = people.findByDateOfBirth(person.dateOfBirth()).stream()
                 .map(PersonRecords::candidate).toList();
@@ -133,7 +255,18 @@ public class PersonRecords {
         // the DSR team sees from the first flags, and flagging every pair would grow without bound.
         PossibleDuplicates.of(newcomer, sameDateOfBirth).stream()
                 .limit(MOST_FLAGS_PER_PERSON)
-                .forEach(other -> duplicateFlags.flag(person.id(), other, person.updatedAt()));
+                .forEach(other -> {
+                    if (duplicateFlags.flag(person.id(), other, person.updatedAt())) {
+                        // A flag ties two people's records together on the DSR team's worklist: both records are
+                        // touched, though only one was referred or changed.
+                        access.audit(other, Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + person.id(), AccessPurpose.DATA_QUALITY,
+                                person.updatedAt());
+                        access.audit(person.id(), Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + other, AccessPurpose.DATA_QUALITY,
+                                person.updatedAt());
+                    }
+                });
     }
 
     private static PossibleDuplicates.Candidate candidate(PersonRow row) {

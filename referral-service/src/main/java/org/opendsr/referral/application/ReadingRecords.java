@@ -2,6 +2,7 @@ package org.opendsr.referral.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.opendsr.referral.adapters.persistence.Page;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
+import org.opendsr.referral.adapters.persistence.ReferralDetailsToReview;
 import org.opendsr.referral.adapters.persistence.Referrals;
 import org.opendsr.referral.adapters.persistence.RegisterEntries;
 import org.opendsr.referral.adapters.persistence.RegisterEntryRow;
@@ -41,7 +43,8 @@ public class ReadingRecords {
     }
 
     /** A referral, its person and, once decided, its criteria checklist. */
-    public record ReferralRecord(ReferralRow referral, PersonRow person, Optional<EligibilityAssessmentRow> assessment) {
+    public record ReferralRecord(ReferralRow referral, PersonRow person, Optional<EligibilityAssessmentRow> assessment,
+                                 Map<String, String> detailsToReview, boolean personShown) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -57,11 +60,13 @@ public class ReadingRecords {
     private final ConsentStandings consent;
     private final EligibilityAssessments assessments;
     private final AuditTrail auditTrail;
+    private final ReferralDetailsToReview detailsToReview;
     private final Clock clock;
 
-    public ReadingRecords(RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
+    public ReadingRecords(ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
                           Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
                           EligibilityAssessments assessments, AuditTrail auditTrail, Clock clock) {
+        this.detailsToReview = detailsToReview;
         this.access = access;
         this.people = people;
         this.contacts = contacts;
@@ -84,7 +89,10 @@ public class ReadingRecords {
                 registerEntries.findByPersonIdOrderByOnRegisterFrom(personId), consent.findById(personId));
     }
 
-    /** The DSR team sees every referral; a professional the ones they made or whose person they are linked to. */
+    /**
+     * The DSR team sees every referral; a professional the ones they made or whose person they are linked to, with
+     * the person's details only while they are linked.
+     */
     @Transactional
     public ReferralRecord referral(UUID referralId, Caller caller, AccessPurpose purpose) {
         ReferralRow referral = referrals.findById(referralId)
@@ -92,8 +100,11 @@ public class ReadingRecords {
                 .orElseThrow(() -> RequestRefused.notFound("The referral"));
         access.audit(referral.personId(), caller.asActor(), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
+        // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
+        // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
+        boolean personShown = access.mayAccess(referral.personId(), caller);
         return new ReferralRecord(referral, people.findById(referral.personId()).orElseThrow(),
-                assessments.findById(referralId));
+                assessments.findById(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
     }
 
     /** Reading the trail is itself on the trail. */

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.agency.AgencyPerson;
@@ -19,11 +21,13 @@ import org.opendsr.referral.adapters.persistence.AdvisoryLocks;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
+import org.opendsr.referral.adapters.persistence.ReferralDetailsToReview;
 import org.opendsr.referral.adapters.persistence.Referrals;
 import org.opendsr.referral.domain.AccessPurpose;
 import org.opendsr.referral.domain.ContactRelationship;
 import org.opendsr.referral.domain.FirstContactDeadline;
 import org.opendsr.referral.domain.NhsNumber;
+import org.opendsr.referral.domain.NhsNumberMatch;
 import org.opendsr.referral.domain.ReferralStatus;
 
 /**
@@ -44,12 +48,14 @@ public class ReceivingReferrals {
     private final ReferralSettings settings;
     private final ReferralAnnouncements announcements;
     private final RecordAccess access;
+    private final ReferralDetailsToReview detailsToReview;
     private final Clock clock;
 
     public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
                               PersonDetailsChecks checks, AdvisoryLocks locks, WorkingDays workingDays,
                               ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
-                              Clock clock) {
+                              ReferralDetailsToReview detailsToReview, Clock clock) {
+        this.detailsToReview = detailsToReview;
         this.people = people;
         this.referrals = referrals;
         this.personRecords = personRecords;
@@ -67,6 +73,7 @@ public class ReceivingReferrals {
     public ReferralReceipt receiveProfessionalReferral(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
                                                        AccessPurpose purpose) {
         checkPerson(person, "", true);
+        checks.contacts("contacts", person.contacts());
         return receive(ReferralRoute.PROFESSIONAL, person, "", minimumDataSet, referrer.userId(),
                 referrer.organisation(), null, referrer.asActor(), purpose);
     }
@@ -78,6 +85,8 @@ public class ReceivingReferrals {
     @Transactional
     public ReferralReceipt receiveSelfOrFamilyReferral(NewPerson person, @Nullable String reasonGiven, Caller takenBy,
                                                        AccessPurpose purpose) {
+        // The request has one phone, one email and who made it, not a list of contacts: refusals name its fields.
+        checks.firstContact(person.contacts().get(0));
         checkPerson(person, "", false);
         MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
         return receive(ReferralRoute.SELF_OR_FAMILY, person, "", firstWords, takenBy.userId(),
@@ -95,12 +104,14 @@ public class ReceivingReferrals {
         if (earlier.isPresent()) {
             ReferralRow referral = earlier.get();
             return new ReferralReceipt(referral.id(), referral.personId(), ReferralStatus.valueOf(referral.status()),
-                    referral.receivedAt(), true, referral.firstContactDueOn());
+                    referral.receivedAt(), true, referral.firstContactDueOn(),
+                    List.copyOf(detailsToReview.of(referral.id()).keySet()));
         }
         // The agency format has the person's own phone and email beside their name: name the fields as it does.
         checks.phone("person.phone", submitted.person().phone());
         NewPerson person = personOf(submitted.person());
         checkPerson(person, "person.", true);
+        checks.contacts("person.contacts", person.contacts());
         MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
                 submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
         return receive(ReferralRoute.AGENCY_SYSTEM, person, "person.", minimumDataSet, agencySource,
@@ -125,7 +136,6 @@ public class ReceivingReferrals {
         checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode", person.postcode());
         checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
         checks.demographics(prefix + "demographics.", person.demographics());
-        checks.contacts(prefix + "contacts", person.contacts());
         checks.keyProfessionals(prefix + "keyProfessionals", person.keyProfessionals());
     }
 
@@ -142,7 +152,17 @@ public class ReceivingReferrals {
             locks.lockIdentity(number.digits());
             return people.findByNhsNumber(number.digits());
         });
-        PersonRow recorded = known.map(found -> personRecords.fillGaps(found, person, now))
+        // Refused rather than taken in and flagged: the referrer has the person's notes open and can correct a
+        // mistyped number in a minute, whereas a referral linked to the wrong person (even flagged) would show the
+        // referrer a stranger's record until someone noticed, and a second person cannot hold the same NHS number.
+        // An agency system's referral goes to the dead-letter topic with this reason for its operators to fix.
+        if (known.isPresent() && !NhsNumberMatch.isTheSamePerson(known.get().dateOfBirth(), person.dateOfBirth())) {
+            throw new RequestRefused(HttpStatus.CONFLICT, "nhs-number-held-for-another-person",
+                    "The NHS number is held for a different person", NhsNumberMatch.DIFFERS, prefix + "nhsNumber");
+        }
+        Optional<PersonRecords.KnownPersonReferred> takenIn = known.map(found ->
+                personRecords.takeInReferral(found, person, postcode, now));
+        PersonRow recorded = takenIn.map(PersonRecords.KnownPersonReferred::person)
                 .orElseGet(() -> personRecords.record(person, nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
         if (agency != null) {
             personRecords.addKeyProfessional(recorded.id(), new NewKeyProfessional(agency.referrer().name(),
@@ -166,16 +186,21 @@ public class ReceivingReferrals {
                     agency.referrer().email(), agency.referrer().phone());
         }
         referral = referrals.save(referral);
+        Map<String, String> toReview = takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of());
+        detailsToReview.keep(referral.id(), toReview);
 
         if (known.isEmpty()) {
             access.audit(recorded.id(), actor, AuditAction.CREATED, "person", purpose, now);
+        } else if (takenIn.get().recordChanged()) {
+            access.audit(recorded.id(), actor, AuditAction.CHANGED, "record: details added by referral "
+                    + referral.id(), purpose, now);
         }
         access.audit(recorded.id(), actor, AuditAction.CREATED, "referral " + referral.id(), purpose, now);
         if (complete) {
             announcements.received(referral, recorded);
         }
         return new ReferralReceipt(referral.id(), recorded.id(), ReferralStatus.RECEIVED, now, known.isPresent(),
-                deadline.dueOn());
+                deadline.dueOn(), List.copyOf(toReview.keySet()));
     }
 
     private static NewPerson personOf(AgencyPerson person) {

@@ -17,6 +17,7 @@ import org.opendsr.referral.adapters.persistence.Milestones;
 import org.opendsr.referral.adapters.persistence.People;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.RegisterEntries;
+import org.opendsr.referral.domain.AccessPurpose;
 import org.opendsr.referral.domain.AgeAtDate;
 import org.opendsr.referral.domain.KeyworkerReferralPolicy;
 
@@ -31,10 +32,12 @@ public class SuggestingKeyworkerReferrals {
     private final People people;
     private final RegisterEntries registerEntries;
     private final Outbox outbox;
+    private final RecordAccess access;
     private final Clock clock;
 
     public SuggestingKeyworkerReferrals(Milestones milestones, People people, RegisterEntries registerEntries,
-                                        Outbox outbox, Clock clock) {
+                                        Outbox outbox, RecordAccess access, Clock clock) {
+        this.access = access;
         this.milestones = milestones;
         this.people = people;
         this.registerEntries = registerEntries;
@@ -63,6 +66,9 @@ public class SuggestingKeyworkerReferrals {
             return false;
         }
         return registerEntries.findOpenEntryOf(personId).map(entry -> {
+            // Reading the date of birth is a read of the record like any other (the 18th-birthday job audits too).
+            access.audit(personId, Actor.REFERRAL_SERVICE, AuditAction.READ,
+                    "date of birth: age when rated " + rating.name(), AccessPurpose.AGE_MILESTONE, Now.of(clock));
             AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), LocalDate.now(clock));
             return KeyworkerReferralPolicy.whenRated(age, rating)
                     .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock)))

@@ -1,5 +1,6 @@
 package org.opendsr.referral.adapters.persistence;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -24,6 +25,15 @@ public class AdvisoryLocks {
      */
     public void lockIdentity(String nhsNumber) {
         lock("nhs-number:" + nhsNumber);
+    }
+
+    /**
+     * Serialises the search for possible duplicates among people born on one day, so that two people recorded at
+     * once, neither seeing the other's uncommitted row, cannot both miss each other: the second to lock searches
+     * after the first has committed. Taken after {@link #lockIdentity}, never before, so the two cannot deadlock.
+     */
+    public void lockDateOfBirth(LocalDate dateOfBirth) {
+        lock("date-of-birth:" + dateOfBirth);
     }
 
     /** Serialises changes to one person's referrals and register entries (e.g. two acceptances at once). */

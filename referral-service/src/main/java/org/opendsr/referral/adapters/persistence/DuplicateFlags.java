@@ -18,18 +18,18 @@ public class DuplicateFlags {
         this.jdbc = jdbc;
     }
 
-    /** Flags the pair unless it is flagged already (open or resolved). */
-    public void flag(UUID one, UUID other, Instant at) {
+    /** Flags the pair unless it is flagged already (open or resolved); true when flagged now. */
+    public boolean flag(UUID one, UUID other, Instant at) {
         // PostgreSQL orders UUIDs by their bytes, as their text sorts; UUID.compareTo compares signed longs.
         UUID a = one.toString().compareTo(other.toString()) < 0 ? one : other;
         UUID b = a.equals(one) ? other : one;
-        jdbc.prepareStatement("INSERT INTO possible_duplicate (id, person_a, person_b, flagged_at)"
+        return jdbc.prepareStatement("INSERT INTO possible_duplicate (id, person_a, person_b, flagged_at)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (person_a, person_b) DO NOTHING", insert -> {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, a);
             insert.setObject(3, b);
             insert.setTimestamp(4, Timestamp.from(at));
-            return insert.executeUpdate();
+            return insert.executeUpdate() == 1;
         });
     }
 

@@ -39,7 +39,8 @@ public class Listings {
     public record RegisterLine(UUID personId, String givenName, String familyName, @Nullable String locality,
                                String status, @Nullable UUID registerEntryId, @Nullable Instant onRegisterFrom,
                                @Nullable String responsibleProfessional, @Nullable Instant unallocatedSince,
-                               @Nullable LocalDate firstContactDueOn) {
+                               @Nullable LocalDate firstContactDueOn, @Nullable LocalDate removedOn,
+                               @Nullable String removalReason) {
         @Override
         public String toString() {
             return "RegisterLine[personId=" + personId + ", personal data redacted]";
@@ -57,9 +58,21 @@ public class Listings {
             + "   WHEN EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = p.id) THEN 'REMOVED'"
             + "   ELSE 'NOT_ACCEPTED' END AS status,"
             + "  (SELECT min(r.first_contact_due_on) FROM referral r WHERE r.person_id = p.id AND r.status = 'RECEIVED')"
-            + "   AS first_contact_due_on"
-            + " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id AND e.removed_at IS NULL)"
+            + "   AS first_contact_due_on,"
+            + "  (c.removed_at AT TIME ZONE 'Europe/London')::date AS removed_on, c.removal_reason"
+            + " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id AND e.removed_at IS NULL"
+            // The latest closed entry says when and why someone REMOVED left the register.
+            + " LEFT JOIN LATERAL (SELECT x.removed_at, x.removal_reason FROM register_entry x"
+            + "   WHERE x.person_id = p.id AND x.removed_at IS NOT NULL ORDER BY x.removed_at DESC LIMIT 1) c"
+            + "  ON e.id IS NULL)"
             + " SELECT %s FROM listing l WHERE true";
+
+    /**
+     * Without a status filter the listing is the DSR's current work: people on the register and people referred and
+     * waiting for an outcome. Those removed or never accepted are listed only when asked for by status, so the
+     * default listing does not grow with everyone ever referred.
+     */
+    static final String CURRENT = " AND l.status IN ('ON_REGISTER', 'REFERRED')";
 
     public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder();
@@ -71,6 +84,8 @@ public class Listings {
         if (filter.status() != null) {
             where.append(" AND l.status = ?");
             parameters.add(filter.status());
+        } else {
+            where.append(CURRENT);
         }
         if (filter.responsibleProfessional() != null) {
             where.append(" AND l.responsible_professional = ?");
@@ -82,15 +97,26 @@ public class Listings {
                     : " AND (l.first_contact_due_on IS NULL OR l.first_contact_due_on >= ?)");
             parameters.add(today);
         }
-        long total = count(String.format(REGISTER_VIEW, "count(*)") + where, parameters);
-        String select = String.format(REGISTER_VIEW, "l.*") + where
+        // The total comes with the page (a window over the filtered rows), so each person's status is worked out
+        // once; only a page past the end, which has no row to carry it, needs a count of its own.
+        String select = String.format(REGISTER_VIEW, "l.*, count(*) OVER () AS total") + where
                 + " ORDER BY lower(l.family_name), lower(l.given_name), l.person_id LIMIT ? OFFSET ?";
-        List<RegisterLine> lines = list(select, parameters, size, page * size, rows -> new RegisterLine(
-                rows.getObject("person_id", UUID.class), rows.getString("given_name"), rows.getString("family_name"),
-                rows.getString("locality"), rows.getString("status"), rows.getObject("entry_id", UUID.class),
-                instant(rows, "on_register_from"), rows.getString("responsible_professional"),
-                instant(rows, "unallocated_since"), rows.getObject("first_contact_due_on", LocalDate.class)));
-        return new Page<>(lines, page, size, total);
+        long[] total = {-1};
+        List<RegisterLine> lines = list(select, parameters, size, page * size, rows -> {
+            total[0] = rows.getLong("total");
+            boolean removed = "REMOVED".equals(rows.getString("status"));
+            return new RegisterLine(rows.getObject("person_id", UUID.class), rows.getString("given_name"),
+                    rows.getString("family_name"), rows.getString("locality"), rows.getString("status"),
+                    rows.getObject("entry_id", UUID.class), instant(rows, "on_register_from"),
+                    rows.getString("responsible_professional"), instant(rows, "unallocated_since"),
+                    rows.getObject("first_contact_due_on", LocalDate.class),
+                    removed ? rows.getObject("removed_on", LocalDate.class) : null,
+                    removed ? rows.getString("removal_reason") : null);
+        });
+        if (total[0] < 0) {
+            total[0] = page == 0 ? 0 : count(String.format(REGISTER_VIEW, "count(*)") + where, parameters);
+        }
+        return new Page<>(lines, page, size, total[0]);
     }
 
     // ---- worklists --------------------------------------------------------------------------------------------------

@@ -1,12 +1,19 @@
 package org.opendsr.referral.adapters.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.domain.NeedToKnow;
+import org.opendsr.referral.domain.ReferralStatus;
 
-/** How a professional is linked to a person: as a referrer, a key professional or the responsible professional. */
+/**
+ * How a professional is linked to a person: as a referrer, a key professional or the responsible professional. What
+ * the links allow is {@link NeedToKnow}'s to decide.
+ */
 @Singleton
 public class PersonLinks {
 
@@ -16,26 +23,42 @@ public class PersonLinks {
         this.jdbc = jdbc;
     }
 
-    /** True when the user referred the person, is one of their key professionals, or is responsible for them. */
+    /** True when the user's links to the person give them a need to know (see {@link NeedToKnow}). */
     public boolean isLinked(UUID personId, String userId, @Nullable String email) {
-        return jdbc.prepareStatement("SELECT"
-                + " EXISTS (SELECT 1 FROM referral WHERE person_id = ? AND referred_by = ?)"
-                + " OR EXISTS (SELECT 1 FROM key_professional WHERE person_id = ?"
-                + "   AND (user_id = ? OR (CAST(? AS text) IS NOT NULL AND lower(email) = lower(CAST(? AS text)))))"
-                + " OR EXISTS (SELECT 1 FROM register_entry WHERE person_id = ? AND removed_at IS NULL"
+        boolean[] keyOrResponsible = jdbc.prepareStatement("SELECT"
+                + " EXISTS (SELECT 1 FROM key_professional WHERE person_id = ?"
+                + "   AND (user_id = ? OR (CAST(? AS text) IS NOT NULL AND lower(email) = lower(CAST(? AS text))))),"
+                + " EXISTS (SELECT 1 FROM register_entry WHERE person_id = ? AND removed_at IS NULL"
                 + "   AND responsible_professional = ?)", select -> {
             select.setObject(1, personId);
             select.setString(2, userId);
-            select.setObject(3, personId);
-            select.setString(4, userId);
-            select.setString(5, email);
-            select.setString(6, email);
-            select.setObject(7, personId);
-            select.setString(8, userId);
+            select.setString(3, email);
+            select.setString(4, email);
+            select.setObject(5, personId);
+            select.setString(6, userId);
             try (var rows = select.executeQuery()) {
                 rows.next();
-                return rows.getBoolean(1);
+                return new boolean[] {rows.getBoolean(1), rows.getBoolean(2)};
             }
+        });
+        return NeedToKnow.professionalMaySee(referralsMadeBy(personId, userId), keyOrResponsible[0],
+                keyOrResponsible[1]);
+    }
+
+    private List<NeedToKnow.ReferralTheyMade> referralsMadeBy(UUID personId, String userId) {
+        return jdbc.prepareStatement("SELECT r.status, EXISTS (SELECT 1 FROM register_entry e"
+                + "   WHERE e.referral_id = r.id AND e.removed_at IS NULL)"
+                + " FROM referral r WHERE r.person_id = ? AND r.referred_by = ?", select -> {
+            select.setObject(1, personId);
+            select.setString(2, userId);
+            List<NeedToKnow.ReferralTheyMade> referrals = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    referrals.add(new NeedToKnow.ReferralTheyMade(ReferralStatus.valueOf(rows.getString(1)),
+                            rows.getBoolean(2)));
+                }
+            }
+            return referrals;
         });
     }
 }

@@ -2,10 +2,12 @@ package org.opendsr.referral.adapters.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.opendsr.referral.adapters.persistence.EligibilityAssessmentRow;
 import org.opendsr.referral.adapters.persistence.PersonRow;
 import org.opendsr.referral.adapters.persistence.ReferralRow;
@@ -30,11 +32,16 @@ public record ReferralView(
         LocalDate firstContactDueOn,
         @Nullable Instant contactedAt,
         @Nullable Outcome outcome,
-        @Nullable AgencyReferrer agencyReferrer) {
+        @Nullable AgencyReferrer agencyReferrer,
+        @Schema(description = "For a person already known: details this referral gave that differ from their record"
+                + " (by field name), kept for the DSR team to review rather than written over the record")
+        Map<String, String> detailsToReview) {
 
+    /** Only the personId for a referrer whose referral no longer gives them a need to know the person. */
     @Serdeable
-    public record PersonView(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
-                             @Nullable String nhsNumber, String postcode, @Nullable String locality) {
+    public record PersonView(UUID personId, @Nullable String givenName, @Nullable String familyName,
+                             @Nullable LocalDate dateOfBirth, @Nullable String nhsNumber, @Nullable String postcode,
+                             @Nullable String locality) {
 
         @Override
         public String toString() {
@@ -84,11 +91,12 @@ public record ReferralView(
                 referral.referrerPhone());
         return new ReferralView(referral.id(), referral.route(), referral.status(), referral.receivedAt(),
                 referral.referredBy(), referral.referrerOrganisation(),
-                new PersonView(person.id(), person.givenName(), person.familyName(), person.dateOfBirth(),
-                        person.nhsNumber(), person.postcode(), person.locality()),
+                record.personShown() ? new PersonView(person.id(), person.givenName(), person.familyName(),
+                        person.dateOfBirth(), person.nhsNumber(), person.postcode(), person.locality())
+                        : new PersonView(person.id(), null, null, null, null, null, null),
                 referral.reasonForReferral(), referral.currentIssues(), referral.whatHasBeenTried(),
                 referral.whatCouldReduceRisk(), referral.indicativeRag(), referral.complete(),
-                referral.firstContactDueOn(), referral.contactedAt(), outcome, agency);
+                referral.firstContactDueOn(), referral.contactedAt(), outcome, agency, record.detailsToReview());
     }
 
     private static Criteria criteria(EligibilityAssessmentRow row) {

@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,9 +75,13 @@ public class RegisterController {
     @Get
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "The register listing: people by status, locality, responsible professional and overdue"
-            + " first contact, by family name")
+            + " first contact, by family name", description = "Without a status, the DSR's current work: people ON_REGISTER"
+            + " and people REFERRED (waiting for an outcome). People REMOVED (with removedOn and removalReason from"
+            + " their latest register entry) or NOT_ACCEPTED are listed when asked for by status.")
     public Listed<Listings.RegisterLine> register(@Nullable @QueryValue String locality,
-                                                  @Nullable @QueryValue RegisterStatus status,
+                                                  @Nullable @QueryValue @Parameter(description = "ON_REGISTER,"
+                                                          + " REFERRED, REMOVED or NOT_ACCEPTED; by default ON_REGISTER"
+                                                          + " and REFERRED together") RegisterStatus status,
                                                   @Nullable @QueryValue String responsibleProfessional,
                                                   @Nullable @QueryValue String overdueContact,
                                                   @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
