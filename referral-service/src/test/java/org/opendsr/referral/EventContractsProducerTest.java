@@ -164,7 +164,7 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
     }
 
     @Test
-    void keyworkerReferralSuggestedWhenRatedIsTheExtensionPointForRiskServicesEvents() {
+    void keyworkerReferralSuggestedWhenRatedRedAmberOrBlueOncePerRegisterEntry() {
         Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, aReferralOfHermione());
         java.util.UUID personId = java.util.UUID.fromString(onRegister.personId());
 

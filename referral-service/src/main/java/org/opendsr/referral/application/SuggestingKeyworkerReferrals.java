@@ -53,9 +53,9 @@ public class SuggestingKeyworkerReferrals {
     }
 
     /**
-     * EXTENSION POINT for risk-service's rating events, which do not exist yet: when a person on the register is rated
-     * Red, Amber or Blue while under 25, suggest a keyworker referral once for their register entry (the episode).
-     * A listener on {@code dsr.risk.events} should call this from its handler when the rating event is published.
+     * On risk-service's {@code dsr.risk.rating-changed.v1} (through {@link FollowingRatings}): when a person on the
+     * register is rated Red, Amber or Blue while under 25, suggest a keyworker referral once for their register entry
+     * (the episode).
      *
      * @return true when a suggestion was published
      */
