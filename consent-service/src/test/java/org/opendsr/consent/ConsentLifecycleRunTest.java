@@ -217,6 +217,7 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
         LocalDate today = api.today();
         UUID personId = knownAdult();
         api.recorded(informedConsent(personId, today.minusMonths(11)));
+        referrals.accepted(personId);
 
         referrals.removedFromRegister(personId, RemovalReason.MOVED_OUT_OF_AREA);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).has("leftRegisterOn"));
@@ -228,6 +229,50 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
         referrals.referred(personId, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> !api.history(personId).has("leftRegisterOn"));
 
+        assertThat(about(api.runLifecycle().get("remindersSent"), personId)).hasSize(1);
+        assertThat(about(api.worklist("renewals-due").get("entries"), personId)).hasSize(1);
+    }
+
+    @Test
+    void someoneWhoseReferralWasDeclinedIsNotRemindedNorListedUntilTheyAreReferredAgain() {
+        LocalDate today = api.today();
+        UUID declined = knownAdult();
+        UUID withdrawn = knownAdult();
+        api.recorded(informedConsent(declined, today.minusMonths(11)));
+        api.recorded(informedConsent(withdrawn, today.minusYears(1).minusDays(3)));
+
+        referrals.declined(declined);
+        referrals.withdrawn(withdrawn);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.history(declined).get("followedUp").asBoolean()
+                && !api.history(withdrawn).get("followedUp").asBoolean());
+
+        JsonNode run = api.runLifecycle();
+        assertThat(about(run.get("remindersSent"), declined)).isEmpty();
+        assertThat(about(run.get("remindersSent"), withdrawn)).isEmpty();
+        assertThat(about(api.worklist("renewals-due").get("entries"), declined)).isEmpty();
+        assertThat(about(api.worklist("overdue").get("entries"), withdrawn)).isEmpty();
+
+        referrals.referred(declined, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(declined).get("followedUp").asBoolean());
+
+        assertThat(about(api.runLifecycle().get("remindersSent"), declined)).hasSize(1);
+        assertThat(about(api.worklist("renewals-due").get("entries"), declined)).hasSize(1);
+    }
+
+    @Test
+    void aDeclinedDuplicateReferralOfSomeoneOnTheRegisterStillLeavesThemReminded() {
+        LocalDate today = api.today();
+        UUID personId = knownAdult();
+        api.recorded(informedConsent(personId, today.minusMonths(11)));
+        referrals.accepted(personId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("onRegister").asBoolean());
+
+        UUID duplicate = referrals.referred(personId, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("openReferrals").asInt() == 1);
+        referrals.declined(personId, duplicate);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("openReferrals").asInt() == 0);
+
+        assertThat(api.history(personId).get("followedUp").asBoolean()).isTrue();
         assertThat(about(api.runLifecycle().get("remindersSent"), personId)).hasSize(1);
         assertThat(about(api.worklist("renewals-due").get("entries"), personId)).hasSize(1);
     }
