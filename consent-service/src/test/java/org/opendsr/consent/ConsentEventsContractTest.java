@@ -231,7 +231,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     @Test
     void removalFromTheRegisterAsInTheGoldenSampleTakesThePersonOffTheWorklists() {
         UUID personId = knownAdult();
-        api.recorded(informedConsent(personId, api.today().minusMonths(11)));
+        api.recorded(informedConsent(personId, api.today().minusYears(1).plusDays(20)));
         referrals.accepted(personId);
 
         referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REGISTER_PERSON_REMOVED_V1, personId));
@@ -307,7 +307,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
         UUID accepted = knownAdult();
         UUID declined = knownAdult();
         UUID withdrawn = knownAdult();
-        api.recorded(informedConsent(declined, api.today().minusMonths(11)));
+        api.recorded(informedConsent(declined, api.today().minusYears(1).plusDays(20)));
 
         referrals.send(accepted, withReferral(EventTypes.REFERRAL_ACCEPTED_V1, accepted));
         referrals.send(declined, withReferral(EventTypes.REFERRAL_DECLINED_V1, declined));
