@@ -232,10 +232,25 @@ class ConsentApiTest extends ConsentServiceUnderTest {
         }
 
         @Test
+        void aProfessionalWhoCannotReadAConsentCannotWithdrawIt() {
+            UUID personId = knownAdult();
+            String consentId = api.recorded(informedConsent(personId, today)).get("consentId").asText();
+
+            ApiResponse refused = api.http.post("/consents/" + consentId + "/withdrawal", api.anotherProfessional,
+                    withdrawal("PERSON_WITHDREW"));
+
+            assertProblem(refused, 404, null);
+            assertThat(api.history(personId).get("consents").get(0).get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(outboxEventsAbout(personId)).isEqualTo(1);
+            assertThat(api.http.post("/consents/" + consentId + "/withdrawal", api.dsrTeam,
+                    withdrawal("PERSON_WITHDREW")).status()).isEqualTo(200);
+        }
+
+        @Test
         void theWorklistsShowRenewalsDueAndOverdueConsentsWithTheDaysLeft() {
             UUID dueSoon = knownAdult();
             UUID overdue = knownAdult();
-            String dueSoonId = api.recorded(informedConsent(dueSoon, today.minusMonths(11))).get("consentId").asText();
+            String dueSoonId = api.recorded(informedConsent(dueSoon, today.minusYears(1).plusDays(20))).get("consentId").asText();
             String overdueId = api.recorded(informedConsent(overdue, today.minusYears(1).minusDays(10)))
                     .get("consentId").asText();
 
@@ -370,12 +385,25 @@ class ConsentApiTest extends ConsentServiceUnderTest {
                     bad("the decision maker's role at most 100 characters",
                             request -> bestInterests(request, Map.of("capacityAssessedOn", request.get("givenOn"),
                                     "decisionMakerRole", "r".repeat(101))), "bestInterests.decisionMakerRole"),
+                    bad("the decision maker's role holds no phone number",
+                            request -> bestInterests(request, Map.of("capacityAssessedOn", request.get("givenOn"),
+                                    "decisionMakerRole", "GP, ring 01632 960 123")), "bestInterests.decisionMakerRole"),
+                    bad("format detail at most 100 characters",
+                            request -> otherFormat(request, "d".repeat(101)), "explainedWithDetail"),
+                    bad("format detail holds no email address",
+                            request -> otherFormat(request, "Pictures sent to jo.bloggs@example.org"), "explainedWithDetail"),
+                    bad("format detail holds no phone number",
+                            request -> otherFormat(request, "Talked through on 07700 900123"), "explainedWithDetail"),
                     bad("renewalOf must be a UUID", request -> with(request, "renewalOf", "last-year"), "renewalOf"));
         }
 
         private static Arguments bad(String rule, Function<Map<String, Object>, Map<String, Object>> change,
                                      String field) {
             return Arguments.of(rule, change, field);
+        }
+
+        private static Map<String, Object> otherFormat(Map<String, Object> request, String detail) {
+            return with(with(request, "explainedWith", "OTHER"), "explainedWithDetail", detail);
         }
 
         private static Map<String, Object> bestInterests(Map<String, Object> request, Map<String, Object> details) {
@@ -487,6 +515,53 @@ class ConsentApiTest extends ConsentServiceUnderTest {
 
             assertConflict(api.withdraw(consentId, withdrawal("PERSON_WITHDREW")), "consent-lapsed");
             assertConflict(api.record(renewalOf(informedConsent(personId, today), consentId)), "consent-not-renewable");
+        }
+
+        @Test
+        void aRenewedConsentCannotBeWithdrawnOrRenewedAgain() {
+            UUID personId = knownAdult();
+            String renewed = api.recorded(informedConsent(personId, today.minusYears(1).plusDays(20))).get("consentId").asText();
+            String renewal = api.recorded(renewalOf(informedConsent(personId, today), renewed)).get("consentId").asText();
+            long events = outboxEventsAbout(personId);
+
+            ApiResponse withdrawal = api.withdraw(renewed, withdrawal("PERSON_WITHDREW"));
+            assertConflict(withdrawal, "consent-renewed");
+            assertThat(withdrawal.json().get("detail").asText()).contains(renewal);
+            ApiResponse renewedAgain = api.record(renewalOf(informedConsent(personId, today), renewed));
+            assertConflict(renewedAgain, "consent-not-renewable");
+            assertThat(renewedAgain.json().get("errors").findValuesAsText("field")).contains("renewalOf");
+
+            assertThat(api.history(personId).get("consents").findValuesAsText("status"))
+                    .containsExactly("ACTIVE", "RENEWED");
+            assertThat(outboxEventsAbout(personId)).isEqualTo(events);
+        }
+
+        @Test
+        void aRenewalCannotHaveBeenGivenBeforeTheConsentItRenews() {
+            UUID personId = knownAdult();
+            String renewed = api.recorded(informedConsent(personId, today.minusDays(10))).get("consentId").asText();
+
+            ApiResponse response = api.record(renewalOf(informedConsent(personId, today.minusDays(20)), renewed));
+
+            assertProblem(response, 400, "givenOn");
+            assertThat(response.json().get("errors").get(0).get("message").asText())
+                    .contains(today.minusDays(10).toString());
+            assertThat(api.history(personId).get("consents")).hasSize(1);
+        }
+
+        @Test
+        void parentalResponsibilityIsRefusedOnceTurning18HasArrived() {
+            UUID child = known(LifeStage.CHILD, AgeBand.AGE_14_TO_17);
+            String consentId = api.recorded(parentalResponsibility(child, today.minusMonths(2))).get("consentId").asText();
+
+            referrals.turned18(child);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    "OVERDUE".equals(api.history(child).get("consents").get(0).get("status").asText()));
+
+            ApiResponse response = api.record(renewalOf(parentalResponsibility(child, today), consentId));
+            assertConflict(response, "parental-responsibility-for-an-adult");
+            assertThat(response.json().get("errors").findValuesAsText("field")).contains("basis");
+            assertThat(api.history(child).get("consents")).hasSize(1);
         }
 
         @Test

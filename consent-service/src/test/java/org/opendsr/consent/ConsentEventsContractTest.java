@@ -12,6 +12,7 @@ import static org.opendsr.consent.support.ConsentRequests.withdrawal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,8 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     @Test
     void removalFromTheRegisterAsInTheGoldenSampleTakesThePersonOffTheWorklists() {
         UUID personId = knownAdult();
-        api.recorded(informedConsent(personId, api.today().minusMonths(11)));
+        api.recorded(informedConsent(personId, api.today().minusYears(1).plusDays(20)));
+        referrals.accepted(personId);
 
         referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REGISTER_PERSON_REMOVED_V1, personId));
 
@@ -240,9 +242,39 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
+    void turning18CountsFromWhenReferralServicePublishedItNotFromWhenItWasProcessed() {
+        LocalDate today = api.today();
+        UUID child = knownFromTheGoldenReferralSample();
+        api.recorded(parentalResponsibility(child, today.minusMonths(2)));
+        LocalDate published18On = today.minusDays(3);
+
+        // Delivered late (consumer lag, or replayed from the dead-letter topic): the birthday stays where it was.
+        referrals.turned18(child, published18On.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+
+        JsonNode overdue = published.first(child, EventTypes.CONSENT_OVERDUE_V1).data();
+        assertThat(overdue.get("overdueSince").asText()).isEqualTo(published18On.toString());
+        assertThat(overdue.get("graceEndsOn").asText()).isEqualTo(published18On.plusDays(28).toString());
+    }
+
+    @Test
+    void turning18ShortlyBeforeMidnightInEnglandIsThatDaysBirthday() {
+        LocalDate today = api.today();
+        UUID child = knownFromTheGoldenReferralSample();
+        api.recorded(parentalResponsibility(child, today.minusMonths(2)));
+        LocalDate yesterday = today.minusDays(1);
+
+        // 23:30 in England in summer is 22:30 UTC, in winter 23:30 UTC: either way still yesterday in England.
+        referrals.turned18(child, yesterday.atTime(23, 30).atZone(ZoneId.of("Europe/London")).toInstant());
+
+        assertThat(published.first(child, EventTypes.CONSENT_OVERDUE_V1).data().get("overdueSince").asText())
+                .isEqualTo(yesterday.toString());
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         UUID child = UUID.randomUUID();
         ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, child);
+        ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString());
         referrals.send(child, referral);
         api.awaitKnown(child);
         api.recorded(parentalResponsibility(child, api.today()));
@@ -271,10 +303,49 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
+    void referralOutcomesAsInTheGoldenSamplesDecideWhetherTheConsentIsFollowedUp() {
+        UUID accepted = knownAdult();
+        UUID declined = knownAdult();
+        UUID withdrawn = knownAdult();
+        api.recorded(informedConsent(declined, api.today().minusYears(1).plusDays(20)));
+
+        referrals.send(accepted, withReferral(EventTypes.REFERRAL_ACCEPTED_V1, accepted));
+        referrals.send(declined, withReferral(EventTypes.REFERRAL_DECLINED_V1, declined));
+        referrals.send(withdrawn, withReferral(EventTypes.REFERRAL_WITHDRAWN_V1, withdrawn));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(accepted).get("onRegister").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.history(declined).get("followedUp").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.history(withdrawn).get("followedUp").asBoolean());
+        assertThat(api.history(accepted).get("followedUp").asBoolean()).isTrue();
+        assertThat(api.history(accepted).get("openReferrals").asInt()).isZero();
+        assertThat(api.worklist("renewals-due").get("entries").findValuesAsText("personId"))
+                .doesNotContain(declined.toString());
+    }
+
+    @Test
+    void anOutcomeOfAReferralOfSomeoneNoReferralIntroducedGoesToTheDeadLetterTopic() {
+        UUID stranger = UUID.randomUUID();
+
+        referrals.send(stranger, ReferralEvents.goldenSample(EventTypes.REFERRAL_DECLINED_V1, stranger));
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
+                stranger.toString().equals(record.key())
+                        && "consent-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("no referral");
+    }
+
+    /** The golden sample of a referral outcome, about the person's referral this test sent. */
+    private ObjectNode withReferral(String type, UUID personId) {
+        ObjectNode event = ReferralEvents.goldenSample(type, personId);
+        ((ObjectNode) event.get("data")).put("referralId", referrals.latestReferralOf(personId).toString());
+        return event;
+    }
+
+    @Test
     void referralEventsItDoesNotUseAreSkippedNotDeadLettered() {
         UUID personId = knownAdult();
 
-        referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REFERRAL_ACCEPTED_V1, personId));
+        referrals.send(personId, ReferralEvents.goldenSample(EventTypes.REFERRAL_CONTACTED_V1, personId));
         referrals.removedFromRegister(personId, RemovalReason.STEPPED_DOWN);
 
         // The removal after it was applied, so the accepted event before it has been dealt with.

@@ -157,7 +157,7 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
     void withdrawnConsentIsPublishedAndTheRunLeavesItAlone() {
         LocalDate today = api.today();
         UUID personId = knownAdult();
-        String consentId = api.recorded(informedConsent(personId, today.minusMonths(11))).get("consentId").asText();
+        String consentId = api.recorded(informedConsent(personId, today.minusYears(1).plusDays(20))).get("consentId").asText();
 
         assertThat(api.withdraw(consentId, withdrawal("PERSON_WITHDREW")).status()).isEqualTo(200);
         JsonNode withdrawn = published.first(personId, EventTypes.CONSENT_WITHDRAWN_V1).data();
@@ -216,7 +216,8 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
     void someoneWhoLeftTheRegisterIsNotRemindedUntilTheyAreReferredAgain() {
         LocalDate today = api.today();
         UUID personId = knownAdult();
-        api.recorded(informedConsent(personId, today.minusMonths(11)));
+        api.recorded(informedConsent(personId, today.minusYears(1).plusDays(20)));
+        referrals.accepted(personId);
 
         referrals.removedFromRegister(personId, RemovalReason.MOVED_OUT_OF_AREA);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).has("leftRegisterOn"));
@@ -230,6 +231,78 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
 
         assertThat(about(api.runLifecycle().get("remindersSent"), personId)).hasSize(1);
         assertThat(about(api.worklist("renewals-due").get("entries"), personId)).hasSize(1);
+    }
+
+    @Test
+    void someoneWhoseReferralWasDeclinedIsNotRemindedNorListedUntilTheyAreReferredAgain() {
+        LocalDate today = api.today();
+        UUID declined = knownAdult();
+        UUID withdrawn = knownAdult();
+        api.recorded(informedConsent(declined, today.minusYears(1).plusDays(20)));
+        api.recorded(informedConsent(withdrawn, today.minusYears(1).minusDays(3)));
+
+        referrals.declined(declined);
+        referrals.withdrawn(withdrawn);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !api.history(declined).get("followedUp").asBoolean()
+                && !api.history(withdrawn).get("followedUp").asBoolean());
+
+        JsonNode run = api.runLifecycle();
+        assertThat(about(run.get("remindersSent"), declined)).isEmpty();
+        assertThat(about(run.get("remindersSent"), withdrawn)).isEmpty();
+        assertThat(about(api.worklist("renewals-due").get("entries"), declined)).isEmpty();
+        assertThat(about(api.worklist("overdue").get("entries"), withdrawn)).isEmpty();
+
+        referrals.referred(declined, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(declined).get("followedUp").asBoolean());
+
+        assertThat(about(api.runLifecycle().get("remindersSent"), declined)).hasSize(1);
+        assertThat(about(api.worklist("renewals-due").get("entries"), declined)).hasSize(1);
+    }
+
+    @Test
+    void aDeclinedDuplicateReferralOfSomeoneOnTheRegisterStillLeavesThemReminded() {
+        LocalDate today = api.today();
+        UUID personId = knownAdult();
+        api.recorded(informedConsent(personId, today.minusYears(1).plusDays(20)));
+        referrals.accepted(personId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("onRegister").asBoolean());
+
+        UUID duplicate = referrals.referred(personId, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("openReferrals").asInt() == 1);
+        referrals.declined(personId, duplicate);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.history(personId).get("openReferrals").asInt() == 0);
+
+        assertThat(api.history(personId).get("followedUp").asBoolean()).isTrue();
+        assertThat(about(api.runLifecycle().get("remindersSent"), personId)).hasSize(1);
+        assertThat(about(api.worklist("renewals-due").get("entries"), personId)).hasSize(1);
+    }
+
+    @Test
+    void aConsentWhoseGraceEndedBeforeTonightsRunLapsesInsteadOfBeingRenewedOrWithdrawn() {
+        LocalDate today = api.today();
+        UUID renewing = knownAdult();
+        UUID withdrawing = knownAdult();
+        LocalDate givenOn = today.minusYears(1).minusWeeks(1);
+        String notRenewed = api.recorded(informedConsent(renewing, givenOn)).get("consentId").asText();
+        String notWithdrawn = api.recorded(informedConsent(withdrawing, givenOn)).get("consentId").asText();
+        LocalDate graceEnds = LocalDate.parse(api.history(renewing).get("consents").get(0).get("graceEndsOn").asText());
+
+        // The morning the grace period ends, before the nightly run has lapsed either consent.
+        api.advanceClockTo(graceEnds);
+        JsonNode renewal = api.http.post("/consents", api.professional,
+                renewalOf(informedConsent(renewing, graceEnds), notRenewed)).json();
+        JsonNode withdrawal = api.withdraw(notWithdrawn, withdrawal("PERSON_WITHDREW")).json();
+
+        assertThat(renewal.get("type").asText()).isEqualTo("urn:dsr:problem:consent-not-renewable");
+        assertThat(withdrawal.get("type").asText()).isEqualTo("urn:dsr:problem:consent-lapsed");
+        for (UUID personId : List.of(renewing, withdrawing)) {
+            JsonNode consent = api.history(personId).get("consents").get(0);
+            assertThat(consent.get("status").asText()).isEqualTo("LAPSED");
+            assertThat(consent.get("lapsedOn").asText()).isEqualTo(graceEnds.toString());
+            assertThat(published.first(personId, EventTypes.CONSENT_LAPSED_V1).data().get("lapsedOn").asText())
+                    .isEqualTo(graceEnds.toString());
+        }
+        assertThat(about(api.runLifecycle().get("moved"), renewing)).isEmpty();
     }
 
     @Test

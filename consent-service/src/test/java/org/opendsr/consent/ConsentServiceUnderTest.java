@@ -1,5 +1,6 @@
 package org.opendsr.consent;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -22,6 +23,9 @@ abstract class ConsentServiceUnderTest implements TestPropertyProvider {
     @Inject
     protected EmbeddedServer server;
 
+    @Inject
+    protected Clock clock;
+
     protected ConsentApi api;
     protected ReferralEvents referrals;
 
@@ -33,7 +37,7 @@ abstract class ConsentServiceUnderTest implements TestPropertyProvider {
     @BeforeAll
     void connectToTheService() {
         api = new ConsentApi(server.getURL().toString());
-        referrals = ReferralEvents.connect();
+        referrals = ReferralEvents.connect(clock);
     }
 
     @AfterAll

@@ -79,6 +79,30 @@ class EventContractsTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"LAPSED", "WITHDRAWN", "RENEWED"})
+    void aConsentIsNeverRecordedClosed(String status) throws IOException {
+        EventContract recorded = EventCatalogue.of(EventTypes.CONSENT_RECORDED_V1);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) read(recorded.sampleResource()).get("data");
+
+        data.put("status", status);
+
+        assertThat(EventSchemas.dataProblems(recorded, data)).isNotEmpty();
+    }
+
+    @Test
+    void theReminderSampleIsDueSoonBeforeItsDueDateAndOverdueFromIt() throws IOException {
+        JsonNode sample = read(EventCatalogue.of(EventTypes.CONSENT_REMINDER_DUE_V1).sampleResource());
+        java.time.LocalDate sentOn = java.time.LocalDate.ofInstant(java.time.Instant.parse(sample.get("time").asText()),
+                java.time.ZoneId.of("Europe/London"));
+        java.time.LocalDate due = java.time.LocalDate.parse(sample.get("data").get("renewalDueOn").asText());
+
+        boolean dueSoon = "RENEWAL_DUE_SOON".equals(sample.get("data").get("subject").asText());
+
+        assertThat(sentOn.isBefore(due)).as("sent on %s, due on %s", sentOn, due).isEqualTo(dueSoon);
+        assertThat(sample.get("data").has("graceEndsOn")).isEqualTo(!dueSoon);
+    }
+
     static Stream<EventContract> internalContracts() {
         return EventCatalogue.all().stream().filter(contract -> !contract.topic().equals(Topics.AGENCY_INBOUND));
     }

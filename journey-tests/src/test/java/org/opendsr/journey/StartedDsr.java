@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -62,6 +66,23 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
         if (moved.status() != 200) {
             throw new AssertionError("could not move " + service + "'s clock: " + moved.text());
         }
+    }
+
+    /**
+     * Moves one service's clock forward to the same time of day on a later day in England, by whole calendar days:
+     * steps read from the dates a service recorded never depend on how long a year or a month is.
+     */
+    void advanceClockTo(String service, LocalDate day) {
+        ApiResponse now = new ApiClient(dsr.serviceUrl(service)).get("/testing/clock", null);
+        if (now.status() != 200) {
+            throw new AssertionError("could not read " + service + "'s clock: " + now.text());
+        }
+        LocalDate today = LocalDate.ofInstant(Instant.parse(now.json().get("now").asText()), ZoneId.of("Europe/London"));
+        long days = ChronoUnit.DAYS.between(today, day);
+        if (days < 0) {
+            throw new AssertionError(service + "'s clock is already past " + day);
+        }
+        advanceClock(service, "P" + days + "D");
     }
 
     @Override

@@ -192,8 +192,12 @@ public final class LocalDsr implements AutoCloseable {
             }
         }
         Path jar = options.repositoryRoot().resolve(component.name()).resolve("target").resolve(component.name() + ".jar");
-        List<Path> extraClasspath = options.movableClocks() && !component.isGateway()
-                ? List.of(testClockJar(options.repositoryRoot())) : List.of();
+        List<Path> extraClasspath = List.of();
+        if (options.movableClocks() && !component.isGateway()) {
+            extraClasspath = List.of(testClockJar(options.repositoryRoot()));
+            // The test clock is off unless asked for (org.opendsr.testclock.ClockControl.PROPERTY).
+            properties.put("dsr.testing.clock-control", "true");
+        }
         return ServiceProcess.start(component.name(), jar, extraClasspath, options.ports().of(component.name()),
                 environment, properties, options.jvmOptions(),
                 options.dataDirectory().resolve("logs").resolve(component.name() + ".log"));

@@ -2,7 +2,10 @@ package org.opendsr.testclock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,12 +15,14 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.opendsr.kit.web.RequestRefused;
 
 /**
  * Moves a service's clock in a test: {@code POST /testing/clock {"advanceBy": "P30D"}}. Exists only where the
- * test-clock module is on the classpath, which no packaged service has.
+ * test-clock module is on the classpath, which no packaged service has, and {@value ClockControl#PROPERTY} is true.
  */
 @Controller("/testing/clock")
+@Requires(property = ClockControl.PROPERTY, value = "true")
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class ClockControlController {
 
@@ -27,7 +32,10 @@ public class ClockControlController {
         this.clock = clock;
     }
 
-    /** {@code advanceBy} is an ISO-8601 duration, e.g. "P30D" or "PT36H". */
+    /**
+     * {@code advanceBy} is ISO-8601: a period of calendar days, months or years ("P30D", "P1Y"), which moves the
+     * date in England and keeps the time of day across a clock change; or a duration of elapsed time ("PT36H").
+     */
     @Serdeable
     public record Advance(@NotNull String advanceBy) {
     }
@@ -43,14 +51,19 @@ public class ClockControlController {
 
     @Post
     public ClockState advance(@Valid @Body Advance advance) {
-        Duration by;
+        String by = advance.advanceBy().strip();
         try {
-            by = Duration.parse(advance.advanceBy());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw org.opendsr.kit.web.RequestRefused.invalidField("advanceBy",
-                    "must be an ISO-8601 duration such as P30D or PT36H");
+            clock.advance(Period.parse(by));
+            return now();
+        } catch (DateTimeParseException notAPeriod) {
+            // has a time part: elapsed time
         }
-        clock.advance(by);
+        try {
+            clock.advance(Duration.parse(by));
+        } catch (DateTimeParseException e) {
+            throw RequestRefused.invalidField("advanceBy",
+                    "must be an ISO-8601 period such as P30D or a duration such as PT36H");
+        }
         return now();
     }
 }

@@ -32,6 +32,9 @@ public final class DsrTestEnvironment {
         // same machine (or the previous context, still letting go of it) then fails the test. Any free port.
         properties.put("micronaut.server.port", "-1");
         properties.putAll(TestTokens.get().serviceProperties());
+        // Where the test-clock module is on the test classpath, its movable clock and /testing/clock are switched
+        // on only by this (org.opendsr.testclock.ClockControl.PROPERTY); no production configuration sets it.
+        properties.put("dsr.testing.clock-control", "true");
         return properties;
     }
 }

@@ -16,7 +16,10 @@ import org.opendsr.consent.domain.ConsentRenewalPolicy;
 import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.messaging.UnprocessableEvent;
 import org.opendsr.kit.time.DsrClock;
@@ -24,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What consent-service learns from referral-service's events: who a person is (by id only), when they turn 18,
- * and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
+ * What consent-service learns from referral-service's events: who a person is (by id only), the outcome of their
+ * referrals, when they turn 18, and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
  * event was processed.
  */
 @Singleton
@@ -57,16 +60,50 @@ public class KnowingPeople {
         LocalDate on = LocalDate.ofInstant(referral.receivedAt(), DsrClock.ENGLAND);
         Optional<KnownPerson> known = people.findForUpdate(referral.personId());
         if (known.isPresent()) {
-            people.update(known.get().referredAgain(referral.lifeStage(), referral.ageBand(), on), referral.receivedAt());
+            people.update(known.get().referredAgain(referral.referralId(), referral.lifeStage(), referral.ageBand(),
+                    on), referral.receivedAt());
         } else {
-            people.add(KnownPerson.referred(referral.personId(), referral.lifeStage(), referral.ageBand(), on),
-                    referral.receivedAt());
+            people.add(KnownPerson.referred(referral.personId(), referral.referralId(), referral.lifeStage(),
+                    referral.ageBand(), on), referral.receivedAt());
+        }
+    }
+
+    /** A referral was accepted: the person is on the register, and their consent is followed up. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralAccepted(ReceivedEvent<ReferralAccepted> event) {
+        ReferralAccepted accepted = event.payload();
+        people.update(known(accepted.personId()).referralAccepted(accepted.referralId()), null);
+    }
+
+    /**
+     * A referral was declined. Unless the person is on the register or has another referral open, nobody is
+     * reminded to renew their consent and it leaves the worklists; a new referral brings it back.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralDeclined(ReceivedEvent<ReferralDeclined> event) {
+        referralClosed(event.payload().personId(), event.payload().referralId(), "declined");
+    }
+
+    /** A referral was withdrawn before an outcome: as for a declined one. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralWithdrawn(ReceivedEvent<ReferralWithdrawn> event) {
+        referralClosed(event.payload().personId(), event.payload().referralId(), "withdrawn");
+    }
+
+    private void referralClosed(UUID personId, UUID referralId, String how) {
+        KnownPerson person = known(personId).referralClosed(referralId);
+        people.update(person, null);
+        if (!person.isFollowed()) {
+            LOG.info("Referral {} of person {} {}: with no open referral and not on the register, their consent is "
+                    + "no longer followed up", referralId, personId, how);
         }
     }
 
     /**
-     * The person turned 18: a consent given while they were a child becomes overdue on the day this arrives, with
-     * the 4-week grace period from then (DSR policy: consent is renewed when a young person turns 18).
+     * The person turned 18: a consent given while they were a child becomes overdue on the day referral-service
+     * published this (the event's time, in England), with the 4-week grace period from then (DSR policy: consent is
+     * renewed when a young person turns 18). Not the day it is processed: consumer lag or a replay from the
+     * dead-letter topic must not shorten or lengthen anyone's grace period.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned18(ReceivedEvent<PersonTurned18> event) {
@@ -75,7 +112,10 @@ public class KnowingPeople {
         locks.lockPerson(personId);
         KnownPerson person = known(personId);
         LocalDate today = LocalDate.now(clock);
-        KnownPerson adult = person.turned18(today);
+        // An event without a time (the envelope allows it) is taken as published now.
+        LocalDate arrivedOn = LocalDate.ofInstant(event.time() != null ? event.time() : clock.instant(),
+                DsrClock.ENGLAND);
+        KnownPerson adult = person.turned18(arrivedOn);
         people.update(adult, null);
         consents.openConsentOfForUpdate(personId).ifPresent(consent ->
                 consent.personTurned18(adult.turned18On(), today, policy).ifPresent(change -> {

@@ -17,6 +17,7 @@ import org.opendsr.consent.domain.ConsentRecording;
 import org.opendsr.consent.domain.ConsentRuleBroken;
 import org.opendsr.consent.domain.FreeText;
 import org.opendsr.consent.domain.KnownPerson;
+import org.opendsr.kit.web.RequestRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,29 +35,40 @@ public class RecordingConsent {
     private final ConsentLocks locks;
     private final ConsentRecording recording;
     private final ConsentEventPublisher events;
+    private final MovingConsentOn movingOn;
     private final Clock clock;
 
     public RecordingConsent(KnownPeople people, Consents consents, ConsentLocks locks, ConsentRecording recording,
-                            ConsentEventPublisher events, Clock clock) {
+                            ConsentEventPublisher events, MovingConsentOn movingOn, Clock clock) {
         this.people = people;
         this.consents = consents;
         this.locks = locks;
         this.recording = recording;
         this.events = events;
+        this.movingOn = movingOn;
         this.clock = clock;
     }
 
     /**
+     * A refusal keeps what bringing the consents up to date did (a lapse is published like the nightly run's);
+     * nothing else is written before a request is refused.
+     *
      * @param recordedBy the professional recording it (user id from their token)
      */
-    @Transactional
+    @Transactional(noRollbackFor = RequestRefused.class)
     public Consent record(ConsentToRecord request, String recordedBy) {
         LocalDate today = LocalDate.now(clock);
         locks.lockPerson(request.personId());
         KnownPerson person = people.find(request.personId()).orElseThrow(Refusals::unknownPerson);
-        Optional<Consent> open = consents.openConsentOfForUpdate(request.personId());
+        // Acted on as the dates leave it today: an overdue consent whose grace has ended lapses now, and is not
+        // renewed, whether or not tonight's run has reached it.
+        Optional<Consent> stored = consents.openConsentOfForUpdate(request.personId())
+                .map(consent -> movingOn.upToDate(consent, today));
         Optional<Consent> renewing = Optional.ofNullable(request.renewalOf())
-                .map(renewalOf -> consents.findForUpdate(renewalOf).orElseThrow(Refusals::unknownConsentToRenew));
+                .map(renewalOf -> stored.filter(consent -> consent.id().equals(renewalOf))
+                        .or(() -> consents.findForUpdate(renewalOf).map(consent -> movingOn.upToDate(consent, today)))
+                        .orElseThrow(Refusals::unknownConsentToRenew));
+        Optional<Consent> open = stored.filter(consent -> consent.state().isOpen());
         ConsentGiven given = new ConsentGiven(request.basis(), request.givenBy(), request.givenOn(),
                 request.bestInterests(), request.explainedWith(), FreeText.tidy(request.explainedWithDetail()),
                 request.formKeptAt() == null ? null : request.formKeptAt().strip(), recordedBy, clock.instant(),

@@ -70,15 +70,16 @@ public class RunningConsentLifecycle {
         locks.lockLifecycleRun();
         Instant startedAt = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        Set<UUID> offTheRegister = people.offTheRegister();
+        Set<UUID> notFollowed = people.notFollowed();
         List<LifecycleRunReport.Move> moves = new ArrayList<>();
         List<ConsentChange.ReminderDue> sent = new ArrayList<>();
 
         for (Consent consent : consents.allOpenForUpdate()) {
             ConsentState before = consent.state();
             Optional<ConsentChange> moved = consent.moveOn(today, policy);
-            // Nobody is reminded to renew consent to a register they have left (moved away, stepped down, died).
-            Optional<ConsentChange.ReminderDue> reminder = offTheRegister.contains(consent.personId())
+            // Nobody is reminded to renew consent to a register they have left (moved away, stepped down, died) or
+            // that declined their referral.
+            Optional<ConsentChange.ReminderDue> reminder = notFollowed.contains(consent.personId())
                     ? Optional.empty() : consent.remindIfDue(today, policy);
             if (moved.isEmpty() && reminder.isEmpty()) {
                 continue;

@@ -29,11 +29,13 @@ public class WithdrawingConsent {
 
     private final Consents consents;
     private final ConsentEventPublisher events;
+    private final MovingConsentOn movingOn;
     private final Clock clock;
 
-    public WithdrawingConsent(Consents consents, ConsentEventPublisher events, Clock clock) {
+    public WithdrawingConsent(Consents consents, ConsentEventPublisher events, MovingConsentOn movingOn, Clock clock) {
         this.consents = consents;
         this.events = events;
+        this.movingOn = movingOn;
         this.clock = clock;
     }
 
@@ -43,11 +45,14 @@ public class WithdrawingConsent {
      * @param withdrawnOn the day it was withdrawn; today when null
      * @param note        optional, a few words on why (never a name)
      */
-    @Transactional
+    // A refusal keeps what bringing the consent up to date did: a consent whose grace has ended lapses, as the
+    // nightly run would have lapsed it, rather than being withdrawn.
+    @Transactional(noRollbackFor = RequestRefused.class)
     public Consent withdraw(UUID consentId, ConsentWithdrawalReason reason, LocalDate withdrawnOn, String note,
                             String recordedBy) {
         LocalDate today = LocalDate.now(clock);
-        Consent consent = consents.findForUpdate(consentId).orElseThrow(() -> RequestRefused.notFound("The consent"));
+        Consent consent = movingOn.upToDate(consents.findForUpdate(consentId)
+                .orElseThrow(() -> RequestRefused.notFound("The consent")), today);
         ConsentChange.Withdrawn withdrawn;
         try {
             withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn,

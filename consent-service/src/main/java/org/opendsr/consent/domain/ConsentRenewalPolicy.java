@@ -30,7 +30,10 @@ import org.opendsr.contracts.consent.ReminderSubject;
  *   <li><b>Lapsed.</b> On the day the grace period ends, {@code gracePeriodDays} after the due date: the day the
  *       person is removed from the register if the consent was not renewed.</li>
  *   <li><b>Reminders.</b> On the day renewal becomes due and every {@code reminderIntervalDays} after while it is
- *       due; on the day it becomes overdue and every {@code reminderIntervalDays} after until it lapses.</li>
+ *       due; on the day it becomes overdue and every {@code reminderIntervalDays} after until it lapses. Never two
+ *       closer together than the interval: a "due soon" reminder that would fall less than one interval before
+ *       the due date is not sent, since the "overdue" one follows within days (with the defaults, none at due-2
+ *       with another at due).</li>
  * </ul>
  */
 public final class ConsentRenewalPolicy {
@@ -114,7 +117,9 @@ public final class ConsentRenewalPolicy {
     /** Every reminder of one renewal, in order, for a grace period that ends on {@code graceEndsOn}. */
     public List<ScheduledReminder> reminderSchedule(RenewalDue due, LocalDate graceEndsOn) {
         List<ScheduledReminder> schedule = new ArrayList<>();
-        for (LocalDate day = renewalWindowOpensOn(due); day.isBefore(due.on()); day = day.plusDays(reminderIntervalDays)) {
+        // The last day a "due soon" reminder keeps a whole interval before the first "overdue" one, on the due date.
+        LocalDate lastDueSoon = due.on().minusDays(reminderIntervalDays);
+        for (LocalDate day = renewalWindowOpensOn(due); !day.isAfter(lastDueSoon); day = day.plusDays(reminderIntervalDays)) {
             schedule.add(new ScheduledReminder(day, ReminderSubject.RENEWAL_DUE_SOON));
         }
         for (LocalDate day = due.on(); day.isBefore(graceEndsOn); day = day.plusDays(reminderIntervalDays)) {

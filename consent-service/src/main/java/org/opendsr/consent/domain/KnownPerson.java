@@ -1,7 +1,9 @@
 package org.opendsr.consent.domain;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.opendsr.contracts.common.AgeBand;
@@ -10,20 +12,29 @@ import org.opendsr.contracts.referral.RemovalReason;
 
 /**
  * A person as consent-service knows them, from referral-service's events only: an id, whether they are a child,
- * their age band when last referred, the day their turning 18 reached the DSR, and whether they have left the
- * register. Never a name, NHS number, date of birth or address.
+ * their age band when last referred, the day their turning 18 reached the DSR, whether they are on the register,
+ * which of their referrals are still open, and whether they have left the register. Never a name, NHS number,
+ * date of birth or address.
  *
- * @param ageBandKnownOn  the day the age band was true (the day of the latest referral)
- * @param turned18On      the day PersonTurned18 arrived, if it has
- * @param leftRegisterOn  the day they were removed from the register, until they are referred again
+ * <p>The DSR team follows a person's consent (reminders, worklists) while they are on the register or have a
+ * referral awaiting an outcome: a referral needs active consent to be accepted. Once their last open referral is
+ * declined or withdrawn and they are not on the register, nobody chases their consent, until a new referral.
+ *
+ * @param ageBandKnownOn      the day the age band was true (the day of the latest referral)
+ * @param turned18On          the day PersonTurned18 arrived, if it has
+ * @param onRegister          a referral of theirs was accepted and they have not been removed since
+ * @param openReferrals       their referrals received and not yet accepted, declined or withdrawn
+ * @param leftRegisterOn      the day they were removed from the register, until they are referred again
  * @param leftRegisterBecause why they were removed, while they are off the register
  */
 public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, LocalDate ageBandKnownOn,
-                          LocalDate turned18On, LocalDate leftRegisterOn, RemovalReason leftRegisterBecause) {
+                          LocalDate turned18On, boolean onRegister, Set<UUID> openReferrals,
+                          LocalDate leftRegisterOn, RemovalReason leftRegisterBecause) {
 
     /** Someone referred for the first time. */
-    public static KnownPerson referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, LocalDate on) {
-        return new KnownPerson(personId, lifeStage, ageBand, on, null, null, null);
+    public static KnownPerson referred(UUID personId, UUID referralId, LifeStage lifeStage, AgeBand ageBand,
+                                       LocalDate on) {
+        return new KnownPerson(personId, lifeStage, ageBand, on, null, false, Set.of(referralId), null, null);
     }
 
     public KnownPerson {
@@ -31,6 +42,7 @@ public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, L
         Objects.requireNonNull(lifeStage, "lifeStage");
         Objects.requireNonNull(ageBand, "ageBand");
         Objects.requireNonNull(ageBandKnownOn, "ageBandKnownOn");
+        openReferrals = Set.copyOf(openReferrals);
     }
 
     /** Whether they were a child on a day (up to today): before the 18th birthday that reached the DSR, if any. */
@@ -58,23 +70,58 @@ public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, L
         return oldestInBand >= 0 && !day.isAfter(ageBandKnownOn.plusYears(15 - oldestInBand));
     }
 
-    /** Removed from the register and not referred again since: no reminders and no worklist entries. */
+    /** Removed from the register and not referred again since. */
     public boolean hasLeftTheRegister() {
         return leftRegisterOn != null;
     }
 
+    /**
+     * Whether their consent is followed up: renewal reminders, and a place on the DSR team's worklists. Only while
+     * they are on the register or a referral of theirs awaits an outcome; a declined duplicate referral of someone
+     * already on the register changes nothing.
+     */
+    public boolean isFollowed() {
+        return onRegister || !openReferrals.isEmpty();
+    }
+
     /** A new referral: the person is known again with a current age band, and is no longer off the register. */
-    public KnownPerson referredAgain(LifeStage stage, AgeBand band, LocalDate on) {
+    public KnownPerson referredAgain(UUID referralId, LifeStage stage, AgeBand band, LocalDate on) {
         LifeStage current = turned18On != null ? LifeStage.ADULT : stage;
-        return new KnownPerson(personId, current, band, on, turned18On, null, null);
+        return new KnownPerson(personId, current, band, on, turned18On, onRegister, plus(openReferrals, referralId),
+                null, null);
+    }
+
+    /** A referral of theirs was accepted: they are on the register. */
+    public KnownPerson referralAccepted(UUID referralId) {
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, true,
+                minus(openReferrals, referralId), null, null);
+    }
+
+    /** A referral of theirs was declined or withdrawn: whether they are on the register is unchanged. */
+    public KnownPerson referralClosed(UUID referralId) {
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, onRegister,
+                minus(openReferrals, referralId), leftRegisterOn, leftRegisterBecause);
     }
 
     public KnownPerson turned18(LocalDate on) {
         return new KnownPerson(personId, LifeStage.ADULT, ageBand, ageBandKnownOn, turned18On != null ? turned18On : on,
-                leftRegisterOn, leftRegisterBecause);
+                onRegister, openReferrals, leftRegisterOn, leftRegisterBecause);
     }
 
     public KnownPerson leftTheRegister(LocalDate on, RemovalReason because) {
-        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, on, because);
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, false, openReferrals, on,
+                because);
+    }
+
+    private static Set<UUID> plus(Set<UUID> referrals, UUID referralId) {
+        Set<UUID> more = new HashSet<>(referrals);
+        more.add(referralId);
+        return more;
+    }
+
+    private static Set<UUID> minus(Set<UUID> referrals, UUID referralId) {
+        Set<UUID> fewer = new HashSet<>(referrals);
+        fewer.remove(referralId);
+        return fewer;
     }
 }

@@ -20,11 +20,11 @@ final class ConsentExamples {
     }
 
     static KnownPerson anAdult() {
-        return KnownPerson.referred(UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34, TODAY.minusMonths(1));
+        return KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34, TODAY.minusMonths(1));
     }
 
     static KnownPerson aChild(AgeBand band) {
-        return KnownPerson.referred(UUID.randomUUID(), LifeStage.CHILD, band, TODAY.minusMonths(1));
+        return KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(), LifeStage.CHILD, band, TODAY.minusMonths(1));
     }
 
     static KnownPerson aChildOf16Or17() {

@@ -117,12 +117,15 @@ class ConsentLifecycleTest {
             assertThat(reminders).extracting(ConsentChange.ReminderDue::scheduledFor)
                     .containsExactlyElementsOf(POLICY.reminderSchedule(consent.renewalDue()).stream()
                             .map(ScheduledReminder::on).toList());
+            // Due on 2027-11-25: due soon 26 Oct, 2, 9 and 16 Nov (none 2 days before the due date), overdue weekly.
             assertThat(reminders).extracting(ConsentChange.ReminderDue::reminderNumber)
-                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
             assertThat(reminders.get(0).subject()).isEqualTo(ReminderSubject.RENEWAL_DUE_SOON);
             assertThat(reminders.get(0).graceEndsOn()).isNull();
-            assertThat(reminders.get(5).subject()).isEqualTo(ReminderSubject.RENEWAL_OVERDUE);
-            assertThat(reminders.get(5).graceEndsOn()).isEqualTo(due.plusDays(28));
+            assertThat(reminders.get(3).scheduledFor()).isEqualTo(due.minusDays(9));
+            assertThat(reminders.get(4).scheduledFor()).isEqualTo(due);
+            assertThat(reminders.get(4).subject()).isEqualTo(ReminderSubject.RENEWAL_OVERDUE);
+            assertThat(reminders.get(4).graceEndsOn()).isEqualTo(due.plusDays(28));
             assertThat(consent.state()).isEqualTo(ConsentState.LAPSED);
         }
 

@@ -115,7 +115,7 @@ class ConsentRecordingTest {
 
         @Test
         void someoneReferredAged13MayBe16TwoYearsLater() {
-            KnownPerson referredLongAgo = KnownPerson.referred(UUID.randomUUID(),
+            KnownPerson referredLongAgo = KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(),
                     org.opendsr.contracts.common.LifeStage.CHILD, AgeBand.AGE_10_TO_13, TODAY.minusYears(2).minusDays(1));
 
             assertThat(record(referredLongAgo, bestInterestsDecision()).consent()).isNotNull();

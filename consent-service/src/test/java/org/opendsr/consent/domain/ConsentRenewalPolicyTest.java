@@ -10,6 +10,8 @@ import static org.opendsr.contracts.consent.ReminderSubject.RENEWAL_DUE_SOON;
 import static org.opendsr.contracts.consent.ReminderSubject.RENEWAL_OVERDUE;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -193,7 +195,6 @@ class ConsentRenewalPolicyTest {
                     new ScheduledReminder(day("2027-10-10"), RENEWAL_DUE_SOON),
                     new ScheduledReminder(day("2027-10-17"), RENEWAL_DUE_SOON),
                     new ScheduledReminder(day("2027-10-24"), RENEWAL_DUE_SOON),
-                    new ScheduledReminder(day("2027-10-31"), RENEWAL_DUE_SOON),
                     new ScheduledReminder(day("2027-11-02"), RENEWAL_OVERDUE),
                     new ScheduledReminder(day("2027-11-09"), RENEWAL_OVERDUE),
                     new ScheduledReminder(day("2027-11-16"), RENEWAL_OVERDUE),
@@ -218,11 +219,49 @@ class ConsentRenewalPolicyTest {
         }
 
         @Test
+        void noDueSoonReminderLessThanAWeekBeforeTheDueDateWhenTheOverdueOneFollowsOnIt() {
+            assertThat(policy.reminderSchedule(due)).noneMatch(reminder -> reminder.on().equals(day("2027-10-31")));
+            assertThat(policy.latestReminderBy(due, day("2027-11-30"), day("2027-11-01")))
+                    .contains(new ScheduledReminder(day("2027-10-24"), RENEWAL_DUE_SOON));
+        }
+
+        @Test
+        void aDueSoonReminderExactlyAWeekBeforeTheDueDateIsSent() {
+            ConsentRenewalPolicy fourWeekWindow = new ConsentRenewalPolicy(28, 28, 7);
+
+            assertThat(fourWeekWindow.reminderSchedule(due)).extracting(ScheduledReminder::on).startsWith(
+                    day("2027-10-05"), day("2027-10-12"), day("2027-10-19"), day("2027-10-26"), day("2027-11-02"));
+        }
+
+        @Test
         void theIntervalIsASetting() {
             ConsentRenewalPolicy fortnightly = new ConsentRenewalPolicy(30, 28, 14);
 
             assertThat(fortnightly.reminderSchedule(due)).extracting(ScheduledReminder::on).containsExactly(
-                    day("2027-10-03"), day("2027-10-17"), day("2027-10-31"), day("2027-11-02"), day("2027-11-16"));
+                    day("2027-10-03"), day("2027-10-17"), day("2027-11-02"), day("2027-11-16"));
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "window {0} days, grace {1} days, every {2} days")
+        @org.junit.jupiter.params.provider.CsvSource({"30, 28, 7", "30, 28, 14", "10, 28, 7", "5, 28, 7", "0, 28, 7",
+                "31, 28, 7", "60, 28, 10", "30, 28, 1"})
+        void remindersAreNeverCloserTogetherThanTheInterval(int window, int grace, int interval) {
+            ConsentRenewalPolicy configured = new ConsentRenewalPolicy(window, grace, interval);
+
+            List<ScheduledReminder> schedule = configured.reminderSchedule(due);
+
+            for (int i = 1; i < schedule.size(); i++) {
+                assertThat(ChronoUnit.DAYS.between(schedule.get(i - 1).on(), schedule.get(i).on()))
+                        .as("%s then %s", schedule.get(i - 1), schedule.get(i)).isGreaterThanOrEqualTo(interval);
+            }
+            assertThat(schedule).filteredOn(reminder -> reminder.subject() == RENEWAL_OVERDUE).first()
+                    .isEqualTo(new ScheduledReminder(due.on(), RENEWAL_OVERDUE));
+        }
+
+        @Test
+        void aWindowShorterThanTheIntervalHasNoDueSoonReminder() {
+            ConsentRenewalPolicy shortWindow = new ConsentRenewalPolicy(5, 28, 7);
+
+            assertThat(shortWindow.reminderSchedule(due)).allMatch(reminder -> reminder.subject() == RENEWAL_OVERDUE);
         }
 
         @Test

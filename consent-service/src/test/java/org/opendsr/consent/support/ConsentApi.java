@@ -66,9 +66,12 @@ public final class ConsentApi {
         return response.json();
     }
 
-    /** Moves this service's clock forward by whole days through the test clock control (ISO-8601, e.g. "P30D"). */
+    /**
+     * Moves this service's clock forward by whole calendar days in England through the test clock control
+     * (ISO-8601, e.g. "P30D"), to the same time of day whatever clock change lies between.
+     */
     public void advanceClockByDays(long days) {
-        ApiResponse response = http.post("/testing/clock", null, Map.of("advanceBy", Duration.ofDays(days).toString()));
+        ApiResponse response = http.post("/testing/clock", null, Map.of("advanceBy", "P" + days + "D"));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
     }
 

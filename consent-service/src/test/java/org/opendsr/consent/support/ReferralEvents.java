@@ -3,9 +3,11 @@ package org.opendsr.consent.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -33,15 +35,23 @@ public final class ReferralEvents implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, byte[]> producer;
+    /** Each person's latest referral, for the outcome events that follow it. */
+    private final Map<UUID, UUID> latestReferral = new ConcurrentHashMap<>();
 
-    private ReferralEvents(KafkaProducer<String, byte[]> producer) {
+    private final Clock clock;
+
+    private ReferralEvents(KafkaProducer<String, byte[]> producer, Clock clock) {
         this.producer = producer;
+        this.clock = clock;
     }
 
-    public static ReferralEvents connect() {
+    /**
+     * @param clock the service's clock: referral-service publishes on the same (moved) day the service lives in
+     */
+    public static ReferralEvents connect(Clock clock) {
         return new ReferralEvents(new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.get().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer()));
+                new StringSerializer(), new ByteArraySerializer()), clock);
     }
 
     /** The golden sample of a type, as a CloudEvent about {@code personId} with a fresh id. */
@@ -70,18 +80,63 @@ public final class ReferralEvents implements AutoCloseable {
         return referred(LifeStage.ADULT, AgeBand.AGE_25_TO_34);
     }
 
-    public void referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt) {
+    /** A referral of the person; returns its referralId, which the outcome events below refer to. */
+    public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt) {
+        UUID referralId = UUID.randomUUID();
+        latestReferral.put(personId, referralId);
         send(personId, EventTypes.REFERRAL_RECEIVED_V1, data -> {
-            data.put("referralId", UUID.randomUUID().toString());
+            data.put("referralId", referralId.toString());
             data.put("lifeStage", lifeStage.name());
             data.put("ageBand", ageBand.name());
             data.put("receivedAt", receivedAt.toString());
         });
+        return referralId;
+    }
+
+    /** The person's latest referral was accepted: they are on the register. */
+    public void accepted(UUID personId) {
+        send(personId, EventTypes.REFERRAL_ACCEPTED_V1, data -> {
+            data.put("referralId", latestReferralOf(personId).toString());
+            data.put("acceptedAt", Instant.now().toString());
+        });
+    }
+
+    /** A referral of the person was declined. */
+    public void declined(UUID personId, UUID referralId) {
+        send(personId, EventTypes.REFERRAL_DECLINED_V1, data -> {
+            data.put("referralId", referralId.toString());
+            data.put("declinedAt", Instant.now().toString());
+        });
+    }
+
+    public void declined(UUID personId) {
+        declined(personId, latestReferralOf(personId));
+    }
+
+    /** The person's latest referral was withdrawn before an outcome. */
+    public void withdrawn(UUID personId) {
+        send(personId, EventTypes.REFERRAL_WITHDRAWN_V1, data -> {
+            data.put("referralId", latestReferralOf(personId).toString());
+            data.put("withdrawnAt", Instant.now().toString());
+        });
+    }
+
+    public UUID latestReferralOf(UUID personId) {
+        UUID referralId = latestReferral.get(personId);
+        if (referralId == null) {
+            throw new IllegalStateException("no referral of " + personId + " was sent by this test");
+        }
+        return referralId;
     }
 
     public void turned18(UUID personId) {
         send(personId, EventTypes.PERSON_TURNED_18_V1, data -> {
         });
+    }
+
+    /** PersonTurned18 as referral-service published it at a time, arriving whenever the test sends it. */
+    public void turned18(UUID personId, Instant publishedAt) {
+        send(personId, goldenSample(EventTypes.PERSON_TURNED_18_V1, personId), publishedAt);
     }
 
     public void removedFromRegister(UUID personId, RemovalReason reason) {
@@ -98,7 +153,13 @@ public final class ReferralEvents implements AutoCloseable {
         send(personId, event);
     }
 
+    /** Sends the event as published now, by the service's clock. */
     public void send(UUID personId, ObjectNode event) {
+        send(personId, event, clock.instant());
+    }
+
+    public void send(UUID personId, ObjectNode event, Instant publishedAt) {
+        event.put("time", publishedAt.toString());
         try {
             send(personId, JSON.writeValueAsBytes(event));
         } catch (IOException e) {

@@ -7,14 +7,17 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.EventHandlers;
 import org.opendsr.kit.messaging.InboundEvents;
 
 /**
- * consent-service's view of referral-service's events: who people are (by id), their 18th birthdays, and their
- * leaving the register. Other types on the topic are skipped.
+ * consent-service's view of referral-service's events: who people are (by id), the outcome of their referrals,
+ * their 18th birthdays, and their leaving the register. Other types on the topic are skipped.
  */
 @DsrEventListener(groupId = ReferralEventsListener.GROUP)
 public class ReferralEventsListener {
@@ -28,6 +31,9 @@ public class ReferralEventsListener {
         this.inbound = inbound;
         this.handlers = EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, people::referralReceived)
+                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, people::referralAccepted)
+                .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class, people::referralDeclined)
+                .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, people::referralWithdrawn)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
                         people::personRemovedFromRegister)

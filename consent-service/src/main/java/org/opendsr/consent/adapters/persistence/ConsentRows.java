@@ -31,11 +31,11 @@ public interface ConsentRows extends CrudRepository<ConsentRow, UUID> {
 
     @Query("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
             + "WHERE c.state IN ('ACTIVE', 'RENEWAL_DUE') AND c.renewal_due_on <= :until "
-            + "AND p.left_register_on IS NULL ORDER BY c.renewal_due_on, c.id")
+            + "AND p.followed ORDER BY c.renewal_due_on, c.id")
     List<ConsentRow> findRenewalsDueBy(LocalDate until);
 
     @Query("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
-            + "WHERE c.state = 'OVERDUE' AND p.left_register_on IS NULL ORDER BY c.grace_ends_on, c.id")
+            + "WHERE c.state = 'OVERDUE' AND p.followed ORDER BY c.grace_ends_on, c.id")
     List<ConsentRow> findOverdue();
 
     @Query("SELECT * FROM consent WHERE (state = 'LAPSED' AND lapsed_on BETWEEN :from AND :to) "

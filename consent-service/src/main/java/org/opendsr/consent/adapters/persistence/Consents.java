@@ -55,12 +55,12 @@ public class Consents {
         return rows.findAllOfPerson(personId).stream().map(Consents::toConsent).toList();
     }
 
-    /** Active consents due for renewal by {@code until}, of people on the register, soonest first. */
+    /** Active consents due for renewal by {@code until}, of people whose consent is followed up, soonest first. */
     public List<Consent> renewalsDueBy(LocalDate until) {
         return rows.findRenewalsDueBy(until).stream().map(Consents::toConsent).toList();
     }
 
-    /** Overdue consents of people on the register, nearest to lapsing first. */
+    /** Overdue consents of people whose consent is followed up, nearest to lapsing first. */
     public List<Consent> overdue() {
         return rows.findOverdue().stream().map(Consents::toConsent).toList();
     }

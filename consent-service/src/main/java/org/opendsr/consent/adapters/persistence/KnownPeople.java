@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import org.opendsr.consent.domain.KnownPerson;
@@ -12,30 +13,33 @@ import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.RemovalReason;
 
-/** The people consent-service has learned of from referral events. */
+/** The people consent-service has learned of from referral events, with their open referrals. */
 @Singleton
 public class KnownPeople {
 
     private final KnownPersonRows rows;
+    private final OpenReferralRows openReferrals;
 
-    public KnownPeople(KnownPersonRows rows) {
+    public KnownPeople(KnownPersonRows rows, OpenReferralRows openReferrals) {
         this.rows = rows;
+        this.openReferrals = openReferrals;
     }
 
     public Optional<KnownPerson> find(UUID personId) {
-        return rows.findById(personId).map(KnownPeople::toPerson);
+        return rows.findById(personId).map(this::toPerson);
     }
 
     /** The person, locked until the caller's transaction ends. */
     public Optional<KnownPerson> findForUpdate(UUID personId) {
-        return rows.findByIdForUpdate(personId).map(KnownPeople::toPerson);
+        return rows.findByIdForUpdate(personId).map(this::toPerson);
     }
 
     /** Records someone referred for the first time. */
     public void add(KnownPerson person, Instant referredAt) {
         rows.save(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
-                person.ageBandKnownOn(), person.turned18On(), referredAt, referredAt, person.leftRegisterOn(),
-                nameOf(person.leftRegisterBecause())));
+                person.ageBandKnownOn(), person.turned18On(), referredAt, referredAt, person.onRegister(),
+                person.isFollowed(), person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
+        saveOpenReferrals(person);
     }
 
     /** Records what changed about someone already known; {@code referredAt} when it was a new referral. */
@@ -43,22 +47,37 @@ public class KnownPeople {
         KnownPersonRow current = rows.findById(person.personId()).orElseThrow();
         rows.update(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
                 person.ageBandKnownOn(), person.turned18On(), current.firstKnownAt(),
-                referredAt != null ? referredAt : current.lastReferredAt(), person.leftRegisterOn(),
-                nameOf(person.leftRegisterBecause())));
+                referredAt != null ? referredAt : current.lastReferredAt(), person.onRegister(), person.isFollowed(),
+                person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
+        saveOpenReferrals(person);
     }
 
-    /** People removed from the register and not referred again: the lifecycle sends them no reminders. */
-    public Set<UUID> offTheRegister() {
-        return new HashSet<>(rows.findPersonIdsOffTheRegister());
+    /** People whose consent is not followed up: the lifecycle sends them no reminders. */
+    public Set<UUID> notFollowed() {
+        return new HashSet<>(rows.findPersonIdsNotFollowed());
+    }
+
+    private void saveOpenReferrals(KnownPerson person) {
+        Set<UUID> stored = stored(person.personId());
+        stored.stream().filter(referralId -> !person.openReferrals().contains(referralId))
+                .forEach(openReferrals::deleteById);
+        person.openReferrals().stream().filter(referralId -> !stored.contains(referralId))
+                .forEach(referralId -> openReferrals.save(new OpenReferralRow(referralId, person.personId())));
+    }
+
+    private Set<UUID> stored(UUID personId) {
+        return openReferrals.findByPersonId(personId).stream().map(OpenReferralRow::referralId)
+                .collect(Collectors.toSet());
     }
 
     private static String nameOf(RemovalReason reason) {
         return reason == null ? null : reason.name();
     }
 
-    private static KnownPerson toPerson(KnownPersonRow row) {
+    private KnownPerson toPerson(KnownPersonRow row) {
         return new KnownPerson(row.personId(), LifeStage.valueOf(row.lifeStage()), AgeBand.valueOf(row.ageBand()),
-                row.ageBandKnownOn(), row.turned18On(), row.leftRegisterOn(),
+                row.ageBandKnownOn(), row.turned18On(), row.onRegister(), stored(row.personId()),
+                row.leftRegisterOn(),
                 row.leftRegisterReason() == null ? null : RemovalReason.valueOf(row.leftRegisterReason()));
     }
 }

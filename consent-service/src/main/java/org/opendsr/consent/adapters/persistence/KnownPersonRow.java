@@ -19,6 +19,8 @@ public record KnownPersonRow(
         @Nullable @MappedProperty("turned_18_on") LocalDate turned18On,
         Instant firstKnownAt,
         Instant lastReferredAt,
+        boolean onRegister,
+        boolean followed,
         @Nullable LocalDate leftRegisterOn,
         @Nullable String leftRegisterReason) {
 }

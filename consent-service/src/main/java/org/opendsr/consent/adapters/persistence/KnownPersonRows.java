@@ -16,6 +16,6 @@ public interface KnownPersonRows extends CrudRepository<KnownPersonRow, UUID> {
     @Query("SELECT * FROM known_person WHERE person_id = :personId FOR UPDATE")
     Optional<KnownPersonRow> findByIdForUpdate(UUID personId);
 
-    @Query("SELECT person_id FROM known_person WHERE left_register_on IS NOT NULL")
-    List<UUID> findPersonIdsOffTheRegister();
+    @Query("SELECT person_id FROM known_person WHERE NOT followed")
+    List<UUID> findPersonIdsNotFollowed();
 }

@@ -67,11 +67,15 @@ public class ConsentController {
     @Post("/{consentId}/withdrawal")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record that consent was withdrawn: the person is removed from the register",
-            description = "Allowed while the consent is ACTIVE, RENEWAL_DUE or OVERDUE; 409 once it is withdrawn, "
-                    + "lapsed or renewed. The body is optional: today, and who withdrew it not stated (OTHER). "
+            description = "The DSR team may withdraw any consent, a professional those they recorded (404 for "
+                    + "others, as for reading). Allowed while the consent is ACTIVE, RENEWAL_DUE or OVERDUE; 409 "
+                    + "once it is withdrawn, lapsed or renewed. The body is optional: today, and who withdrew it not stated (OTHER). "
                     + "Withdrawing never affects the person's current support.")
     public ConsentView withdraw(@PathVariable UUID consentId, @Nullable @Valid @Body WithdrawalRequest request,
                                 Authentication authentication) {
+        // Who may not see a consent may not withdraw it either, nor learn that it exists: 404 as for a read.
+        reading.consent(consentId).filter(record -> mayRead(record.consent(), authentication))
+                .orElseThrow(() -> RequestRefused.notFound("The consent"));
         WithdrawalRequest withdrawal = request == null ? WithdrawalRequest.UNSTATED : request;
         Consent consent = withdrawing.withdraw(consentId, withdrawal.reason(), withdrawal.withdrawnOn(),
                 withdrawal.note(), authentication.getName());

@@ -23,13 +23,21 @@ public record PersonConsentHistory(
         boolean activeConsent,
         @Nullable @Schema(description = "The day the person left the register, until they are referred again")
         LocalDate leftRegisterOn,
+        @Schema(description = "Whether the person is on the register, as far as referral events tell")
+        boolean onRegister,
+        @Schema(description = "How many referrals of theirs await an outcome (accepted, declined or withdrawn)")
+        int openReferrals,
+        @Schema(description = "Whether their consent is followed up with reminders and on the worklists: while they "
+                + "are on the register or a referral of theirs awaits an outcome")
+        boolean followedUp,
         List<ConsentView> consents) {
 
     static PersonConsentHistory of(ReadingConsents.ConsentHistory history, LocalDate today) {
         Consent current = history.current().orElse(null);
         return new PersonConsentHistory(history.person().personId(), current == null ? null : current.id(),
                 current == null ? null : current.state(), current != null && current.state().isActiveConsent(),
-                history.person().leftRegisterOn(),
+                history.person().leftRegisterOn(), history.person().onRegister(),
+                history.person().openReferrals().size(), history.person().isFollowed(),
                 history.consents().stream().map(record -> ConsentView.of(record, today)).toList());
     }
 }
