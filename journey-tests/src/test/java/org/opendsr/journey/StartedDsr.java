@@ -8,17 +8,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opendsr.local.LocalDsr;
 import org.opendsr.local.Progress;
+import org.opendsr.local.Servers;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
+import org.opendsr.testkit.DatabaseCoordinates;
+import org.opendsr.testkit.RealKafka;
+import org.opendsr.testkit.RealPostgres;
 
 /**
  * The whole DSR, started once for every journey of this test run (each journey keeps to its own people and
- * localities), with clocks the journeys can move. Stopped when the run ends.
+ * localities), with clocks the journeys can move, on the test run's real PostgreSQL and Kafka. Stopped when the run
+ * ends.
  */
 final class StartedDsr implements ExtensionContext.Store.CloseableResource {
 
@@ -43,11 +49,27 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
             Path root = Path.of(System.getProperty("dsr.repository.root", "..")).toAbsolutePath().normalize();
             Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
             Path data = Files.createTempDirectory(temp, "journey-");
-            return new StartedDsr(LocalDsr.start(LocalDsr.Options.forTests(root, data).withMovableClocks(),
-                    Progress.to(System.out)));
+            return new StartedDsr(LocalDsr.startOn(testRunServers(), LocalDsr.Options.forTests(root, data)
+                    .withMovableClocks(), Progress.to(System.out)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The test run's PostgreSQL and Kafka, found as for every other test (the environment, else Testcontainers, else
+     * the test kit's embedded servers), with a fresh database for each service.
+     */
+    private static Servers testRunServers() {
+        RealPostgres postgres = RealPostgres.get();
+        Map<String, DatabaseCoordinates> databases = new HashMap<>();
+        for (String database : Servers.databases()) {
+            databases.put(database, postgres.newDatabase(database));
+        }
+        DatabaseCoordinates any = databases.values().iterator().next();
+        System.out.println("  PostgreSQL: " + postgres.origin() + "; Kafka: " + RealKafka.get().origin());
+        return Servers.given(database -> databases.get(database).jdbcUrl(), any.username(), any.password(),
+                RealKafka.get().bootstrapServers());
     }
 
     /** A bearer token for a demo user, from the gateway's demo issuer. */

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
-import org.opendsr.embedded.EmbeddedKafkaBroker;
-import org.opendsr.embedded.EmbeddedPostgresServer;
 
 /**
  * The whole DSR on one machine, without Docker: a real PostgreSQL (one database per service), a real Kafka broker,
@@ -31,8 +29,7 @@ public final class LocalDsr implements AutoCloseable {
     public static final String DEMO_ISSUER = "dsr-local-demo-issuer";
 
     private final Options options;
-    private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private final Servers servers;
     private final List<ServiceProcess> services;
 
     /**
@@ -72,56 +69,54 @@ public final class LocalDsr implements AutoCloseable {
         }
     }
 
-    private LocalDsr(Options options, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
-                     List<ServiceProcess> services) {
+    private LocalDsr(Options options, Servers servers, List<ServiceProcess> services) {
         this.options = options;
-        this.postgres = postgres;
-        this.kafka = kafka;
+        this.servers = servers;
         this.services = services;
     }
 
+    /** Starts embedded PostgreSQL and Kafka in the data directory, then the DSR on them. */
     public static LocalDsr start(Options options, Progress progress) {
-        Path data = options.dataDirectory();
-        EmbeddedPostgresServer postgres = null;
-        EmbeddedKafkaBroker kafka = null;
+        try {
+            Files.createDirectories(options.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Servers embedded = EmbeddedServers.start(options, progress);
+        try {
+            return startOn(embedded, options, progress);
+        } catch (RuntimeException e) {
+            embedded.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the DSR on servers that already run (every database of {@link Servers#databases()} exists). Closing it
+     * stops the services and whatever {@link Servers#stop()} stops.
+     */
+    public static LocalDsr startOn(Servers servers, Options options, Progress progress) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            Files.createDirectories(data);
-            long step = System.nanoTime();
-            progress.step("PostgreSQL on port " + options.ports().postgres());
-            postgres = EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Settings(data.resolve("postgres"),
-                    options.ports().postgres(), true, data.resolve("postgres-binaries"), options.durable()));
-            for (LocalComponent component : LocalComponent.all()) {
-                if (component.database() != null) {
-                    postgres.createDatabaseIfMissing(component.database());
-                }
-            }
-            progress.done(since(step));
-
-            step = System.nanoTime();
-            progress.step("Kafka on port " + options.ports().kafka());
-            kafka = EmbeddedKafkaBroker.start(new EmbeddedKafkaBroker.Settings(data.resolve("kafka"),
-                    options.ports().kafka(), options.ports().kafkaController(), "512m", Duration.ofSeconds(120)));
-            progress.done(since(step));
-
+            Files.createDirectories(options.dataDirectory());
             List<LocalComponent> backends = LocalComponent.all().stream().filter(c -> !c.isGateway()).toList();
             progress.say("  services (starting together; each migrates its database and joins Kafka):");
             for (LocalComponent component : backends) {
-                started.add(launch(component, options, postgres, kafka));
+                started.add(launch(component, options, servers));
             }
             awaitAllReady(started, progress);
 
-            step = System.nanoTime();
+            long step = System.nanoTime();
             progress.step("gateway on port " + options.ports().of(LocalComponent.GATEWAY));
             LocalComponent gateway = LocalComponent.all().stream().filter(LocalComponent::isGateway).findFirst().orElseThrow();
-            ServiceProcess gatewayProcess = launch(gateway, options, postgres, kafka);
+            ServiceProcess gatewayProcess = launch(gateway, options, servers);
             started.add(gatewayProcess);
             gatewayProcess.awaitReady(Duration.ofSeconds(120));
             progress.done(since(step));
-            return new LocalDsr(options, postgres, kafka, started);
+            return new LocalDsr(options, servers, started);
         } catch (RuntimeException | IOException e) {
             progress.say("failed");
-            stopAll(started, kafka, postgres);
+            stopServices(started);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);
             }
@@ -134,21 +129,20 @@ public final class LocalDsr implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return servers.kafkaBootstrapServers();
     }
 
     public String jdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
+        return servers.jdbcUrl(database);
     }
 
-    /** The PostgreSQL superuser, for tools that open their own connections (the benchmark's baseline). */
+    /** The PostgreSQL user, for tools that open their own connections (the benchmark's baseline). */
     public String postgresUsername() {
-        return postgres.username();
+        return servers.postgresUsername();
     }
 
-    /** The embedded server trusts local connections, so any password works; this is the one the services use. */
     public String postgresPassword() {
-        return postgres.password();
+        return servers.postgresPassword();
     }
 
     public Path logDirectory() {
@@ -159,26 +153,29 @@ public final class LocalDsr implements AutoCloseable {
     public Map<String, Long> pids() {
         Map<String, Long> pids = new HashMap<>();
         services.forEach(service -> pids.put(service.name(), service.pid()));
-        pids.put("kafka", kafka.pid());
+        pids.putAll(servers.pids());
         return pids;
     }
 
     @Override
     public void close() {
-        stopAll(services, kafka, postgres);
+        try {
+            stopServices(services);
+        } finally {
+            servers.stop();
+        }
     }
 
-    private static ServiceProcess launch(LocalComponent component, Options options, EmbeddedPostgresServer postgres,
-                                         EmbeddedKafkaBroker kafka) {
+    private static ServiceProcess launch(LocalComponent component, Options options, Servers servers) {
         Map<String, String> environment = new HashMap<>();
         String gatewayUrl = "http://localhost:" + options.ports().of(LocalComponent.GATEWAY);
         environment.put("DSR_SECURITY_JWKS_URL", gatewayUrl + "/keys");
         environment.put("DSR_SECURITY_ISSUER", DEMO_ISSUER);
         if (component.database() != null) {
-            environment.put("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl(component.database()));
-            environment.put("DATASOURCES_DEFAULT_USERNAME", postgres.username());
-            environment.put("DATASOURCES_DEFAULT_PASSWORD", postgres.password());
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("DATASOURCES_DEFAULT_URL", servers.jdbcUrl(component.database()));
+            environment.put("DATASOURCES_DEFAULT_USERNAME", servers.postgresUsername());
+            environment.put("DATASOURCES_DEFAULT_PASSWORD", servers.postgresPassword());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
         }
         Map<String, String> properties = new HashMap<>(component.systemProperties());
         if (component.isGateway()) {
@@ -245,8 +242,8 @@ public final class LocalDsr implements AutoCloseable {
         }
     }
 
-    private static void stopAll(List<ServiceProcess> services, EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
-        // Services stop in parallel (each takes a moment to finish its work), then the broker, then the database.
+    /** Services stop in parallel (each takes a moment to finish its work). */
+    private static void stopServices(List<ServiceProcess> services) {
         CountDownLatch stopped = new CountDownLatch(services.size());
         for (ServiceProcess service : services) {
             Thread stopper = new Thread(() -> {
@@ -262,12 +259,6 @@ public final class LocalDsr implements AutoCloseable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
