@@ -216,32 +216,6 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
 
     // ---- refusals ------------------------------------------------------------------------------------------
 
-    /** One bad value in one field of an otherwise valid referral, and the field the refusal must name. */
-    record BadValue(String what, String field, Object value, boolean leftOut, String named) {
-
-        static BadValue of(String what, String field, Object value) {
-            return new BadValue(what, field, value, false, field);
-        }
-
-        static BadValue missing(String field) {
-            return new BadValue("no " + field, field, null, true, field);
-        }
-
-        /** A bad value inside one of the optional parts (address, demographics, contacts, key professionals). */
-        static BadValue inside(String what, String field, Object value, String named) {
-            return new BadValue(what, field, value, false, named);
-        }
-
-        ReferralRequests applyTo(ReferralRequests referral) {
-            return leftOut ? referral.without(field) : referral.with(field, value);
-        }
-
-        @Override
-        public String toString() {
-            return what;
-        }
-    }
-
     static Stream<BadValue> badValues() {
         LocalDate today = LocalDate.now();
         return Stream.of(
@@ -277,52 +251,52 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
                 BadValue.of("an indicative RAG in lower case", "indicativeRag", "amber"),
                 // The optional parts of the person's record a referrer may add.
                 BadValue.of("a diagnosis that is not one", "diagnosis", "ADHD"),
-                BadValue.inside("an address line over 200 characters", "address", Map.of("line1", "l".repeat(201)),
+                BadValue.of("an address line over 200 characters", "address", Map.of("line1", "l".repeat(201)),
                         "address.line1"),
-                BadValue.inside("an ethnic category that is not a Data Dictionary code", "demographics",
+                BadValue.of("an ethnic category that is not a Data Dictionary code", "demographics",
                         Map.of("ethnicCategory", "Q"), "demographics.ethnicCategory"),
-                BadValue.inside("a gender identity that is not a Data Dictionary code", "demographics",
+                BadValue.of("a gender identity that is not a Data Dictionary code", "demographics",
                         Map.of("genderIdentity", "male"), "demographics.genderIdentity"),
-                BadValue.inside("a carer without a name", "contacts",
+                BadValue.of("a carer without a name", "contacts",
                         List.of(Map.of("relationship", "PARENT_OR_CARER", "phone", "01793 000000")), "contacts[0].name"),
-                BadValue.inside("a contact with neither phone nor email", "contacts",
+                BadValue.of("a contact with neither phone nor email", "contacts",
                         List.of(Map.of("relationship", "PERSON")), "contacts[0].phone"),
-                BadValue.inside("a contact's email that is not one", "contacts",
+                BadValue.of("a contact's email that is not one", "contacts",
                         List.of(Map.of("relationship", "PERSON", "email", "not-an-email")), "contacts[0].email"),
-                BadValue.inside("parental responsibility for a paid carer", "contacts",
+                BadValue.of("parental responsibility for a paid carer", "contacts",
                         List.of(Map.of("relationship", "PAID_CARER", "name", "Care Co", "phone", "01793 000000",
                                 "hasParentalResponsibility", true)), "contacts[0].hasParentalResponsibility"),
-                BadValue.inside("a key professional without a role", "keyProfessionals",
+                BadValue.of("a key professional without a role", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "organisation", "CAMHS", "email", "priya@example.org")),
                         "keyProfessionals[0].role"),
-                BadValue.inside("a key professional's phone that is not one", "keyProfessionals",
+                BadValue.of("a key professional's phone that is not one", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS", "phone", "ext. 12")),
                         "keyProfessionals[0].phone"),
                 BadValue.of("a family name over 100 characters", "familyName", "F".repeat(101)),
-                BadValue.inside("a second address line over 200 characters", "address", Map.of("line2", "l".repeat(201)),
+                BadValue.of("a second address line over 200 characters", "address", Map.of("line2", "l".repeat(201)),
                         "address.line2"),
-                BadValue.inside("a town over 100 characters", "address", Map.of("town", "t".repeat(101)),
+                BadValue.of("a town over 100 characters", "address", Map.of("town", "t".repeat(101)),
                         "address.town"),
-                BadValue.inside("a contact's phone that is not one", "contacts",
+                BadValue.of("a contact's phone that is not one", "contacts",
                         List.of(Map.of("relationship", "PERSON", "phone", "call the office")), "contacts[0].phone"),
-                BadValue.inside("parental responsibility as yes rather than true", "contacts",
+                BadValue.of("parental responsibility as yes rather than true", "contacts",
                         List.of(Map.of("relationship", "PARENT_OR_CARER", "name", "Ruth", "phone", "01793 000000",
                                 "hasParentalResponsibility", "yes")), ApiProblems.UNREADABLE + "hasParentalResponsibility"),
-                BadValue.inside("more than 20 contacts", "contacts", java.util.Collections.nCopies(21,
+                BadValue.of("more than 20 contacts", "contacts", java.util.Collections.nCopies(21,
                         Map.of("relationship", "PERSON", "phone", "01793 000000")), "contacts"),
-                BadValue.inside("a key professional without a name", "keyProfessionals",
+                BadValue.of("a key professional without a name", "keyProfessionals",
                         List.of(Map.of("name", " ", "role", "Nurse", "organisation", "CAMHS", "email", "p@example.org")),
                         "keyProfessionals[0].name"),
-                BadValue.inside("a key professional's name over 200 characters", "keyProfessionals",
+                BadValue.of("a key professional's name over 200 characters", "keyProfessionals",
                         List.of(Map.of("name", "n".repeat(201), "role", "Nurse", "organisation", "CAMHS",
                                 "email", "p@example.org")), "keyProfessionals[0].name"),
-                BadValue.inside("a key professional without an organisation", "keyProfessionals",
+                BadValue.of("a key professional without an organisation", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "role", "Nurse", "email", "p@example.org")),
                         "keyProfessionals[0].organisation"),
-                BadValue.inside("a key professional's email that is not one", "keyProfessionals",
+                BadValue.of("a key professional's email that is not one", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS",
                                 "email", "priya at camhs")), "keyProfessionals[0].email"),
-                BadValue.inside("a key professional's user id over 200 characters", "keyProfessionals",
+                BadValue.of("a key professional's user id over 200 characters", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS",
                                 "email", "p@example.org", "userId", "u".repeat(201))), "keyProfessionals[0].userId"));
     }

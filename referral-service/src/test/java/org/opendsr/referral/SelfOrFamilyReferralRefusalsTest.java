@@ -23,37 +23,6 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfOrFamilyReferralRefusalsTest extends ReferralServiceUnderTest {
 
-    /** One change to a valid first contact; {@code null} value with {@code leftOut} removes the field. */
-    record BadValue(String what, String field, Object value, boolean leftOut, String named) {
-
-        static BadValue of(String what, String field, Object value) {
-            return new BadValue(what, field, value, false, field);
-        }
-
-        static BadValue of(String what, String field, Object value, String named) {
-            return new BadValue(what, field, value, false, named);
-        }
-
-        static BadValue missing(String field) {
-            return new BadValue("no " + field, field, null, true, field);
-        }
-
-        Map<String, Object> applyTo(Map<String, Object> body) {
-            Map<String, Object> changed = new LinkedHashMap<>(body);
-            if (leftOut) {
-                changed.remove(field);
-            } else {
-                changed.put(field, value);
-            }
-            return changed;
-        }
-
-        @Override
-        public String toString() {
-            return what;
-        }
-    }
-
     private static Map<String, Object> aFirstContact() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("givenName", "Tamsin");
