@@ -55,6 +55,17 @@ public final class ReferralDatabase {
         return count("SELECT count(*) FROM dsr_kit.outbox_event WHERE type = ? AND aggregateid = ?", type, personId);
     }
 
+    /**
+     * Waits until the consumer group has handled the event: its id is recorded in the same transaction as the event's
+     * effects, so from then on everything the event caused can be counted exactly.
+     */
+    public void awaitHandled(String consumerGroup, String eventId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("SELECT count(*) FROM dsr_kit.processed_event WHERE consumer = ? AND event_id = ?",
+                        consumerGroup, eventId) == 1);
+    }
+
     public long referralsOfPerson(String personId) {
         return count("SELECT count(*) FROM referral WHERE person_id = ?::uuid", personId);
     }

@@ -1,9 +1,7 @@
 package org.opendsr.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -49,11 +47,8 @@ class RiskEventsConsumerTest extends ReferralServiceUnderTest {
         return eventId;
     }
 
-    /** The consumer records each event it handled in the same transaction as its effects: once there, all is written. */
     private void awaitHandled(String eventId) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> database.count(
-                "SELECT count(*) FROM dsr_kit.processed_event WHERE consumer = 'referral-service.risk-events'"
-                        + " AND event_id = ?", eventId) == 1);
+        database.awaitHandled("referral-service.risk-events", eventId);
     }
 
     /** Keyworker suggestions written for the person because of a rating (exact: read from the outbox, not the topic). */
