@@ -98,7 +98,6 @@ public final class LocalDsr implements AutoCloseable {
     public static LocalDsr startOn(Servers servers, Options options, Progress progress) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            Files.createDirectories(options.dataDirectory());
             List<LocalComponent> backends = LocalComponent.all().stream().filter(c -> !c.isGateway()).toList();
             progress.say("  services (starting together; each migrates its database and joins Kafka):");
             for (LocalComponent component : backends) {
@@ -114,13 +113,10 @@ public final class LocalDsr implements AutoCloseable {
             gatewayProcess.awaitReady(Duration.ofSeconds(120));
             progress.done(since(step));
             return new LocalDsr(options, servers, started);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             progress.say("failed");
             stopServices(started);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw e;
         }
     }
 

@@ -37,35 +37,25 @@ public interface Servers {
      */
     static Servers given(UnaryOperator<String> jdbcUrlOfDatabase, String username, String password,
                          String kafkaBootstrapServers) {
-        return new Servers() {
-            @Override
-            public String jdbcUrl(String database) {
-                return jdbcUrlOfDatabase.apply(database);
-            }
+        return new Given(jdbcUrlOfDatabase, username, password, kafkaBootstrapServers);
+    }
 
-            @Override
-            public String postgresUsername() {
-                return username;
-            }
+    /** Servers someone else runs: nothing to report, nothing to stop. */
+    record Given(UnaryOperator<String> jdbcUrlOfDatabase, String postgresUsername, String postgresPassword,
+                 String kafkaBootstrapServers) implements Servers {
 
-            @Override
-            public String postgresPassword() {
-                return password;
-            }
+        @Override
+        public String jdbcUrl(String database) {
+            return jdbcUrlOfDatabase.apply(database);
+        }
 
-            @Override
-            public String kafkaBootstrapServers() {
-                return kafkaBootstrapServers;
-            }
+        @Override
+        public Map<String, Long> pids() {
+            return Map.of();
+        }
 
-            @Override
-            public Map<String, Long> pids() {
-                return Map.of();
-            }
-
-            @Override
-            public void stop() {
-            }
-        };
+        @Override
+        public void stop() {
+        }
     }
 }

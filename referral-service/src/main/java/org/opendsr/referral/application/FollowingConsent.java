@@ -56,7 +56,7 @@ public class FollowingConsent {
 
     private void apply(UUID personId, UUID consentId, ConsentStatus status, Instant at, boolean replacesHeld) {
         if (!people.existsById(personId)) {
-            throw new RuleBroken("unknown-person", "No such person", "no person with this personId");
+            throw RuleBroken.unknownPerson();
         }
         locks.lockPerson(personId);
         Optional<ConsentStandingRow> held = standings.findById(personId);

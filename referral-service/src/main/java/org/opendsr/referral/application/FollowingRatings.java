@@ -30,7 +30,7 @@ public class FollowingRatings {
     @Transactional
     public void ratingChanged(UUID personId, RagRating rating) {
         if (!people.existsById(personId)) {
-            throw new RuleBroken("unknown-person", "No such person", "no person with this personId");
+            throw RuleBroken.unknownPerson();
         }
         keyworker.whenRated(personId, rating);
     }

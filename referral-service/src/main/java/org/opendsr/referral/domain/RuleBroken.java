@@ -17,6 +17,11 @@ public class RuleBroken extends RuntimeException {
         this.title = title;
     }
 
+    /** An event or request about a personId referral-service has never been told of. */
+    public static RuleBroken unknownPerson() {
+        return new RuleBroken("unknown-person", "No such person", "no person with this personId");
+    }
+
     public String problem() {
         return problem;
     }
