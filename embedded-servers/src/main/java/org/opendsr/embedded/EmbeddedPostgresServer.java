@@ -69,6 +69,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(settings.binariesDirectory().toFile())
                     .setPort(settings.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Not zonky's own shutdown hook: at Ctrl-C it would stop PostgreSQL while the services still use
+                    // it. The owner closes the server after the services (LocalDsr), and the watchdog below stops
+                    // it whenever this JVM ends without closing it.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("synchronous_commit", settings.durableCommits() ? "on" : "off")
                     .setServerConfig("fsync", settings.durableCommits() ? "on" : "off")

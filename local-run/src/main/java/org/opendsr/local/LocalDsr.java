@@ -153,10 +153,15 @@ public final class LocalDsr implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Stops in the order that loses nothing and logs no false alarm: the gateway first (no new requests), then the
+     * services together (each finishes its work, its relay and consumers), and only then Kafka and PostgreSQL.
+     */
     @Override
     public void close() {
         try {
-            stopServices(services);
+            stopServices(services.stream().filter(service -> service.name().equals(LocalComponent.GATEWAY)).toList());
+            stopServices(services.stream().filter(service -> !service.name().equals(LocalComponent.GATEWAY)).toList());
         } finally {
             servers.stop();
         }

@@ -35,7 +35,17 @@ public final class LocalRunCommand {
             stopped.countDown();
         }, "stop-dsr"));
         printWelcome(out, dsr, options, Duration.ofNanos(System.nanoTime() - started));
+        exitWhenTheScriptEnds();
         stopped.await();
+    }
+
+    /**
+     * ./dsr-local runs this launcher in its own session, so that Ctrl-C reaches only the script, which forwards it
+     * here and the services stop in order instead of all at once. Should the script itself be killed, the launcher
+     * stops everything the same way (System.exit runs the shutdown hook above).
+     */
+    private static void exitWhenTheScriptEnds() {
+        ProcessHandle.current().parent().ifPresent(script -> script.onExit().thenRun(() -> System.exit(0)));
     }
 
     private static void printWelcome(PrintStream out, LocalDsr dsr, LocalDsr.Options options, Duration took) {

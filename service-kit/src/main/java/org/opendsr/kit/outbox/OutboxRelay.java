@@ -474,12 +474,19 @@ public final class OutboxRelay implements Runnable {
 
     private void closeProducer() {
         if (producer != null) {
+            // stop() interrupts this thread to end a wait; the producer's close joins its I/O thread and would log an
+            // ERROR "Interrupted while joining ioThread" and skip flushing. Close with the flag clear, then restore it.
+            boolean interrupted = Thread.interrupted();
             try {
                 producer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
                 LOG.debug("Closing the relay producer failed", e);
+            } finally {
+                producer = null;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            producer = null;
         }
     }
 
