@@ -1,5 +1,6 @@
 package org.opendsr.kit.access;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -12,15 +13,23 @@ import org.opendsr.kit.rules.RuleBroken;
  * identity provider gives them, and the purpose they state in the {@value #PURPOSE_HEADER} header (raw, as sent).
  * Controllers take it as a parameter ({@link CallerArgumentBinder}) and hand it to the application layer, which
  * reads roles and purpose from it without knowing about tokens or headers.
+ *
+ * <p>It is a {@link Principal} (named by its user id) so that the OpenAPI generator, like Micronaut, treats a
+ * {@code Caller} parameter as the caller and not as a query parameter: the published API does not change.
  */
 public record Caller(String userId, Set<String> roles, @Nullable String email, @Nullable String organisation,
-                     @Nullable String statedPurpose) {
+                     @Nullable String statedPurpose) implements Principal {
 
     /** Why the caller reads or changes a record; each endpoint has a default. */
     public static final String PURPOSE_HEADER = "X-DSR-Purpose";
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public String getName() {
+        return userId;
     }
 
     public boolean hasRole(String role) {
