@@ -8,10 +8,7 @@ import java.util.UUID;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
-import org.opendsr.consent.adapters.persistence.ConsentLocks;
-import org.opendsr.consent.adapters.persistence.Consents;
-import org.opendsr.consent.adapters.persistence.KnownPeople;
+import org.opendsr.kit.ports.Locks;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
 import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
@@ -36,15 +33,18 @@ public class KnowingPeople {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowingPeople.class);
 
+    /** Serialises work on one person, who may have no consent row yet to lock (recording, turning 18). */
+    static final String PERSON_LOCK = "consent-person:";
+
     private final KnownPeople people;
     private final Consents consents;
-    private final ConsentLocks locks;
+    private final Locks locks;
     private final ConsentRenewalPolicy policy;
-    private final ConsentEventPublisher events;
+    private final ConsentEvents events;
     private final Clock clock;
 
-    public KnowingPeople(KnownPeople people, Consents consents, ConsentLocks locks, ConsentRenewalPolicy policy,
-                         ConsentEventPublisher events, Clock clock) {
+    public KnowingPeople(KnownPeople people, Consents consents, Locks locks, ConsentRenewalPolicy policy,
+                         ConsentEvents events, Clock clock) {
         this.people = people;
         this.consents = consents;
         this.locks = locks;
@@ -109,7 +109,7 @@ public class KnowingPeople {
     public void personTurned18(ReceivedEvent<PersonTurned18> event) {
         UUID personId = event.payload().personId();
         // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the birthday.
-        locks.lockPerson(personId);
+        locks.lock(PERSON_LOCK + personId);
         KnownPerson person = known(personId);
         LocalDate today = LocalDate.now(clock);
         // An event without a time (the envelope allows it) is taken as published now.

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
-import org.opendsr.consent.adapters.persistence.Consents;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
 import org.slf4j.Logger;
@@ -24,9 +22,9 @@ public class MovingConsentOn {
 
     private final Consents consents;
     private final ConsentRenewalPolicy policy;
-    private final ConsentEventPublisher events;
+    private final ConsentEvents events;
 
-    public MovingConsentOn(Consents consents, ConsentRenewalPolicy policy, ConsentEventPublisher events) {
+    public MovingConsentOn(Consents consents, ConsentRenewalPolicy policy, ConsentEvents events) {
         this.consents = consents;
         this.policy = policy;
         this.events = events;

@@ -11,13 +11,8 @@ import java.util.stream.Collectors;
 
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import org.opendsr.consent.adapters.persistence.Consents;
-import org.opendsr.consent.adapters.persistence.KnownPeople;
-import org.opendsr.consent.adapters.persistence.ReminderRow;
-import org.opendsr.consent.adapters.persistence.Reminders;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.KnownPerson;
-import org.opendsr.contracts.consent.ReminderSubject;
 
 /** Reads consents for the DSR team: one consent, a person's history, and the worklists. */
 @Singleton
@@ -80,14 +75,9 @@ public class ReadingConsents {
 
     private List<ConsentRecord> withReminders(List<Consent> found) {
         Map<UUID, List<SentReminder>> sent = reminders.of(found.stream().map(Consent::id).toList()).stream()
-                .map(ReadingConsents::toSent)
                 .collect(Collectors.groupingBy(SentReminder::consentId));
         return found.stream().map(consent -> new ConsentRecord(consent, sent.getOrDefault(consent.id(), List.of())))
                 .toList();
     }
 
-    private static SentReminder toSent(ReminderRow row) {
-        return new SentReminder(row.consentId(), row.reminderNumber(), ReminderSubject.valueOf(row.subject()),
-                row.scheduledFor(), row.sentAt());
-    }
 }

@@ -11,13 +11,7 @@ import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
-import org.opendsr.consent.adapters.persistence.ConsentLocks;
-import org.opendsr.consent.adapters.persistence.Consents;
-import org.opendsr.consent.adapters.persistence.KnownPeople;
-import org.opendsr.consent.adapters.persistence.LifecycleRunRow;
-import org.opendsr.consent.adapters.persistence.LifecycleRunRows;
-import org.opendsr.consent.adapters.persistence.Reminders;
+import org.opendsr.kit.ports.Locks;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
@@ -43,14 +37,17 @@ public class RunningConsentLifecycle {
     private final Consents consents;
     private final KnownPeople people;
     private final Reminders reminders;
-    private final LifecycleRunRows runs;
-    private final ConsentLocks locks;
+    /** One lifecycle run at a time across all replicas; a second waits, then finds nothing left to do. */
+    static final String LIFECYCLE_RUN_LOCK = "consent-lifecycle-run";
+
+    private final LifecycleRuns runs;
+    private final Locks locks;
     private final ConsentRenewalPolicy policy;
-    private final ConsentEventPublisher events;
+    private final ConsentEvents events;
     private final Clock clock;
 
-    public RunningConsentLifecycle(Consents consents, KnownPeople people, Reminders reminders, LifecycleRunRows runs,
-                                   ConsentLocks locks, ConsentRenewalPolicy policy, ConsentEventPublisher events,
+    public RunningConsentLifecycle(Consents consents, KnownPeople people, Reminders reminders, LifecycleRuns runs,
+                                   Locks locks, ConsentRenewalPolicy policy, ConsentEvents events,
                                    Clock clock) {
         this.consents = consents;
         this.people = people;
@@ -67,7 +64,7 @@ public class RunningConsentLifecycle {
      */
     @Transactional
     public LifecycleRunReport run(String runBy) {
-        locks.lockLifecycleRun();
+        locks.lock(LIFECYCLE_RUN_LOCK);
         Instant startedAt = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Set<UUID> notFollowed = people.notFollowed();
@@ -97,9 +94,7 @@ public class RunningConsentLifecycle {
         }
 
         LifecycleRunReport report = new LifecycleRunReport(UUID.randomUUID(), today, runBy, moves, sent);
-        runs.save(new LifecycleRunRow(report.runId(), today, runBy, startedAt, clock.instant(),
-                (int) report.movedTo(ConsentState.RENEWAL_DUE), (int) report.movedTo(ConsentState.OVERDUE),
-                (int) report.movedTo(ConsentState.LAPSED), sent.size()));
+        runs.record(report, startedAt, clock.instant());
         LOG.info("Consent lifecycle run {} for {} by {}: {} renewal due, {} overdue, {} lapsed, {} reminders",
                 report.runId(), today, runBy, report.movedTo(ConsentState.RENEWAL_DUE),
                 report.movedTo(ConsentState.OVERDUE), report.movedTo(ConsentState.LAPSED), sent.size());

@@ -6,15 +6,12 @@ import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.consent.adapters.messaging.ConsentEventPublisher;
-import org.opendsr.consent.adapters.persistence.Consents;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.ConsentChange;
-import org.opendsr.consent.domain.ConsentRuleBroken;
 import org.opendsr.consent.domain.FreeText;
 import org.opendsr.consent.domain.Withdrawal;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +25,11 @@ public class WithdrawingConsent {
     private static final Logger LOG = LoggerFactory.getLogger(WithdrawingConsent.class);
 
     private final Consents consents;
-    private final ConsentEventPublisher events;
+    private final ConsentEvents events;
     private final MovingConsentOn movingOn;
     private final Clock clock;
 
-    public WithdrawingConsent(Consents consents, ConsentEventPublisher events, MovingConsentOn movingOn, Clock clock) {
+    public WithdrawingConsent(Consents consents, ConsentEvents events, MovingConsentOn movingOn, Clock clock) {
         this.consents = consents;
         this.events = events;
         this.movingOn = movingOn;
@@ -47,19 +44,14 @@ public class WithdrawingConsent {
      */
     // A refusal keeps what bringing the consent up to date did: a consent whose grace has ended lapses, as the
     // nightly run would have lapsed it, rather than being withdrawn.
-    @Transactional(noRollbackFor = RequestRefused.class)
+    @Transactional(noRollbackFor = RuleBroken.class)
     public Consent withdraw(UUID consentId, ConsentWithdrawalReason reason, LocalDate withdrawnOn, String note,
                             String recordedBy) {
         LocalDate today = LocalDate.now(clock);
         Consent consent = movingOn.upToDate(consents.findForUpdate(consentId)
-                .orElseThrow(() -> RequestRefused.notFound("The consent")), today);
-        ConsentChange.Withdrawn withdrawn;
-        try {
-            withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn,
-                    reason == null ? ConsentWithdrawalReason.OTHER : reason, FreeText.tidy(note), recordedBy), today);
-        } catch (ConsentRuleBroken broken) {
-            throw Refusals.of(broken);
-        }
+                .orElseThrow(() -> RuleBroken.notFound("The consent")), today);
+        ConsentChange.Withdrawn withdrawn = consent.withdraw(new Withdrawal(withdrawnOn == null ? today : withdrawnOn,
+                reason == null ? ConsentWithdrawalReason.OTHER : reason, FreeText.tidy(note), recordedBy), today);
         consents.update(consent);
         events.publish(withdrawn);
         LOG.info("Consent {} of person {} withdrawn ({})", consentId, consent.personId(), withdrawn.reason());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.opendsr.contracts.consent.ReminderSubject;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * One consent to be on the DSR, from recording to its end: renewed, lapsed or withdrawn. Dates drive its state
@@ -121,26 +122,26 @@ public final class Consent {
      */
     public ConsentChange.Withdrawn withdraw(Withdrawal withdrawal, LocalDate today) {
         if (withdrawal.on().isAfter(today)) {
-            throw ConsentRuleBroken.invalid("withdrawnOn", "cannot be in the future");
+            throw RuleBroken.invalid("withdrawnOn", "cannot be in the future");
         }
         if (withdrawal.note() != null) {
             FreeText.problemWith(withdrawal.note(), ConsentRecording.WITHDRAWAL_NOTE_MAX_LENGTH).ifPresent(problem -> {
-                throw ConsentRuleBroken.invalid("note", problem);
+                throw RuleBroken.invalid("note", problem);
             });
         }
         switch (state) {
-            case WITHDRAWN -> throw ConsentRuleBroken.conflict("consent-already-withdrawn", null,
+            case WITHDRAWN -> throw ConsentConflict.of("consent-already-withdrawn", null,
                     "The consent was already withdrawn on " + this.withdrawal.on());
-            case LAPSED -> throw ConsentRuleBroken.conflict("consent-lapsed", null,
+            case LAPSED -> throw ConsentConflict.of("consent-lapsed", null,
                     "The consent lapsed on " + lapsedOn + "; there is nothing to withdraw");
-            case RENEWED -> throw ConsentRuleBroken.conflict("consent-renewed", null,
+            case RENEWED -> throw ConsentConflict.of("consent-renewed", null,
                     "The consent was renewed by consent " + renewedBy + "; withdraw that one");
             default -> {
                 // open: may be withdrawn
             }
         }
         if (withdrawal.on().isBefore(given.givenOn())) {
-            throw ConsentRuleBroken.invalid("withdrawnOn", "cannot be before the consent was given (" + given.givenOn() + ")");
+            throw RuleBroken.invalid("withdrawnOn", "cannot be before the consent was given (" + given.givenOn() + ")");
         }
         this.state = ConsentState.WITHDRAWN;
         this.withdrawal = withdrawal;

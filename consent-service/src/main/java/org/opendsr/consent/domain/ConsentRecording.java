@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.opendsr.contracts.consent.ConsentBasis;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * The rules for recording consent, and renewing it: what each basis needs, who may give it, for whom, and when.
- * A request that breaks one is refused with {@link ConsentRuleBroken}, naming the field.
+ * A request that breaks one is refused with {@link RuleBroken}, naming the field.
  */
 public final class ConsentRecording {
 
@@ -48,7 +49,7 @@ public final class ConsentRecording {
 
         Consent consent = Consent.start(consentId, person, given, today, policy);
         if (renewing.isPresent() && !consent.state().isActiveConsent()) {
-            throw ConsentRuleBroken.conflict("renewal-not-active", "givenOn",
+            throw ConsentConflict.of("renewal-not-active", "givenOn",
                     "A renewal must leave the person with active consent; consent given on " + given.givenOn()
                             + " was due for renewal on " + consent.renewalDue().on());
         }
@@ -58,45 +59,45 @@ public final class ConsentRecording {
 
     private static void checkDates(ConsentGiven given, LocalDate today) {
         if (given.givenOn().isAfter(today)) {
-            throw ConsentRuleBroken.invalid("givenOn", "cannot be in the future");
+            throw RuleBroken.invalid("givenOn", "cannot be in the future");
         }
         if (given.givenOn().isBefore(today.minusYears(OLDEST_GIVEN_ON_YEARS))) {
-            throw ConsentRuleBroken.invalid("givenOn", "is more than " + OLDEST_GIVEN_ON_YEARS
+            throw RuleBroken.invalid("givenOn", "is more than " + OLDEST_GIVEN_ON_YEARS
                     + " years ago; a consent that old has lapsed: record the person's current consent");
         }
         BestInterestsDecision bestInterests = given.bestInterests();
         if (bestInterests != null && bestInterests.capacityAssessedOn().isAfter(given.givenOn())) {
-            throw ConsentRuleBroken.invalid("bestInterests.capacityAssessedOn",
+            throw RuleBroken.invalid("bestInterests.capacityAssessedOn",
                     "must be on or before givenOn: a best-interests decision follows the capacity assessment");
         }
     }
 
     private static void checkWhoGaveIt(ConsentGiven given) {
         if (!given.givenBy().mayGive(given.basis())) {
-            throw ConsentRuleBroken.invalid("givenBy", "must be one of " + ConsentGiver.allowedFor(given.basis())
+            throw RuleBroken.invalid("givenBy", "must be one of " + ConsentGiver.allowedFor(given.basis())
                     + " for basis " + given.basis());
         }
         boolean bestInterestsDecision = given.basis() == ConsentBasis.BEST_INTERESTS_DECISION;
         if (bestInterestsDecision && given.bestInterests() == null) {
-            throw ConsentRuleBroken.invalid("bestInterests",
+            throw RuleBroken.invalid("bestInterests",
                     "is required for a best-interests decision: the capacity assessment date and the decision maker's role");
         }
         if (!bestInterestsDecision && given.bestInterests() != null) {
-            throw ConsentRuleBroken.invalid("bestInterests", "applies only to basis BEST_INTERESTS_DECISION");
+            throw RuleBroken.invalid("bestInterests", "applies only to basis BEST_INTERESTS_DECISION");
         }
         boolean otherFormat = given.explainedWith() == ExplanationFormat.OTHER;
         if (otherFormat && given.explainedWithDetail() == null) {
-            throw ConsentRuleBroken.invalid("explainedWithDetail", "is required when explainedWith is OTHER: say which format, in a few words");
+            throw RuleBroken.invalid("explainedWithDetail", "is required when explainedWith is OTHER: say which format, in a few words");
         }
         if (!otherFormat && given.explainedWithDetail() != null) {
-            throw ConsentRuleBroken.invalid("explainedWithDetail", "applies only when explainedWith is OTHER");
+            throw RuleBroken.invalid("explainedWithDetail", "applies only when explainedWith is OTHER");
         }
     }
 
     private static void checkTheBasisSuitsThePerson(ConsentGiven given, KnownPerson person, LocalDate today) {
         // Parental responsibility ends at 18 (Children Act 1989).
         if (given.basis() == ConsentBasis.PARENTAL_RESPONSIBILITY && !person.isChildOn(today)) {
-            throw ConsentRuleBroken.conflict("parental-responsibility-for-an-adult", "basis",
+            throw ConsentConflict.of("parental-responsibility-for-an-adult", "basis",
                     "Parental responsibility applies only while the person is a child, and this person is an adult: "
                             + "record their own consent, a best-interests decision or a deputy's or attorney's consent");
         }
@@ -104,30 +105,30 @@ public final class ConsentRecording {
         boolean underTheMentalCapacityAct = given.basis() == ConsentBasis.BEST_INTERESTS_DECISION
                 || given.basis() == ConsentBasis.WELFARE_DEPUTY_OR_ATTORNEY;
         if (underTheMentalCapacityAct && person.certainlyUnder16On(given.givenOn())) {
-            throw ConsentRuleBroken.conflict("mental-capacity-act-under-16", "basis",
+            throw ConsentConflict.of("mental-capacity-act-under-16", "basis",
                     "The Mental Capacity Act 2005 applies from 16 and this person was under 16 on " + given.givenOn()
                             + ": record consent by parental responsibility, or the child's own consent");
         }
         // A lasting power of attorney can only be made by an adult.
         if (given.givenBy() == ConsentGiver.HEALTH_AND_WELFARE_ATTORNEY && person.isChildOn(given.givenOn())) {
-            throw ConsentRuleBroken.conflict("attorney-for-a-child", "givenBy",
+            throw ConsentConflict.of("attorney-for-a-child", "givenBy",
                     "Only an adult can make a lasting power of attorney, and this person was a child on " + given.givenOn());
         }
     }
 
     private static void checkFreeText(ConsentGiven given) {
         FreeText.problemWith(given.formKeptAt(), FORM_KEPT_AT_MAX_LENGTH).ifPresent(problem -> {
-            throw ConsentRuleBroken.invalid("formKeptAt", problem);
+            throw RuleBroken.invalid("formKeptAt", problem);
         });
         if (given.bestInterests() != null) {
             FreeText.problemWith(given.bestInterests().decisionMakerRole(), DECISION_MAKER_ROLE_MAX_LENGTH)
                     .ifPresent(problem -> {
-                        throw ConsentRuleBroken.invalid("bestInterests.decisionMakerRole", problem);
+                        throw RuleBroken.invalid("bestInterests.decisionMakerRole", problem);
                     });
         }
         if (given.explainedWithDetail() != null) {
             FreeText.problemWith(given.explainedWithDetail(), EXPLAINED_WITH_DETAIL_MAX_LENGTH).ifPresent(problem -> {
-                throw ConsentRuleBroken.invalid("explainedWithDetail", problem);
+                throw RuleBroken.invalid("explainedWithDetail", problem);
             });
         }
     }
@@ -136,7 +137,7 @@ public final class ConsentRecording {
                                      Optional<Consent> renewing) {
         if (given.renewalOf() == null) {
             open.ifPresent(current -> {
-                throw ConsentRuleBroken.conflict("consent-already-open", "renewalOf",
+                throw ConsentConflict.of("consent-already-open", "renewalOf",
                         "The person already has consent " + current.id() + " (" + current.state()
                                 + "); to renew it, send renewalOf with its consentId");
             });
@@ -144,16 +145,16 @@ public final class ConsentRecording {
         }
         Consent renewed = renewing.orElseThrow(() -> new IllegalArgumentException("the caller finds the consent renewed"));
         if (!renewed.personId().equals(person.personId())) {
-            throw ConsentRuleBroken.invalid("renewalOf", "is a consent of another person");
+            throw RuleBroken.invalid("renewalOf", "is a consent of another person");
         }
         if (!renewed.state().isOpen()) {
-            throw ConsentRuleBroken.conflict("consent-not-renewable", "renewalOf",
+            throw ConsentConflict.of("consent-not-renewable", "renewalOf",
                     "Consent " + renewed.id() + " is " + renewed.state() + " and cannot be renewed"
                             + (renewed.state() == ConsentState.RENEWED ? ": renew the consent that renewed it"
                             : ": record a new consent without renewalOf; the person needs a new referral to be on the register again"));
         }
         if (given.givenOn().isBefore(renewed.given().givenOn())) {
-            throw ConsentRuleBroken.invalid("givenOn", "cannot be before the consent it renews was given ("
+            throw RuleBroken.invalid("givenOn", "cannot be before the consent it renews was given ("
                     + renewed.given().givenOn() + ")");
         }
     }

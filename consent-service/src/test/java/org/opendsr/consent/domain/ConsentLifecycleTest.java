@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 import org.opendsr.contracts.consent.ReminderSubject;
+import org.opendsr.kit.rules.RuleBroken;
 
 /** A consent's life: recorded, renewal due, overdue, lapsed; withdrawn or renewed at any stage; turning 18. */
 class ConsentLifecycleTest {
@@ -230,8 +231,8 @@ class ConsentLifecycleTest {
             consent.withdraw(withdrawal(TODAY), TODAY);
 
             assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> {
-                        assertThat(broken.kind()).isEqualTo(ConsentRuleBroken.Kind.CONFLICT);
+                    .isInstanceOfSatisfying(RuleBroken.class, broken -> {
+                        assertThat(broken.kind()).isEqualTo(RuleBroken.Kind.CONFLICT);
                         assertThat(broken.problem()).isEqualTo("consent-already-withdrawn");
                     });
         }
@@ -242,7 +243,7 @@ class ConsentLifecycleTest {
             runOn(consent, TODAY);
 
             assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                    .isInstanceOfSatisfying(RuleBroken.class,
                             broken -> assertThat(broken.problem()).isEqualTo("consent-lapsed"));
         }
 
@@ -254,7 +255,7 @@ class ConsentLifecycleTest {
                     Optional.of(first), Optional.of(first), TODAY);
 
             assertThatThrownBy(() -> first.withdraw(withdrawal(TODAY), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                    .isInstanceOfSatisfying(RuleBroken.class,
                             broken -> assertThat(broken.problem()).isEqualTo("consent-renewed"));
         }
 
@@ -263,10 +264,10 @@ class ConsentLifecycleTest {
             Consent consent = recorded(anAdult(), informedConsent().givenOn(TODAY.minusDays(10)));
 
             assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY.plusDays(1)), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                    .isInstanceOfSatisfying(RuleBroken.class,
                             broken -> assertThat(broken.field()).isEqualTo("withdrawnOn"));
             assertThatThrownBy(() -> consent.withdraw(withdrawal(TODAY.minusDays(11)), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class,
+                    .isInstanceOfSatisfying(RuleBroken.class,
                             broken -> assertThat(broken.field()).isEqualTo("withdrawnOn"));
             assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
         }
@@ -277,7 +278,7 @@ class ConsentLifecycleTest {
 
             assertThatThrownBy(() -> consent.withdraw(new Withdrawal(TODAY, ConsentWithdrawalReason.OTHER,
                     "call mum on 07700 900123", "professional-1"), TODAY))
-                    .isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> assertThat(broken.field()).isEqualTo("note"));
+                    .isInstanceOfSatisfying(RuleBroken.class, broken -> assertThat(broken.field()).isEqualTo("note"));
         }
     }
 

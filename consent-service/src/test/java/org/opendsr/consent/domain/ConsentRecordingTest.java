@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.kit.rules.RuleBroken;
 
 /** What each basis needs, who may give it, for whom and when: a bad combination is refused naming the problem. */
 class ConsentRecordingTest {
@@ -31,15 +32,15 @@ class ConsentRecordingTest {
     }
 
     private static void refusedAsInvalid(ThrowingCallable recording, String field) {
-        assertThatThrownBy(recording).isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> {
-            assertThat(broken.kind()).isEqualTo(ConsentRuleBroken.Kind.INVALID_REQUEST);
+        assertThatThrownBy(recording).isInstanceOfSatisfying(RuleBroken.class, broken -> {
+            assertThat(broken.kind()).isEqualTo(RuleBroken.Kind.INVALID_REQUEST);
             assertThat(broken.field()).isEqualTo(field);
         });
     }
 
     private static void refusedAsConflict(ThrowingCallable recording, String problem) {
-        assertThatThrownBy(recording).isInstanceOfSatisfying(ConsentRuleBroken.class, broken -> {
-            assertThat(broken.kind()).isEqualTo(ConsentRuleBroken.Kind.CONFLICT);
+        assertThatThrownBy(recording).isInstanceOfSatisfying(RuleBroken.class, broken -> {
+            assertThat(broken.kind()).isEqualTo(RuleBroken.Kind.CONFLICT);
             assertThat(broken.problem()).isEqualTo(problem);
         });
     }

@@ -3,7 +3,6 @@ package org.opendsr.reporting.application;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.messaging.ReceivedEvent;
-import org.opendsr.reporting.adapters.persistence.ReferralCounts;
 import org.opendsr.reporting.domain.ReportingPeriod;
 
 /** Turns each referral received into a count: the month, locality, route and age band, and nothing about who. */

@@ -3,6 +3,7 @@ package org.opendsr.consent.adapters.messaging;
 import java.util.List;
 
 import jakarta.inject.Singleton;
+import org.opendsr.consent.application.ConsentEvents;
 import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.ConsentState;
 import org.opendsr.contracts.EventTypes;
@@ -14,27 +15,29 @@ import org.opendsr.contracts.consent.ConsentRenewalDue;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.consent.ConsentWithdrawn;
 import org.opendsr.contracts.consent.OverdueReason;
-import org.opendsr.kit.outbox.Outbox;
+import org.opendsr.kit.ports.EventOutbox;
 
 /**
  * Publishes consent changes on {@code dsr.consent.events} through the outbox, in the caller's transaction, keyed by
  * the person. Each domain change becomes exactly one event of the published contract.
  */
 @Singleton
-public class ConsentEventPublisher {
+public class ConsentEventPublisher implements ConsentEvents {
 
     static final String AGGREGATE_TYPE = "consent";
 
-    private final Outbox outbox;
+    private final EventOutbox outbox;
 
-    public ConsentEventPublisher(Outbox outbox) {
+    public ConsentEventPublisher(EventOutbox outbox) {
         this.outbox = outbox;
     }
 
+    @Override
     public void publish(List<? extends ConsentChange> changes) {
         changes.forEach(this::publish);
     }
 
+    @Override
     public void publish(ConsentChange change) {
         if (change instanceof ConsentChange.Recorded recorded) {
             append(recorded, EventTypes.CONSENT_RECORDED_V1, new ConsentRecorded(recorded.consentId(),

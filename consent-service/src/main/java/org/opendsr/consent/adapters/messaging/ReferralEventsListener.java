@@ -1,7 +1,6 @@
 package org.opendsr.consent.adapters.messaging;
 
 import io.micronaut.configuration.kafka.annotation.Topic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opendsr.consent.application.KnowingPeople;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
@@ -12,6 +11,7 @@ import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
 import org.opendsr.kit.messaging.InboundEvents;
 
@@ -20,16 +20,13 @@ import org.opendsr.kit.messaging.InboundEvents;
  * their 18th birthdays, and their leaving the register. Other types on the topic are skipped.
  */
 @DsrEventListener(groupId = ReferralEventsListener.GROUP)
-public class ReferralEventsListener {
+@Topic(Topics.REFERRAL_EVENTS)
+public class ReferralEventsListener extends DsrTopicListener {
 
     static final String GROUP = "consent-service";
 
-    private final InboundEvents inbound;
-    private final EventHandlers handlers;
-
     public ReferralEventsListener(InboundEvents inbound, KnowingPeople people) {
-        this.inbound = inbound;
-        this.handlers = EventHandlers.forConsumer(GROUP)
+        super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, people::referralReceived)
                 .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, people::referralAccepted)
                 .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class, people::referralDeclined)
@@ -37,11 +34,6 @@ public class ReferralEventsListener {
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
                         people::personRemovedFromRegister)
-                .build();
-    }
-
-    @Topic(Topics.REFERRAL_EVENTS)
-    void receive(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+                .build());
     }
 }

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,6 +24,7 @@ import org.opendsr.consent.application.WithdrawingConsent;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.access.Caller;
 
 @Controller("/consents")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -48,8 +48,8 @@ public class ConsentController {
                     + "OVERDUE at once, with 3 weeks of grace left. 404 for a person no referral has introduced; "
                     + "409 when the person already has an open consent and this is not its renewal, for parental "
                     + "responsibility for an adult, and for a renewal that would not be active consent.")
-    public HttpResponse<ConsentView> record(@Valid @Body ConsentRequest request, Authentication authentication) {
-        Consent consent = recording.record(request.toConsent(), authentication.getName());
+    public HttpResponse<ConsentView> record(@Valid @Body ConsentRequest request, Caller caller) {
+        Consent consent = recording.record(request.toConsent(), caller.userId());
         return HttpResponse.created(ConsentView.of(consent, List.of(), reading.today()),
                 URI.create("/consents/" + consent.id()));
     }
@@ -57,9 +57,9 @@ public class ConsentController {
     @Get("/{consentId}")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "A consent: the DSR team sees every consent, a professional those they recorded")
-    public ConsentView consent(@PathVariable UUID consentId, Authentication authentication) {
+    public ConsentView consent(@PathVariable UUID consentId, Caller caller) {
         return reading.consent(consentId)
-                .filter(record -> mayRead(record.consent(), authentication))
+                .filter(record -> mayRead(record.consent(), caller))
                 .map(record -> ConsentView.of(record, reading.today()))
                 .orElseThrow(() -> RequestRefused.notFound("The consent"));
     }
@@ -72,13 +72,13 @@ public class ConsentController {
                     + "once it is withdrawn, lapsed or renewed. The body is optional: today, and who withdrew it not stated (OTHER). "
                     + "Withdrawing never affects the person's current support.")
     public ConsentView withdraw(@PathVariable UUID consentId, @Nullable @Valid @Body WithdrawalRequest request,
-                                Authentication authentication) {
+                                Caller caller) {
         // Who may not see a consent may not withdraw it either, nor learn that it exists: 404 as for a read.
-        reading.consent(consentId).filter(record -> mayRead(record.consent(), authentication))
+        reading.consent(consentId).filter(record -> mayRead(record.consent(), caller))
                 .orElseThrow(() -> RequestRefused.notFound("The consent"));
         WithdrawalRequest withdrawal = request == null ? WithdrawalRequest.UNSTATED : request;
         Consent consent = withdrawing.withdraw(consentId, withdrawal.reason(), withdrawal.withdrawnOn(),
-                withdrawal.note(), authentication.getName());
+                withdrawal.note(), caller.userId());
         return reading.consent(consent.id()).map(record -> ConsentView.of(record, reading.today())).orElseThrow();
     }
 
@@ -92,9 +92,9 @@ public class ConsentController {
                         "No referral for this person has reached consent-service", null));
     }
 
-    private static boolean mayRead(Consent consent, Authentication authentication) {
-        return authentication.getRoles().contains(DsrRoles.DSR_TEAM)
-                || authentication.getRoles().contains(DsrRoles.DSR_LEAD)
-                || consent.given().recordedBy().equals(authentication.getName());
+    private static boolean mayRead(Consent consent, Caller caller) {
+        return caller.hasRole(DsrRoles.DSR_TEAM)
+                || caller.hasRole(DsrRoles.DSR_LEAD)
+                || consent.given().recordedBy().equals(caller.userId());
     }
 }

@@ -16,10 +16,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.reporting.adapters.persistence.ReferralCounts;
-import org.opendsr.reporting.adapters.persistence.ReferralCounts.Breakdown;
-import org.opendsr.reporting.application.DisclosureSettings;
-import org.opendsr.reporting.domain.DisclosureControl;
+import org.opendsr.reporting.application.ReportingReferrals;
+import org.opendsr.reporting.application.ReportingReferrals.ReferralsReceived;
 import org.opendsr.reporting.domain.ReportingPeriod;
 
 @Controller("/reports")
@@ -27,13 +25,11 @@ import org.opendsr.reporting.domain.ReportingPeriod;
 @Tag(name = "Reports")
 public class ReportController {
 
-    private final ReferralCounts counts;
-    private final DisclosureSettings disclosure;
+    private final ReportingReferrals reporting;
     private final Clock clock;
 
-    public ReportController(ReferralCounts counts, DisclosureSettings disclosure, Clock clock) {
-        this.counts = counts;
-        this.disclosure = disclosure;
+    public ReportController(ReportingReferrals reporting, Clock clock) {
+        this.reporting = reporting;
         this.clock = clock;
     }
 
@@ -53,18 +49,14 @@ public class ReportController {
         if (period.months() > ReportingPeriod.LONGEST_IN_MONTHS) {
             throw RequestRefused.invalidField("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
         }
-        DisclosureControl control = disclosure.control();
-        return new ReferralsReceivedReport(first.toString(), last.toString(), control.publish(counts.total(period)),
-                published(counts.by(Breakdown.ROUTE, period), control),
-                published(counts.by(Breakdown.LOCALITY, period), control),
-                published(counts.by(Breakdown.AGE_BAND, period), control),
-                control.describe());
+        ReferralsReceived report = reporting.referralsReceived(period);
+        return new ReferralsReceivedReport(first.toString(), last.toString(), report.total(),
+                published(report.byRoute()), published(report.byLocality()), published(report.byAgeBand()),
+                report.disclosureControl());
     }
 
-    private static List<ReferralsReceivedReport.PublishedCell> published(List<ReferralCounts.Cell> cells,
-                                                                         DisclosureControl control) {
-        return cells.stream()
-                .map(cell -> new ReferralsReceivedReport.PublishedCell(cell.category(), control.publish(cell.count())))
+    private static List<ReferralsReceivedReport.PublishedCell> published(List<ReportingReferrals.PublishedCell> cells) {
+        return cells.stream().map(cell -> new ReferralsReceivedReport.PublishedCell(cell.category(), cell.referrals()))
                 .toList();
     }
 

@@ -18,62 +18,73 @@ import org.opendsr.consent.domain.RenewalReason;
 import org.opendsr.consent.domain.Withdrawal;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.consent.application.Consents;
 
 /** Every consent the DSR has recorded, open or closed. Closed ones are history and are never deleted. */
 @Singleton
-public class Consents {
+public class PostgresConsents implements Consents {
 
     private final ConsentRows rows;
     private final Clock clock;
 
-    public Consents(ConsentRows rows, Clock clock) {
+    public PostgresConsents(ConsentRows rows, Clock clock) {
         this.rows = rows;
         this.clock = clock;
     }
 
+    @Override
     public Optional<Consent> find(UUID consentId) {
-        return rows.findById(consentId).map(Consents::toConsent);
+        return rows.findById(consentId).map(PostgresConsents::toConsent);
     }
 
     /** The consent, locked until the caller's transaction ends. */
+    @Override
     public Optional<Consent> findForUpdate(UUID consentId) {
-        return rows.findByIdForUpdate(consentId).map(Consents::toConsent);
+        return rows.findByIdForUpdate(consentId).map(PostgresConsents::toConsent);
     }
 
     /** The person's open consent (there is at most one), locked until the caller's transaction ends. */
+    @Override
     public Optional<Consent> openConsentOfForUpdate(UUID personId) {
-        return rows.findOpenOfPersonForUpdate(personId).map(Consents::toConsent);
+        return rows.findOpenOfPersonForUpdate(personId).map(PostgresConsents::toConsent);
     }
 
     /** Every open consent, locked until the caller's transaction ends: what a lifecycle run works through. */
+    @Override
     public List<Consent> allOpenForUpdate() {
-        return rows.findAllOpenForUpdate().stream().map(Consents::toConsent).toList();
+        return rows.findAllOpenForUpdate().stream().map(PostgresConsents::toConsent).toList();
     }
 
     /** A person's consents, newest first. */
+    @Override
     public List<Consent> historyOf(UUID personId) {
-        return rows.findAllOfPerson(personId).stream().map(Consents::toConsent).toList();
+        return rows.findAllOfPerson(personId).stream().map(PostgresConsents::toConsent).toList();
     }
 
     /** Active consents due for renewal by {@code until}, of people whose consent is followed up, soonest first. */
+    @Override
     public List<Consent> renewalsDueBy(LocalDate until) {
-        return rows.findRenewalsDueBy(until).stream().map(Consents::toConsent).toList();
+        return rows.findRenewalsDueBy(until).stream().map(PostgresConsents::toConsent).toList();
     }
 
     /** Overdue consents of people whose consent is followed up, nearest to lapsing first. */
+    @Override
     public List<Consent> overdue() {
-        return rows.findOverdue().stream().map(Consents::toConsent).toList();
+        return rows.findOverdue().stream().map(PostgresConsents::toConsent).toList();
     }
 
     /** Consents that lapsed or were withdrawn between two days, inclusive. */
+    @Override
     public List<Consent> closedBetween(LocalDate from, LocalDate to) {
-        return rows.findClosedBetween(from, to).stream().map(Consents::toConsent).toList();
+        return rows.findClosedBetween(from, to).stream().map(PostgresConsents::toConsent).toList();
     }
 
+    @Override
     public void add(Consent consent) {
         rows.save(toRow(consent.snapshot()));
     }
 
+    @Override
     public void update(Consent consent) {
         rows.update(toRow(consent.snapshot()));
     }

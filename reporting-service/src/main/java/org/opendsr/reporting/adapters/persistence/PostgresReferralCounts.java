@@ -11,34 +11,21 @@ import java.util.List;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.reporting.application.ReferralCounts;
 import org.opendsr.reporting.domain.ReportingPeriod;
 
 /** Counts of referrals received, per month, locality, route and age band. Nothing else is kept. */
 @Singleton
-public class ReferralCounts {
-
-    /** The breakdowns a report can show; each is a column of the table. */
-    public enum Breakdown {
-        ROUTE("route"), LOCALITY("locality"), AGE_BAND("age_band");
-
-        private final String column;
-
-        Breakdown(String column) {
-            this.column = column;
-        }
-    }
-
-    /** One unpublished cell: a category and its raw count. Never leaves the service without disclosure control. */
-    public record Cell(String category, long count) {
-    }
+public class PostgresReferralCounts implements ReferralCounts {
 
     private final TransactionOperations<Connection> transactions;
 
-    public ReferralCounts(TransactionOperations<Connection> transactions) {
+    public PostgresReferralCounts(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
     /** Adds one referral; runs in the consumer's transaction. */
+    @Override
     public void addOne(YearMonth month, String locality, String route, String ageBand) {
         Connection connection = (Connection) transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("needs the consumer's transaction")).getConnection();
@@ -56,6 +43,7 @@ public class ReferralCounts {
         }
     }
 
+    @Override
     public long total(ReportingPeriod period) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(
@@ -71,11 +59,12 @@ public class ReferralCounts {
         });
     }
 
+    @Override
     public List<Cell> by(Breakdown breakdown, ReportingPeriod period) {
         return transactions.executeRead(status -> {
             List<Cell> cells = new ArrayList<>();
             try (PreparedStatement select = status.getConnection().prepareStatement(
-                    "SELECT " + breakdown.column + ", sum(referrals) FROM referrals_received_monthly "
+                    "SELECT " + columnOf(breakdown) + ", sum(referrals) FROM referrals_received_monthly "
                             + "WHERE month BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")) {
                 bind(select, period);
                 try (ResultSet rows = select.executeQuery()) {
@@ -88,6 +77,15 @@ public class ReferralCounts {
             }
             return cells;
         });
+    }
+
+    /** Each breakdown is a column of the table. */
+    private static String columnOf(Breakdown breakdown) {
+        return switch (breakdown) {
+            case ROUTE -> "route";
+            case LOCALITY -> "locality";
+            case AGE_BAND -> "age_band";
+        };
     }
 
     private static void bind(PreparedStatement select, ReportingPeriod period) throws SQLException {

@@ -12,29 +12,33 @@ import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.RemovalReason;
+import org.opendsr.consent.application.KnownPeople;
 
 /** The people consent-service has learned of from referral events, with their open referrals. */
 @Singleton
-public class KnownPeople {
+public class PostgresKnownPeople implements KnownPeople {
 
     private final KnownPersonRows rows;
     private final OpenReferralRows openReferrals;
 
-    public KnownPeople(KnownPersonRows rows, OpenReferralRows openReferrals) {
+    public PostgresKnownPeople(KnownPersonRows rows, OpenReferralRows openReferrals) {
         this.rows = rows;
         this.openReferrals = openReferrals;
     }
 
+    @Override
     public Optional<KnownPerson> find(UUID personId) {
         return rows.findById(personId).map(this::toPerson);
     }
 
     /** The person, locked until the caller's transaction ends. */
+    @Override
     public Optional<KnownPerson> findForUpdate(UUID personId) {
         return rows.findByIdForUpdate(personId).map(this::toPerson);
     }
 
     /** Records someone referred for the first time. */
+    @Override
     public void add(KnownPerson person, Instant referredAt) {
         rows.save(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
                 person.ageBandKnownOn(), person.turned18On(), referredAt, referredAt, person.onRegister(),
@@ -43,6 +47,7 @@ public class KnownPeople {
     }
 
     /** Records what changed about someone already known; {@code referredAt} when it was a new referral. */
+    @Override
     public void update(KnownPerson person, Instant referredAt) {
         KnownPersonRow current = rows.findById(person.personId()).orElseThrow();
         rows.update(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
@@ -53,6 +58,7 @@ public class KnownPeople {
     }
 
     /** People whose consent is not followed up: the lifecycle sends them no reminders. */
+    @Override
     public Set<UUID> notFollowed() {
         return new HashSet<>(rows.findPersonIdsNotFollowed());
     }

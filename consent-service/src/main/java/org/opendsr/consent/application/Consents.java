@@ -1,0 +1,37 @@
+package org.opendsr.consent.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opendsr.consent.domain.Consent;
+
+/** The consents kept by consent-service (a port: the persistence adapter implements it). */
+public interface Consents {
+
+    Optional<Consent> find(UUID consentId);
+
+    /** The consent, locked for update until the transaction ends. */
+    Optional<Consent> findForUpdate(UUID consentId);
+
+    /** The person's open consent (active, renewal due or overdue), locked for update. */
+    Optional<Consent> openConsentOfForUpdate(UUID personId);
+
+    /** Every open consent, locked for update: the lifecycle run's work. */
+    List<Consent> allOpenForUpdate();
+
+    /** A person's consents, newest first. */
+    List<Consent> historyOf(UUID personId);
+
+    List<Consent> renewalsDueBy(LocalDate until);
+
+    List<Consent> overdue();
+
+    /** Consents that lapsed or were withdrawn between two days, inclusive. */
+    List<Consent> closedBetween(LocalDate from, LocalDate to);
+
+    void add(Consent consent);
+
+    void update(Consent consent);
+}
