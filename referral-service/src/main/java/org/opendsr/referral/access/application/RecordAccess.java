@@ -1,0 +1,57 @@
+package org.opendsr.referral.access.application;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.referral.audit.application.AuditTrail;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.access.application.PersonLinks;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.referral.audit.application.AuditAction;
+
+/**
+ * Need-to-know access (Caldicott principle 4) and the audit trail. The DSR team and leads see everyone; a professional
+ * sees the people they referred, are a key professional for, or are responsible for. Anyone else is told the
+ * person does not exist, not that they may not see them. Every read and change is audited with its purpose.
+ */
+@Singleton
+public class RecordAccess {
+
+    private final People people;
+    private final PersonLinks links;
+    private final AuditTrail audit;
+
+    public RecordAccess(People people, PersonLinks links, AuditTrail audit) {
+        this.people = people;
+        this.links = links;
+        this.audit = audit;
+    }
+
+    public boolean mayAccess(UUID personId, Caller caller) {
+        if (caller.seesEveryone()) {
+            return true;
+        }
+        return caller.isProfessional() && links.isLinked(personId, caller.userId(), caller.email());
+    }
+
+    /** The person, if the caller may see them; 404 otherwise. */
+    public Person personFor(UUID personId, Caller caller) {
+        return people.byId(personId)
+                .filter(person -> mayAccess(person.id(), caller))
+                .orElseThrow(() -> RequestRefused.notFound("The person"));
+    }
+
+    public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {
+        audit.record(personId, at, actor.id(), actor.roles(), action.name(), what, purpose.name());
+    }
+
+    public void auditAll(Collection<UUID> personIds, Actor actor, AuditAction action, String what,
+                         AccessPurpose purpose, Instant at) {
+        audit.recordAll(personIds, at, actor.id(), actor.roles(), action.name(), what, purpose.name());
+    }
+}
