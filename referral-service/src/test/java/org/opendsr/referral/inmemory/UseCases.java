@@ -1,0 +1,88 @@
+package org.opendsr.referral.inmemory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.referral.ReferralRoute;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.access.application.Caller;
+import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.lifecycle.application.DecidingReferrals;
+import org.opendsr.referral.lifecycle.application.FollowingConsent;
+import org.opendsr.referral.lifecycle.application.MakingFirstContact;
+import org.opendsr.referral.lifecycle.application.ReferralsInProgress;
+import org.opendsr.referral.lifecycle.application.WithdrawingReferrals;
+import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.lifecycle.domain.Referral;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.register.application.RegisterChanges;
+import org.opendsr.referral.shared.application.RecordLocks;
+
+/**
+ * referral-service's use cases wired to in-memory ports, with no database, broker or Micronaut: one per test, so
+ * tests share nothing. The clock starts on a Monday morning in England.
+ */
+public class UseCases {
+
+    public static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+    public static final LocalDate BORN_2010 = LocalDate.of(2010, 5, 14);
+
+    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM), "team@dsr.example", "DSR");
+    public static final Caller REFERRER = new Caller("gp-1", Set.of(DsrRoles.PROFESSIONAL), "gp@nhs.example",
+            "Old Town Surgery");
+    public static final Caller STRANGER = new Caller("gp-2", Set.of(DsrRoles.PROFESSIONAL), "other@nhs.example",
+            "Elsewhere");
+
+    public final MutableClock clock = new MutableClock(MONDAY);
+    public final InMemoryReferrals referrals = new InMemoryReferrals();
+    public final InMemoryPeople people = new InMemoryPeople();
+    public final InMemoryRegisterEntries register = new InMemoryRegisterEntries();
+    public final InMemoryConsentStandings consent = new InMemoryConsentStandings();
+    public final InMemoryEligibilityAssessments assessments = new InMemoryEligibilityAssessments();
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final InMemoryPersonLinks links = new InMemoryPersonLinks();
+    public final InMemoryLocks locks = new InMemoryLocks();
+    public final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+
+    public final RecordLocks recordLocks = new RecordLocks(locks);
+    public final RecordAccess access = new RecordAccess(people, links, audit);
+    private final ReferralsInProgress inProgress = new ReferralsInProgress(referrals, recordLocks);
+    public final MakingFirstContact contacting = new MakingFirstContact(inProgress, referrals, outbox, access, clock);
+    public final WithdrawingReferrals withdrawing = new WithdrawingReferrals(inProgress, referrals, outbox, access,
+            clock);
+    public final DecidingReferrals deciding = new DecidingReferrals(inProgress, referrals, people, register,
+            assessments, consent, outbox, access, clock);
+    public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
+    public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
+            registerChanges, access);
+
+    /** Someone known to the DSR, born in 2010, living in Swindon. */
+    public Person aPerson() {
+        Person person = Person.recorded(UUID.randomUUID(), "Sam", "Example", BORN_2010, null, "SN1 1AA", "SWINDON",
+                "1 High Street", null, "Swindon", null, null, "AUTISM", clock.instant());
+        people.add(person);
+        return person;
+    }
+
+    /** A professional referral received now from {@link #REFERRER}, due for first contact a week later. */
+    public Referral aReferralFor(Person person) {
+        return aReferral(person, ReferralRoute.PROFESSIONAL);
+    }
+
+    public Referral aReferral(Person person, ReferralRoute route) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), FirstContactDeadline.ENGLAND);
+        Referral referral = Referral.received(UUID.randomUUID(), person.id(), route,
+                route == ReferralRoute.SELF_OR_FAMILY ? null : new MinimumDataSet("Escalating distress",
+                        "Placement at risk", null, null, RagRating.AMBER),
+                route == ReferralRoute.SELF_OR_FAMILY ? DSR_TEAM.userId() : REFERRER.userId(), "Old Town Surgery",
+                new FirstContactDeadline(today, today.plusDays(7)), clock.instant(), null);
+        referrals.add(referral);
+        links.link(person.id(), REFERRER.userId());
+        outbox.clear();
+        return referral;
+    }
+}
