@@ -54,6 +54,10 @@ public class InMemoryPeople implements People {
         }
     }
 
+    public List<Person> all() {
+        return saved.values().stream().map(InMemoryPeople::copy).toList();
+    }
+
     public int count() {
         return saved.size();
     }

@@ -2,6 +2,7 @@ package org.opendsr.referral.inmemory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,6 +11,17 @@ import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.access.application.Caller;
 import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.calendar.domain.BankHolidays;
+import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
+import org.opendsr.referral.intake.application.ReceivingReferrals;
+import org.opendsr.referral.intake.application.ReferralAnnouncements;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
+import org.opendsr.referral.person.application.PersonRecords;
+import org.opendsr.referral.person.application.UpdatingPersonRecords;
+import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
+import org.opendsr.referral.register.application.SuggestingKeyworkerReferrals;
+import org.opendsr.referral.shared.application.ReferralSettings;
 import org.opendsr.referral.lifecycle.application.DecidingReferrals;
 import org.opendsr.referral.lifecycle.application.FollowingConsent;
 import org.opendsr.referral.lifecycle.application.MakingFirstContact;
@@ -47,6 +59,12 @@ public class UseCases {
     public final InMemoryPersonLinks links = new InMemoryPersonLinks();
     public final InMemoryLocks locks = new InMemoryLocks();
     public final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+    public final InMemoryContacts contacts = new InMemoryContacts();
+    public final InMemoryKeyProfessionals keyProfessionals = new InMemoryKeyProfessionals();
+    public final InMemoryDuplicateFlags duplicateFlags = new InMemoryDuplicateFlags();
+    public final InMemoryReferralDetailsToReview detailsToReview = new InMemoryReferralDetailsToReview();
+    public final InMemoryMilestones milestones = new InMemoryMilestones(people);
+    public final ReferralSettings settings = settings();
 
     public final RecordLocks recordLocks = new RecordLocks(locks);
     public final RecordAccess access = new RecordAccess(people, links, audit);
@@ -59,6 +77,29 @@ public class UseCases {
     public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
     public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
             registerChanges, access);
+    private final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
+    private final PersonRecords personRecords = new PersonRecords(people, contacts, keyProfessionals, duplicateFlags,
+            recordLocks, access);
+    private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
+            register, outbox, access, clock);
+    private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
+    /** England's statutory bank holidays only: enough for deadlines in a test. */
+    private final WorkingDayCalendar calendar = new WorkingDayCalendar(BankHolidays.statutoryOnly());
+    public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
+            recordLocks, () -> calendar, settings, announcements, access, detailsToReview, clock);
+    public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
+            referrals, people, personRecords, checks, recordLocks, announcements, access, clock);
+    public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
+            recordLocks, access, outbox, clock);
+    public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
+            recordLocks, outbox, access, clock);
+
+    private static ReferralSettings settings() {
+        ReferralSettings settings = new ReferralSettings();
+        settings.setLocalities(List.of("SWINDON", "WILTSHIRE"));
+        settings.setAcceptTestNhsNumbers(true);
+        return settings;
+    }
 
     /** Someone known to the DSR, born in 2010, living in Swindon. */
     public Person aPerson() {

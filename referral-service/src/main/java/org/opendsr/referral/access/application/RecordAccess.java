@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.opendsr.kit.web.RequestRefused;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.domain.People;
-import org.opendsr.referral.access.application.PersonLinks;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.Actor;

@@ -21,7 +21,6 @@ import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
-import org.opendsr.referral.intake.adapters.persistence.ReferralDetailsToReview;
 import org.opendsr.referral.lifecycle.domain.AgencyReferrer;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.Referrals;
@@ -44,7 +43,7 @@ import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.PersonRecords;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.shared.application.ReferralSettings;
-import org.opendsr.referral.calendar.application.WorkingDays;
+import org.opendsr.referral.calendar.application.WorkingDayCalendars;
 
 /**
  * Receives a referral by any route: finds the person by NHS number or records them (flagging anyone they may
@@ -60,7 +59,7 @@ public class ReceivingReferrals {
     private final PersonRecords personRecords;
     private final PersonDetailsChecks checks;
     private final RecordLocks locks;
-    private final WorkingDays workingDays;
+    private final WorkingDayCalendars workingDays;
     private final ReferralSettings settings;
     private final ReferralAnnouncements announcements;
     private final RecordAccess access;
@@ -68,7 +67,7 @@ public class ReceivingReferrals {
     private final Clock clock;
 
     public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
-                              PersonDetailsChecks checks, RecordLocks locks, WorkingDays workingDays,
+                              PersonDetailsChecks checks, RecordLocks locks, WorkingDayCalendars workingDays,
                               ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
                               ReferralDetailsToReview detailsToReview, Clock clock) {
         this.detailsToReview = detailsToReview;
@@ -88,9 +87,9 @@ public class ReceivingReferrals {
     @Transactional
     public ReferralReceipt receiveProfessionalReferral(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
                                                        AccessPurpose purpose) {
-        checkPerson(person, "", true);
+        Parsed parsed = checkPerson(person, "", true);
         checks.contacts("contacts", person.contacts());
-        return receive(ReferralRoute.PROFESSIONAL, person, "", minimumDataSet, referrer.userId(),
+        return receive(ReferralRoute.PROFESSIONAL, person, parsed, "", minimumDataSet, referrer.userId(),
                 referrer.organisation(), null, referrer.asActor(), purpose);
     }
 
@@ -103,9 +102,9 @@ public class ReceivingReferrals {
                                                        AccessPurpose purpose) {
         // The request has one phone, one email and who made it, not a list of contacts: refusals name its fields.
         checks.firstContact(person.contacts().get(0));
-        checkPerson(person, "", false);
+        Parsed parsed = checkPerson(person, "", false);
         MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
-        return receive(ReferralRoute.SELF_OR_FAMILY, person, "", firstWords, takenBy.userId(),
+        return receive(ReferralRoute.SELF_OR_FAMILY, person, parsed, "", firstWords, takenBy.userId(),
                 takenBy.organisation(), null, takenBy.asActor(), purpose);
     }
 
@@ -125,16 +124,20 @@ public class ReceivingReferrals {
         // The agency format has the person's own phone and email beside their name: name the fields as it does.
         checks.phone("person.phone", submitted.person().phone());
         NewPerson person = personOf(submitted.person());
-        checkPerson(person, "person.", true);
+        Parsed parsed = checkPerson(person, "person.", true);
         checks.contacts("person.contacts", person.contacts());
         MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
                 submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
-        return receive(ReferralRoute.AGENCY_SYSTEM, person, "person.", minimumDataSet, agencySource,
+        return receive(ReferralRoute.AGENCY_SYSTEM, person, parsed, "person.", minimumDataSet, agencySource,
                 submitted.referrer().organisation(), submitted, Actor.agencySystem(agencySource),
                 AccessPurpose.AGENCY_UPDATE);
     }
 
-    private void checkPerson(NewPerson person, String prefix, boolean identified) {
+    /** The person's postcode and NHS number as parsed once, by the checks, for everything after them to use. */
+    private record Parsed(String postcode, Optional<NhsNumber> nhsNumber) {
+    }
+
+    private Parsed checkPerson(NewPerson person, String prefix, boolean identified) {
         LocalDate today = LocalDate.now(clock);
         if (identified && person.dateOfBirth() == null) {
             throw RequestRefused.invalidField(prefix + "dateOfBirth", "must not be null");
@@ -148,20 +151,21 @@ public class ReceivingReferrals {
         if (person.locality() != null) {
             checks.locality(prefix + "locality", person.locality(), false);
         }
-        checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode", person.postcode());
-        checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
+        String postcode = checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode",
+                person.postcode());
+        Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
         checks.demographics(prefix + "demographics.", person.demographics());
         checks.keyProfessionals(prefix + "keyProfessionals", person.keyProfessionals());
+        return new Parsed(postcode, nhsNumber);
     }
 
-    private ReferralReceipt receive(ReferralRoute route, NewPerson person, String prefix,
+    private ReferralReceipt receive(ReferralRoute route, NewPerson person, Parsed parsed, String prefix,
                                     @Nullable MinimumDataSet minimumDataSet, String referredBy,
                                     @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
                                     Actor actor, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        String postcode = checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode",
-                person.postcode());
-        Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
+        String postcode = parsed.postcode();
+        Optional<NhsNumber> nhsNumber = parsed.nhsNumber();
 
         // Locks in the one order (NHS number, person, date of birth), and reads the person again once locked.
         Optional<Person> known = nhsNumber.flatMap(number -> {
@@ -190,7 +194,7 @@ public class ReceivingReferrals {
         }
 
         FirstContactDeadline deadline = FirstContactDeadline.forReferralReceived(now,
-                settings.getFirstContactWorkingDays(), workingDays.calendar());
+                settings.getFirstContactWorkingDays(), workingDays.current());
         AgencyReferrer agencyReferrer = agency == null ? null : new AgencyReferrer(agency.agencyReference(),
                 agency.referrer().name(), agency.referrer().role(), agency.referrer().email(),
                 agency.referrer().phone());

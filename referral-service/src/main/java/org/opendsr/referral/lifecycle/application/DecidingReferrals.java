@@ -10,7 +10,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.Diagnosis;
-import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;

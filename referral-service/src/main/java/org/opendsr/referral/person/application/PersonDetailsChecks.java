@@ -117,6 +117,10 @@ public class PersonDetailsChecks {
      * carer; a paid carer refers through a professional).
      */
     public void firstContact(NewContact contact) {
+        // Checked first: a first contact is no use without any way to reach back (blank ones are refused below).
+        if (contact.phone() == null && contact.email() == null) {
+            throw RequestRefused.invalidField("phone", "a phone number or an email is needed");
+        }
         if (contact.relationship() == null) {
             throw RequestRefused.invalidField("madeBy.relationship", "must not be null");
         }

@@ -10,11 +10,10 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.opendsr.referral.shared.application.RecordLocks;
-import org.opendsr.referral.person.adapters.persistence.ContactRow;
-import org.opendsr.referral.person.adapters.persistence.Contacts;
-import org.opendsr.referral.person.adapters.persistence.DuplicateFlags;
-import org.opendsr.referral.person.adapters.persistence.KeyProfessionalRow;
-import org.opendsr.referral.person.adapters.persistence.KeyProfessionals;
+import org.opendsr.referral.person.domain.Contact;
+import org.opendsr.referral.person.domain.Contacts;
+import org.opendsr.referral.person.domain.KeyProfessional;
+import org.opendsr.referral.person.domain.KeyProfessionals;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -153,24 +152,24 @@ public class PersonRecords {
      * or for anyone but the person themself the same name, is one already held.
      */
     boolean addContacts(UUID personId, List<NewContact> referred) {
-        List<ContactRow> held = new ArrayList<>(contacts.findByPersonIdOrderByPosition(personId));
-        List<ContactRow> added = new ArrayList<>();
+        List<Contact> held = new ArrayList<>(contacts.of(personId));
+        List<Contact> added = new ArrayList<>();
         for (NewContact contact : referred) {
             boolean known = held.stream().anyMatch(row -> sameContact(row, contact));
             if (!known) {
-                ContactRow row = new ContactRow(UUID.randomUUID(), personId, held.size(), contact.relationship().name(),
+                Contact row = new Contact(UUID.randomUUID(), personId, held.size(), contact.relationship(),
                         trimmed(contact.name()), trimmed(contact.phone()), trimmed(contact.email()),
                         contact.hasParentalResponsibility());
                 held.add(row);
                 added.add(row);
             }
         }
-        contacts.saveAll(added);
+        contacts.add(added);
         return !added.isEmpty();
     }
 
-    private static boolean sameContact(ContactRow row, NewContact contact) {
-        if (!row.relationship().equals(contact.relationship().name())) {
+    private static boolean sameContact(Contact row, NewContact contact) {
+        if (row.relationship() != contact.relationship()) {
             return false;
         }
         if (contact.email() != null && !contact.email().isBlank() && contact.email().trim().equalsIgnoreCase(row.email())) {
@@ -189,24 +188,22 @@ public class PersonRecords {
     }
 
     public void replaceContacts(UUID personId, List<NewContact> newContacts) {
-        contacts.deleteByPersonId(personId);
-        List<ContactRow> rows = new ArrayList<>();
+        List<Contact> rows = new ArrayList<>();
         for (int i = 0; i < newContacts.size(); i++) {
             NewContact contact = newContacts.get(i);
-            rows.add(new ContactRow(UUID.randomUUID(), personId, i, contact.relationship().name(),
+            rows.add(new Contact(UUID.randomUUID(), personId, i, contact.relationship(),
                     trimmed(contact.name()), trimmed(contact.phone()), trimmed(contact.email()),
                     contact.hasParentalResponsibility()));
         }
-        contacts.saveAll(rows);
+        contacts.replace(personId, rows);
     }
 
     public void replaceKeyProfessionals(UUID personId, List<NewKeyProfessional> professionals) {
-        keyProfessionals.deleteByPersonId(personId);
-        List<KeyProfessionalRow> rows = new ArrayList<>();
+        List<KeyProfessional> rows = new ArrayList<>();
         for (int i = 0; i < professionals.size(); i++) {
             rows.add(keyProfessionalRow(personId, i, professionals.get(i)));
         }
-        keyProfessionals.saveAll(rows);
+        keyProfessionals.replace(personId, rows);
     }
 
     /**
@@ -214,13 +211,13 @@ public class PersonRecords {
      * True when added.
      */
     public boolean addKeyProfessional(UUID personId, NewKeyProfessional professional) {
-        List<KeyProfessionalRow> existing = keyProfessionals.findByPersonIdOrderByPosition(personId);
+        List<KeyProfessional> existing = keyProfessionals.of(personId);
         boolean known = existing.stream().anyMatch(row -> professional.email() != null
                 ? professional.email().equalsIgnoreCase(row.email())
                 : professional.name().equalsIgnoreCase(row.name())
                         && professional.organisation().equalsIgnoreCase(row.organisation()));
         if (!known) {
-            keyProfessionals.save(keyProfessionalRow(personId, existing.size(), professional));
+            keyProfessionals.add(keyProfessionalRow(personId, existing.size(), professional));
         }
         return !known;
     }
@@ -229,8 +226,8 @@ public class PersonRecords {
     public void updateOwnContactDetails(UUID personId, String phone, String email) {
         List<NewContact> updated = new ArrayList<>();
         boolean found = false;
-        for (ContactRow row : contacts.findByPersonIdOrderByPosition(personId)) {
-            ContactRelationship relationship = ContactRelationship.valueOf(row.relationship());
+        for (Contact row : contacts.of(personId)) {
+            ContactRelationship relationship = row.relationship();
             if (relationship == ContactRelationship.PERSON && !found) {
                 found = true;
                 updated.add(new NewContact(relationship, row.name(), phone != null ? phone : row.phone(),
@@ -280,8 +277,8 @@ public class PersonRecords {
                 row.nhsNumber());
     }
 
-    private static KeyProfessionalRow keyProfessionalRow(UUID personId, int position, NewKeyProfessional professional) {
-        return new KeyProfessionalRow(UUID.randomUUID(), personId, position, professional.name().trim(),
+    private static KeyProfessional keyProfessionalRow(UUID personId, int position, NewKeyProfessional professional) {
+        return new KeyProfessional(UUID.randomUUID(), personId, position, professional.name().trim(),
                 professional.role().trim(), professional.organisation().trim(), trimmed(professional.phone()),
                 trimmed(professional.email()), trimmed(professional.userId()));
     }

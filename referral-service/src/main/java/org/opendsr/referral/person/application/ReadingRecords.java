@@ -12,17 +12,17 @@ import org.opendsr.kit.web.RequestRefused;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
-import org.opendsr.referral.person.adapters.persistence.ContactRow;
-import org.opendsr.referral.person.adapters.persistence.Contacts;
+import org.opendsr.referral.person.domain.Contact;
+import org.opendsr.referral.person.domain.Contacts;
 import org.opendsr.referral.lifecycle.domain.EligibilityAssessment;
 import org.opendsr.referral.lifecycle.domain.EligibilityAssessments;
-import org.opendsr.referral.person.adapters.persistence.KeyProfessionalRow;
-import org.opendsr.referral.person.adapters.persistence.KeyProfessionals;
+import org.opendsr.referral.person.domain.KeyProfessional;
+import org.opendsr.referral.person.domain.KeyProfessionals;
 import org.opendsr.referral.shared.application.Page;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.lifecycle.domain.Referral;
-import org.opendsr.referral.intake.adapters.persistence.ReferralDetailsToReview;
+import org.opendsr.referral.intake.application.ReferralDetailsToReview;
 import org.opendsr.referral.lifecycle.domain.Referrals;
 import org.opendsr.referral.register.domain.RegisterEntries;
 import org.opendsr.referral.register.domain.RegisterEntry;
@@ -37,7 +37,7 @@ import org.opendsr.referral.access.application.RecordAccess;
 public class ReadingRecords {
 
     /** Everything referral-service holds about a person. */
-    public record PersonRecord(Person person, List<ContactRow> contacts, List<KeyProfessionalRow> keyProfessionals,
+    public record PersonRecord(Person person, List<Contact> contacts, List<KeyProfessional> keyProfessionals,
                                List<Referral> referrals, List<RegisterEntry> registerEntries,
                                Optional<ConsentStanding> consent) {
         @Override
@@ -87,8 +87,8 @@ public class ReadingRecords {
     public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
         Person person = access.personFor(personId, caller);
         access.audit(personId, caller.asActor(), AuditAction.READ, "record", purpose, Now.of(clock));
-        return new PersonRecord(person, contacts.findByPersonIdOrderByPosition(personId),
-                keyProfessionals.findByPersonIdOrderByPosition(personId),
+        return new PersonRecord(person, contacts.of(personId),
+                keyProfessionals.of(personId),
                 referrals.ofPerson(personId),
                 registerEntries.ofPerson(personId), consent.of(personId));
     }

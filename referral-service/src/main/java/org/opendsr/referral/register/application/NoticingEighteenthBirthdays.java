@@ -12,7 +12,6 @@ import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.referral.shared.application.EventOutbox;
 import org.opendsr.referral.shared.application.RecordLocks;
-import org.opendsr.referral.register.adapters.persistence.Milestones;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.AgeAtDate;
 import org.opendsr.referral.register.domain.EighteenthBirthday;

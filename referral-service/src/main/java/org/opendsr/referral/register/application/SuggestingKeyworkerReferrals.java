@@ -13,7 +13,6 @@ import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
 import org.opendsr.contracts.referral.KeyworkerSuggestionReason;
 import org.opendsr.referral.shared.application.EventOutbox;
-import org.opendsr.referral.register.adapters.persistence.Milestones;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.register.domain.RegisterEntries;

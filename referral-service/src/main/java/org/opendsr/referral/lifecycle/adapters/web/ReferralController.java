@@ -1,10 +1,8 @@
 package org.opendsr.referral.lifecycle.adapters.web;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,70 +17,34 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.lifecycle.application.DecidingReferrals;
 import org.opendsr.referral.lifecycle.application.MakingFirstContact;
 import org.opendsr.referral.person.application.ReadingRecords;
-import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.lifecycle.application.ReferralOutcome;
-import org.opendsr.referral.intake.application.ReferralReceipt;
 import org.opendsr.referral.lifecycle.application.WithdrawingReferrals;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.access.adapters.web.Callers;
-import org.opendsr.referral.intake.adapters.web.ProfessionalReferralRequest;
 
 /**
- * Referrals: received from professionals or (through the DSR team) from people and families, contacted, completed,
- * accepted onto the register, declined or withdrawn. Agency systems refer through {@code dsr.agency.inbound}.
+ * A referral after intake ({@code ReferralIntakeController}): read, contacted, accepted onto the register, declined
+ * or withdrawn.
  */
 @Controller("/referrals")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Referrals")
 public class ReferralController {
 
-    private final ReceivingReferrals receiving;
     private final ReadingRecords reading;
-    private final CompletingSelfOrFamilyReferrals completing;
     private final MakingFirstContact contacting;
     private final DecidingReferrals deciding;
     private final WithdrawingReferrals withdrawing;
 
-    public ReferralController(ReceivingReferrals receiving, ReadingRecords reading,
-                              CompletingSelfOrFamilyReferrals completing, MakingFirstContact contacting,
-                              DecidingReferrals deciding, WithdrawingReferrals withdrawing) {
-        this.receiving = receiving;
+    public ReferralController(ReadingRecords reading, MakingFirstContact contacting, DecidingReferrals deciding,
+                              WithdrawingReferrals withdrawing) {
         this.reading = reading;
-        this.completing = completing;
         this.contacting = contacting;
         this.deciding = deciding;
         this.withdrawing = withdrawing;
-    }
-
-    @Post
-    @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "Refer someone to the DSR (professional referral, minimum data set)")
-    public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
-                                               @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                               Authentication authentication) {
-        ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
-                Callers.of(authentication), Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
-        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
-    }
-
-    @Post("/self-or-family")
-    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "Record a self or family referral: a minimal first contact (name, postcode, phone or email)",
-            description = "Taken by the DSR team from the person or their family; completed later with /completion.")
-    public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body LifecycleRequests.SelfOrFamilyReferralRequest request,
-                                                           @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                           Authentication authentication) {
-        if (request.phone() == null && request.email() == null) {
-            throw RequestRefused.invalidField("phone", "a phone number or an email is needed");
-        }
-        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
-                Callers.of(authentication), Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
-        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
     @Get("/{referralId}")
@@ -93,16 +55,6 @@ public class ReferralController {
                                  Authentication authentication) {
         return ReferralView.of(reading.referral(referralId, Callers.of(authentication),
                 Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT)));
-    }
-
-    @Post("/{referralId}/completion")
-    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "Complete a self or family referral: date of birth, locality and the minimum data set")
-    public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.CompletionRequest request,
-                                    @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                    Authentication authentication) {
-        return completing.complete(referralId, request.toCompletion(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 
     @Post("/{referralId}/contact")

@@ -10,15 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
-import org.opendsr.referral.person.adapters.persistence.ContactRow;
-import org.opendsr.referral.person.adapters.persistence.KeyProfessionalRow;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.register.domain.RegisterEntry;
 import org.opendsr.referral.person.application.ReadingRecords;
 import org.opendsr.referral.person.domain.AgeAtDate;
 import org.opendsr.referral.person.domain.EthnicCategory;
 import org.opendsr.referral.person.domain.GenderIdentity;
-import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.register.domain.RegisterStatus;
 
 /** A person's whole record in referral-service, as the DSR team and the professionals linked to them see it. */
@@ -121,11 +118,11 @@ public record PersonRecordView(
                 person.createdAt(), person.updatedAt());
     }
 
-    private static Contact contact(ContactRow row) {
-        return new Contact(row.relationship(), row.name(), row.phone(), row.email(), row.hasParentalResponsibility());
+    private static Contact contact(org.opendsr.referral.person.domain.Contact row) {
+        return new Contact(row.relationship().name(), row.name(), row.phone(), row.email(), row.hasParentalResponsibility());
     }
 
-    private static KeyProfessional keyProfessional(KeyProfessionalRow row) {
+    private static KeyProfessional keyProfessional(org.opendsr.referral.person.domain.KeyProfessional row) {
         return new KeyProfessional(row.name(), row.role(), row.organisation(), row.phone(), row.email(), row.userId());
     }
 

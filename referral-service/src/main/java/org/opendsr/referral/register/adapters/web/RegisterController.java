@@ -28,7 +28,7 @@ import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.contracts.referral.ResponsibilityChange;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.referral.worklists.adapters.persistence.Listings;
+import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
 import org.opendsr.referral.shared.application.ReferralSettings;

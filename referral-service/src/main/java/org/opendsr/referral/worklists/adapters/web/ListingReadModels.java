@@ -2,7 +2,7 @@ package org.opendsr.referral.worklists.adapters.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
 import org.opendsr.referral.audit.application.AuditTrail;
-import org.opendsr.referral.worklists.adapters.persistence.Listings;
+import org.opendsr.referral.worklists.application.Listings;
 
 /**
  * The listings' read models are shaped for the DSR team's screens and served as they are (they are projections for

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.worklists.adapters.persistence.Listings;
+import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.access.adapters.web.Callers;

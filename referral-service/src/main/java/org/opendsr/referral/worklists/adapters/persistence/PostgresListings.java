@@ -13,40 +13,22 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.shared.application.Page;
 
-/**
- * The DSR team's listings: the register (people by status, locality and responsible professional) and the
- * worklists (first contact due and overdue, entries waiting for re-allocation, possible duplicates). Read-only; the
- * caller audits what it shows.
- */
+/** {@link Listings} in PostgreSQL. */
 @Singleton
-public class Listings {
+class PostgresListings implements Listings {
 
     private final JdbcOperations jdbc;
 
-    public Listings(JdbcOperations jdbc) {
+    PostgresListings(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
     // ---- the register ---------------------------------------------------------------------------------------------
 
-    /** Filters of the register listing; null means "any". */
-    public record RegisterFilter(@Nullable String locality, @Nullable String status,
-                                 @Nullable String responsibleProfessional, @Nullable Boolean firstContactOverdue) {
-    }
 
-    /** One person on the register listing. */
-    public record RegisterLine(UUID personId, String givenName, String familyName, @Nullable String locality,
-                               String status, @Nullable UUID registerEntryId, @Nullable Instant onRegisterFrom,
-                               @Nullable String responsibleProfessional, @Nullable Instant unallocatedSince,
-                               @Nullable LocalDate firstContactDueOn, @Nullable LocalDate removedOn,
-                               @Nullable String removalReason) {
-        @Override
-        public String toString() {
-            return "RegisterLine[personId=" + personId + ", personal data redacted]";
-        }
-    }
 
     // RegisterStatus.of in SQL: ON_REGISTER with an open entry; else REFERRED while a referral waits for its outcome;
     // else REMOVED if they were ever on the register; else NOT_ACCEPTED (every referral declined or withdrawn).
@@ -75,6 +57,7 @@ public class Listings {
      */
     static final String CURRENT = " AND l.status IN ('ON_REGISTER', 'REFERRED')";
 
+    @Override
     public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
@@ -122,17 +105,8 @@ public class Listings {
 
     // ---- worklists --------------------------------------------------------------------------------------------------
 
-    /** A referral waiting for first contact. */
-    public record AwaitingContact(UUID referralId, UUID personId, String route, Instant receivedAt,
-                                  LocalDate firstContactDueOn, boolean complete, String givenName, String familyName,
-                                  @Nullable String locality) {
-        @Override
-        public String toString() {
-            return "AwaitingContact[referralId=" + referralId + ", personal data redacted]";
-        }
-    }
 
-    /** Referrals waiting for first contact, soonest due first; {@code overdue} true or false narrows them. */
+    @Override
     public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size) {
         String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
         List<Object> parameters = new ArrayList<>();
@@ -150,16 +124,8 @@ public class Listings {
         return new Page<>(lines, page, size, total);
     }
 
-    /** A register entry without a responsible professional. */
-    public record Unallocated(UUID registerEntryId, UUID personId, Instant onRegisterFrom, Instant unallocatedSince,
-                              String givenName, String familyName, @Nullable String locality) {
-        @Override
-        public String toString() {
-            return "Unallocated[registerEntryId=" + registerEntryId + ", personal data redacted]";
-        }
-    }
 
-    /** Open entries without a responsible professional, longest waiting first. */
+    @Override
     public Page<Unallocated> unallocated(int page, int size) {
         String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
                 + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL";
@@ -173,19 +139,9 @@ public class Listings {
         return new Page<>(lines, page, size, total);
     }
 
-    /** One of two people flagged as possibly the same. */
-    public record FlaggedPerson(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
-                                @Nullable String nhsNumber, String postcode, @Nullable String locality) {
-        @Override
-        public String toString() {
-            return "FlaggedPerson[personId=" + personId + ", personal data redacted]";
-        }
-    }
 
-    /** Two people who may be one, flagged for the DSR team. */
-    public record DuplicateFlag(UUID flagId, Instant flaggedAt, FlaggedPerson person, FlaggedPerson possibleDuplicate) {
-    }
 
+    @Override
     public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
         String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
                 + " WHERE d.resolved_at IS NULL";

@@ -6,26 +6,21 @@ import java.util.Optional;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.calendar.application.BankHolidayPublications;
 
-/**
- * The last good copy of GOV.UK's bank holidays, kept in the database so every replica works from the same dates.
- */
+/** {@link BankHolidayPublications} in PostgreSQL. */
 @Singleton
-public class BankHolidayPublications {
+class PostgresBankHolidayPublications implements BankHolidayPublications {
 
-    /** GOV.UK's division for England and Wales. */
-    public static final String ENGLAND_AND_WALES = "england-and-wales";
 
     private final JdbcOperations jdbc;
 
-    public BankHolidayPublications(JdbcOperations jdbc) {
+    PostgresBankHolidayPublications(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The stored publication: GOV.UK's JSON for the division, and when it was fetched. */
-    public record Stored(String json, Instant fetchedAt) {
-    }
 
+    @Override
     public Optional<Stored> latest() {
         return jdbc.prepareStatement("SELECT payload::text, fetched_at FROM bank_holiday_publication WHERE division = ?",
                 select -> {
@@ -38,6 +33,7 @@ public class BankHolidayPublications {
                 });
     }
 
+    @Override
     public Optional<Instant> latestFetchedAt() {
         return jdbc.prepareStatement("SELECT fetched_at FROM bank_holiday_publication WHERE division = ?", select -> {
             select.setString(1, ENGLAND_AND_WALES);
@@ -47,6 +43,7 @@ public class BankHolidayPublications {
         });
     }
 
+    @Override
     public void store(String json, Instant fetchedAt) {
         jdbc.prepareStatement("INSERT INTO bank_holiday_publication (division, payload, fetched_at)"
                 + " VALUES (?, ?::jsonb, ?) ON CONFLICT (division) DO UPDATE"

@@ -7,11 +7,11 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-/** Contact details of the person, their parents or carers and paid carers. */
+/** The professionals involved in each person's care. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface Contacts extends CrudRepository<ContactRow, UUID> {
+interface KeyProfessionalRows extends CrudRepository<KeyProfessionalRow, UUID> {
 
-    List<ContactRow> findByPersonIdOrderByPosition(UUID personId);
+    List<KeyProfessionalRow> findByPersonIdOrderByPosition(UUID personId);
 
     void deleteByPersonId(UUID personId);
 }

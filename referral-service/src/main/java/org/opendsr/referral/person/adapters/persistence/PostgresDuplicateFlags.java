@@ -7,18 +7,19 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.person.application.DuplicateFlags;
 
-/** Pairs of people who may be one person, for the DSR team to decide. */
+/** {@link DuplicateFlags} in PostgreSQL. */
 @Singleton
-public class DuplicateFlags {
+class PostgresDuplicateFlags implements DuplicateFlags {
 
     private final JdbcOperations jdbc;
 
-    public DuplicateFlags(JdbcOperations jdbc) {
+    PostgresDuplicateFlags(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Flags the pair unless it is flagged already (open or resolved); true when flagged now. */
+    @Override
     public boolean flag(UUID one, UUID other, Instant at) {
         // PostgreSQL orders UUIDs by their bytes, as their text sorts; UUID.compareTo compares signed longs.
         UUID a = one.toString().compareTo(other.toString()) < 0 ? one : other;
@@ -33,7 +34,7 @@ public class DuplicateFlags {
         });
     }
 
-    /** The two people of an open flag. */
+    @Override
     public Optional<UUID[]> openPair(UUID flagId) {
         return jdbc.prepareStatement("SELECT person_a, person_b FROM possible_duplicate WHERE id = ?"
                 + " AND resolved_at IS NULL", select -> {
@@ -46,6 +47,7 @@ public class DuplicateFlags {
         });
     }
 
+    @Override
     public void resolve(UUID flagId, String resolution, String resolvedBy, Instant at) {
         jdbc.prepareStatement("UPDATE possible_duplicate SET resolved_at = ?, resolved_by = ?, resolution = ?"
                 + " WHERE id = ?", update -> {

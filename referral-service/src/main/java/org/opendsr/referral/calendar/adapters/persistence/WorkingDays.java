@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.application;
+package org.opendsr.referral.calendar.adapters.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,9 @@ import java.util.Optional;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.calendar.adapters.govuk.GovUkBankHolidays;
-import org.opendsr.referral.calendar.adapters.persistence.BankHolidayPublications;
+import org.opendsr.referral.calendar.application.BankHolidayPublications;
+import org.opendsr.referral.calendar.application.BankHolidaySettings;
+import org.opendsr.referral.calendar.application.WorkingDayCalendars;
 import org.opendsr.referral.calendar.domain.BankHolidays;
 import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
 
@@ -20,7 +22,7 @@ import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
  * GOV.UK's list last stored in the database (by whichever replica refreshed it), the statutory pattern beyond both.
  */
 @Singleton
-public class WorkingDays {
+public class WorkingDays implements WorkingDayCalendars {
 
     static final String SHIPPED = "bank-holidays/england-and-wales.json";
 
@@ -40,6 +42,11 @@ public class WorkingDays {
         this.transactions = transactions;
         this.settings = settings;
         this.calendar = new WorkingDayCalendar(shipped);
+    }
+
+    @Override
+    public WorkingDayCalendar current() {
+        return calendar();
     }
 
     public WorkingDayCalendar calendar() {

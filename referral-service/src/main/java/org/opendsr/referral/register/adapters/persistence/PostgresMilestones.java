@@ -9,31 +9,21 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.register.application.Milestones;
 
-/**
- * Age milestones and keyworker suggestions already made: each is recorded under a unique key, so whichever replica
- * or run gets there first makes it and every other finds it done.
- */
+/** {@link Milestones} in PostgreSQL. */
 @Singleton
-public class Milestones {
+class PostgresMilestones implements Milestones {
 
-    public static final String TURNED_18 = "TURNED_18";
 
     private final JdbcOperations jdbc;
 
-    public Milestones(JdbcOperations jdbc) {
+    PostgresMilestones(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Someone who may have turned 18: what the rule needs, nothing more. */
-    public record Candidate(UUID personId, LocalDate dateOfBirth, Instant firstRecordedAt) {
-        @Override
-        public String toString() {
-            return "Candidate[personId=" + personId + ", date of birth redacted]";
-        }
-    }
 
-    /** People born in the window without the milestone recorded yet. */
+    @Override
     public List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore) {
         return jdbc.prepareStatement("SELECT p.id, p.date_of_birth, p.created_at FROM person p"
                 + " WHERE p.date_of_birth > ? AND p.date_of_birth <= ?"
@@ -53,7 +43,7 @@ public class Milestones {
         });
     }
 
-    /** True when this call recorded the milestone; false when it was already recorded. */
+    @Override
     public boolean recordMilestone(UUID personId, String milestone, LocalDate reachedOn, Instant noticedAt) {
         return jdbc.prepareStatement("INSERT INTO age_milestone (person_id, milestone, reached_on, noticed_at)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (person_id, milestone) DO NOTHING", insert -> {
@@ -65,7 +55,7 @@ public class Milestones {
         });
     }
 
-    /** True when this call recorded the suggestion; false when the episode already had one for the reason. */
+    @Override
     public boolean recordKeyworkerSuggestion(UUID episodeId, String reason, UUID personId, Instant at) {
         return jdbc.prepareStatement("INSERT INTO keyworker_suggestion (episode_id, reason, person_id, suggested_at)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (episode_id, reason) DO NOTHING", insert -> {

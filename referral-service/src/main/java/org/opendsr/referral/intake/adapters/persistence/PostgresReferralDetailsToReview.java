@@ -6,17 +6,19 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.intake.application.ReferralDetailsToReview;
 
-/** Details a referral gave that differ from the person's record, kept for the DSR team to review. */
+/** {@link ReferralDetailsToReview} in PostgreSQL. */
 @Singleton
-public class ReferralDetailsToReview {
+class PostgresReferralDetailsToReview implements ReferralDetailsToReview {
 
     private final JdbcOperations jdbc;
 
-    public ReferralDetailsToReview(JdbcOperations jdbc) {
+    PostgresReferralDetailsToReview(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void keep(UUID referralId, Map<String, String> details) {
         if (details.isEmpty()) {
             return;
@@ -33,7 +35,7 @@ public class ReferralDetailsToReview {
         });
     }
 
-    /** By field name, in field order. */
+    @Override
     public Map<String, String> of(UUID referralId) {
         return jdbc.prepareStatement("SELECT field, referred_value FROM referral_detail_to_review"
                 + " WHERE referral_id = ? ORDER BY field", select -> {

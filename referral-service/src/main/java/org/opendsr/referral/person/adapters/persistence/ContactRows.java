@@ -7,11 +7,11 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-/** The professionals involved in each person's care. */
+/** Contact details of the person, their parents or carers and paid carers. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface KeyProfessionals extends CrudRepository<KeyProfessionalRow, UUID> {
+interface ContactRows extends CrudRepository<ContactRow, UUID> {
 
-    List<KeyProfessionalRow> findByPersonIdOrderByPosition(UUID personId);
+    List<ContactRow> findByPersonIdOrderByPosition(UUID personId);
 
     void deleteByPersonId(UUID personId);
 }

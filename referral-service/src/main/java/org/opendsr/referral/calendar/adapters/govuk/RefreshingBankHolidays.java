@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.application;
+package org.opendsr.referral.calendar.adapters.govuk;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -6,9 +6,8 @@ import java.time.Clock;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.observability.SafeThrowables;
-import org.opendsr.referral.calendar.adapters.govuk.GovUkBankHolidays;
-import org.opendsr.referral.calendar.adapters.govuk.GovUkBankHolidaysClient;
-import org.opendsr.referral.calendar.adapters.persistence.BankHolidayPublications;
+import org.opendsr.referral.calendar.adapters.persistence.WorkingDays;
+import org.opendsr.referral.calendar.application.BankHolidayPublications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.opendsr.referral.shared.application.Now;
