@@ -49,6 +49,12 @@ public final class ApiClient {
         return send(request(path, token).GET().build());
     }
 
+    public ApiResponse get(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public ApiResponse post(String path, String token, Object body) {
         return postRaw(path, token, write(body), Map.of());
     }

@@ -2,6 +2,8 @@ package org.opendsr.kit.observability;
 
 import java.sql.SQLException;
 
+import org.opendsr.kit.rules.RuleBroken;
+
 /**
  * Describes failures for logs without their messages where a message may quote data: database errors quote
  * the values that violated a constraint (an NHS number, a name), parsers quote the input. The class names,
@@ -42,7 +44,8 @@ public final class SafeThrowables {
         if (failure instanceof SQLException sql) {
             return name + "[SQLState " + sql.getSQLState() + "]";
         }
-        if (failure instanceof DataSafeMessage) {
+        // A broken rule's detail is written for the caller, like a refusal's; RuleBroken stays free of kit types.
+        if (failure instanceof DataSafeMessage || failure instanceof RuleBroken) {
             return name + ": " + failure.getMessage();
         }
         return name;

@@ -12,7 +12,7 @@ import org.opendsr.kit.observability.SafeThrowables;
 public class RequestRefused extends RuntimeException implements SafeThrowables.DataSafeMessage {
 
     /** One title for every invalid-request problem, whichever layer found the bad field. */
-    public static final String INVALID_REQUEST_TITLE = "The request is not valid";
+    public static final String INVALID_REQUEST_TITLE = org.opendsr.kit.rules.RuleBroken.INVALID_REQUEST_TITLE;
 
     private final HttpStatus status;
     private final String problem;

@@ -14,6 +14,7 @@ import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventContract;
 import org.opendsr.contracts.EventSchemas;
 import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.ports.EventOutbox;
 
 /**
  * The transactional outbox: events are written in the caller's transaction, next to the state change that
@@ -24,7 +25,7 @@ import org.opendsr.kit.observability.CorrelationId;
  * transaction instead of putting an invalid event on a topic.
  */
 @Singleton
-public class Outbox {
+public class Outbox implements EventOutbox {
 
     private static final ObjectMapper TREE_READER = new ObjectMapper();
 
@@ -45,6 +46,7 @@ public class Outbox {
      * @param payload       the event's data record
      * @return the event id
      */
+    @Override
     public UUID append(String aggregateType, UUID personId, String eventType, Object payload) {
         Connection connection = (Connection) transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException(

@@ -26,6 +26,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.web.RequestRefused;
 
 /** An API written as a service writes one, to test the kit's error handling and correlation ids. */
@@ -63,6 +65,40 @@ public class TestReferralController {
     @Get("/pages")
     int page(@QueryValue @Min(1) @Max(100) int page) {
         return page;
+    }
+
+    /** Broken rules of each kind, thrown as domain code throws them. */
+    @Get("/rules/{kind}")
+    String ruleBroken(String kind) {
+        throw switch (kind) {
+            case "invalid" -> RuleBroken.invalid("locality", "must be a locality code");
+            case "not-found" -> RuleBroken.notFound("Referral");
+            case "conflict" -> RuleBroken.conflict("test-conflict", "Refused by the test", "the test refuses this");
+            case "conflict-on-field" -> RuleBroken.conflict("test-conflict", "Refused by the test", "referredOn",
+                    "the test refuses this date");
+            case "forbidden" -> RuleBroken.forbidden("the test forbids this");
+            default -> RuleBroken.unknownPerson();
+        };
+    }
+
+    /** Purposes as a service declares them: some stated by callers, one the service's own. */
+    public enum TestPurpose {
+        CARE, SAFEGUARDING, AUDIT;
+
+        boolean isStatedByCallers() {
+            return this != AUDIT;
+        }
+    }
+
+    @Serdeable
+    public record CallerView(String userId, java.util.Set<String> roles, String email, String organisation,
+                             String purpose) {
+    }
+
+    @Get("/caller")
+    CallerView caller(Caller caller) {
+        return new CallerView(caller.userId(), caller.roles(), caller.email(), caller.organisation(),
+                caller.purpose(TestPurpose.class, TestPurpose.CARE, TestPurpose::isStatedByCallers).name());
     }
 
     @Get("/failure")
