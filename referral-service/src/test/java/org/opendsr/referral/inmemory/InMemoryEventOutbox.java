@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 
 /** The events a use case published, in order. */
 public class InMemoryEventOutbox implements EventOutbox {

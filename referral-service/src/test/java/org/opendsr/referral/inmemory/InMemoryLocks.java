@@ -3,7 +3,7 @@ package org.opendsr.referral.inmemory;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opendsr.referral.shared.application.Locks;
+import org.opendsr.kit.ports.Locks;
 
 /** One thread, so every lock is free; the names taken are kept to check the order. */
 public class InMemoryLocks implements Locks {

@@ -1,29 +1,26 @@
 package org.opendsr.referral.inmemory;
 
-import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
-/** The problem a use case's refusal names, whichever refusal type it is, as the API would show it. */
+/** The problem and field a use case's refusal names, as the API would show them. */
 public final class Refusals {
 
     private Refusals() {
     }
 
     public static String problemOf(Throwable refusal) {
-        if (refusal instanceof RuleBroken broken) {
-            return broken.problem();
-        }
-        if (refusal instanceof RequestRefused refused) {
-            return refused.problemType().substring("urn:dsr:problem:".length());
-        }
-        throw new AssertionError("not a refusal: " + refusal, refusal);
+        return broken(refusal).problem();
     }
 
-    /** The field an invalid-request refusal names. */
+    /** The field an invalid-request refusal (or a conflict about one value) names. */
     public static String fieldOf(Throwable refusal) {
-        if (refusal instanceof RequestRefused refused) {
-            return refused.field();
+        return broken(refusal).field();
+    }
+
+    private static RuleBroken broken(Throwable refusal) {
+        if (refusal instanceof RuleBroken broken) {
+            return broken;
         }
-        throw new AssertionError("not a refusal naming a field: " + refusal, refusal);
+        throw new AssertionError("not a refusal: " + refusal, refusal);
     }
 }

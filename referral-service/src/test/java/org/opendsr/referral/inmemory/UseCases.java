@@ -9,10 +9,8 @@ import java.util.UUID;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.application.RecordAccess;
-import org.opendsr.referral.calendar.domain.BankHolidays;
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
 import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.intake.application.ReferralAnnouncements;
@@ -43,11 +41,12 @@ public class UseCases {
     public static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
     public static final LocalDate BORN_2010 = LocalDate.of(2010, 5, 14);
 
-    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM), "team@dsr.example", "DSR");
+    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM), "team@dsr.example", "DSR",
+            null);
     public static final Caller REFERRER = new Caller("gp-1", Set.of(DsrRoles.PROFESSIONAL), "gp@nhs.example",
-            "Old Town Surgery");
+            "Old Town Surgery", null);
     public static final Caller STRANGER = new Caller("gp-2", Set.of(DsrRoles.PROFESSIONAL), "other@nhs.example",
-            "Elsewhere");
+            "Elsewhere", null);
 
     public final MutableClock clock = new MutableClock(MONDAY);
     public final InMemoryReferrals referrals = new InMemoryReferrals();
@@ -83,10 +82,8 @@ public class UseCases {
     private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
             register, outbox, access, clock);
     private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
-    /** England's statutory bank holidays only: enough for deadlines in a test. */
-    private final WorkingDayCalendar calendar = new WorkingDayCalendar(BankHolidays.statutoryOnly());
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
-            recordLocks, () -> calendar, settings, announcements, access, detailsToReview, clock);
+            recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview, clock);
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
             referrals, people, personRecords, checks, recordLocks, announcements, access, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,

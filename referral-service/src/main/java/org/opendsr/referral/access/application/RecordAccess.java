@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
@@ -31,18 +33,23 @@ public class RecordAccess {
         this.audit = audit;
     }
 
+    /** The DSR team and leads see everyone on the register (DSR area); professionals only the people linked to them. */
+    public static boolean seesEveryone(Caller caller) {
+        return caller.hasRole(DsrRoles.DSR_TEAM) || caller.hasRole(DsrRoles.DSR_LEAD);
+    }
+
     public boolean mayAccess(UUID personId, Caller caller) {
-        if (caller.seesEveryone()) {
+        if (seesEveryone(caller)) {
             return true;
         }
-        return caller.isProfessional() && links.isLinked(personId, caller.userId(), caller.email());
+        return caller.hasRole(DsrRoles.PROFESSIONAL) && links.isLinked(personId, caller.userId(), caller.email());
     }
 
     /** The person, if the caller may see them; 404 otherwise. */
     public Person personFor(UUID personId, Caller caller) {
         return people.byId(personId)
                 .filter(person -> mayAccess(person.id(), caller))
-                .orElseThrow(() -> RequestRefused.notFound("The person"));
+                .orElseThrow(() -> RuleBroken.notFound("The person"));
     }
 
     public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {

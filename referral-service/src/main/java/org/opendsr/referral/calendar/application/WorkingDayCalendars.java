@@ -6,4 +6,7 @@ import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
 public interface WorkingDayCalendars {
 
     WorkingDayCalendar current();
+
+    /** Takes up the stored copy if it changed since this replica last looked. */
+    void reload();
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.Diagnosis;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.person.domain.People;
@@ -21,7 +21,7 @@ import org.opendsr.referral.lifecycle.domain.Referrals;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.NhsNumber;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.PersonRecords;
@@ -85,10 +85,10 @@ public class CompletingSelfOrFamilyReferrals {
         if (nhsNumber.isPresent()) {
             people.byNhsNumber(digits).filter(other -> !other.id().equals(person.id())).ifPresent(other -> {
                 // A 409 that names the field, like every other refusal of a value the caller sent.
-                throw new RequestRefused(HttpStatus.CONFLICT, "nhs-number-belongs-to-another-person",
-                        "Someone else has this NHS number", "the DSR already knows a person with this NHS number"
-                                + " (personId " + other.id() + "); withdraw this referral and refer that person, or"
-                                + " correct the number", "nhsNumber");
+                throw RuleBroken.conflict("nhs-number-belongs-to-another-person",
+                        "Someone else has this NHS number", "nhsNumber", "the DSR already knows a person with this"
+                                + " NHS number (personId " + other.id() + "); withdraw this referral and refer that"
+                                + " person, or correct the number");
             });
         }
 
@@ -102,7 +102,7 @@ public class CompletingSelfOrFamilyReferrals {
         referrals.save(referral);
 
         personRecords.flagPossibleDuplicates(person);
-        access.audit(person.id(), caller.asActor(), AuditAction.CHANGED, "referral " + referral.id() + " completed",
+        access.audit(person.id(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id() + " completed",
                 purpose, now);
         announcements.received(referral, person);
         return new ReferralOutcome(referral.id(), person.id(), referral.status(), now,

@@ -10,13 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.agency.AgencyPerson;
 import org.opendsr.contracts.agency.AgencyReferralSubmitted;
 import org.opendsr.contracts.referral.ReferralRoute;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.person.domain.People;
@@ -33,7 +32,7 @@ import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.person.application.Address;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.person.application.Demographics;
 import org.opendsr.referral.person.application.NewContact;
 import org.opendsr.referral.person.application.NewKeyProfessional;
@@ -90,7 +89,7 @@ public class ReceivingReferrals {
         Parsed parsed = checkPerson(person, "", true);
         checks.contacts("contacts", person.contacts());
         return receive(ReferralRoute.PROFESSIONAL, person, parsed, "", minimumDataSet, referrer.userId(),
-                referrer.organisation(), null, referrer.asActor(), purpose);
+                referrer.organisation(), null, Actor.of(referrer), purpose);
     }
 
     /**
@@ -105,7 +104,7 @@ public class ReceivingReferrals {
         Parsed parsed = checkPerson(person, "", false);
         MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
         return receive(ReferralRoute.SELF_OR_FAMILY, person, parsed, "", firstWords, takenBy.userId(),
-                takenBy.organisation(), null, takenBy.asActor(), purpose);
+                takenBy.organisation(), null, Actor.of(takenBy), purpose);
     }
 
     /**
@@ -140,13 +139,13 @@ public class ReceivingReferrals {
     private Parsed checkPerson(NewPerson person, String prefix, boolean identified) {
         LocalDate today = LocalDate.now(clock);
         if (identified && person.dateOfBirth() == null) {
-            throw RequestRefused.invalidField(prefix + "dateOfBirth", "must not be null");
+            throw RuleBroken.invalid(prefix + "dateOfBirth", "must not be null");
         }
         if (person.dateOfBirth() != null) {
             checks.dateOfBirth(prefix + "dateOfBirth", person.dateOfBirth(), today);
         }
         if (identified && person.locality() == null) {
-            throw RequestRefused.invalidField(prefix + "locality", "must not be null");
+            throw RuleBroken.invalid(prefix + "locality", "must not be null");
         }
         if (person.locality() != null) {
             checks.locality(prefix + "locality", person.locality(), false);
@@ -180,8 +179,8 @@ public class ReceivingReferrals {
         // referrer a stranger's record until someone noticed, and a second person cannot hold the same NHS number.
         // An agency system's referral goes to the dead-letter topic with this reason for its operators to fix.
         if (known.isPresent() && !NhsNumberMatch.isTheSamePerson(known.get().dateOfBirth(), person.dateOfBirth())) {
-            throw new RequestRefused(HttpStatus.CONFLICT, "nhs-number-held-for-another-person",
-                    "The NHS number is held for a different person", NhsNumberMatch.DIFFERS, prefix + "nhsNumber");
+            throw RuleBroken.conflict("nhs-number-held-for-another-person",
+                    "The NHS number is held for a different person", prefix + "nhsNumber", NhsNumberMatch.DIFFERS);
         }
         Optional<PersonRecords.KnownPersonReferred> takenIn = known.map(found ->
                 personRecords.takeInReferral(found, person, postcode, now));

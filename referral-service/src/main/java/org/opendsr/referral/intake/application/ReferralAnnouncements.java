@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.referral.ReferralReceived;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.person.domain.AgeAtDate;

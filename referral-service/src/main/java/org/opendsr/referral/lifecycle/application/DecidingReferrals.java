@@ -9,13 +9,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ResponsibilityChange;
 import org.opendsr.contracts.referral.ResponsibilityChanged;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
 import org.opendsr.referral.lifecycle.domain.EligibilityAssessment;
@@ -33,9 +34,9 @@ import org.opendsr.referral.lifecycle.domain.ReferralChange;
 import org.opendsr.referral.lifecycle.domain.Referrals;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.register.domain.RegisterEntry;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 
@@ -92,7 +93,7 @@ public class DecidingReferrals {
         ConsentForTheRegister.checkAllowsAcceptance(consent.of(referral.personId())
                 .map(ConsentStanding::status));
         registerEntries.openEntryOf(referral.personId()).ifPresent(open -> {
-            throw new RuleBroken("already-on-register", "The person is already on the register",
+            throw RuleBroken.conflict("already-on-register", "The person is already on the register",
                     "a person has at most one open register entry (registerEntryId " + open.id()
                             + "); decline or withdraw this referral instead");
         });
@@ -112,7 +113,7 @@ public class DecidingReferrals {
             outbox.append("register", person.id(), EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
                     new ResponsibilityChanged(entry.id(), person.id(), ResponsibilityChange.ALLOCATED, responsible, now));
         }
-        access.audit(person.id(), caller.asActor(), AuditAction.CHANGED, "referral " + referral.id()
+        access.audit(person.id(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " accepted; on the register", purpose, now);
         return new ReferralOutcome(referral.id(), person.id(), ReferralStatus.ACCEPTED, now,
                 referral.firstContactDueOn(), null, entry.id());
@@ -129,7 +130,7 @@ public class DecidingReferrals {
         referrals.save(referral);
         outbox.append("referral", referral.personId(), EventTypes.REFERRAL_DECLINED_V1, new ReferralDeclined(
                 referral.id(), referral.personId(), now, declined.reason(), declined.referredBy()));
-        access.audit(referral.personId(), caller.asActor(), AuditAction.CHANGED, "referral " + referral.id()
+        access.audit(referral.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " declined", purpose, now);
         return new ReferralOutcome(referral.id(), referral.personId(), ReferralStatus.DECLINED, now,
                 referral.firstContactDueOn(), null, null);

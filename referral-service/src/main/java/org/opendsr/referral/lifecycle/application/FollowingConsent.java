@@ -14,7 +14,7 @@ import org.opendsr.referral.lifecycle.domain.ConsentStandings;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.register.domain.ConsentForTheRegister;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.referral.access.application.RecordAccess;

@@ -7,8 +7,9 @@ import java.util.UUID;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.contracts.referral.ReferralContacted;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
@@ -16,7 +17,7 @@ import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.ReferralChange;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.lifecycle.domain.Referrals;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.shared.application.Now;
 
 /** The DSR team records first contact about a referral, in time or not (the deadline is kept to be reported on). */
@@ -47,7 +48,7 @@ public class MakingFirstContact {
 
         outbox.append("referral", referral.personId(), EventTypes.REFERRAL_CONTACTED_V1, new ReferralContacted(
                 referral.id(), referral.personId(), now, contacted.firstContactDueOn(), contacted.inTime()));
-        access.audit(referral.personId(), caller.asActor(), AuditAction.CHANGED, "referral " + referral.id()
+        access.audit(referral.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " contacted", purpose, now);
         return new ReferralOutcome(referral.id(), referral.personId(), ReferralStatus.CONTACTED, now,
                 referral.firstContactDueOn(), contacted.inTime(), null);

@@ -3,7 +3,7 @@ package org.opendsr.referral.lifecycle.application;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.Referrals;
 import org.opendsr.referral.shared.application.RecordLocks;
@@ -22,8 +22,8 @@ public class ReferralsInProgress {
 
     /** The referral as it is once no one else is changing its person (read again after the lock). */
     public Referral lockedForChange(UUID referralId) {
-        Referral found = referrals.byId(referralId).orElseThrow(() -> RequestRefused.notFound("The referral"));
+        Referral found = referrals.byId(referralId).orElseThrow(() -> RuleBroken.notFound("The referral"));
         locks.lockPerson(found.personId());
-        return referrals.byId(referralId).orElseThrow(() -> RequestRefused.notFound("The referral"));
+        return referrals.byId(referralId).orElseThrow(() -> RuleBroken.notFound("The referral"));
     }
 }

@@ -8,10 +8,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.contracts.referral.WithdrawalReason;
-import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
@@ -19,7 +20,7 @@ import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.ReferralChange;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.lifecycle.domain.Referrals;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.shared.application.Now;
 
 /**
@@ -50,11 +51,11 @@ public class WithdrawingReferrals {
                                     AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
-        if (!caller.seesEveryone() && !referral.isReferredBy(caller.userId())) {
+        if (!RecordAccess.seesEveryone(caller) && !referral.isReferredBy(caller.userId())) {
             if (access.mayAccess(referral.personId(), caller)) {
-                throw RequestRefused.forbidden("only the referrer or the DSR team may withdraw a referral");
+                throw RuleBroken.forbidden("only the referrer or the DSR team may withdraw a referral");
             }
-            throw RequestRefused.notFound("The referral");
+            throw RuleBroken.notFound("The referral");
         }
         ReferralChange.Withdrawn withdrawn = referral.withdraw(reason, notes, now, caller.userId());
         referrals.save(referral);
@@ -63,7 +64,7 @@ public class WithdrawingReferrals {
             outbox.append("referral", referral.personId(), EventTypes.REFERRAL_WITHDRAWN_V1, new ReferralWithdrawn(
                     referral.id(), referral.personId(), now, reason, referral.referredBy()));
         }
-        access.audit(referral.personId(), caller.asActor(), AuditAction.CHANGED, "referral " + referral.id()
+        access.audit(referral.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " withdrawn", purpose, now);
         return new ReferralOutcome(referral.id(), referral.personId(), ReferralStatus.WITHDRAWN, now,
                 referral.firstContactDueOn(), null, null);

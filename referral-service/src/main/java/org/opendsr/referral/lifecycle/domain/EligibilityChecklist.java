@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opendsr.contracts.referral.DeclineReason;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * The DSR criteria a referral is assessed against, recorded with the decision (NHSE DSR and C(E)TR policy 2023):
@@ -64,7 +64,7 @@ public record EligibilityChecklist(boolean learningDisabilityOrAutism,
     public void checkAllowsAcceptance() {
         List<Criterion> unmet = unmet();
         if (!unmet.isEmpty()) {
-            throw new RuleBroken("eligibility-criteria-not-met", "The DSR criteria are not all met",
+            throw RuleBroken.conflict("eligibility-criteria-not-met", "The DSR criteria are not all met",
                     "a referral is accepted only when every criterion is met; not met: "
                             + String.join(", ", unmet.stream().map(Criterion::field).toList())
                             + " (decline it with the reason instead)");
@@ -77,7 +77,7 @@ public record EligibilityChecklist(boolean learningDisabilityOrAutism,
      */
     public void checkSupportsDecline(DeclineReason reason) {
         criterionBehind(reason).filter(criterion -> !unmet().contains(criterion)).ifPresent(criterion -> {
-            throw new RuleBroken("decline-contradicts-checklist", "The reason contradicts the checklist",
+            throw RuleBroken.conflict("decline-contradicts-checklist", "The reason contradicts the checklist",
                     "the referral is declined as " + reason + " but the checklist records " + criterion.field()
                             + " as met");
         });

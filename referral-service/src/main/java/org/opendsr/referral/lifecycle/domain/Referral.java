@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.contracts.referral.WithdrawalReason;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * A referral to the DSR and the moves it makes ({@link ReferralLifecycle}): received, first contact, then accepted,
@@ -126,11 +126,11 @@ public final class Referral {
     /** The DSR team completes a self or family referral with the minimum data set; only once, and only while open. */
     public ReferralChange.Completed complete(MinimumDataSet completed) {
         if (route != ReferralRoute.SELF_OR_FAMILY || complete) {
-            throw new RuleBroken("referral-already-complete", "The referral is already complete",
+            throw RuleBroken.conflict("referral-already-complete", "The referral is already complete",
                     "only a self or family referral is completed, once");
         }
         if (!status.isOpen()) {
-            throw new RuleBroken("referral-closed", "The referral already has its outcome",
+            throw RuleBroken.conflict("referral-closed", "The referral already has its outcome",
                     "the referral is " + status);
         }
         complete = true;

@@ -3,7 +3,7 @@ package org.opendsr.referral.lifecycle.domain;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * The moves a referral may make. The DSR team contacts every referral first (within the first-contact deadline),
@@ -39,19 +39,19 @@ public final class ReferralLifecycle {
             return;
         }
         if (!from.isOpen()) {
-            throw new RuleBroken("referral-closed", "The referral already has its outcome",
+            throw RuleBroken.conflict("referral-closed", "The referral already has its outcome",
                     "the referral is " + from + "; an outcome is final, so a new need is a new referral");
         }
         if (!complete) {
-            throw new RuleBroken("referral-incomplete", "The referral is not complete yet",
+            throw RuleBroken.conflict("referral-incomplete", "The referral is not complete yet",
                     "a self or family referral is completed by the DSR team (date of birth, locality and the minimum"
                             + " data set) before it can be " + to);
         }
         if (from == to) {
-            throw new RuleBroken("referral-transition-not-allowed", "The referral cannot make that move",
+            throw RuleBroken.conflict("referral-transition-not-allowed", "The referral cannot make that move",
                     "the referral is already " + from);
         }
-        throw new RuleBroken("referral-transition-not-allowed", "The referral cannot make that move",
+        throw RuleBroken.conflict("referral-transition-not-allowed", "The referral cannot make that move",
                 "a referral that is " + from + " cannot be " + to
                         + (from == ReferralStatus.RECEIVED ? ": the DSR team makes first contact before an outcome" : ""));
     }

@@ -14,14 +14,14 @@ import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.ContactDetailsChanged;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.PersonMoved;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
 import org.opendsr.referral.person.domain.NhsNumber;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.referral.shared.application.Now;
@@ -106,10 +106,10 @@ public class ApplyingAgencyUpdates {
 
     private Person personWith(String nhsNumberText) {
         NhsNumber nhsNumber = checks.nhsNumber("nhsNumber", nhsNumberText)
-                .orElseThrow(() -> new RuleBroken("no-nhs-number", "No NHS number", "nhsNumber: must not be blank"));
+                .orElseThrow(() -> RuleBroken.conflict("no-nhs-number", "No NHS number", "nhsNumber: must not be blank"));
         // Never the number itself in the reason: it goes to the dead-letter headers and the service's metrics.
         return people.byNhsNumber(nhsNumber.digits())
-                .orElseThrow(() -> new RuleBroken("unknown-person", "No such person", "no person with this NHS number"));
+                .orElseThrow(() -> RuleBroken.conflict("unknown-person", "No such person", "no person with this NHS number"));
     }
 
     /** The person with this NHS number, read again once no one else is changing them. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.referral.person.domain.EthnicCategory;
 import org.opendsr.referral.person.domain.GenderIdentity;
@@ -40,16 +40,16 @@ public class PersonDetailsChecks {
         try {
             return Optional.of(NhsNumber.parse(text, settings.isAcceptTestNhsNumbers()));
         } catch (NhsNumber.InvalidNhsNumber invalid) {
-            throw RequestRefused.invalidField(field, invalid.problem().message());
+            throw RuleBroken.invalid(field, invalid.problem().message());
         }
     }
 
     public void dateOfBirth(String field, LocalDate dateOfBirth, LocalDate today) {
         if (dateOfBirth.isAfter(today)) {
-            throw RequestRefused.invalidField(field, "cannot be in the future");
+            throw RuleBroken.invalid(field, "cannot be in the future");
         }
         if (dateOfBirth.isBefore(today.minusYears(OLDEST_PLAUSIBLE_AGE))) {
-            throw RequestRefused.invalidField(field, "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago");
+            throw RuleBroken.invalid(field, "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago");
         }
     }
 
@@ -61,32 +61,32 @@ public class PersonDetailsChecks {
         if (outOfAreaAllowed && ReferralSettings.OUT_OF_AREA.equals(locality)) {
             return;
         }
-        throw RequestRefused.invalidField(field, "must be one of " + settings.getLocalities()
+        throw RuleBroken.invalid(field, "must be one of " + settings.getLocalities()
                 + (outOfAreaAllowed ? " or " + ReferralSettings.OUT_OF_AREA : ""));
     }
 
     /** The postcode as Royal Mail writes it. */
     public String postcode(String field, String text) {
         if (!PostcodeFormat.isValid(text)) {
-            throw RequestRefused.invalidField(field, "must be a UK postcode, e.g. SN1 2JH");
+            throw RuleBroken.invalid(field, "must be a UK postcode, e.g. SN1 2JH");
         }
         return PostcodeFormat.normalise(text);
     }
 
     public void demographics(String prefix, Demographics demographics) {
         if (demographics.ethnicCategory() != null && EthnicCategory.ofCode(demographics.ethnicCategory()).isEmpty()) {
-            throw RequestRefused.invalidField(prefix + "ethnicCategory",
+            throw RuleBroken.invalid(prefix + "ethnicCategory",
                     "must be an NHS Data Dictionary ethnic category code: " + EthnicCategory.CODES);
         }
         if (demographics.genderIdentity() != null && GenderIdentity.ofCode(demographics.genderIdentity()).isEmpty()) {
-            throw RequestRefused.invalidField(prefix + "genderIdentity",
+            throw RuleBroken.invalid(prefix + "genderIdentity",
                     "must be an NHS Data Dictionary gender identity code: " + GenderIdentity.CODES);
         }
     }
 
     public void phone(String field, @Nullable String phone) {
         if (phone != null && !PhoneNumberFormat.isValid(phone)) {
-            throw RequestRefused.invalidField(field, "must be a phone number of 7 to 15 digits, e.g. 01234 567890");
+            throw RuleBroken.invalid(field, "must be a phone number of 7 to 15 digits, e.g. 01234 567890");
         }
     }
 
@@ -95,17 +95,17 @@ public class PersonDetailsChecks {
             NewContact contact = contacts.get(i);
             String at = prefix + "[" + i + "].";
             if (contact.relationship() == null) {
-                throw RequestRefused.invalidField(at + "relationship", "must not be null");
+                throw RuleBroken.invalid(at + "relationship", "must not be null");
             }
             if (contact.relationship() != ContactRelationship.PERSON && blank(contact.name())) {
-                throw RequestRefused.invalidField(at + "name", "is needed for a parent, carer or paid carer");
+                throw RuleBroken.invalid(at + "name", "is needed for a parent, carer or paid carer");
             }
             if (blank(contact.phone()) && blank(contact.email())) {
-                throw RequestRefused.invalidField(at + "phone", "a phone number or an email is needed");
+                throw RuleBroken.invalid(at + "phone", "a phone number or an email is needed");
             }
             phone(at + "phone", contact.phone());
             if (contact.hasParentalResponsibility() && !contact.relationship().mayHoldParentalResponsibility()) {
-                throw RequestRefused.invalidField(at + "hasParentalResponsibility",
+                throw RuleBroken.invalid(at + "hasParentalResponsibility",
                         "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
             }
         }
@@ -119,23 +119,23 @@ public class PersonDetailsChecks {
     public void firstContact(NewContact contact) {
         // Checked first: a first contact is no use without any way to reach back (blank ones are refused below).
         if (contact.phone() == null && contact.email() == null) {
-            throw RequestRefused.invalidField("phone", "a phone number or an email is needed");
+            throw RuleBroken.invalid("phone", "a phone number or an email is needed");
         }
         if (contact.relationship() == null) {
-            throw RequestRefused.invalidField("madeBy.relationship", "must not be null");
+            throw RuleBroken.invalid("madeBy.relationship", "must not be null");
         }
         if (contact.relationship() == ContactRelationship.PAID_CARER) {
-            throw RequestRefused.invalidField("madeBy.relationship", "must be PERSON or PARENT_OR_CARER");
+            throw RuleBroken.invalid("madeBy.relationship", "must be PERSON or PARENT_OR_CARER");
         }
         if (contact.relationship() == ContactRelationship.PARENT_OR_CARER && blank(contact.name())) {
-            throw RequestRefused.invalidField("madeBy.name", "is needed when a parent or carer makes the referral");
+            throw RuleBroken.invalid("madeBy.name", "is needed when a parent or carer makes the referral");
         }
         if (blank(contact.phone()) && blank(contact.email())) {
-            throw RequestRefused.invalidField("phone", "a phone number or an email is needed");
+            throw RuleBroken.invalid("phone", "a phone number or an email is needed");
         }
         phone("phone", contact.phone());
         if (contact.hasParentalResponsibility() && !contact.relationship().mayHoldParentalResponsibility()) {
-            throw RequestRefused.invalidField("madeBy.hasParentalResponsibility",
+            throw RuleBroken.invalid("madeBy.hasParentalResponsibility",
                     "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
         }
     }
@@ -145,7 +145,7 @@ public class PersonDetailsChecks {
             NewKeyProfessional professional = professionals.get(i);
             String at = prefix + "[" + i + "].";
             if (blank(professional.phone()) && blank(professional.email())) {
-                throw RequestRefused.invalidField(at + "phone", "a phone number or an email is needed");
+                throw RuleBroken.invalid(at + "phone", "a phone number or an email is needed");
             }
             phone(at + "phone", professional.phone());
         }

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
@@ -28,7 +29,7 @@ import org.opendsr.referral.register.domain.RegisterEntries;
 import org.opendsr.referral.register.domain.RegisterEntry;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 
@@ -86,7 +87,7 @@ public class ReadingRecords {
     @Transactional
     public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
         Person person = access.personFor(personId, caller);
-        access.audit(personId, caller.asActor(), AuditAction.READ, "record", purpose, Now.of(clock));
+        access.audit(personId, Actor.of(caller), AuditAction.READ, "record", purpose, Now.of(clock));
         return new PersonRecord(person, contacts.of(personId),
                 keyProfessionals.of(personId),
                 referrals.ofPerson(personId),
@@ -101,8 +102,8 @@ public class ReadingRecords {
     public ReferralRecord referral(UUID referralId, Caller caller, AccessPurpose purpose) {
         Referral referral = referrals.byId(referralId)
                 .filter(found -> found.isReferredBy(caller.userId()) || access.mayAccess(found.personId(), caller))
-                .orElseThrow(() -> RequestRefused.notFound("The referral"));
-        access.audit(referral.personId(), caller.asActor(), AuditAction.READ, "referral " + referralId, purpose,
+                .orElseThrow(() -> RuleBroken.notFound("The referral"));
+        access.audit(referral.personId(), Actor.of(caller), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
         // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
         // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
@@ -115,7 +116,7 @@ public class ReadingRecords {
     @Transactional
     public Page<AuditTrail.Entry> auditTrail(UUID personId, int page, int size, Caller caller, AccessPurpose purpose) {
         access.personFor(personId, caller);
-        access.audit(personId, caller.asActor(), AuditAction.READ, "audit trail", purpose, Now.of(clock));
+        access.audit(personId, Actor.of(caller), AuditAction.READ, "audit trail", purpose, Now.of(clock));
         return auditTrail.of(personId, page, size);
     }
 }

@@ -11,18 +11,19 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.referral.ContactDetailsChanged;
 import org.opendsr.contracts.referral.PersonMoved;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.NhsNumber;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.shared.application.ReferralSettings;
@@ -72,7 +73,7 @@ public class UpdatingPersonRecords {
         if (nhsNumber.isPresent()) {
             people.byNhsNumber(nhsNumber.get().digits()).filter(other -> !other.id().equals(personId))
                     .ifPresent(other -> {
-                        throw new RuleBroken("nhs-number-belongs-to-another-person", "Someone else has this NHS number",
+                        throw RuleBroken.conflict("nhs-number-belongs-to-another-person", "Someone else has this NHS number",
                                 "the DSR already knows another person with this NHS number; the DSR team can look"
                                         + " into it as a possible duplicate");
                     });
@@ -81,7 +82,7 @@ public class UpdatingPersonRecords {
                 identity.dateOfBirth(), nhsNumber.map(NhsNumber::digits).orElse(null), now);
         people.save(person);
         personRecords.flagPossibleDuplicates(person);
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "identity", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "identity", purpose, now);
     }
 
     @Transactional
@@ -96,7 +97,7 @@ public class UpdatingPersonRecords {
         people.save(person);
         outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
                 ReferralSettings.OUT_OF_AREA.equals(locality), now));
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "address", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "address", purpose, now);
     }
 
     @Transactional
@@ -106,7 +107,7 @@ public class UpdatingPersonRecords {
         Person person = lockedPerson(personId, caller);
         person.changeDemographics(demographics.ethnicCategory(), demographics.genderIdentity(), now);
         people.save(person);
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "demographics", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "demographics", purpose, now);
     }
 
     @Transactional
@@ -115,7 +116,7 @@ public class UpdatingPersonRecords {
         Person person = lockedPerson(personId, caller);
         person.changeDiagnosis(diagnosis == null ? null : diagnosis.name(), now);
         people.save(person);
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "diagnosis", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "diagnosis", purpose, now);
     }
 
     @Transactional
@@ -128,7 +129,7 @@ public class UpdatingPersonRecords {
         people.save(person);
         outbox.append("person", personId, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
                 new ContactDetailsChanged(personId, now));
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "contacts", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "contacts", purpose, now);
     }
 
     @Transactional
@@ -140,7 +141,7 @@ public class UpdatingPersonRecords {
         personRecords.replaceKeyProfessionals(personId, professionals);
         person.partChanged("key professionals", now);
         people.save(person);
-        access.audit(personId, caller.asActor(), AuditAction.CHANGED, "key professionals", purpose, now);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "key professionals", purpose, now);
     }
 
     /** The person, if the caller may see them (404 otherwise), read again once no one else is changing them. */

@@ -6,7 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.referral.person.domain.People;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * What risk-service's ratings mean to referral-service: someone under 25 rated Red, Amber or Blue gets a keyworker

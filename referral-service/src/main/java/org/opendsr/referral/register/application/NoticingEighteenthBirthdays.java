@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.PersonTurned18;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.AgeAtDate;

@@ -13,8 +13,8 @@ import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.contracts.referral.ResponsibilityChange;
 import org.opendsr.contracts.referral.ResponsibilityChanged;
-import org.opendsr.referral.shared.application.EventOutbox;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.ports.EventOutbox;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.register.domain.RegisterChange;
 import org.opendsr.referral.register.domain.RegisterEntries;
@@ -23,7 +23,7 @@ import org.opendsr.referral.register.domain.ConsentForTheRegister;
 import org.opendsr.referral.register.domain.RegisterEntry;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.lifecycle.application.FollowingConsent;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
@@ -66,11 +66,11 @@ public class RegisterChanges {
     public EntryState remove(UUID entryId, RemovalReason reason, @Nullable String notes, Caller caller,
                              AccessPurpose purpose) {
         if (ConsentForTheRegister.isDecidedByConsentService(reason)) {
-            throw RequestRefused.invalidField("reason", "removal for lapsed or withdrawn consent follows"
+            throw RuleBroken.invalid("reason", "removal for lapsed or withdrawn consent follows"
                     + " consent-service: record the withdrawal there");
         }
         RegisterEntry entry = lockedEntry(entryId);
-        return EntryState.of(removeEntry(entry, reason, notes, caller.asActor(), purpose));
+        return EntryState.of(removeEntry(entry, reason, notes, Actor.of(caller), purpose));
     }
 
     /** Removes the person's open entry, if any, in the caller's transaction (consent lapsed or withdrawn). */
@@ -90,16 +90,16 @@ public class RegisterChanges {
         Instant now = Now.of(clock);
         RegisterEntry entry = lockedEntry(entryId);
         boolean responsibleThemself = caller.userId().equals(entry.responsibleProfessional());
-        if (!caller.seesEveryone() && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
+        if (!RecordAccess.seesEveryone(caller) && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
             if (access.mayAccess(entry.personId(), caller)) {
-                throw RequestRefused.forbidden(change == ResponsibilityChange.ALLOCATED
+                throw RuleBroken.forbidden(change == ResponsibilityChange.ALLOCATED
                         ? "only the DSR team allocates a responsible professional"
                         : "only the responsible professional or the DSR team may record this");
             }
-            throw RequestRefused.notFound("The register entry");
+            throw RuleBroken.notFound("The register entry");
         }
         if (change == ResponsibilityChange.ALLOCATED && (professional == null || professional.isBlank())) {
-            throw RequestRefused.invalidField("responsibleProfessional", "names the professional to allocate");
+            throw RuleBroken.invalid("responsibleProfessional", "names the professional to allocate");
         }
         RegisterChange.ResponsibilityChanged responsibility = entry.changeResponsibility(change,
                 change == ResponsibilityChange.ALLOCATED ? professional.trim() : null, now);
@@ -108,14 +108,14 @@ public class RegisterChanges {
         outbox.append("register", changed.personId(), EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
                 new ResponsibilityChanged(changed.id(), changed.personId(), change, changed.responsibleProfessional(),
                         now));
-        access.audit(changed.personId(), caller.asActor(), AuditAction.CHANGED, "register entry " + changed.id()
+        access.audit(changed.personId(), Actor.of(caller), AuditAction.CHANGED, "register entry " + changed.id()
                 + " responsibility " + change, purpose, now);
         return EntryState.of(changed);
     }
 
     private RegisterEntry lockedEntry(UUID entryId) {
         RegisterEntry found = entries.byId(entryId)
-                .orElseThrow(() -> RequestRefused.notFound("The register entry"));
+                .orElseThrow(() -> RuleBroken.notFound("The register entry"));
         locks.lockPerson(found.personId());
         return entries.byId(entryId).orElseThrow();
     }

@@ -12,7 +12,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
 import org.opendsr.contracts.referral.KeyworkerSuggestionReason;
-import org.opendsr.referral.shared.application.EventOutbox;
+import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.register.domain.RegisterEntries;

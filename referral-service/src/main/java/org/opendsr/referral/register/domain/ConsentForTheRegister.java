@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.referral.RemovalReason;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * What a person's consent (as consent-service reports it) means for the register. Active consent (ACTIVE, or
@@ -29,7 +29,7 @@ public final class ConsentForTheRegister {
         if (isActive(status)) {
             return;
         }
-        throw new RuleBroken("consent-not-active", "Active consent is needed to accept a referral",
+        throw RuleBroken.conflict("consent-not-active", "Active consent is needed to accept a referral",
                 status.map(s -> "consent-service last reported the person's consent as " + s
                                 + "; it must be ACTIVE or RENEWAL_DUE" + ARRIVES_AS_AN_EVENT)
                         .orElse("no consent has been recorded for the person; record it in consent-service first"

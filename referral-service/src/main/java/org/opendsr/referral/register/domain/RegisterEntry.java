@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.contracts.referral.ResponsibilityChange;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * A person's time on the register: from the acceptance of a referral until removal with a reason. A person has at
@@ -52,7 +52,7 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
         Objects.requireNonNull(professional, "professional");
         checkOpen();
         if (professional.equals(responsibleProfessional)) {
-            throw new RuleBroken("already-responsible", "Already the responsible professional",
+            throw RuleBroken.conflict("already-responsible", "Already the responsible professional",
                     "this professional is already responsible for the register entry");
         }
         return new RegisterEntry(id, personId, referralId, onRegisterFrom, professional, null, removedAt, removalReason);
@@ -65,7 +65,7 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
         }
         checkOpen();
         if (!isAllocated()) {
-            throw new RuleBroken("not-allocated", "No responsible professional to release",
+            throw RuleBroken.conflict("not-allocated", "No responsible professional to release",
                     "the register entry has no responsible professional; it is on the re-allocation worklist");
         }
         return new RegisterEntry(id, personId, referralId, onRegisterFrom, null, at, removedAt, removalReason);
@@ -86,7 +86,7 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
 
     private void checkOpen() {
         if (!isOpen()) {
-            throw new RuleBroken("register-entry-closed", "The person has left the register",
+            throw RuleBroken.conflict("register-entry-closed", "The person has left the register",
                     "the register entry was closed (" + removalReason + "); a later need is a new referral");
         }
     }

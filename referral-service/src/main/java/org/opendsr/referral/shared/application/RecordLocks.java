@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
+import org.opendsr.kit.ports.Locks;
 
 /** The locks referral-service takes, named in one place. */
 @Singleton

@@ -9,12 +9,13 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.person.application.DuplicateFlags;
 import org.opendsr.referral.shared.application.Page;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
-import org.opendsr.referral.access.application.Caller;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 
@@ -86,13 +87,13 @@ public class ListingForTheDsrTeam {
     public void resolvePossibleDuplicate(UUID flagId, DuplicateResolution resolution, Caller caller,
                                          AccessPurpose purpose) {
         UUID[] pair = duplicateFlags.openPair(flagId)
-                .orElseThrow(() -> RequestRefused.notFound("An open possible-duplicate flag"));
+                .orElseThrow(() -> RuleBroken.notFound("An open possible-duplicate flag"));
         duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), Now.of(clock));
-        access.auditAll(List.of(pair), caller.asActor(), AuditAction.CHANGED, "possible duplicate resolved: "
+        access.auditAll(List.of(pair), Actor.of(caller), AuditAction.CHANGED, "possible duplicate resolved: "
                 + resolution, purpose, Now.of(clock));
     }
 
     private void audit(List<UUID> personIds, String what, Caller caller, AccessPurpose purpose) {
-        access.auditAll(personIds, caller.asActor(), AuditAction.LISTED, what, purpose, Now.of(clock));
+        access.auditAll(personIds, Actor.of(caller), AuditAction.LISTED, what, purpose, Now.of(clock));
     }
 }

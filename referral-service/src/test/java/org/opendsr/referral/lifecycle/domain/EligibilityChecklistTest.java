@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.referral.DeclineReason;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * NHSE DSR policy 2023: a learning disability and/or autism (diagnosed or on an assessment pathway), at risk of

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * Received, then first contact, then an outcome (accepted or declined, every referral gets one); withdrawn at any time

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.referral.RemovalReason;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * Acceptance needs active consent: ACTIVE, or RENEWAL_DUE (still valid, renewal window open). OVERDUE (the 4-week

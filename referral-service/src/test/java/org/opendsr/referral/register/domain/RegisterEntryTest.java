@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.contracts.referral.ResponsibilityChange;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * On the register from acceptance until removal with a reason. The referrer stays responsible; when the responsible

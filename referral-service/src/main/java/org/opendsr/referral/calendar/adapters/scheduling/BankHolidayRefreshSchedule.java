@@ -3,7 +3,7 @@ package org.opendsr.referral.calendar.adapters.scheduling;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.calendar.application.BankHolidaySettings;
-import org.opendsr.referral.calendar.adapters.govuk.RefreshingBankHolidays;
+import org.opendsr.referral.calendar.application.RefreshingBankHolidays;
 
 /**
  * Refreshes the bank holidays shortly after start and then daily, where the deployment enables it. Every replica

@@ -3,7 +3,6 @@ package org.opendsr.referral.intake.adapters.messaging;
 import static org.opendsr.referral.shared.adapters.messaging.HandlerRefusals.deadLetteringRefusals;
 
 import io.micronaut.configuration.kafka.annotation.Topic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.agency.AgencyAddressChanged;
@@ -12,6 +11,7 @@ import org.opendsr.contracts.agency.AgencyContactDetailsChanged;
 import org.opendsr.contracts.agency.AgencyDischargeReported;
 import org.opendsr.contracts.agency.AgencyReferralSubmitted;
 import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
 import org.opendsr.kit.messaging.InboundEvents;
 import org.opendsr.referral.person.application.ApplyingAgencyUpdates;
@@ -24,17 +24,14 @@ import org.opendsr.referral.intake.application.ReceivingReferrals;
  * re-publishes internal events keyed by personId.
  */
 @DsrEventListener(groupId = AgencyInboundListener.GROUP)
-public class AgencyInboundListener {
+@Topic(Topics.AGENCY_INBOUND)
+public class AgencyInboundListener extends DsrTopicListener {
 
     static final String GROUP = "referral-service.agency-inbound";
 
-    private final InboundEvents inbound;
-    private final EventHandlers handlers;
-
     /** Each handler knows which agency system sent its event from the event's CloudEvents source. */
     public AgencyInboundListener(InboundEvents inbound, ReceivingReferrals receiving, ApplyingAgencyUpdates updates) {
-        this.inbound = inbound;
-        this.handlers = EventHandlers.forConsumer(GROUP)
+        super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, AgencyReferralSubmitted.class,
                         deadLetteringRefusals(event -> receiving.receiveAgencyReferral(event.payload(), event.source())))
                 .on(EventTypes.AGENCY_ADDRESS_CHANGED_V1, AgencyAddressChanged.class,
@@ -48,11 +45,6 @@ public class AgencyInboundListener {
                 // Agency systems outside the DSR publish here: a type we do not know is their mistake (a misspelling,
                 // a version we do not take yet) and must reach the dead-letter topic, not vanish.
                 .deadLetterUnknownTypes()
-                .build();
-    }
-
-    @Topic(Topics.AGENCY_INBOUND)
-    void receive(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+                .build());
     }
 }

@@ -3,17 +3,14 @@ package org.opendsr.referral.intake.adapters.web;
 import java.net.URI;
 import java.util.UUID;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,7 +20,8 @@ import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.lifecycle.application.ReferralOutcome;
 import org.opendsr.referral.intake.application.ReferralReceipt;
 import org.opendsr.referral.access.domain.AccessPurpose;
-import org.opendsr.referral.access.adapters.web.Callers;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
 
 /**
  * Referrals received: from professionals, or (through the DSR team) from people and families, and the completion
@@ -47,10 +45,9 @@ public class ReferralIntakeController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Refer someone to the DSR (professional referral, minimum data set)")
     public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
-                                               @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                               Authentication authentication) {
+                                               Caller caller) {
         ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
-                Callers.of(authentication), Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
@@ -59,10 +56,9 @@ public class ReferralIntakeController {
     @Operation(summary = "Record a self or family referral: a minimal first contact (name, postcode, phone or email)",
             description = "Taken by the DSR team from the person or their family; completed later with /completion.")
     public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
-                                                           @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                           Authentication authentication) {
+                                                           Caller caller) {
         ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
-                Callers.of(authentication), Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
@@ -70,9 +66,8 @@ public class ReferralIntakeController {
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Complete a self or family referral: date of birth, locality and the minimum data set")
     public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
-                                    @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                    Authentication authentication) {
-        return completing.complete(referralId, request.toCompletion(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                                    Caller caller) {
+        return completing.complete(referralId, request.toCompletion(), caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 }

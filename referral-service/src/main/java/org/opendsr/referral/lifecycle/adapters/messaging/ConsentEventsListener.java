@@ -3,7 +3,6 @@ package org.opendsr.referral.lifecycle.adapters.messaging;
 import static org.opendsr.referral.shared.adapters.messaging.HandlerRefusals.deadLetteringRefusals;
 
 import io.micronaut.configuration.kafka.annotation.Topic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.consent.ConsentLapsed;
@@ -13,6 +12,7 @@ import org.opendsr.contracts.consent.ConsentRenewalDue;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.consent.ConsentWithdrawn;
 import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
 import org.opendsr.kit.messaging.InboundEvents;
 import org.opendsr.referral.lifecycle.application.FollowingConsent;
@@ -22,16 +22,13 @@ import org.opendsr.referral.lifecycle.application.FollowingConsent;
  * acceptance) and when it lapses or is withdrawn (removal). Reminders are not referral-service's business.
  */
 @DsrEventListener(groupId = ConsentEventsListener.GROUP)
-public class ConsentEventsListener {
+@Topic(Topics.CONSENT_EVENTS)
+public class ConsentEventsListener extends DsrTopicListener {
 
     static final String GROUP = "referral-service.consent-events";
 
-    private final InboundEvents inbound;
-    private final EventHandlers handlers;
-
     public ConsentEventsListener(InboundEvents inbound, FollowingConsent consent) {
-        this.inbound = inbound;
-        this.handlers = EventHandlers.forConsumer(GROUP)
+        super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class, deadLetteringRefusals(event ->
                         consent.recorded(event.payload().personId(), event.payload().consentId(),
                                 event.payload().status(), event.time())))
@@ -47,11 +44,6 @@ public class ConsentEventsListener {
                 .on(EventTypes.CONSENT_WITHDRAWN_V1, ConsentWithdrawn.class, deadLetteringRefusals(event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
                                 ConsentStatus.WITHDRAWN, event.time())))
-                .build();
-    }
-
-    @Topic(Topics.CONSENT_EVENTS)
-    void receive(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+                .build());
     }
 }

@@ -2,17 +2,14 @@ package org.opendsr.referral.lifecycle.adapters.web;
 
 import java.util.UUID;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,7 +20,8 @@ import org.opendsr.referral.person.application.ReadingRecords;
 import org.opendsr.referral.lifecycle.application.ReferralOutcome;
 import org.opendsr.referral.lifecycle.application.WithdrawingReferrals;
 import org.opendsr.referral.access.domain.AccessPurpose;
-import org.opendsr.referral.access.adapters.web.Callers;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
 
 /**
  * A referral after intake ({@code ReferralIntakeController}): read, contacted, accepted onto the register, declined
@@ -51,19 +49,17 @@ public class ReferralController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "A referral: the DSR team sees every referral, a professional the ones they made or whose"
             + " person they are linked to")
-    public ReferralView referral(@PathVariable UUID referralId, @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                 Authentication authentication) {
-        return ReferralView.of(reading.referral(referralId, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT)));
+    public ReferralView referral(@PathVariable UUID referralId, Caller caller) {
+        return ReferralView.of(reading.referral(referralId, caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT)));
     }
 
     @Post("/{referralId}/contact")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record first contact (due within 5 working days of receipt)")
-    public ReferralOutcome contact(@PathVariable UUID referralId, @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                   Authentication authentication) {
-        return contacting.contact(referralId, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+    public ReferralOutcome contact(@PathVariable UUID referralId, Caller caller) {
+        return contacting.contact(referralId, caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 
     @Post("/{referralId}/acceptance")
@@ -71,29 +67,26 @@ public class ReferralController {
     @Operation(summary = "Accept a contacted referral: every criterion met and active consent; puts the person on the"
             + " register", description = "409 problem+json saying why when a rule refuses it (e.g. consent-not-active).")
     public ReferralOutcome accept(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.AcceptanceRequest request,
-                                  @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                  Authentication authentication) {
-        return deciding.accept(referralId, request.toAcceptance(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                                  Caller caller) {
+        return deciding.accept(referralId, request.toAcceptance(), caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 
     @Post("/{referralId}/declinal")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Decline a contacted referral with the reason and the criteria checklist")
     public ReferralOutcome decline(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.DeclinalRequest request,
-                                   @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                   Authentication authentication) {
-        return deciding.decline(referralId, request.toDeclinal(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                                   Caller caller) {
+        return deciding.decline(referralId, request.toDeclinal(), caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 
     @Post("/{referralId}/withdrawal")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Withdraw a referral before its outcome (its referrer or the DSR team)")
     public ReferralOutcome withdraw(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.WithdrawalRequest request,
-                                    @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                    Authentication authentication) {
-        return withdrawing.withdraw(referralId, request.reason(), request.notes(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT));
+                                    Caller caller) {
+        return withdrawing.withdraw(referralId, request.reason(), request.notes(), caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 }

@@ -4,19 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,7 +25,8 @@ import org.opendsr.referral.person.application.Address;
 import org.opendsr.referral.person.application.ReadingRecords;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.access.domain.AccessPurpose;
-import org.opendsr.referral.access.adapters.web.Callers;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
 import org.opendsr.referral.shared.adapters.web.Listed;
 
 /**
@@ -54,28 +52,25 @@ public class PersonController {
 
     @Get("/{personId}")
     @Operation(summary = "A person's record")
-    public PersonRecordView person(@PathVariable UUID personId, @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                   Authentication authentication) {
-        return PersonRecordView.of(reading.person(personId, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
+    public PersonRecordView person(@PathVariable UUID personId, Caller caller) {
+        return PersonRecordView.of(reading.person(personId, caller,
+                Purposes.stated(caller, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
     }
 
     @Put("/{personId}/identity")
     @Operation(summary = "Replace the person's name, date of birth and NHS number")
     public HttpResponse<Void> identity(@PathVariable UUID personId, @Valid @Body PersonParts.IdentityRequest request,
-                                       @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                       Authentication authentication) {
-        updating.identity(personId, request.toIdentity(), Callers.of(authentication), purposeOf(purpose));
+                                       Caller caller) {
+        updating.identity(personId, request.toIdentity(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
     @Put("/{personId}/address")
     @Operation(summary = "Replace the person's address, postcode and locality (OUT_OF_AREA if they moved away)")
     public HttpResponse<Void> address(@PathVariable UUID personId, @Valid @Body PersonParts.AddressRequest request,
-                                      @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                      Authentication authentication) {
+                                      Caller caller) {
         updating.address(personId, new Address(request.line1(), request.line2(), request.town()), request.postcode(),
-                request.locality(), Callers.of(authentication), purposeOf(purpose));
+                request.locality(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
@@ -83,28 +78,25 @@ public class PersonController {
     @Operation(summary = "Replace the person's ethnic category and gender identity (NHS Data Dictionary codes)")
     public HttpResponse<Void> demographics(@PathVariable UUID personId,
                                            @Valid @Body PersonParts.DemographicsCodes request,
-                                           @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                           Authentication authentication) {
-        updating.demographics(personId, request.toDemographics(), Callers.of(authentication), purposeOf(purpose));
+                                           Caller caller) {
+        updating.demographics(personId, request.toDemographics(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
     @Put("/{personId}/diagnosis")
     @Operation(summary = "Replace the person's diagnosis (learning disability, autism, both, assessment pathway)")
     public HttpResponse<Void> diagnosis(@PathVariable UUID personId, @Valid @Body PersonParts.DiagnosisRequest request,
-                                        @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                        Authentication authentication) {
-        updating.diagnosis(personId, request.diagnosis(), Callers.of(authentication), purposeOf(purpose));
+                                        Caller caller) {
+        updating.diagnosis(personId, request.diagnosis(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
     @Put("/{personId}/contacts")
     @Operation(summary = "Replace the contacts: the person, parents or carers, paid carers")
     public HttpResponse<Void> contacts(@PathVariable UUID personId, @Valid @Body PersonParts.ContactsRequest request,
-                                       @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                       Authentication authentication) {
-        updating.contacts(personId, PersonParts.contacts(request.contacts()), Callers.of(authentication),
-                purposeOf(purpose));
+                                       Caller caller) {
+        updating.contacts(personId, PersonParts.contacts(request.contacts()), caller,
+                Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
@@ -112,10 +104,9 @@ public class PersonController {
     @Operation(summary = "Replace the key professionals")
     public HttpResponse<Void> keyProfessionals(@PathVariable UUID personId,
                                                @Valid @Body PersonParts.KeyProfessionalsRequest request,
-                                               @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                               Authentication authentication) {
+                                               Caller caller) {
         updating.keyProfessionals(personId, PersonParts.keyProfessionals(request.keyProfessionals()),
-                Callers.of(authentication), purposeOf(purpose));
+                caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
         return HttpResponse.noContent();
     }
 
@@ -125,13 +116,9 @@ public class PersonController {
     public Listed<AuditTrail.Entry> audit(@PathVariable UUID personId,
                                           @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                          @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                          Authentication authentication) {
-        return Listed.of(reading.auditTrail(personId, page, size, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.AUDIT_REVIEW)));
+                                          Caller caller) {
+        return Listed.of(reading.auditTrail(personId, page, size, caller,
+                Purposes.stated(caller, AccessPurpose.AUDIT_REVIEW)));
     }
 
-    private static AccessPurpose purposeOf(@Nullable String stated) {
-        return Callers.purpose(stated, AccessPurpose.DIRECT_CARE);
-    }
 }

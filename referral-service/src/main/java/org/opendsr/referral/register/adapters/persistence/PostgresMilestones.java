@@ -15,13 +15,11 @@ import org.opendsr.referral.register.application.Milestones;
 @Singleton
 class PostgresMilestones implements Milestones {
 
-
     private final JdbcOperations jdbc;
 
     PostgresMilestones(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
-
 
     @Override
     public List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore) {

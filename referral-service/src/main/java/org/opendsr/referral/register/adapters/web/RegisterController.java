@@ -6,14 +6,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,7 +33,8 @@ import org.opendsr.referral.shared.application.ReferralSettings;
 import org.opendsr.referral.register.application.RegisterChanges;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.register.domain.RegisterStatus;
-import org.opendsr.referral.access.adapters.web.Callers;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
 import org.opendsr.referral.shared.adapters.web.Listed;
 import org.opendsr.referral.shared.adapters.web.QueryValues;
 
@@ -89,26 +88,24 @@ public class RegisterController {
                                                   @Nullable @QueryValue String overdueContact,
                                                   @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                   @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-                                                  @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                  Authentication authentication) {
+                                                  Caller caller) {
         if (locality != null && !settings.getLocalities().contains(locality)
                 && !ReferralSettings.OUT_OF_AREA.equals(locality)) {
             throw RequestRefused.invalidField("locality", "must be one of " + settings.getLocalities() + " or "
                     + ReferralSettings.OUT_OF_AREA);
         }
         return Listed.of(listing.register(new Listings.RegisterFilter(locality, status == null ? null : status.name(),
-                        responsibleProfessional, QueryValues.trueOrFalse("overdueContact", overdueContact)), page, size, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REGISTER_MANAGEMENT)));
+                        responsibleProfessional, QueryValues.trueOrFalse("overdueContact", overdueContact)), page, size, caller,
+                Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT)));
     }
 
     @Post("/{registerEntryId}/removal")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Remove a person from the register with the reason")
     public RegisterChanges.EntryState remove(@PathVariable UUID registerEntryId, @Valid @Body RemovalRequest request,
-                                             @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                             Authentication authentication) {
-        return changes.remove(registerEntryId, request.reason(), request.notes(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REGISTER_MANAGEMENT));
+                                             Caller caller) {
+        return changes.remove(registerEntryId, request.reason(), request.notes(), caller,
+                Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT));
     }
 
     @Post("/{registerEntryId}/responsible-professional")
@@ -117,10 +114,9 @@ public class RegisterController {
             + " or left (they or the DSR team): the entry then waits on the re-allocation worklist")
     public RegisterChanges.EntryState responsibility(@PathVariable UUID registerEntryId,
                                                      @Valid @Body ResponsibilityRequest request,
-                                                     @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                     Authentication authentication) {
+                                                     Caller caller) {
         return changes.changeResponsibility(registerEntryId, request.change(), request.responsibleProfessional(),
-                Callers.of(authentication), Callers.purpose(purpose, AccessPurpose.REGISTER_MANAGEMENT));
+                caller, Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT));
     }
 
     @Post("/age-milestones")

@@ -5,8 +5,7 @@ import java.util.function.Consumer;
 import org.opendsr.kit.messaging.EventHandler;
 import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.messaging.UnprocessableEvent;
-import org.opendsr.kit.web.RequestRefused;
-import org.opendsr.referral.shared.domain.RuleBroken;
+import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * An event the use case refuses (a bad value, an unknown person) can never succeed: it goes to the dead-letter topic
@@ -21,11 +20,9 @@ public final class HandlerRefusals {
         return event -> {
             try {
                 handler.accept(event);
-            } catch (RequestRefused refused) {
-                throw UnprocessableEvent.rejected(refused.field() == null ? refused.getMessage()
-                        : refused.field() + ": " + refused.getMessage());
             } catch (RuleBroken broken) {
-                throw UnprocessableEvent.rejected(broken.getMessage());
+                throw UnprocessableEvent.rejected(broken.field() == null ? broken.getMessage()
+                        : broken.field() + ": " + broken.getMessage());
             }
         };
     }

@@ -28,8 +28,6 @@ class PostgresListings implements Listings {
 
     // ---- the register ---------------------------------------------------------------------------------------------
 
-
-
     // RegisterStatus.of in SQL: ON_REGISTER with an open entry; else REFERRED while a referral waits for its outcome;
     // else REMOVED if they were ever on the register; else NOT_ACCEPTED (every referral declined or withdrawn).
     private static final String REGISTER_VIEW = "WITH listing AS ("
@@ -105,7 +103,6 @@ class PostgresListings implements Listings {
 
     // ---- worklists --------------------------------------------------------------------------------------------------
 
-
     @Override
     public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size) {
         String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
@@ -124,7 +121,6 @@ class PostgresListings implements Listings {
         return new Page<>(lines, page, size, total);
     }
 
-
     @Override
     public Page<Unallocated> unallocated(int page, int size) {
         String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
@@ -138,8 +134,6 @@ class PostgresListings implements Listings {
                         rows.getString(6), rows.getString(7)));
         return new Page<>(lines, page, size, total);
     }
-
-
 
     @Override
     public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {

@@ -7,14 +7,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,7 +25,8 @@ import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.access.domain.AccessPurpose;
-import org.opendsr.referral.access.adapters.web.Callers;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
 import org.opendsr.referral.shared.adapters.web.Listed;
 import org.opendsr.referral.shared.adapters.web.QueryValues;
 
@@ -55,20 +54,18 @@ public class WorklistController {
     public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
                                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                         @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                         Authentication authentication) {
-        return Listed.of(listing.awaitingFirstContact(QueryValues.trueOrFalse("overdue", overdue), page, size, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REFERRAL_MANAGEMENT)));
+                                                         Caller caller) {
+        return Listed.of(listing.awaitingFirstContact(QueryValues.trueOrFalse("overdue", overdue), page, size, caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT)));
     }
 
     @Get("/register/unallocated")
     @Operation(summary = "Register entries without a responsible professional, longest waiting first")
     public Listed<Listings.Unallocated> unallocated(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                     @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                    @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                    Authentication authentication) {
-        return Listed.of(listing.unallocated(page, size, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.REGISTER_MANAGEMENT)));
+                                                    Caller caller) {
+        return Listed.of(listing.unallocated(page, size, caller,
+                Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT)));
     }
 
     @Get("/people/possible-duplicates")
@@ -76,19 +73,17 @@ public class WorklistController {
             + " decide (never merged silently)")
     public Listed<Listings.DuplicateFlag> possibleDuplicates(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                              @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                             @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                                             Authentication authentication) {
-        return Listed.of(listing.possibleDuplicates(page, size, Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.DATA_QUALITY)));
+                                                             Caller caller) {
+        return Listed.of(listing.possibleDuplicates(page, size, caller,
+                Purposes.stated(caller, AccessPurpose.DATA_QUALITY)));
     }
 
     @Post("/people/possible-duplicates/{flagId}/resolution")
     @Operation(summary = "Record the DSR team's decision: DIFFERENT_PEOPLE, or SAME_PERSON (merged by hand)")
     public HttpResponse<Void> resolve(@PathVariable UUID flagId, @Valid @Body ResolutionRequest request,
-                                      @Nullable @Header(Callers.PURPOSE_HEADER) String purpose,
-                                      Authentication authentication) {
-        listing.resolvePossibleDuplicate(flagId, request.outcome(), Callers.of(authentication),
-                Callers.purpose(purpose, AccessPurpose.DATA_QUALITY));
+                                      Caller caller) {
+        listing.resolvePossibleDuplicate(flagId, request.outcome(), caller,
+                Purposes.stated(caller, AccessPurpose.DATA_QUALITY));
         return HttpResponse.noContent();
     }
 }

@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.adapters.persistence;
+package org.opendsr.referral.calendar.adapters.govuk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.opendsr.referral.calendar.adapters.govuk.GovUkBankHolidays;
 import org.opendsr.referral.calendar.application.BankHolidayPublications;
 import org.opendsr.referral.calendar.application.BankHolidaySettings;
 import org.opendsr.referral.calendar.application.WorkingDayCalendars;
@@ -59,7 +58,7 @@ public class WorkingDays implements WorkingDayCalendars {
         return calendar;
     }
 
-    /** Takes up the stored copy if it changed since this replica last looked. */
+    @Override
     public synchronized void reload() {
         Optional<Instant> fetchedAt = transactions.executeRead(status -> publications.latestFetchedAt());
         if (fetchedAt.isEmpty() || fetchedAt.get().equals(storedVersion)) {
