@@ -12,6 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opendsr.kit.security.DsrRoles;
@@ -44,6 +47,7 @@ public class ReferralIntakeController {
     @Post
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Refer someone to the DSR (professional referral, minimum data set)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
                                                Caller caller) {
         ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
@@ -55,6 +59,7 @@ public class ReferralIntakeController {
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record a self or family referral: a minimal first contact (name, postcode, phone or email)",
             description = "Taken by the DSR team from the person or their family; completed later with /completion.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
                                                            Caller caller) {
         ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
@@ -65,6 +70,7 @@ public class ReferralIntakeController {
     @Post("/{referralId}/completion")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Complete a self or family referral: date of birth, locality and the minimum data set")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
                                     Caller caller) {
         return completing.complete(referralId, request.toCompletion(), caller,

@@ -11,6 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.opendsr.kit.security.DsrRoles;
@@ -49,6 +52,7 @@ public class ReferralController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "A referral: the DSR team sees every referral, a professional the ones they made or whose"
             + " person they are linked to")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralView referral(@PathVariable UUID referralId, Caller caller) {
         return ReferralView.of(reading.referral(referralId, caller,
                 Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT)));
@@ -57,6 +61,7 @@ public class ReferralController {
     @Post("/{referralId}/contact")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record first contact (due within 5 working days of receipt)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome contact(@PathVariable UUID referralId, Caller caller) {
         return contacting.contact(referralId, caller,
                 Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
@@ -66,6 +71,7 @@ public class ReferralController {
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Accept a contacted referral: every criterion met and active consent; puts the person on the"
             + " register", description = "409 problem+json saying why when a rule refuses it (e.g. consent-not-active).")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome accept(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.AcceptanceRequest request,
                                   Caller caller) {
         return deciding.accept(referralId, request.toAcceptance(), caller,
@@ -75,6 +81,7 @@ public class ReferralController {
     @Post("/{referralId}/declinal")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Decline a contacted referral with the reason and the criteria checklist")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome decline(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.DeclinalRequest request,
                                    Caller caller) {
         return deciding.decline(referralId, request.toDeclinal(), caller,
@@ -84,6 +91,7 @@ public class ReferralController {
     @Post("/{referralId}/withdrawal")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Withdraw a referral before its outcome (its referrer or the DSR team)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome withdraw(@PathVariable UUID referralId, @Valid @Body LifecycleRequests.WithdrawalRequest request,
                                     Caller caller) {
         return withdrawing.withdraw(referralId, request.reason(), request.notes(), caller,

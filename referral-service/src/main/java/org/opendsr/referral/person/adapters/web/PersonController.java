@@ -15,6 +15,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +55,7 @@ public class PersonController {
 
     @Get("/{personId}")
     @Operation(summary = "A person's record")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public PersonRecordView person(@PathVariable UUID personId, Caller caller) {
         return PersonRecordView.of(reading.person(personId, caller,
                 Purposes.stated(caller, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
@@ -59,6 +63,7 @@ public class PersonController {
 
     @Put("/{personId}/identity")
     @Operation(summary = "Replace the person's name, date of birth and NHS number")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> identity(@PathVariable UUID personId, @Valid @Body PersonParts.IdentityRequest request,
                                        Caller caller) {
         updating.identity(personId, request.toIdentity(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
@@ -67,6 +72,7 @@ public class PersonController {
 
     @Put("/{personId}/address")
     @Operation(summary = "Replace the person's address, postcode and locality (OUT_OF_AREA if they moved away)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> address(@PathVariable UUID personId, @Valid @Body PersonParts.AddressRequest request,
                                       Caller caller) {
         updating.address(personId, new Address(request.line1(), request.line2(), request.town()), request.postcode(),
@@ -76,6 +82,7 @@ public class PersonController {
 
     @Put("/{personId}/demographics")
     @Operation(summary = "Replace the person's ethnic category and gender identity (NHS Data Dictionary codes)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> demographics(@PathVariable UUID personId,
                                            @Valid @Body PersonParts.DemographicsCodes request,
                                            Caller caller) {
@@ -85,6 +92,7 @@ public class PersonController {
 
     @Put("/{personId}/diagnosis")
     @Operation(summary = "Replace the person's diagnosis (learning disability, autism, both, assessment pathway)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> diagnosis(@PathVariable UUID personId, @Valid @Body PersonParts.DiagnosisRequest request,
                                         Caller caller) {
         updating.diagnosis(personId, request.diagnosis(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
@@ -93,6 +101,7 @@ public class PersonController {
 
     @Put("/{personId}/contacts")
     @Operation(summary = "Replace the contacts: the person, parents or carers, paid carers")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> contacts(@PathVariable UUID personId, @Valid @Body PersonParts.ContactsRequest request,
                                        Caller caller) {
         updating.contacts(personId, PersonParts.contacts(request.contacts()), caller,
@@ -102,6 +111,7 @@ public class PersonController {
 
     @Put("/{personId}/key-professionals")
     @Operation(summary = "Replace the key professionals")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> keyProfessionals(@PathVariable UUID personId,
                                                @Valid @Body PersonParts.KeyProfessionalsRequest request,
                                                Caller caller) {
@@ -113,6 +123,7 @@ public class PersonController {
     @Get("/{personId}/audit")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Who read or changed the person's record, when, what and why (newest first)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public Listed<AuditTrail.Entry> audit(@PathVariable UUID personId,
                                           @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                           @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,

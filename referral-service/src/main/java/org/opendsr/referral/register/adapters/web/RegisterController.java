@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -80,6 +81,7 @@ public class RegisterController {
             + " first contact, by family name", description = "Without a status, the DSR's current work: people ON_REGISTER"
             + " and people REFERRED (waiting for an outcome). People REMOVED (with removedOn and removalReason from"
             + " their latest register entry) or NOT_ACCEPTED are listed when asked for by status.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public Listed<Listings.RegisterLine> register(@Nullable @QueryValue String locality,
                                                   @Nullable @QueryValue @Parameter(description = "ON_REGISTER,"
                                                           + " REFERRED, REMOVED or NOT_ACCEPTED; by default ON_REGISTER"
@@ -102,6 +104,7 @@ public class RegisterController {
     @Post("/{registerEntryId}/removal")
     @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Remove a person from the register with the reason")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public RegisterChanges.EntryState remove(@PathVariable UUID registerEntryId, @Valid @Body RemovalRequest request,
                                              Caller caller) {
         return changes.remove(registerEntryId, request.reason(), request.notes(), caller,
@@ -112,6 +115,7 @@ public class RegisterController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Allocate a responsible professional (DSR team), or record that they discharged the person"
             + " or left (they or the DSR team): the entry then waits on the re-allocation worklist")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public RegisterChanges.EntryState responsibility(@PathVariable UUID registerEntryId,
                                                      @Valid @Body ResponsibilityRequest request,
                                                      Caller caller) {

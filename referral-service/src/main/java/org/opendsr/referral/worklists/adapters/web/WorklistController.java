@@ -15,6 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +53,7 @@ public class WorklistController {
     @Get("/referrals/first-contact")
     @Operation(summary = "Referrals waiting for first contact, soonest due first; overdue=true for the overdue only,"
             + " false for those still in time")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
                                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
@@ -61,6 +64,7 @@ public class WorklistController {
 
     @Get("/register/unallocated")
     @Operation(summary = "Register entries without a responsible professional, longest waiting first")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public Listed<Listings.Unallocated> unallocated(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                     @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                     Caller caller) {
@@ -71,6 +75,7 @@ public class WorklistController {
     @Get("/people/possible-duplicates")
     @Operation(summary = "People with the same name and date of birth and no shared NHS number, for the DSR team to"
             + " decide (never merged silently)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public Listed<Listings.DuplicateFlag> possibleDuplicates(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                                              @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
                                                              Caller caller) {
@@ -80,6 +85,7 @@ public class WorklistController {
 
     @Post("/people/possible-duplicates/{flagId}/resolution")
     @Operation(summary = "Record the DSR team's decision: DIFFERENT_PEOPLE, or SAME_PERSON (merged by hand)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> resolve(@PathVariable UUID flagId, @Valid @Body ResolutionRequest request,
                                       Caller caller) {
         listing.resolvePossibleDuplicate(flagId, request.outcome(), caller,
