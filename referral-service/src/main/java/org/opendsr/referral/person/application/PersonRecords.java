@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -87,33 +86,10 @@ public class PersonRecords {
                         address.line2(), address.town(), referred.locality(), referred.demographics().ethnicCategory(),
                         referred.demographics().genderIdentity(),
                         referred.diagnosis() == null ? null : referred.diagnosis().name()));
-        boolean recordChanged = false;
-        if (known.dateOfBirth() == null && referred.dateOfBirth() != null) {
-            known.changeIdentity(known.givenName(), known.familyName(), referred.dateOfBirth(), known.nhsNumber(), now);
-            recordChanged = true;
-        }
-        // Address lines fill gaps only at the same postcode: lines of one address under another's postcode mix two.
-        boolean samePostcode = referredPostcode.equals(known.postcode());
-        String line1 = gap(known.addressLine1(), samePostcode ? address.line1() : null);
-        String line2 = gap(known.addressLine2(), samePostcode ? address.line2() : null);
-        String town = gap(known.town(), samePostcode ? address.town() : null);
-        String locality = gap(known.locality(), referred.locality());
-        if (!Objects.equals(line1, known.addressLine1()) || !Objects.equals(line2, known.addressLine2())
-                || !Objects.equals(town, known.town()) || !Objects.equals(locality, known.locality())) {
-            known.changeAddress(line1, line2, town, known.postcode(), locality, now);
-            recordChanged = true;
-        }
-        String ethnicCategory = gap(known.ethnicCategory(), referred.demographics().ethnicCategory());
-        String genderIdentity = gap(known.genderIdentity(), referred.demographics().genderIdentity());
-        if (!Objects.equals(ethnicCategory, known.ethnicCategory())
-                || !Objects.equals(genderIdentity, known.genderIdentity())) {
-            known.changeDemographics(ethnicCategory, genderIdentity, now);
-            recordChanged = true;
-        }
-        if (known.diagnosis() == null && referred.diagnosis() != null) {
-            known.changeDiagnosis(referred.diagnosis().name(), now);
-            recordChanged = true;
-        }
+        boolean recordChanged = !known.fillGapsFrom(referred.dateOfBirth(), referredPostcode, address.line1(),
+                address.line2(), address.town(), referred.locality(), referred.demographics().ethnicCategory(),
+                referred.demographics().genderIdentity(),
+                referred.diagnosis() == null ? null : referred.diagnosis().name(), now).isEmpty();
         if (recordChanged) {
             people.save(known);
         }
@@ -141,10 +117,6 @@ public class PersonRecords {
         details.put("demographics.genderIdentity", genderIdentity);
         details.put("diagnosis", diagnosis);
         return details;
-    }
-
-    private static String gap(String held, String referred) {
-        return held == null || held.isBlank() ? trimmed(referred) : held;
     }
 
     /**

@@ -2,6 +2,8 @@ package org.opendsr.referral.person.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -99,6 +101,49 @@ public final class Person {
     public PersonChange.PartChanged partChanged(String part, Instant at) {
         this.updatedAt = at;
         return new PersonChange.PartChanged(id, part, at);
+    }
+
+    /**
+     * A referral for someone already known keeps their record as it is, except what it lacks: a first contact
+     * completed by the DSR team may have no date of birth or locality yet, and a referral always says them. Address
+     * lines fill gaps only at the same postcode: lines of one address under another's postcode would mix two.
+     * Details that differ are for the DSR team to review, never written over the record.
+     *
+     * @return what changed; empty when the referral added nothing
+     */
+    public List<PersonChange> fillGapsFrom(LocalDate referredDateOfBirth, String referredPostcode,
+                                           String referredLine1, String referredLine2, String referredTown,
+                                           String referredLocality, String referredEthnicCategory,
+                                           String referredGenderIdentity, String referredDiagnosis, Instant at) {
+        List<PersonChange> changes = new ArrayList<>();
+        if (dateOfBirth == null && referredDateOfBirth != null) {
+            changes.add(changeIdentity(givenName, familyName, referredDateOfBirth, nhsNumber, at));
+        }
+        boolean samePostcode = referredPostcode.equals(postcode);
+        String line1 = gap(addressLine1, samePostcode ? referredLine1 : null);
+        String line2 = gap(addressLine2, samePostcode ? referredLine2 : null);
+        String newTown = gap(town, samePostcode ? referredTown : null);
+        String newLocality = gap(locality, referredLocality);
+        if (!Objects.equals(line1, addressLine1) || !Objects.equals(line2, addressLine2)
+                || !Objects.equals(newTown, town) || !Objects.equals(newLocality, locality)) {
+            changes.add(changeAddress(line1, line2, newTown, postcode, newLocality, at));
+        }
+        String newEthnicCategory = gap(ethnicCategory, referredEthnicCategory);
+        String newGenderIdentity = gap(genderIdentity, referredGenderIdentity);
+        if (!Objects.equals(newEthnicCategory, ethnicCategory) || !Objects.equals(newGenderIdentity, genderIdentity)) {
+            changes.add(changeDemographics(newEthnicCategory, newGenderIdentity, at));
+        }
+        if (diagnosis == null && referredDiagnosis != null) {
+            changes.add(changeDiagnosis(referredDiagnosis, at));
+        }
+        return changes;
+    }
+
+    private static String gap(String held, String referred) {
+        if (held != null && !held.isBlank()) {
+            return held;
+        }
+        return referred == null || referred.isBlank() ? null : referred.trim();
     }
 
     /** Needed before anything but a self or family first contact can happen (e.g. the age band of an event). */
