@@ -86,6 +86,26 @@ class ReceivingReferralsTest {
     }
 
     @Test
+    void aReferralFillsTheGapsOfAKnownPersonsRecordAndSavesIt() {
+        String nhsNumber = TestNhsNumbers.next();
+        Person known = Person.recorded(java.util.UUID.randomUUID(), "Sam", "Example", BORN_2010, nhsNumber,
+                "SN1 1AA", null, null, null, null, null, null, null, dsr.clock.instant());
+        dsr.people.add(known);
+        dsr.clock.advance(java.time.Duration.ofDays(1));
+
+        ReferralReceipt receipt = dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, nhsNumber,
+                "SN1 1AA"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
+
+        Person saved = dsr.people.byId(known.id()).orElseThrow();
+        assertThat(receipt.personWasKnown()).isTrue();
+        assertThat(saved.locality()).isEqualTo("SWINDON");
+        assertThat(saved.addressLine1()).isEqualTo("1 High Street");
+        assertThat(saved.updatedAt()).isEqualTo(dsr.clock.instant());
+        assertThat(dsr.audit.of(known.id())).contains("CHANGED record: details added by referral "
+                + receipt.referralId());
+    }
+
+    @Test
     void anNhsNumberHeldForSomeoneBornOnAnotherDayIsRefused() {
         String nhsNumber = TestNhsNumbers.next();
         dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, nhsNumber, "SN1 1AA"), DATA, REFERRER,
