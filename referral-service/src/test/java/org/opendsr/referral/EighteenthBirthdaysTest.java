@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.application.NoticingEighteenthBirthdays;
+import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
 import org.opendsr.testclock.MovableClock;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.TestTokens;

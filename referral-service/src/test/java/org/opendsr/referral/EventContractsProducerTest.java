@@ -25,7 +25,7 @@ import org.opendsr.contracts.EventContract;
 import org.opendsr.contracts.EventSources;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.application.SuggestingKeyworkerReferrals;
+import org.opendsr.referral.register.application.SuggestingKeyworkerReferrals;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;

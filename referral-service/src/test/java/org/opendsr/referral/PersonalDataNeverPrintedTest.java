@@ -11,21 +11,21 @@ import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.RemovalReason;
-import org.opendsr.referral.adapters.persistence.ContactRow;
-import org.opendsr.referral.adapters.persistence.KeyProfessionalRow;
-import org.opendsr.referral.adapters.persistence.PersonRow;
-import org.opendsr.referral.adapters.persistence.ReferralRow;
-import org.opendsr.referral.adapters.persistence.RegisterEntryRow;
-import org.opendsr.referral.application.Address;
-import org.opendsr.referral.application.CompletingSelfOrFamilyReferrals;
-import org.opendsr.referral.application.Demographics;
-import org.opendsr.referral.application.MinimumDataSet;
-import org.opendsr.referral.application.NewContact;
-import org.opendsr.referral.application.NewKeyProfessional;
-import org.opendsr.referral.application.NewPerson;
-import org.opendsr.referral.application.UpdatingPersonRecords;
-import org.opendsr.referral.domain.ContactRelationship;
-import org.opendsr.referral.domain.RegisterEntry;
+import org.opendsr.referral.person.adapters.persistence.ContactRow;
+import org.opendsr.referral.person.adapters.persistence.KeyProfessionalRow;
+import org.opendsr.referral.person.adapters.persistence.PersonRow;
+import org.opendsr.referral.lifecycle.adapters.persistence.ReferralRow;
+import org.opendsr.referral.register.adapters.persistence.RegisterEntryRow;
+import org.opendsr.referral.person.application.Address;
+import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
+import org.opendsr.referral.person.application.Demographics;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.person.application.NewContact;
+import org.opendsr.referral.person.application.NewKeyProfessional;
+import org.opendsr.referral.person.application.NewPerson;
+import org.opendsr.referral.person.application.UpdatingPersonRecords;
+import org.opendsr.referral.person.domain.ContactRelationship;
+import org.opendsr.referral.register.domain.RegisterEntry;
 
 /**
  * Whatever holds a person's details prints without them, so a log line or an exception message that shows one by

@@ -1,0 +1,29 @@
+package org.opendsr.referral.access.domain;
+
+/**
+ * Why someone reads or changes a person's record (Caldicott principle 1: justify the purpose). Every audit entry
+ * carries one. Callers state theirs in the {@code X-DSR-Purpose} header; each endpoint has a default. The last three
+ * are recorded by referral-service itself for work no person asked for.
+ */
+public enum AccessPurpose {
+    DIRECT_CARE(true),
+    REFERRAL_MANAGEMENT(true),
+    REGISTER_MANAGEMENT(true),
+    DATA_QUALITY(true),
+    SAFEGUARDING(true),
+    SUBJECT_ACCESS_REQUEST(true),
+    AUDIT_REVIEW(true),
+    AGENCY_UPDATE(false),
+    CONSENT_CHANGE(false),
+    AGE_MILESTONE(false);
+
+    private final boolean statedByCallers;
+
+    AccessPurpose(boolean statedByCallers) {
+        this.statedByCallers = statedByCallers;
+    }
+
+    public boolean isStatedByCallers() {
+        return statedByCallers;
+    }
+}

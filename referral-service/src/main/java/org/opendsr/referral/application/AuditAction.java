@@ -1,9 +1,0 @@
-package org.opendsr.referral.application;
-
-/** What was done with a person's record: read in full, shown in a listing, created, or changed. */
-public enum AuditAction {
-    READ,
-    LISTED,
-    CREATED,
-    CHANGED
-}

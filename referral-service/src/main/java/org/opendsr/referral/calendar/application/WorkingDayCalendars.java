@@ -1,0 +1,12 @@
+package org.opendsr.referral.calendar.application;
+
+import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+
+/** The working-day calendar in use now: the shipped dates, updated by the last copy of GOV.UK's list stored. */
+public interface WorkingDayCalendars {
+
+    WorkingDayCalendar current();
+
+    /** Takes up the stored copy if it changed since this replica last looked. */
+    void reload();
+}

@@ -1,0 +1,79 @@
+package org.opendsr.referral.intake.adapters.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
+import org.opendsr.referral.intake.application.ReceivingReferrals;
+import org.opendsr.referral.lifecycle.application.ReferralOutcome;
+import org.opendsr.referral.intake.application.ReferralReceipt;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
+
+/**
+ * Referrals received: from professionals, or (through the DSR team) from people and families, and the completion
+ * of those. Agency systems refer through {@code dsr.agency.inbound}; the rest of a referral's life is
+ * {@code ReferralController}'s.
+ */
+@Controller("/referrals")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Referrals")
+public class ReferralIntakeController {
+
+    private final ReceivingReferrals receiving;
+    private final CompletingSelfOrFamilyReferrals completing;
+
+    public ReferralIntakeController(ReceivingReferrals receiving, CompletingSelfOrFamilyReferrals completing) {
+        this.receiving = receiving;
+        this.completing = completing;
+    }
+
+    @Post
+    @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+    @Operation(summary = "Refer someone to the DSR (professional referral, minimum data set)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
+                                               Caller caller) {
+        ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
+                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
+    }
+
+    @Post("/self-or-family")
+    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+    @Operation(summary = "Record a self or family referral: a minimal first contact (name, postcode, phone or email)",
+            description = "Taken by the DSR team from the person or their family; completed later with /completion.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
+                                                           Caller caller) {
+        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
+                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
+    }
+
+    @Post("/{referralId}/completion")
+    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+    @Operation(summary = "Complete a self or family referral: date of birth, locality and the minimum data set")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
+                                    Caller caller) {
+        return completing.complete(referralId, request.toCompletion(), caller,
+                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+    }
+}

@@ -1,0 +1,111 @@
+package org.opendsr.referral.intake.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.shared.application.RecordLocks;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.lifecycle.domain.Referral;
+import org.opendsr.referral.lifecycle.domain.Referrals;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.person.domain.NhsNumber;
+import org.opendsr.referral.audit.application.AuditAction;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.shared.application.Now;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
+import org.opendsr.referral.person.application.PersonRecords;
+import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.lifecycle.application.ReferralOutcome;
+import org.opendsr.referral.lifecycle.application.ReferralsInProgress;
+
+/**
+ * The DSR team completes a self or family referral: the person's date of birth and locality (and NHS number if
+ * known) and the minimum data set. From then on it is a referral like any other, and the other services hear of it.
+ */
+@Singleton
+public class CompletingSelfOrFamilyReferrals {
+
+    /** What the DSR team adds to a first contact. */
+    public record Completion(LocalDate dateOfBirth, String locality, @Nullable String nhsNumber,
+                             @Nullable Diagnosis diagnosis, MinimumDataSet minimumDataSet) {
+        @Override
+        public String toString() {
+            return "Completion[personal data redacted]";
+        }
+    }
+
+    private final ReferralsInProgress inProgress;
+    private final Referrals referrals;
+    private final People people;
+    private final PersonRecords personRecords;
+    private final PersonDetailsChecks checks;
+    private final RecordLocks locks;
+    private final ReferralAnnouncements announcements;
+    private final RecordAccess access;
+    private final Clock clock;
+
+    public CompletingSelfOrFamilyReferrals(ReferralsInProgress inProgress, Referrals referrals, People people,
+                                           PersonRecords personRecords, PersonDetailsChecks checks, RecordLocks locks,
+                                           ReferralAnnouncements announcements, RecordAccess access, Clock clock) {
+        this.inProgress = inProgress;
+        this.referrals = referrals;
+        this.people = people;
+        this.personRecords = personRecords;
+        this.checks = checks;
+        this.locks = locks;
+        this.announcements = announcements;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ReferralOutcome complete(UUID referralId, Completion completion, Caller caller, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        checks.dateOfBirth("dateOfBirth", completion.dateOfBirth(), LocalDate.now(clock));
+        checks.locality("locality", completion.locality(), false);
+        Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", completion.nhsNumber());
+
+        // Locks in the one order (NHS number, person, date of birth) so two changes cannot wait on each other.
+        nhsNumber.ifPresent(number -> locks.lockIdentity(number.digits()));
+        Referral referral = inProgress.lockedForChange(referralId);
+        referral.complete(completion.minimumDataSet());
+        Person person = people.byId(referral.personId()).orElseThrow();
+        String digits = nhsNumber.map(NhsNumber::digits).orElse(person.nhsNumber());
+        if (nhsNumber.isPresent()) {
+            people.byNhsNumber(digits).filter(other -> !other.id().equals(person.id())).ifPresent(other -> {
+                // A 409 that names the field, like every other refusal of a value the caller sent.
+                throw RuleBroken.conflict("nhs-number-belongs-to-another-person",
+                        "Someone else has this NHS number", "nhsNumber", "the DSR already knows a person with this"
+                                + " NHS number (personId " + other.id() + "); withdraw this referral and refer that"
+                                + " person, or correct the number");
+            });
+        }
+
+        person.changeIdentity(person.givenName(), person.familyName(), completion.dateOfBirth(), digits, now);
+        person.changeAddress(person.addressLine1(), person.addressLine2(), person.town(), person.postcode(),
+                completion.locality(), now);
+        if (completion.diagnosis() != null) {
+            person.changeDiagnosis(completion.diagnosis().name(), now);
+        }
+        people.save(person);
+        referrals.save(referral);
+
+        personRecords.flagPossibleDuplicates(person);
+        access.audit(person.id(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id() + " completed",
+                purpose, now);
+        announcements.received(referral, person);
+        return new ReferralOutcome(referral.id(), person.id(), referral.status(), now,
+                referral.firstContactDueOn(), null, null);
+    }
+}

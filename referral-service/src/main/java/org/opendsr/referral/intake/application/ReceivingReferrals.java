@@ -1,0 +1,230 @@
+package org.opendsr.referral.intake.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.agency.AgencyPerson;
+import org.opendsr.contracts.agency.AgencyReferralSubmitted;
+import org.opendsr.contracts.referral.ReferralRoute;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.shared.application.RecordLocks;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.lifecycle.domain.AgencyReferrer;
+import org.opendsr.referral.lifecycle.domain.Referral;
+import org.opendsr.referral.lifecycle.domain.Referrals;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.person.domain.ContactRelationship;
+import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
+import org.opendsr.referral.person.domain.NhsNumber;
+import org.opendsr.referral.person.domain.NhsNumberMatch;
+import org.opendsr.referral.lifecycle.domain.ReferralStatus;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.referral.person.application.Address;
+import org.opendsr.referral.audit.application.AuditAction;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.person.application.Demographics;
+import org.opendsr.referral.person.application.NewContact;
+import org.opendsr.referral.person.application.NewKeyProfessional;
+import org.opendsr.referral.person.application.NewPerson;
+import org.opendsr.referral.shared.application.Now;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
+import org.opendsr.referral.person.application.PersonRecords;
+import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.shared.application.ReferralSettings;
+import org.opendsr.referral.calendar.application.WorkingDayCalendars;
+
+/**
+ * Receives a referral by any route: finds the person by NHS number or records them (flagging anyone they may
+ * already be), records the referral with its first-contact deadline, audits both, and publishes
+ * {@code ReferralReceived} (no personal identifiers) in the same transaction, or on completion for a self or family
+ * referral that does not yet say who the person is beyond their name.
+ */
+@Singleton
+public class ReceivingReferrals {
+
+    private final People people;
+    private final Referrals referrals;
+    private final PersonRecords personRecords;
+    private final PersonDetailsChecks checks;
+    private final RecordLocks locks;
+    private final WorkingDayCalendars workingDays;
+    private final ReferralSettings settings;
+    private final ReferralAnnouncements announcements;
+    private final RecordAccess access;
+    private final ReferralDetailsToReview detailsToReview;
+    private final Clock clock;
+
+    public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
+                              PersonDetailsChecks checks, RecordLocks locks, WorkingDayCalendars workingDays,
+                              ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
+                              ReferralDetailsToReview detailsToReview, Clock clock) {
+        this.detailsToReview = detailsToReview;
+        this.people = people;
+        this.referrals = referrals;
+        this.personRecords = personRecords;
+        this.checks = checks;
+        this.locks = locks;
+        this.workingDays = workingDays;
+        this.settings = settings;
+        this.announcements = announcements;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** A professional's referral with the minimum data set. */
+    @Transactional
+    public ReferralReceipt receiveProfessionalReferral(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
+                                                       AccessPurpose purpose) {
+        Parsed parsed = checkPerson(person, "", true);
+        checks.contacts("contacts", person.contacts());
+        return receive(ReferralRoute.PROFESSIONAL, person, parsed, "", minimumDataSet, referrer.userId(),
+                referrer.organisation(), null, Actor.of(referrer), purpose);
+    }
+
+    /**
+     * A self or family referral: a minimal first contact (name, postcode, a phone or an email), taken by the DSR
+     * team, who complete the rest later ({@link CompletingSelfOrFamilyReferrals}).
+     */
+    @Transactional
+    public ReferralReceipt receiveSelfOrFamilyReferral(NewPerson person, @Nullable String reasonGiven, Caller takenBy,
+                                                       AccessPurpose purpose) {
+        // The request has one phone, one email and who made it, not a list of contacts: refusals name its fields.
+        checks.firstContact(person.contacts().get(0));
+        Parsed parsed = checkPerson(person, "", false);
+        MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
+        return receive(ReferralRoute.SELF_OR_FAMILY, person, parsed, "", firstWords, takenBy.userId(),
+                takenBy.organisation(), null, Actor.of(takenBy), purpose);
+    }
+
+    /**
+     * An agency system's referral event. A re-sent referral (same agency, same reference, even under a new event id)
+     * changes nothing and returns the referral received the first time.
+     */
+    @Transactional
+    public ReferralReceipt receiveAgencyReferral(AgencyReferralSubmitted submitted, String agencySource) {
+        Optional<Referral> earlier = referrals.byAgencyReference(agencySource, submitted.agencyReference());
+        if (earlier.isPresent()) {
+            Referral referral = earlier.get();
+            return new ReferralReceipt(referral.id(), referral.personId(), referral.status(),
+                    referral.receivedAt(), true, referral.firstContactDueOn(),
+                    List.copyOf(detailsToReview.of(referral.id()).keySet()));
+        }
+        // The agency format has the person's own phone and email beside their name: name the fields as it does.
+        checks.phone("person.phone", submitted.person().phone());
+        NewPerson person = personOf(submitted.person());
+        Parsed parsed = checkPerson(person, "person.", true);
+        checks.contacts("person.contacts", person.contacts());
+        MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
+                submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
+        return receive(ReferralRoute.AGENCY_SYSTEM, person, parsed, "person.", minimumDataSet, agencySource,
+                submitted.referrer().organisation(), submitted, Actor.agencySystem(agencySource),
+                AccessPurpose.AGENCY_UPDATE);
+    }
+
+    /** The person's postcode and NHS number as parsed once, by the checks, for everything after them to use. */
+    private record Parsed(String postcode, Optional<NhsNumber> nhsNumber) {
+    }
+
+    private Parsed checkPerson(NewPerson person, String prefix, boolean identified) {
+        LocalDate today = LocalDate.now(clock);
+        if (identified && person.dateOfBirth() == null) {
+            throw RuleBroken.invalid(prefix + "dateOfBirth", "must not be null");
+        }
+        if (person.dateOfBirth() != null) {
+            checks.dateOfBirth(prefix + "dateOfBirth", person.dateOfBirth(), today);
+        }
+        if (identified && person.locality() == null) {
+            throw RuleBroken.invalid(prefix + "locality", "must not be null");
+        }
+        if (person.locality() != null) {
+            checks.locality(prefix + "locality", person.locality(), false);
+        }
+        String postcode = checks.postcode(prefix.isEmpty() ? "postcode" : prefix + "address.postcode",
+                person.postcode());
+        Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
+        checks.demographics(prefix + "demographics.", person.demographics());
+        checks.keyProfessionals(prefix + "keyProfessionals", person.keyProfessionals());
+        return new Parsed(postcode, nhsNumber);
+    }
+
+    private ReferralReceipt receive(ReferralRoute route, NewPerson person, Parsed parsed, String prefix,
+                                    @Nullable MinimumDataSet minimumDataSet, String referredBy,
+                                    @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
+                                    Actor actor, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        String postcode = parsed.postcode();
+        Optional<NhsNumber> nhsNumber = parsed.nhsNumber();
+
+        // Locks in the one order (NHS number, person, date of birth), and reads the person again once locked.
+        Optional<Person> known = nhsNumber.flatMap(number -> {
+            locks.lockIdentity(number.digits());
+            return people.byNhsNumber(number.digits());
+        }).map(found -> {
+            locks.lockPerson(found.id());
+            return people.byId(found.id()).orElseThrow();
+        });
+        // Refused rather than taken in and flagged: the referrer has the person's notes open and can correct a
+        // mistyped number in a minute, whereas a referral linked to the wrong person (even flagged) would show the
+        // referrer a stranger's record until someone noticed, and a second person cannot hold the same NHS number.
+        // An agency system's referral goes to the dead-letter topic with this reason for its operators to fix.
+        if (known.isPresent() && !NhsNumberMatch.isTheSamePerson(known.get().dateOfBirth(), person.dateOfBirth())) {
+            throw RuleBroken.conflict("nhs-number-held-for-another-person",
+                    "The NHS number is held for a different person", prefix + "nhsNumber", NhsNumberMatch.DIFFERS);
+        }
+        Optional<PersonRecords.KnownPersonReferred> takenIn = known.map(found ->
+                personRecords.takeInReferral(found, person, postcode, now));
+        Person recorded = takenIn.map(PersonRecords.KnownPersonReferred::person)
+                .orElseGet(() -> personRecords.record(person, nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
+        if (agency != null) {
+            personRecords.addKeyProfessional(recorded.id(), new NewKeyProfessional(agency.referrer().name(),
+                    agency.referrer().role(), agency.referrer().organisation(), agency.referrer().phone(),
+                    agency.referrer().email(), null));
+        }
+
+        FirstContactDeadline deadline = FirstContactDeadline.forReferralReceived(now,
+                settings.getFirstContactWorkingDays(), workingDays.current());
+        AgencyReferrer agencyReferrer = agency == null ? null : new AgencyReferrer(agency.agencyReference(),
+                agency.referrer().name(), agency.referrer().role(), agency.referrer().email(),
+                agency.referrer().phone());
+        Referral referral = Referral.received(UUID.randomUUID(), recorded.id(), route, minimumDataSet, referredBy,
+                referrerOrganisation, deadline, now, agencyReferrer);
+        referrals.add(referral);
+        Map<String, String> toReview = takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of());
+        detailsToReview.keep(referral.id(), toReview);
+
+        if (known.isEmpty()) {
+            access.audit(recorded.id(), actor, AuditAction.CREATED, "person", purpose, now);
+        } else if (takenIn.get().recordChanged()) {
+            access.audit(recorded.id(), actor, AuditAction.CHANGED, "record: details added by referral "
+                    + referral.id(), purpose, now);
+        }
+        access.audit(recorded.id(), actor, AuditAction.CREATED, "referral " + referral.id(), purpose, now);
+        if (referral.isComplete()) {
+            announcements.received(referral, recorded);
+        }
+        return new ReferralReceipt(referral.id(), recorded.id(), ReferralStatus.RECEIVED, now, known.isPresent(),
+                deadline.dueOn(), List.copyOf(toReview.keySet()));
+    }
+
+    private static NewPerson personOf(AgencyPerson person) {
+        List<NewContact> contacts = new ArrayList<>();
+        if (person.phone() != null || person.email() != null) {
+            contacts.add(new NewContact(ContactRelationship.PERSON, null, person.phone(), person.email(), false));
+        }
+        return new NewPerson(person.givenName(), person.familyName(), person.dateOfBirth(), person.nhsNumber(),
+                person.address().postcode(), person.locality(),
+                new Address(person.address().line1(), person.address().line2(), person.address().town()),
+                Demographics.NOT_GIVEN, person.diagnosis(), contacts, List.of());
+    }
+}

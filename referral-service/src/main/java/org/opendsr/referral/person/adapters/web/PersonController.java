@@ -1,0 +1,135 @@
+package org.opendsr.referral.person.adapters.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.audit.application.AuditTrail;
+import org.opendsr.referral.person.application.Address;
+import org.opendsr.referral.person.application.ReadingRecords;
+import org.opendsr.referral.person.application.UpdatingPersonRecords;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.adapters.web.Purposes;
+import org.opendsr.referral.shared.adapters.web.Listed;
+
+/**
+ * A person's record: the DSR team and leads see and update everyone; a professional the people they referred, are a
+ * key professional for, or are responsible for (anyone else is told there is no such person). Each read and change
+ * is audited with its purpose ({@code X-DSR-Purpose}, by default DIRECT_CARE).
+ */
+@Controller("/people")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+@Tag(name = "People")
+public class PersonController {
+
+    private final ReadingRecords reading;
+    private final UpdatingPersonRecords updating;
+    private final Clock clock;
+
+    public PersonController(ReadingRecords reading, UpdatingPersonRecords updating, Clock clock) {
+        this.reading = reading;
+        this.updating = updating;
+        this.clock = clock;
+    }
+
+    @Get("/{personId}")
+    @Operation(summary = "A person's record")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public PersonRecordView person(@PathVariable UUID personId, Caller caller) {
+        return PersonRecordView.of(reading.person(personId, caller,
+                Purposes.stated(caller, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
+    }
+
+    @Put("/{personId}/identity")
+    @Operation(summary = "Replace the person's name, date of birth and NHS number")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> identity(@PathVariable UUID personId, @Valid @Body PersonParts.IdentityRequest request,
+                                       Caller caller) {
+        updating.identity(personId, request.toIdentity(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{personId}/address")
+    @Operation(summary = "Replace the person's address, postcode and locality (OUT_OF_AREA if they moved away)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> address(@PathVariable UUID personId, @Valid @Body PersonParts.AddressRequest request,
+                                      Caller caller) {
+        updating.address(personId, new Address(request.line1(), request.line2(), request.town()), request.postcode(),
+                request.locality(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{personId}/demographics")
+    @Operation(summary = "Replace the person's ethnic category and gender identity (NHS Data Dictionary codes)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> demographics(@PathVariable UUID personId,
+                                           @Valid @Body PersonParts.DemographicsCodes request,
+                                           Caller caller) {
+        updating.demographics(personId, request.toDemographics(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{personId}/diagnosis")
+    @Operation(summary = "Replace the person's diagnosis (learning disability, autism, both, assessment pathway)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> diagnosis(@PathVariable UUID personId, @Valid @Body PersonParts.DiagnosisRequest request,
+                                        Caller caller) {
+        updating.diagnosis(personId, request.diagnosis(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{personId}/contacts")
+    @Operation(summary = "Replace the contacts: the person, parents or carers, paid carers")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> contacts(@PathVariable UUID personId, @Valid @Body PersonParts.ContactsRequest request,
+                                       Caller caller) {
+        updating.contacts(personId, PersonParts.contacts(request.contacts()), caller,
+                Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{personId}/key-professionals")
+    @Operation(summary = "Replace the key professionals")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public HttpResponse<Void> keyProfessionals(@PathVariable UUID personId,
+                                               @Valid @Body PersonParts.KeyProfessionalsRequest request,
+                                               Caller caller) {
+        updating.keyProfessionals(personId, PersonParts.keyProfessionals(request.keyProfessionals()),
+                caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{personId}/audit")
+    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+    @Operation(summary = "Who read or changed the person's record, when, what and why (newest first)")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public Listed<AuditTrail.Entry> audit(@PathVariable UUID personId,
+                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
+                                          Caller caller) {
+        return Listed.of(reading.auditTrail(personId, page, size, caller,
+                Purposes.stated(caller, AccessPurpose.AUDIT_REVIEW)));
+    }
+
+}

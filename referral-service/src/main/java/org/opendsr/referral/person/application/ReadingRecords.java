@@ -1,0 +1,122 @@
+package org.opendsr.referral.person.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.referral.audit.application.AuditTrail;
+import org.opendsr.referral.lifecycle.domain.ConsentStanding;
+import org.opendsr.referral.lifecycle.domain.ConsentStandings;
+import org.opendsr.referral.person.domain.Contact;
+import org.opendsr.referral.person.domain.Contacts;
+import org.opendsr.referral.lifecycle.domain.EligibilityAssessment;
+import org.opendsr.referral.lifecycle.domain.EligibilityAssessments;
+import org.opendsr.referral.person.domain.KeyProfessional;
+import org.opendsr.referral.person.domain.KeyProfessionals;
+import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.lifecycle.domain.Referral;
+import org.opendsr.referral.intake.application.ReferralDetailsToReview;
+import org.opendsr.referral.lifecycle.domain.Referrals;
+import org.opendsr.referral.register.domain.RegisterEntries;
+import org.opendsr.referral.register.domain.RegisterEntry;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.audit.application.AuditAction;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.shared.application.Now;
+import org.opendsr.referral.access.application.RecordAccess;
+
+/** Reads a person's record, a referral, or a person's audit trail, each audited in the same transaction. */
+@Singleton
+public class ReadingRecords {
+
+    /** Everything referral-service holds about a person. */
+    public record PersonRecord(Person person, List<Contact> contacts, List<KeyProfessional> keyProfessionals,
+                               List<Referral> referrals, List<RegisterEntry> registerEntries,
+                               Optional<ConsentStanding> consent) {
+        @Override
+        public String toString() {
+            return "PersonRecord[personId=" + person.id() + ", personal data redacted]";
+        }
+    }
+
+    /** A referral, its person and, once decided, its criteria checklist. */
+    public record ReferralRecord(Referral referral, Person person, Optional<EligibilityAssessment> assessment,
+                                 Map<String, String> detailsToReview, boolean personShown) {
+        @Override
+        public String toString() {
+            return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
+        }
+    }
+
+    private final RecordAccess access;
+    private final People people;
+    private final Contacts contacts;
+    private final KeyProfessionals keyProfessionals;
+    private final Referrals referrals;
+    private final RegisterEntries registerEntries;
+    private final ConsentStandings consent;
+    private final EligibilityAssessments assessments;
+    private final AuditTrail auditTrail;
+    private final ReferralDetailsToReview detailsToReview;
+    private final Clock clock;
+
+    public ReadingRecords(ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
+                          Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
+                          EligibilityAssessments assessments, AuditTrail auditTrail, Clock clock) {
+        this.detailsToReview = detailsToReview;
+        this.access = access;
+        this.people = people;
+        this.contacts = contacts;
+        this.keyProfessionals = keyProfessionals;
+        this.referrals = referrals;
+        this.registerEntries = registerEntries;
+        this.consent = consent;
+        this.assessments = assessments;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
+        Person person = access.personFor(personId, caller);
+        access.audit(personId, Actor.of(caller), AuditAction.READ, "record", purpose, Now.of(clock));
+        return new PersonRecord(person, contacts.of(personId),
+                keyProfessionals.of(personId),
+                referrals.ofPerson(personId),
+                registerEntries.ofPerson(personId), consent.of(personId));
+    }
+
+    /**
+     * The DSR team sees every referral; a professional the ones they made or whose person they are linked to, with
+     * the person's details only while they are linked.
+     */
+    @Transactional
+    public ReferralRecord referral(UUID referralId, Caller caller, AccessPurpose purpose) {
+        Referral referral = referrals.byId(referralId)
+                .filter(found -> found.isReferredBy(caller.userId()) || access.mayAccess(found.personId(), caller))
+                .orElseThrow(() -> RuleBroken.notFound("The referral"));
+        access.audit(referral.personId(), Actor.of(caller), AuditAction.READ, "referral " + referralId, purpose,
+                Now.of(clock));
+        // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
+        // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
+        boolean personShown = access.mayAccess(referral.personId(), caller);
+        return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
+                assessments.of(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
+    }
+
+    /** Reading the trail is itself on the trail. */
+    @Transactional
+    public Page<AuditTrail.Entry> auditTrail(UUID personId, int page, int size, Caller caller, AccessPurpose purpose) {
+        access.personFor(personId, caller);
+        access.audit(personId, Actor.of(caller), AuditAction.READ, "audit trail", purpose, Now.of(clock));
+        return auditTrail.of(personId, page, size);
+    }
+}

@@ -1,0 +1,153 @@
+package org.opendsr.referral.person.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.referral.audit.application.Actor;
+import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.contracts.referral.ContactDetailsChanged;
+import org.opendsr.contracts.referral.PersonMoved;
+import org.opendsr.kit.ports.EventOutbox;
+import org.opendsr.referral.shared.application.RecordLocks;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.person.domain.NhsNumber;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.referral.audit.application.AuditAction;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.shared.application.Now;
+import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.shared.application.ReferralSettings;
+
+/**
+ * Updates one part of a person's record at a time (identity, address, demographics, diagnosis, contacts, key
+ * professionals), by the DSR team or a professional linked to the person. Each update is checked like a referral,
+ * audited, and announced without personal data where other services need to know (a move, new contact details).
+ */
+@Singleton
+public class UpdatingPersonRecords {
+
+    /** Who the person is. */
+    public record Identity(String givenName, String familyName, LocalDate dateOfBirth, @Nullable String nhsNumber) {
+        @Override
+        public String toString() {
+            return "Identity[personal data redacted]";
+        }
+    }
+
+    private final People people;
+    private final PersonRecords personRecords;
+    private final PersonDetailsChecks checks;
+    private final RecordLocks locks;
+    private final RecordAccess access;
+    private final EventOutbox outbox;
+    private final Clock clock;
+
+    public UpdatingPersonRecords(People people, PersonRecords personRecords, PersonDetailsChecks checks,
+                                 RecordLocks locks, RecordAccess access, EventOutbox outbox, Clock clock) {
+        this.people = people;
+        this.personRecords = personRecords;
+        this.checks = checks;
+        this.locks = locks;
+        this.access = access;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void identity(UUID personId, Identity identity, Caller caller, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        checks.dateOfBirth("dateOfBirth", identity.dateOfBirth(), LocalDate.now(clock));
+        Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", identity.nhsNumber());
+        nhsNumber.ifPresent(number -> locks.lockIdentity(number.digits()));
+        Person person = lockedPerson(personId, caller);
+        if (nhsNumber.isPresent()) {
+            people.byNhsNumber(nhsNumber.get().digits()).filter(other -> !other.id().equals(personId))
+                    .ifPresent(other -> {
+                        throw RuleBroken.conflict("nhs-number-belongs-to-another-person", "Someone else has this NHS number",
+                                "the DSR already knows another person with this NHS number; the DSR team can look"
+                                        + " into it as a possible duplicate");
+                    });
+        }
+        person.changeIdentity(identity.givenName().trim(), identity.familyName().trim(),
+                identity.dateOfBirth(), nhsNumber.map(NhsNumber::digits).orElse(null), now);
+        people.save(person);
+        personRecords.flagPossibleDuplicates(person);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "identity", purpose, now);
+    }
+
+    @Transactional
+    public void address(UUID personId, Address address, String postcode, String locality, Caller caller,
+                        AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        String tidyPostcode = checks.postcode("postcode", postcode);
+        checks.locality("locality", locality, true);
+        Person person = lockedPerson(personId, caller);
+        person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
+                PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);
+        people.save(person);
+        outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
+                ReferralSettings.OUT_OF_AREA.equals(locality), now));
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "address", purpose, now);
+    }
+
+    @Transactional
+    public void demographics(UUID personId, Demographics demographics, Caller caller, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        checks.demographics("", demographics);
+        Person person = lockedPerson(personId, caller);
+        person.changeDemographics(demographics.ethnicCategory(), demographics.genderIdentity(), now);
+        people.save(person);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "demographics", purpose, now);
+    }
+
+    @Transactional
+    public void diagnosis(UUID personId, @Nullable Diagnosis diagnosis, Caller caller, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        Person person = lockedPerson(personId, caller);
+        person.changeDiagnosis(diagnosis == null ? null : diagnosis.name(), now);
+        people.save(person);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "diagnosis", purpose, now);
+    }
+
+    @Transactional
+    public void contacts(UUID personId, List<NewContact> contacts, Caller caller, AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        checks.contacts("contacts", contacts);
+        Person person = lockedPerson(personId, caller);
+        personRecords.replaceContacts(personId, contacts);
+        person.partChanged("contacts", now);
+        people.save(person);
+        outbox.append("person", personId, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
+                new ContactDetailsChanged(personId, now));
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "contacts", purpose, now);
+    }
+
+    @Transactional
+    public void keyProfessionals(UUID personId, List<NewKeyProfessional> professionals, Caller caller,
+                                 AccessPurpose purpose) {
+        Instant now = Now.of(clock);
+        checks.keyProfessionals("keyProfessionals", professionals);
+        Person person = lockedPerson(personId, caller);
+        personRecords.replaceKeyProfessionals(personId, professionals);
+        person.partChanged("key professionals", now);
+        people.save(person);
+        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "key professionals", purpose, now);
+    }
+
+    /** The person, if the caller may see them (404 otherwise), read again once no one else is changing them. */
+    private Person lockedPerson(UUID personId, Caller caller) {
+        access.personFor(personId, caller);
+        locks.lockPerson(personId);
+        return access.personFor(personId, caller);
+    }
+}

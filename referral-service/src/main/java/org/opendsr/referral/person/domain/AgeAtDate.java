@@ -1,0 +1,36 @@
+package org.opendsr.referral.person.domain;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.LifeStage;
+
+/**
+ * A person's age on a date, and what may leave referral-service instead of the date of birth: the age band and
+ * whether they are a child or an adult.
+ */
+public record AgeAtDate(int years) {
+
+    public AgeAtDate {
+        if (years < 0) {
+            throw new IllegalArgumentException("born after the date");
+        }
+    }
+
+    public static AgeAtDate of(LocalDate dateOfBirth, LocalDate on) {
+        // Period.between rounds a birth less than a year after the date to 0 years: check the dates themselves.
+        if (dateOfBirth.isAfter(on)) {
+            throw new IllegalArgumentException("born after the date");
+        }
+        return new AgeAtDate(Period.between(dateOfBirth, on).getYears());
+    }
+
+    public AgeBand band() {
+        return AgeBand.atAge(years);
+    }
+
+    public LifeStage lifeStage() {
+        return LifeStage.atAge(years);
+    }
+}

@@ -1,0 +1,36 @@
+package org.opendsr.referral.register.adapters.scheduling;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.opendsr.kit.observability.SafeThrowables;
+import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Looks for 18th birthdays daily, at 00:30 in England unless configured otherwise. */
+@Singleton
+public class EighteenthBirthdaySchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EighteenthBirthdaySchedule.class);
+
+    private final NoticingEighteenthBirthdays noticing;
+
+    public EighteenthBirthdaySchedule(NoticingEighteenthBirthdays noticing) {
+        this.noticing = noticing;
+    }
+
+    @Scheduled(cron = "${dsr.referral.age-milestones.cron:0 30 0 * * *}", zoneId = "Europe/London")
+    void daily() {
+        try {
+            NoticingEighteenthBirthdays.Run run = noticing.run();
+            if (run.ranHere()) {
+                LOG.info("Age milestones for {}: {} person(s) turned 18", run.checkedOn(), run.turned18());
+            } else {
+                LOG.info("Age milestones for {}: another replica is on it", run.checkedOn());
+            }
+        } catch (RuntimeException e) {
+            // Tomorrow's run catches up whatever today's missed.
+            LOG.error("Age milestones failed; the next run catches up", SafeThrowables.redacted(e));
+        }
+    }
+}

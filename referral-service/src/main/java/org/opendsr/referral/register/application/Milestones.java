@@ -1,0 +1,32 @@
+package org.opendsr.referral.register.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Age milestones and keyworker suggestions already made: each is recorded under a unique key, so whichever replica
+ * or run gets there first makes it and every other finds it done.
+ */
+public interface Milestones {
+
+    String TURNED_18 = "TURNED_18";
+
+    /** Someone who may have turned 18: what the rule needs, nothing more. */
+    record Candidate(UUID personId, LocalDate dateOfBirth, Instant firstRecordedAt) {
+        @Override
+        public String toString() {
+            return "Candidate[personId=" + personId + ", date of birth redacted]";
+        }
+    }
+
+    /** People born in the window without the milestone recorded yet. */
+    List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore);
+
+    /** True when this call recorded the milestone; false when it was already recorded. */
+    boolean recordMilestone(UUID personId, String milestone, LocalDate reachedOn, Instant noticedAt);
+
+    /** True when this call recorded the suggestion; false when the episode already had one for the reason. */
+    boolean recordKeyworkerSuggestion(UUID episodeId, String reason, UUID personId, Instant at);
+}

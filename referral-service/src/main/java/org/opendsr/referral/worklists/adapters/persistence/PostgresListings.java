@@ -1,0 +1,200 @@
+package org.opendsr.referral.worklists.adapters.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.opendsr.referral.worklists.application.Listings;
+import org.opendsr.referral.shared.application.Page;
+
+/** {@link Listings} in PostgreSQL. */
+@Singleton
+class PostgresListings implements Listings {
+
+    private final JdbcOperations jdbc;
+
+    PostgresListings(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- the register ---------------------------------------------------------------------------------------------
+
+    // RegisterStatus.of in SQL: ON_REGISTER with an open entry; else REFERRED while a referral waits for its outcome;
+    // else REMOVED if they were ever on the register; else NOT_ACCEPTED (every referral declined or withdrawn).
+    private static final String REGISTER_VIEW = "WITH listing AS ("
+            + " SELECT p.id AS person_id, p.given_name, p.family_name, p.locality,"
+            + "  e.id AS entry_id, e.on_register_from, e.responsible_professional, e.unallocated_since,"
+            + "  CASE WHEN e.id IS NOT NULL THEN 'ON_REGISTER'"
+            + "   WHEN EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id AND r.status IN ('RECEIVED', 'CONTACTED'))"
+            + "    THEN 'REFERRED'"
+            + "   WHEN EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = p.id) THEN 'REMOVED'"
+            + "   ELSE 'NOT_ACCEPTED' END AS status,"
+            + "  (SELECT min(r.first_contact_due_on) FROM referral r WHERE r.person_id = p.id AND r.status = 'RECEIVED')"
+            + "   AS first_contact_due_on,"
+            + "  (c.removed_at AT TIME ZONE 'Europe/London')::date AS removed_on, c.removal_reason"
+            + " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id AND e.removed_at IS NULL"
+            // The latest closed entry says when and why someone REMOVED left the register.
+            + " LEFT JOIN LATERAL (SELECT x.removed_at, x.removal_reason FROM register_entry x"
+            + "   WHERE x.person_id = p.id AND x.removed_at IS NOT NULL ORDER BY x.removed_at DESC LIMIT 1) c"
+            + "  ON e.id IS NULL)"
+            + " SELECT %s FROM listing l WHERE true";
+
+    /**
+     * Without a status filter the listing is the DSR's current work: people on the register and people referred and
+     * waiting for an outcome. Those removed or never accepted are listed only when asked for by status, so the
+     * default listing does not grow with everyone ever referred.
+     */
+    static final String CURRENT = " AND l.status IN ('ON_REGISTER', 'REFERRED')";
+
+    @Override
+    public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
+        StringBuilder where = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (filter.locality() != null) {
+            where.append(" AND l.locality = ?");
+            parameters.add(filter.locality());
+        }
+        if (filter.status() != null) {
+            where.append(" AND l.status = ?");
+            parameters.add(filter.status());
+        } else {
+            where.append(CURRENT);
+        }
+        if (filter.responsibleProfessional() != null) {
+            where.append(" AND l.responsible_professional = ?");
+            parameters.add(filter.responsibleProfessional());
+        }
+        if (filter.firstContactOverdue() != null) {
+            where.append(filter.firstContactOverdue()
+                    ? " AND l.first_contact_due_on < ?"
+                    : " AND (l.first_contact_due_on IS NULL OR l.first_contact_due_on >= ?)");
+            parameters.add(today);
+        }
+        // The total comes with the page (a window over the filtered rows), so each person's status is worked out
+        // once; only a page past the end, which has no row to carry it, needs a count of its own.
+        String select = String.format(REGISTER_VIEW, "l.*, count(*) OVER () AS total") + where
+                + " ORDER BY lower(l.family_name), lower(l.given_name), l.person_id LIMIT ? OFFSET ?";
+        long[] total = {-1};
+        List<RegisterLine> lines = list(select, parameters, size, page * size, rows -> {
+            total[0] = rows.getLong("total");
+            boolean removed = "REMOVED".equals(rows.getString("status"));
+            return new RegisterLine(rows.getObject("person_id", UUID.class), rows.getString("given_name"),
+                    rows.getString("family_name"), rows.getString("locality"), rows.getString("status"),
+                    rows.getObject("entry_id", UUID.class), instant(rows, "on_register_from"),
+                    rows.getString("responsible_professional"), instant(rows, "unallocated_since"),
+                    rows.getObject("first_contact_due_on", LocalDate.class),
+                    removed ? rows.getObject("removed_on", LocalDate.class) : null,
+                    removed ? rows.getString("removal_reason") : null);
+        });
+        if (total[0] < 0) {
+            total[0] = page == 0 ? 0 : count(String.format(REGISTER_VIEW, "count(*)") + where, parameters);
+        }
+        return new Page<>(lines, page, size, total[0]);
+    }
+
+    // ---- worklists --------------------------------------------------------------------------------------------------
+
+    @Override
+    public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size) {
+        String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
+        List<Object> parameters = new ArrayList<>();
+        if (overdue != null) {
+            from += overdue ? " AND r.first_contact_due_on < ?" : " AND r.first_contact_due_on >= ?";
+            parameters.add(today);
+        }
+        long total = count("SELECT count(*)" + from, parameters);
+        List<AwaitingContact> lines = list("SELECT r.id, r.person_id, r.route, r.received_at, r.first_contact_due_on,"
+                + " r.complete, p.given_name, p.family_name, p.locality" + from
+                + " ORDER BY r.first_contact_due_on, r.received_at, r.id LIMIT ? OFFSET ?", parameters, size, page * size,
+                rows -> new AwaitingContact(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        rows.getString(3), instant(rows, "received_at"), rows.getObject(5, LocalDate.class),
+                        rows.getBoolean(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+        return new Page<>(lines, page, size, total);
+    }
+
+    @Override
+    public Page<Unallocated> unallocated(int page, int size) {
+        String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
+                + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL";
+        long total = count("SELECT count(*)" + from, List.of());
+        List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
+                + " p.given_name, p.family_name, p.locality" + from + " ORDER BY e.unallocated_since, e.id LIMIT ? OFFSET ?",
+                List.of(), size, page * size,
+                rows -> new Unallocated(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                        instant(rows, "on_register_from"), instant(rows, "unallocated_since"), rows.getString(5),
+                        rows.getString(6), rows.getString(7)));
+        return new Page<>(lines, page, size, total);
+    }
+
+    @Override
+    public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
+        String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
+                + " WHERE d.resolved_at IS NULL";
+        long total = count("SELECT count(*)" + from, List.of());
+        String columns = "%1$s.id, %1$s.given_name, %1$s.family_name, %1$s.date_of_birth, %1$s.nhs_number,"
+                + " %1$s.postcode, %1$s.locality";
+        List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
+                        + String.format(columns, "b") + from + " ORDER BY d.flagged_at, d.id LIMIT ? OFFSET ?",
+                List.of(), size, page * size, rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
+                        instant(rows, "flagged_at"), flaggedPerson(rows, 3), flaggedPerson(rows, 10)));
+        return new Page<>(lines, page, size, total);
+    }
+
+    private static FlaggedPerson flaggedPerson(ResultSet rows, int first) throws SQLException {
+        return new FlaggedPerson(rows.getObject(first, UUID.class), rows.getString(first + 1),
+                rows.getString(first + 2), rows.getObject(first + 3, LocalDate.class), rows.getString(first + 4),
+                rows.getString(first + 5), rows.getString(first + 6));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private long count(String sql, List<Object> parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private <T> List<T> list(String sql, List<Object> parameters, int limit, int offset, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            List<Object> all = new ArrayList<>(parameters);
+            all.add(limit);
+            all.add(offset);
+            bind(statement, all);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(mapper.map(rows));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

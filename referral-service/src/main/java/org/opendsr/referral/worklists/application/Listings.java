@@ -1,0 +1,74 @@
+package org.opendsr.referral.worklists.application;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.opendsr.referral.shared.application.Page;
+
+/**
+ * The DSR team's listings: the register (people by status, locality and responsible professional) and the
+ * worklists (first contact due and overdue, entries waiting for re-allocation, possible duplicates). Read-only; the
+ * caller audits what it shows.
+ */
+public interface Listings {
+
+    /** Filters of the register listing; null means "any". */
+    record RegisterFilter(@Nullable String locality, @Nullable String status,
+                                 @Nullable String responsibleProfessional, @Nullable Boolean firstContactOverdue) {
+    }
+
+    /** One person on the register listing. */
+    record RegisterLine(UUID personId, String givenName, String familyName, @Nullable String locality,
+                               String status, @Nullable UUID registerEntryId, @Nullable Instant onRegisterFrom,
+                               @Nullable String responsibleProfessional, @Nullable Instant unallocatedSince,
+                               @Nullable LocalDate firstContactDueOn, @Nullable LocalDate removedOn,
+                               @Nullable String removalReason) {
+        @Override
+        public String toString() {
+            return "RegisterLine[personId=" + personId + ", personal data redacted]";
+        }
+    }
+
+    Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size);
+
+    /** A referral waiting for first contact. */
+    record AwaitingContact(UUID referralId, UUID personId, String route, Instant receivedAt,
+                                  LocalDate firstContactDueOn, boolean complete, String givenName, String familyName,
+                                  @Nullable String locality) {
+        @Override
+        public String toString() {
+            return "AwaitingContact[referralId=" + referralId + ", personal data redacted]";
+        }
+    }
+
+    /** Referrals waiting for first contact, soonest due first; {@code overdue} true or false narrows them. */
+    Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size);
+
+    /** A register entry without a responsible professional. */
+    record Unallocated(UUID registerEntryId, UUID personId, Instant onRegisterFrom, Instant unallocatedSince,
+                              String givenName, String familyName, @Nullable String locality) {
+        @Override
+        public String toString() {
+            return "Unallocated[registerEntryId=" + registerEntryId + ", personal data redacted]";
+        }
+    }
+
+    /** Open entries without a responsible professional, longest waiting first. */
+    Page<Unallocated> unallocated(int page, int size);
+
+    /** One of two people flagged as possibly the same. */
+    record FlaggedPerson(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
+                                @Nullable String nhsNumber, String postcode, @Nullable String locality) {
+        @Override
+        public String toString() {
+            return "FlaggedPerson[personId=" + personId + ", personal data redacted]";
+        }
+    }
+
+    /** Two people who may be one, flagged for the DSR team. */
+    record DuplicateFlag(UUID flagId, Instant flaggedAt, FlaggedPerson person, FlaggedPerson possibleDuplicate) {
+    }
+
+    Page<DuplicateFlag> openDuplicateFlags(int page, int size);
+}

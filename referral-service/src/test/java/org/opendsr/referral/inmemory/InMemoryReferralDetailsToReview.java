@@ -1,0 +1,24 @@
+package org.opendsr.referral.inmemory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opendsr.referral.intake.application.ReferralDetailsToReview;
+
+public class InMemoryReferralDetailsToReview implements ReferralDetailsToReview {
+
+    private final Map<UUID, Map<String, String>> kept = new HashMap<>();
+
+    @Override
+    public void keep(UUID referralId, Map<String, String> details) {
+        if (!details.isEmpty()) {
+            kept.put(referralId, Map.copyOf(details));
+        }
+    }
+
+    @Override
+    public Map<String, String> of(UUID referralId) {
+        return kept.getOrDefault(referralId, Map.of());
+    }
+}

@@ -1,0 +1,126 @@
+package org.opendsr.referral.inmemory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.referral.ReferralRoute;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
+import org.opendsr.referral.intake.application.ReceivingReferrals;
+import org.opendsr.referral.intake.application.ReferralAnnouncements;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
+import org.opendsr.referral.person.application.PersonRecords;
+import org.opendsr.referral.person.application.UpdatingPersonRecords;
+import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
+import org.opendsr.referral.register.application.SuggestingKeyworkerReferrals;
+import org.opendsr.referral.shared.application.ReferralSettings;
+import org.opendsr.referral.lifecycle.application.DecidingReferrals;
+import org.opendsr.referral.lifecycle.application.FollowingConsent;
+import org.opendsr.referral.lifecycle.application.MakingFirstContact;
+import org.opendsr.referral.lifecycle.application.ReferralsInProgress;
+import org.opendsr.referral.lifecycle.application.WithdrawingReferrals;
+import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.lifecycle.domain.Referral;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.register.application.RegisterChanges;
+import org.opendsr.referral.shared.application.RecordLocks;
+
+/**
+ * referral-service's use cases wired to in-memory ports, with no database, broker or Micronaut: one per test, so
+ * tests share nothing. The clock starts on a Monday morning in England.
+ */
+public class UseCases {
+
+    public static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+    public static final LocalDate BORN_2010 = LocalDate.of(2010, 5, 14);
+
+    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM), "team@dsr.example", "DSR",
+            null);
+    public static final Caller REFERRER = new Caller("gp-1", Set.of(DsrRoles.PROFESSIONAL), "gp@nhs.example",
+            "Old Town Surgery", null);
+    public static final Caller STRANGER = new Caller("gp-2", Set.of(DsrRoles.PROFESSIONAL), "other@nhs.example",
+            "Elsewhere", null);
+
+    public final MutableClock clock = new MutableClock(MONDAY);
+    public final InMemoryReferrals referrals = new InMemoryReferrals();
+    public final InMemoryPeople people = new InMemoryPeople();
+    public final InMemoryRegisterEntries register = new InMemoryRegisterEntries();
+    public final InMemoryConsentStandings consent = new InMemoryConsentStandings();
+    public final InMemoryEligibilityAssessments assessments = new InMemoryEligibilityAssessments();
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final InMemoryPersonLinks links = new InMemoryPersonLinks();
+    public final InMemoryLocks locks = new InMemoryLocks();
+    public final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+    public final InMemoryContacts contacts = new InMemoryContacts();
+    public final InMemoryKeyProfessionals keyProfessionals = new InMemoryKeyProfessionals();
+    public final InMemoryDuplicateFlags duplicateFlags = new InMemoryDuplicateFlags();
+    public final InMemoryReferralDetailsToReview detailsToReview = new InMemoryReferralDetailsToReview();
+    public final InMemoryMilestones milestones = new InMemoryMilestones(people);
+    public final ReferralSettings settings = settings();
+
+    public final RecordLocks recordLocks = new RecordLocks(locks);
+    public final RecordAccess access = new RecordAccess(people, links, audit);
+    private final ReferralsInProgress inProgress = new ReferralsInProgress(referrals, recordLocks);
+    public final MakingFirstContact contacting = new MakingFirstContact(inProgress, referrals, outbox, access, clock);
+    public final WithdrawingReferrals withdrawing = new WithdrawingReferrals(inProgress, referrals, outbox, access,
+            clock);
+    public final DecidingReferrals deciding = new DecidingReferrals(inProgress, referrals, people, register,
+            assessments, consent, outbox, access, clock);
+    public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
+    public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
+            registerChanges, access);
+    private final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
+    private final PersonRecords personRecords = new PersonRecords(people, contacts, keyProfessionals, duplicateFlags,
+            recordLocks, access);
+    private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
+            register, outbox, access, clock);
+    private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
+    public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
+            recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview, clock);
+    public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
+            referrals, people, personRecords, checks, recordLocks, announcements, access, clock);
+    public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
+            recordLocks, access, outbox, clock);
+    public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
+            recordLocks, outbox, access, clock);
+
+    private static ReferralSettings settings() {
+        ReferralSettings settings = new ReferralSettings();
+        settings.setLocalities(List.of("SWINDON", "WILTSHIRE"));
+        settings.setAcceptTestNhsNumbers(true);
+        return settings;
+    }
+
+    /** Someone known to the DSR, born in 2010, living in Swindon. */
+    public Person aPerson() {
+        Person person = Person.recorded(UUID.randomUUID(), "Sam", "Example", BORN_2010, null, "SN1 1AA", "SWINDON",
+                "1 High Street", null, "Swindon", null, null, "AUTISM", clock.instant());
+        people.add(person);
+        return person;
+    }
+
+    /** A professional referral received now from {@link #REFERRER}, due for first contact a week later. */
+    public Referral aReferralFor(Person person) {
+        return aReferral(person, ReferralRoute.PROFESSIONAL);
+    }
+
+    public Referral aReferral(Person person, ReferralRoute route) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), FirstContactDeadline.ENGLAND);
+        Referral referral = Referral.received(UUID.randomUUID(), person.id(), route,
+                route == ReferralRoute.SELF_OR_FAMILY ? null : new MinimumDataSet("Escalating distress",
+                        "Placement at risk", null, null, RagRating.AMBER),
+                route == ReferralRoute.SELF_OR_FAMILY ? DSR_TEAM.userId() : REFERRER.userId(), "Old Town Surgery",
+                new FirstContactDeadline(today, today.plusDays(7)), clock.instant(), null);
+        referrals.add(referral);
+        links.link(person.id(), REFERRER.userId());
+        outbox.clear();
+        return referral;
+    }
+}
