@@ -5,29 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.opendsr.consent.adapters.scheduling.DailyConsentLifecycle;
 import org.opendsr.testkit.DsrTestEnvironment;
-import org.opendsr.testkit.GeneratedDeploymentProbesContract;
-import org.opendsr.testkit.ServiceStartsHealthyContract;
 
+/** The service as started with its own configuration schedules the nightly consent lifecycle run. */
 @MicronautTest(transactional = false)
-class ConsentServiceStartsHealthyTest extends ServiceStartsHealthyContract implements GeneratedDeploymentProbesContract {
-
-    @Override
-    public EmbeddedServer embeddedServer() {
-        return server;
-    }
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyLifecycleScheduleTest implements TestPropertyProvider {
 
     @Inject
     ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
-        return withManagementPort(DsrTestEnvironment.forService("consent"));
+        return DsrTestEnvironment.forService("consent");
     }
 
     @Test
