@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where things are in the repository: the modules that JKube deploys (those with src/main/jkube), what JKube
- * generated for them, and the hand-written cluster parts under deploy/.
+ * Where things are in the repository: the modules that JKube deploys (those whose pom names kubernetes-maven-plugin;
+ * their fragments are the chassis templates, chassis/jkube), what JKube generated for them, and the hand-written
+ * cluster parts under deploy/.
  */
 final class Repository {
 
@@ -17,14 +18,16 @@ final class Repository {
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final Path CLUSTER_MANIFESTS = DEPLOY.resolve("k8s");
     static final Path CRDS = DEPLOY.resolve("crds");
+    static final Path CHASSIS = ROOT.resolve("chassis");
 
     private Repository() {
     }
 
-    /** Every module with JKube fragments: the services and, once it exists, the gateway. */
+    /** Every module JKube deploys: the services and the gateway. */
     static List<String> deployedModules() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(dir -> Files.isDirectory(dir.resolve("src/main/jkube")))
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+                    .filter(dir -> read(dir.resolve("pom.xml")).contains("<artifactId>kubernetes-maven-plugin</artifactId>"))
                     .map(dir -> dir.getFileName().toString())
                     .sorted()
                     .toList();
@@ -40,6 +43,11 @@ final class Repository {
 
     static Path generatedManifest(String module) {
         return ROOT.resolve(module).resolve("target/classes/META-INF/jkube/kubernetes.yml");
+    }
+
+    /** The chassis templates as rendered for the module, which JKube reads instead of src/main/jkube. */
+    static Path renderedFragments(String module) {
+        return ROOT.resolve(module).resolve("target/jkube-fragments");
     }
 
     static Path helmChart(String module) {

@@ -19,16 +19,8 @@ import org.junit.jupiter.api.Test;
  * The Kubernetes Deployment that JKube generates for a service (target/classes/META-INF/jkube/kubernetes.yml,
  * written in process-resources) points its startup, liveness and readiness probes and its Prometheus scrape
  * annotations at endpoints that really answer in the running service, on its management port (and not on the
- * service port). A service's started-healthy test implements this, so it costs no extra start-up:
- *
- * <pre>{@code
- * class XyzServiceStartsHealthyTest extends ServiceStartsHealthyContract implements GeneratedDeploymentProbesContract {
- *     public EmbeddedServer embeddedServer() { return server; }
- *     public Map<String, String> getProperties() {
- *         return withManagementPort(DsrTestEnvironment.forService("xyz"));
- *     }
- * }
- * }</pre>
+ * service port). The test kit's {@link org.opendsr.testkit.chassis.ServiceStartsHealthyTest}, which runs in every
+ * deployed module, implements this, so it costs no extra start-up.
  */
 public interface GeneratedDeploymentProbesContract {
 
@@ -38,7 +30,7 @@ public interface GeneratedDeploymentProbesContract {
     /**
      * The management port the Deployment sets (ENDPOINTS_ALL_PORT: health and Prometheus on a port of their own, so
      * the monitoring namespace can be let in without reaching the API). The test must start the service the same
-     * way: {@link ServiceStartsHealthyContract#withManagementPort}.
+     * way (as ServiceStartsHealthyTest does).
      */
     @Test
     default void theGeneratedDeploymentProbesAndScrapeTargetAnswerOnTheManagementPort() {
@@ -56,7 +48,7 @@ public interface GeneratedDeploymentProbesContract {
         Integer startedManagementPort = embeddedServer().getApplicationContext()
                 .getProperty("endpoints.all.port", Integer.class).orElse(null);
         assertThat(startedManagementPort).as("start the service under test with endpoints.all.port, as the "
-                + "Deployment does (ServiceStartsHealthyContract.withManagementPort)").isNotNull();
+                + "Deployment does (as ServiceStartsHealthyTest does)").isNotNull();
         ApiClient management = new ApiClient("http://localhost:" + startedManagementPort);
         ApiClient service = new ApiClient(embeddedServer().getURL().toString());
         List<String> probed = new ArrayList<>();
