@@ -1,6 +1,5 @@
 package org.opendsr.testkit.architecture;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -16,15 +15,12 @@ import org.junit.jupiter.api.Test;
  * kit for this class ({@code dependenciesToScan} in the root pom), so no service has a file of its own for it. It
  * checks the module's own main classes ({@code dsr.architecture.classes}, set by the root pom to the module's
  * output directory). Only services are checked (a module with an {@code application.yml}); one without main classes
- * (a service still to be written, or one the kit starts) skips. {@code dsr.architecture.pending=true} in a service's
- * pom skips it while that service is being rebuilt: remove the property when the rebuild is done.
+ * (a service still to be written) skips. There is no per-service exception to the rules.
  */
 class ServiceArchitectureContractTest {
 
     @Test
     void theServiceFollowsTheOneArchitecture() {
-        assumeFalse(Boolean.getBoolean("dsr.architecture.pending"),
-                "dsr.architecture.pending is set in this module's pom: its rebuild onto the architecture is under way");
         Path output = Paths.get(System.getProperty("dsr.architecture.classes", "target/classes"));
         assumeTrue(Files.isDirectory(output), "no main classes in this module");
         // A service is configured by its application.yml; the kit, the test kit and the journeys are not services.
