@@ -1,0 +1,43 @@
+package org.opendsr.kit.observability;
+
+import java.util.Map;
+
+import io.micronaut.tracing.opentelemetry.OpenTelemetryBuilderCustomizer;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import jakarta.inject.Singleton;
+
+/**
+ * Spans are exported over OTLP when, and only when, an endpoint is configured ({@code OTEL_EXPORTER_OTLP_ENDPOINT}
+ * or {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}, or the same {@code otel.*} properties). Without one, no exporter
+ * exists at all: nothing tries to reach a collector, so nothing logs export failures. Traces are still made
+ * (trace ids in logs, traceparent on events); only sending them somewhere is switched.
+ *
+ * <p>An explicit {@code OTEL_TRACES_EXPORTER} (e.g. {@code none} with an endpoint set, or {@code console}) wins.
+ */
+@Singleton
+public class OtlpExportWhenConfigured implements OpenTelemetryBuilderCustomizer {
+
+    static final String ENDPOINT = "otel.exporter.otlp.endpoint";
+    static final String TRACES_ENDPOINT = "otel.exporter.otlp.traces.endpoint";
+    static final String TRACES_EXPORTER = "otel.traces.exporter";
+
+    @Override
+    public void configure(AutoConfiguredOpenTelemetrySdkBuilder builder) {
+        builder.addPropertiesCustomizer(OtlpExportWhenConfigured::exporterFor);
+    }
+
+    public static Map<String, String> exporterFor(ConfigProperties config) {
+        boolean endpointConfigured = !isBlank(config.getString(ENDPOINT)) || !isBlank(config.getString(TRACES_ENDPOINT));
+        boolean exporterChosen = System.getenv("OTEL_TRACES_EXPORTER") != null
+                || System.getProperty(TRACES_EXPORTER) != null;
+        if (endpointConfigured && !exporterChosen) {
+            return Map.of(TRACES_EXPORTER, "otlp");
+        }
+        return Map.of();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
