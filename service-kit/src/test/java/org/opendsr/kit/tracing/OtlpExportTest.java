@@ -69,6 +69,7 @@ class OtlpExportTest {
                 .doesNotContainKey("otel.traces.exporter");
         assertThat(OtlpExportWhenConfigured.exporterFor(DefaultConfigProperties.createFromMap(
                 Map.of("otel.exporter.otlp.endpoint", "http://collector:4318"))))
-                .containsEntry("otel.traces.exporter", "otlp");
+                .containsEntry("otel.traces.exporter", "otlp")
+                .containsEntry("otel.exporter.otlp.traces.protocol", "http/protobuf");
     }
 }
