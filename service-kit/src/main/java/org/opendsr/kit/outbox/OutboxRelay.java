@@ -325,79 +325,79 @@ public final class OutboxRelay implements Runnable {
         boolean brokerFailed = false;
         Map<UUID, Span> spans = new LinkedHashMap<>();
         try {
-        for (PendingEvent event : wave) {
-            if (event.unwritable() != null) {
-                park(connection, event, event.unwritable());
-                parked++;
-                continue;
-            }
-            Future<RecordMetadata> send;
-            try {
-                Span span = publishSpan(event);
-                spans.put(event.id(), span);
-                TraceContext trace = TraceContext.of(span.storeInContext(io.opentelemetry.context.Context.root()));
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
-                        CloudEventCodec.write(event.outgoing(trace)));
-                record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                if (trace != null) {
-                    record.headers().add(TraceContext.TRACEPARENT, utf8(trace.traceparent()));
-                    if (trace.tracestate() != null) {
-                        record.headers().add(TraceContext.TRACESTATE, utf8(trace.tracestate()));
+            for (PendingEvent event : wave) {
+                if (event.unwritable() != null) {
+                    park(connection, event, event.unwritable());
+                    parked++;
+                    continue;
+                }
+                Future<RecordMetadata> send;
+                try {
+                    Span span = publishSpan(event);
+                    spans.put(event.id(), span);
+                    TraceContext trace = TraceContext.of(span.storeInContext(io.opentelemetry.context.Context.root()));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
+                            CloudEventCodec.write(event.outgoing(trace)));
+                    record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (trace != null) {
+                        record.headers().add(TraceContext.TRACEPARENT, utf8(trace.traceparent()));
+                        if (trace.tracestate() != null) {
+                            record.headers().add(TraceContext.TRACESTATE, utf8(trace.tracestate()));
+                        }
                     }
+                    send = producer().send(record);
+                } catch (RuntimeException e) {
+                    endSpan(spans, event, SafeThrowables.summary(e));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(e);
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                        continue;
+                    }
+                    LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
+                    brokerFailed = true;
+                    break;
                 }
-                send = producer().send(record);
-            } catch (RuntimeException e) {
-                endSpan(spans, event, SafeThrowables.summary(e));
-                Optional<String> permanent = PermanentRefusal.reasonFor(e);
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
-                    parked++;
-                    continue;
+                Optional<Throwable> refusal = refusedOutright(send);
+                if (refusal.isPresent()) {
+                    endSpan(spans, event, SafeThrowables.summary(refusal.get()));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                        continue;
+                    }
+                    // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
+                    brokerFailed = true;
+                    break;
                 }
-                LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
-                brokerFailed = true;
-                break;
+                sent.add(event);
+                sends.add(send);
             }
-            Optional<Throwable> refusal = refusedOutright(send);
-            if (refusal.isPresent()) {
-                endSpan(spans, event, SafeThrowables.summary(refusal.get()));
-                Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
-                    parked++;
-                    continue;
-                }
-                // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
-                brokerFailed = true;
-                break;
-            }
-            sent.add(event);
-            sends.add(send);
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            PendingEvent event = sent.get(i);
-            try {
-                sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                endSpan(spans, event, null);
-                published.add(event.id());
-                publishLag.record(Duration.between(event.createdAt(), clock.instant()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                brokerFailed = true;
-                break;
-            } catch (ExecutionException e) {
-                endSpan(spans, event, SafeThrowables.summary(e.getCause() == null ? e : e.getCause()));
-                Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
-                    parked++;
-                } else {
+            for (int i = 0; i < sent.size(); i++) {
+                PendingEvent event = sent.get(i);
+                try {
+                    sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                    endSpan(spans, event, null);
+                    published.add(event.id());
+                    publishLag.record(Duration.between(event.createdAt(), clock.instant()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    brokerFailed = true;
+                    break;
+                } catch (ExecutionException e) {
+                    endSpan(spans, event, SafeThrowables.summary(e.getCause() == null ? e : e.getCause()));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                    } else {
+                        brokerFailed = true;
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
                     brokerFailed = true;
                 }
-            } catch (java.util.concurrent.TimeoutException e) {
-                brokerFailed = true;
             }
-        }
         } finally {
             // Sent but never acknowledged (interrupted, timed out): the span still ends, as not published.
             for (Span span : spans.values()) {
