@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -60,12 +59,6 @@ public record TraceContext(String traceparent, @Nullable String tracestate) {
 
     public Context toContext() {
         return toContext(traceparent, tracestate);
-    }
-
-    /** The 32-hex trace id, for logs and tests. */
-    public String traceId() {
-        SpanContext context = Span.fromContext(toContext()).getSpanContext();
-        return context.getTraceId();
     }
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
