@@ -279,6 +279,24 @@ class GatewayTest implements TestPropertyProvider {
     }
 
     @Test
+    void theServiceGetsOneTraceparentInTheCallersTraceNamingTheGatewaysSpan() throws Exception {
+        String path = "/referrals/" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpanId = "00f067aa0ba902b7";
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api" + path))
+                .header("Authorization", "Bearer " + professional)
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> forwarded = REFERRAL_SERVICE.receivedAt(path).get(0).header("traceparent");
+        // One header, same trace, and the parent is the gateway's own span, not the caller's.
+        assertThat(forwarded).hasSize(1);
+        assertThat(forwarded.get(0)).startsWith("00-" + traceId + "-").doesNotContain(callerSpanId);
+    }
+
+    @Test
     void aCallerWithoutACorrelationIdGetsTheOneTheServiceWasGiven() throws Exception {
         String path = "/referrals/" + UUID.randomUUID();
 

@@ -16,6 +16,7 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.observability.TraceContext;
 import org.opendsr.kit.web.Problems;
 import org.opendsr.kit.web.RequestRefused;
 import org.reactivestreams.Publisher;
@@ -57,6 +58,10 @@ public class ApiProxyFilter implements HttpServerFilter {
         MutableHttpRequest<?> forwarded = request.mutate().uri(targetOf(backend, request));
         // set, not add: the caller's own header is already on the request, and a second copy would reach the service.
         forwarded.getHeaders().set(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
+        // The caller's trace context was taken up by the gateway's server span; the client instrumentation writes the
+        // gateway's own (a child in the same trace). Without this the service would receive two traceparents.
+        forwarded.getHeaders().remove(TraceContext.TRACEPARENT);
+        forwarded.getHeaders().remove(TraceContext.TRACESTATE);
         return Mono.from(client.proxy(forwarded))
                 .onErrorResume(ReadTimeoutException.class, timeout -> Mono.just(backendProblem(request,
                         HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer in time",

@@ -18,6 +18,7 @@ import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventContract;
 import org.opendsr.contracts.EventSchemas;
 import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.observability.TraceContext;
 
 /**
  * Writes and reads DSR events in CloudEvents 1.0 structured JSON mode with the CloudEvents SDK, and checks them
@@ -34,8 +35,16 @@ public final class CloudEventCodec {
     private CloudEventCodec() {
     }
 
-    /** An event as it is written from an outbox row. */
-    public record OutgoingEvent(String id, String type, String subject, Instant time, byte[] data, String correlationId) {
+    /**
+     * An event as it is written from an outbox row. {@code trace} (nullable) is written as the CloudEvents
+     * distributed-tracing extension ({@code traceparent}, {@code tracestate}).
+     */
+    public record OutgoingEvent(String id, String type, String subject, Instant time, byte[] data, String correlationId,
+                                TraceContext trace) {
+
+        public OutgoingEvent(String id, String type, String subject, Instant time, byte[] data, String correlationId) {
+            this(id, type, subject, time, data, correlationId, null);
+        }
     }
 
     public static byte[] write(OutgoingEvent event) {
@@ -51,6 +60,12 @@ public final class CloudEventCodec {
                 .withData(event.data());
         if (event.correlationId() != null) {
             builder.withExtension(CorrelationId.CLOUDEVENT_EXTENSION, event.correlationId());
+        }
+        if (event.trace() != null) {
+            builder.withExtension(TraceContext.TRACEPARENT, event.trace().traceparent());
+            if (event.trace().tracestate() != null) {
+                builder.withExtension(TraceContext.TRACESTATE, event.trace().tracestate());
+            }
         }
         return FORMAT.serialize(builder.build());
     }
@@ -94,6 +109,8 @@ public final class CloudEventCodec {
             }
         }
         Object correlation = event.getExtension(CorrelationId.CLOUDEVENT_EXTENSION);
+        Object traceparent = event.getExtension(TraceContext.TRACEPARENT);
+        Object tracestate = event.getExtension(TraceContext.TRACESTATE);
         return new ReceivedCloudEvent(
                 event.getId(),
                 event.getType(),
@@ -102,11 +119,13 @@ public final class CloudEventCodec {
                 event.getTime() == null ? null : event.getTime().toInstant(),
                 correlation == null ? null : correlation.toString(),
                 data.toString().getBytes(StandardCharsets.UTF_8),
-                contract);
+                contract,
+                traceparent == null ? null : new TraceContext(traceparent.toString(),
+                        tracestate == null ? null : tracestate.toString()));
     }
 
     /** A CloudEvent read from a topic, before its data is mapped to the payload record. */
     public record ReceivedCloudEvent(String id, String type, String source, String subject, Instant time,
-                                     String correlationId, byte[] data, EventContract contract) {
+                                     String correlationId, byte[] data, EventContract contract, TraceContext trace) {
     }
 }

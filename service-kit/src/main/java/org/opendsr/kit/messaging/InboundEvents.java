@@ -7,12 +7,22 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.opendsr.kit.inbox.ProcessedEvents;
 import org.opendsr.kit.messaging.CloudEventCodec.ReceivedCloudEvent;
 import org.opendsr.kit.observability.CorrelationId;
 import org.opendsr.kit.observability.SafeThrowables;
+import org.opendsr.kit.observability.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,6 +39,9 @@ import org.slf4j.MDC;
  *       the same record later without committing its offset, with a capped exponential backoff
  *       ({@link TransientRetries}).</li>
  * </ol>
+ * A handled event is processed inside a CONSUMER span "process &lt;topic&gt;", a child of the publisher's span named by
+ * the event's {@code traceparent} (CloudEvents extension, else Kafka header), so that the consumer's work, its SQL and
+ * any events it writes in turn belong to the trace of the request that started it all.
  */
 @Singleton
 public class InboundEvents {
@@ -44,9 +57,18 @@ public class InboundEvents {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final TransientRetries retries;
+    private final Tracer tracer;
 
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
                          DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries) {
+        this(transactions, processedEvents, deadLetters, json, meters, retries, OpenTelemetry.noop());
+    }
+
+    @Inject
+    public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
+                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries,
+                         OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.opendsr.kit.inbox");
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
@@ -116,15 +138,41 @@ public class InboundEvents {
         if (cloudEvent.correlationId() != null) {
             MDC.put(CorrelationId.MDC_KEY, cloudEvent.correlationId());
         }
-        try {
+        Span span = processSpan(record, cloudEvent, consumer);
+        try (Scope ignored = span.makeCurrent()) {
             handle(record, cloudEvent, registration.get(), consumer);
+        } catch (RuntimeException failure) {
+            span.setStatus(StatusCode.ERROR, SafeThrowables.summary(failure));
+            throw failure;
         } finally {
+            span.end();
             if (previousCorrelation == null) {
                 MDC.remove(CorrelationId.MDC_KEY);
             } else {
                 MDC.put(CorrelationId.MDC_KEY, previousCorrelation);
             }
         }
+    }
+
+    private Span processSpan(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent, String consumer) {
+        Context parent = cloudEvent.trace() != null ? cloudEvent.trace().toContext()
+                : TraceContext.toContext(header(record, TraceContext.TRACEPARENT), header(record, TraceContext.TRACESTATE));
+        return tracer.spanBuilder("process " + record.topic())
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.message.id", cloudEvent.id())
+                .setAttribute("cloudevents.event_type", cloudEvent.type())
+                .startSpan();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers() == null ? null : record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private <T> void handle(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent,

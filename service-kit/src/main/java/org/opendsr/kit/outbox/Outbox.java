@@ -14,6 +14,7 @@ import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventContract;
 import org.opendsr.contracts.EventSchemas;
 import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.observability.TraceContext;
 import org.opendsr.kit.ports.EventOutbox;
 
 /**
@@ -59,8 +60,8 @@ public class Outbox implements EventOutbox {
         String data = serialise(contract, payload);
         UUID eventId = UUID.randomUUID();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO dsr_kit.outbox_event (id, aggregatetype, aggregateid, type, topic, payload, correlation_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                "INSERT INTO dsr_kit.outbox_event (id, aggregatetype, aggregateid, type, topic, payload, correlation_id, "
+                        + "traceparent, tracestate) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
             insert.setObject(1, eventId);
             insert.setString(2, aggregateType);
             insert.setString(3, personId.toString());
@@ -68,6 +69,10 @@ public class Outbox implements EventOutbox {
             insert.setString(5, contract.topic());
             insert.setString(6, data);
             insert.setString(7, CorrelationId.current().orElse(null));
+            // Kept on the row because the relay publishes later, on another thread, outside this request's span.
+            TraceContext trace = TraceContext.current();
+            insert.setString(8, trace == null ? null : trace.traceparent());
+            insert.setString(9, trace == null ? null : trace.tracestate());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxWriteFailed(e);

@@ -27,11 +27,17 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.observability.SafeThrowables;
+import org.opendsr.kit.observability.TraceContext;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +59,10 @@ import org.slf4j.LoggerFactory;
  *       {@code parked_at} and {@code park_reason}, logged at ERROR and counted in {@code dsr_outbox_parked_events}.
  *       The same person's later rows wait behind it ({@code dsr_outbox_held_events}) so that their order is never
  *       broken; everyone else's events keep flowing. Alert on either gauge being above zero.</li>
+ *   <li><b>Traced.</b> Each event is sent inside a PRODUCER span "publish &lt;topic&gt;", a child of the trace context
+ *       stored on its row (the request that wrote it). That span's context goes with the event twice: as the Kafka
+ *       header {@code traceparent} (for brokers' and generic tools) and as the CloudEvents distributed-tracing
+ *       extension (what the DSR inbox reads, since it survives anything that copies the value alone).</li>
  * </ul>
  *
  * <p><b>Releasing a parked row</b> (operator, in the service's database). Find it with
@@ -85,6 +95,7 @@ public final class OutboxRelay implements Runnable {
     private final Clock clock;
     private final Timer publishLag;
     private final MeterRegistry meters;
+    private final Tracer tracer;
 
     private volatile boolean running = true;
     private volatile boolean leading;
@@ -118,7 +129,13 @@ public final class OutboxRelay implements Runnable {
 
     public OutboxRelay(String name, DataSource dataSource, Supplier<Producer<String, byte[]>> producers,
                        Settings settings, PublishObserver observer, MeterRegistry meters, Clock clock) {
+        this(name, dataSource, producers, settings, observer, meters, clock, TracerProvider.noop().get("dsr-outbox"));
+    }
+
+    public OutboxRelay(String name, DataSource dataSource, Supplier<Producer<String, byte[]>> producers,
+                       Settings settings, PublishObserver observer, MeterRegistry meters, Clock clock, Tracer tracer) {
         this.name = name;
+        this.tracer = tracer;
         this.dataSource = dataSource;
         this.producers = producers;
         this.settings = settings;
@@ -306,63 +323,86 @@ public final class OutboxRelay implements Runnable {
         List<UUID> published = new ArrayList<>(wave.size());
         int parked = 0;
         boolean brokerFailed = false;
-        for (PendingEvent event : wave) {
-            if (event.unwritable() != null) {
-                park(connection, event, event.unwritable());
-                parked++;
-                continue;
-            }
-            Future<RecordMetadata> send;
-            try {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.cloudEvent());
-                record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                send = producer().send(record);
-            } catch (RuntimeException e) {
-                Optional<String> permanent = PermanentRefusal.reasonFor(e);
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
+        Map<UUID, Span> spans = new LinkedHashMap<>();
+        try {
+            for (PendingEvent event : wave) {
+                if (event.unwritable() != null) {
+                    park(connection, event, event.unwritable());
                     parked++;
                     continue;
                 }
-                LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
-                brokerFailed = true;
-                break;
-            }
-            Optional<Throwable> refusal = refusedOutright(send);
-            if (refusal.isPresent()) {
-                Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
-                    parked++;
-                    continue;
+                Future<RecordMetadata> send;
+                try {
+                    Span span = publishSpan(event);
+                    spans.put(event.id(), span);
+                    TraceContext trace = TraceContext.of(span.storeInContext(io.opentelemetry.context.Context.root()));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
+                            CloudEventCodec.write(event.outgoing(trace)));
+                    record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (trace != null) {
+                        record.headers().add(TraceContext.TRACEPARENT, utf8(trace.traceparent()));
+                        if (trace.tracestate() != null) {
+                            record.headers().add(TraceContext.TRACESTATE, utf8(trace.tracestate()));
+                        }
+                    }
+                    send = producer().send(record);
+                } catch (RuntimeException e) {
+                    endSpan(spans, event, SafeThrowables.summary(e));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(e);
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                        continue;
+                    }
+                    LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
+                    brokerFailed = true;
+                    break;
                 }
-                // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
-                brokerFailed = true;
-                break;
+                Optional<Throwable> refusal = refusedOutright(send);
+                if (refusal.isPresent()) {
+                    endSpan(spans, event, SafeThrowables.summary(refusal.get()));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                        continue;
+                    }
+                    // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
+                    brokerFailed = true;
+                    break;
+                }
+                sent.add(event);
+                sends.add(send);
             }
-            sent.add(event);
-            sends.add(send);
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            PendingEvent event = sent.get(i);
-            try {
-                sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                published.add(event.id());
-                publishLag.record(Duration.between(event.createdAt(), clock.instant()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                brokerFailed = true;
-                break;
-            } catch (ExecutionException e) {
-                Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
-                if (permanent.isPresent()) {
-                    park(connection, event, permanent.get());
-                    parked++;
-                } else {
+            for (int i = 0; i < sent.size(); i++) {
+                PendingEvent event = sent.get(i);
+                try {
+                    sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                    endSpan(spans, event, null);
+                    published.add(event.id());
+                    publishLag.record(Duration.between(event.createdAt(), clock.instant()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    brokerFailed = true;
+                    break;
+                } catch (ExecutionException e) {
+                    endSpan(spans, event, SafeThrowables.summary(e.getCause() == null ? e : e.getCause()));
+                    Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
+                    if (permanent.isPresent()) {
+                        park(connection, event, permanent.get());
+                        parked++;
+                    } else {
+                        brokerFailed = true;
+                    }
+                } catch (java.util.concurrent.TimeoutException e) {
                     brokerFailed = true;
                 }
-            } catch (java.util.concurrent.TimeoutException e) {
-                brokerFailed = true;
+            }
+        } finally {
+            // Sent but never acknowledged (interrupted, timed out): the span still ends, as not published.
+            for (Span span : spans.values()) {
+                span.setStatus(StatusCode.ERROR, "not acknowledged");
+                span.end();
             }
         }
         if (!published.isEmpty()) {
@@ -371,6 +411,35 @@ public final class OutboxRelay implements Runnable {
             meters.counter("dsr.outbox.published").increment(published.size());
         }
         return new WaveOutcome(Set.copyOf(published), published.size() + parked, brokerFailed);
+    }
+
+    /** A child of the context stored on the row; a new trace for a row written outside any trace. */
+    private Span publishSpan(PendingEvent event) {
+        return tracer.spanBuilder("publish " + event.topic())
+                .setParent(TraceContext.toContext(event.traceparent(), event.tracestate()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+    }
+
+    /** Ends the event's span once; {@code failure} (no personal data: a summary) marks it as failed. */
+    private static void endSpan(Map<UUID, Span> spans, PendingEvent event, String failure) {
+        Span span = spans.remove(event.id());
+        if (span == null) {
+            return;
+        }
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure);
+        }
+        span.end();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private record WaveOutcome(Set<UUID> published, int settled, boolean brokerFailed) {
@@ -413,7 +482,8 @@ public final class OutboxRelay implements Runnable {
     private List<PendingEvent> readBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT e.id, e.aggregateid, e.type, e.topic, e.payload::text, e.correlation_id, e.created_at "
+                "SELECT e.id, e.aggregateid, e.type, e.topic, e.payload::text, e.correlation_id, e.created_at, "
+                        + "e.traceparent, e.tracestate "
                         + "FROM dsr_kit.outbox_event e WHERE e.published_at IS NULL AND e.parked_at IS NULL AND NOT "
                         + PARKED_BEFORE + " ORDER BY e.position LIMIT ?")) {
             select.setInt(1, settings.batchSize());
@@ -423,17 +493,20 @@ public final class OutboxRelay implements Runnable {
                     String key = rows.getString(2);
                     String type = rows.getString(3);
                     Instant createdAt = rows.getTimestamp(7).toInstant();
-                    byte[] cloudEvent = null;
+                    CloudEventCodec.OutgoingEvent outgoing = new CloudEventCodec.OutgoingEvent(
+                            id.toString(), type, key, createdAt,
+                            rows.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), rows.getString(6));
                     String unwritable = null;
                     try {
-                        cloudEvent = CloudEventCodec.write(new CloudEventCodec.OutgoingEvent(
-                                id.toString(), type, key, createdAt,
-                                rows.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), rows.getString(6)));
+                        // Written here only to find a row that can never be written; it is sent with its span's
+                        // trace context, known only when it is sent.
+                        CloudEventCodec.write(outgoing);
                     } catch (RuntimeException e) {
                         // e.g. a type no longer in the catalogue: it would fail the same way on every read.
                         unwritable = "cannot be written as a CloudEvent: " + e.getClass().getSimpleName();
                     }
-                    batch.add(new PendingEvent(id, key, type, rows.getString(4), cloudEvent, unwritable, createdAt));
+                    batch.add(new PendingEvent(id, key, type, rows.getString(4), outgoing, unwritable, createdAt,
+                            rows.getString(8), rows.getString(9)));
                 }
             }
         }
@@ -504,7 +577,12 @@ public final class OutboxRelay implements Runnable {
     }
 
     /** A row read for publishing; {@code unwritable} says why it could not even be made into a CloudEvent. */
-    private record PendingEvent(UUID id, String key, String type, String topic, byte[] cloudEvent, String unwritable,
-                                Instant createdAt) {
+    private record PendingEvent(UUID id, String key, String type, String topic, CloudEventCodec.OutgoingEvent event,
+                                String unwritable, Instant createdAt, String traceparent, String tracestate) {
+
+        CloudEventCodec.OutgoingEvent outgoing(TraceContext trace) {
+            return new CloudEventCodec.OutgoingEvent(event.id(), event.type(), event.subject(), event.time(),
+                    event.data(), event.correlationId(), trace);
+        }
     }
 }

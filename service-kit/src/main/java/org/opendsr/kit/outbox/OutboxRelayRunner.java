@@ -10,6 +10,8 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,11 +28,13 @@ public class OutboxRelayRunner {
     private final KafkaClientProperties kafka;
     private final MeterRegistry meters;
     private final String serviceName;
+    private final Tracer tracer;
     private OutboxRelay relay;
 
     public OutboxRelayRunner(OutboxConfiguration configuration, DataSource dataSource,
                              DataSourceResolver dataSourceResolver, KafkaClientProperties kafka, MeterRegistry meters,
-                             @Value("${micronaut.application.name}") String serviceName) {
+                             @Value("${micronaut.application.name}") String serviceName, OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.opendsr.kit.outbox");
         this.configuration = configuration;
         this.dataSource = dataSource;
         this.dataSourceResolver = dataSourceResolver;
@@ -47,7 +51,7 @@ public class OutboxRelayRunner {
         relay = new OutboxRelay(serviceName, dataSourceResolver.resolve(dataSource),
                 () -> new KafkaProducer<>(kafka.reliableProducer(serviceName + "-outbox-relay"),
                         new StringSerializer(), new ByteArraySerializer()),
-                configuration.toSettings(), OutboxRelay.PublishObserver.NONE, meters, Clock.systemUTC())
+                configuration.toSettings(), OutboxRelay.PublishObserver.NONE, meters, Clock.systemUTC(), tracer)
                 .start();
     }
 

@@ -1,0 +1,29 @@
+package org.opendsr.kit.observability;
+
+import java.io.IOException;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import net.logstash.logback.composite.AbstractJsonProvider;
+
+/**
+ * Writes {@code trace_id} and {@code span_id} of the span current on the logging thread into every JSON log line,
+ * so that a log line leads to its trace and back. Read when the line is written (logging is synchronous here), not
+ * copied into the MDC, so that nothing has to be cleaned up afterwards. Lines written outside any span carry neither.
+ */
+public class TraceIdsJsonProvider extends AbstractJsonProvider<ILoggingEvent> {
+
+    public static final String TRACE_ID = "trace_id";
+    public static final String SPAN_ID = "span_id";
+
+    @Override
+    public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            generator.writeStringField(TRACE_ID, span.getTraceId());
+            generator.writeStringField(SPAN_ID, span.getSpanId());
+        }
+    }
+}
