@@ -32,6 +32,11 @@ class ChassisTest {
     /** The environment JKube's enrichers add to every container (downward API), not from the templates. */
     private static final List<String> ADDED_BY_JKUBE = List.of("KUBERNETES_NAMESPACE", "HOSTNAME");
 
+    /** Modules with a main method that is not a service's: the kit's, the launchers', the benchmark's, and this. */
+    private static final List<String> STARTED_OTHERWISE =
+            List.of("http-kit", "local-run", "embedded-servers", "benchmarks", "deploy-checks");
+    private static final Pattern MAIN_METHOD = Pattern.compile("static\\s+void\\s+main\\s*\\(");
+
     static List<String> deployedModules() {
         return Repository.deployedModules();
     }
@@ -52,6 +57,49 @@ class ChassisTest {
         assertThat(copies).as("the chassis holds the only templates and image definition").isEmpty();
         assertThat(Repository.CHASSIS.resolve("Dockerfile")).exists();
         assertThat(templates()).contains("deployment.yml", "service.yml", "configmap.yml", "pdb.yml", "values.helm.yaml");
+    }
+
+    /**
+     * Nor a start-up skeleton: no module has a main method (the kit's DsrApplication starts them all), a test of its
+     * own that it starts healthy (the test kit's ServiceStartsHealthyTest runs in each), or an OpenAPI head of its
+     * own, except the gateway, whose API is not a service's behind /api (chassis/java renders the services' one).
+     */
+    @Test
+    void noModuleHasAMainClassAStartUpTestOrAnApiHeadOfItsOwn() throws IOException {
+        List<String> copies = new ArrayList<>();
+        for (Path file : moduleSources()) {
+            String where = Repository.ROOT.relativize(file).toString();
+            String module = where.substring(0, where.indexOf('/'));
+            String source = Repository.read(file);
+            if (!STARTED_OTHERWISE.contains(module) && MAIN_METHOD.matcher(source).find()) {
+                copies.add(where + " (main method)");
+            }
+            if (!module.equals("test-kit") && file.getFileName().toString().endsWith("StartsHealthyTest.java")) {
+                copies.add(where + " (start-up test)");
+            }
+            if (!module.equals("gateway") && source.contains("@" + "OpenAPIDefinition")) {
+                copies.add(where + " (OpenAPI head)");
+            }
+        }
+        assertThat(copies).as("the chassis and the kits hold these once").isEmpty();
+        assertThat(Repository.CHASSIS.resolve("java/ServiceApiDescription.java")).exists();
+    }
+
+    /** Every module's Java sources, main and test. */
+    private static List<Path> moduleSources() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Repository.ROOT)) {
+            for (Path module : modules.filter(dir -> Files.exists(dir.resolve("pom.xml"))).toList()) {
+                for (String root : List.of("src/main/java", "src/test/java")) {
+                    if (Files.isDirectory(module.resolve(root))) {
+                        try (Stream<Path> files = Files.walk(module.resolve(root))) {
+                            files.filter(file -> file.toString().endsWith(".java")).forEach(sources::add);
+                        }
+                    }
+                }
+            }
+        }
+        return sources;
     }
 
     /** What JKube read for the module is the chassis templates rendered with the module's values, nothing else. */

@@ -1,4 +1,4 @@
-package org.opendsr.reporting;
+package @package@;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -8,16 +8,18 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 
 /**
- * The description of this module's API in its generated OpenAPI document (META-INF/swagger). The module is started
- * by the kit's {@link org.opendsr.kit.DsrApplication}; this class only carries the description.
+ * Rendered from chassis/java/ServiceApiDescription.java for @title@ (its pom's dsr.service.package and
+ * dsr.service.apiDescription): the head of the service's generated OpenAPI document (META-INF/swagger). Every
+ * service is called through the gateway under /api with a bearer token. The kit's DsrApplication starts the
+ * service; this class only carries the description.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "reporting-service", version = "0.1", description = "Anonymised, disclosure-controlled reports for commissioners. Called through the gateway."),
+        info = @Info(title = "@title@", version = "0.1", description = "@description@"),
         servers = @Server(url = "/api", description = "through the gateway"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-final class ReportingServiceOpenApi {
+final class ServiceApiDescription {
 
-    private ReportingServiceOpenApi() {
+    private ServiceApiDescription() {
     }
 }
