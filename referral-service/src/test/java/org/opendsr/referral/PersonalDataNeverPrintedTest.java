@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class PersonalDataNeverPrintedTest {
                         "perpetua@example.org", "07700 900987"),
                 new ContactRow(id, id, 0, "PERSON", "Augusta", "07700 900987", "perpetua@example.org", false),
                 new KeyProfessionalRow(id, id, 0, "Augusta", "Nurse", "CAMHS", "07700 900987", "perpetua@example.org", null),
-                RegisterEntryRow.of(RegisterEntry.open(id, id, id, now, null).removed(RemovalReason.OTHER, now), "sam",
+                RegisterEntryRow.of(RegisterEntry.open(id, id, id, now, null, Optional.empty()).entry()
+                        .remove(RemovalReason.OTHER, "sam", "moved to Leeds", now).entry(), "sam",
                         "moved to Leeds"),
                 new NewPerson("Perpetua", "Wolstenholme", born, "9990000026", "BA2 7AY", "SWINDON",
                         new Address("Quenby Cottage", null, "Bath"), new Demographics("A", "2"), Diagnosis.AUTISM,
