@@ -26,6 +26,7 @@ import org.opendsr.referral.person.application.NewKeyProfessional;
 import org.opendsr.referral.person.application.NewPerson;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.person.domain.ContactRelationship;
+import org.opendsr.referral.person.domain.NhsNumber;
 import org.opendsr.referral.register.domain.RegisterEntry;
 
 /**
@@ -61,7 +62,7 @@ class PersonalDataNeverPrintedTest {
                 new Address("Quenby Cottage", null, "Bath"),
                 new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
                 new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, "9990000026"),
-                new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", "9990000026", null,
+                new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", NhsNumber.parse("9990000026", true), null,
                         new MinimumDataSet("Escalating distress", "x", null, null, null)));
 
         for (Object holder : holders) {

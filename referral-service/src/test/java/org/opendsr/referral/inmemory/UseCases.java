@@ -76,7 +76,7 @@ public class UseCases {
     public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
     public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
             registerChanges, access);
-    private final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
+    public final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
     private final PersonRecords personRecords = new PersonRecords(people, contacts, keyProfessionals, duplicateFlags,
             recordLocks, access);
     private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
@@ -85,7 +85,7 @@ public class UseCases {
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
             recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview, clock);
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
-            referrals, people, personRecords, checks, recordLocks, announcements, access, clock);
+            referrals, people, personRecords, recordLocks, announcements, access, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
             recordLocks, access, outbox, clock);
     public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,

@@ -1,6 +1,8 @@
 package org.opendsr.referral.intake.adapters.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.http.HttpResponse;
@@ -22,6 +24,7 @@ import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.lifecycle.application.ReferralOutcome;
 import org.opendsr.referral.intake.application.ReferralReceipt;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.adapters.web.Purposes;
@@ -38,10 +41,15 @@ public class ReferralIntakeController {
 
     private final ReceivingReferrals receiving;
     private final CompletingSelfOrFamilyReferrals completing;
+    private final PersonDetailsChecks checks;
+    private final Clock clock;
 
-    public ReferralIntakeController(ReceivingReferrals receiving, CompletingSelfOrFamilyReferrals completing) {
+    public ReferralIntakeController(ReceivingReferrals receiving, CompletingSelfOrFamilyReferrals completing,
+                                    PersonDetailsChecks checks, Clock clock) {
         this.receiving = receiving;
         this.completing = completing;
+        this.checks = checks;
+        this.clock = clock;
     }
 
     @Post
@@ -73,7 +81,7 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
                                     Caller caller) {
-        return completing.complete(referralId, request.toCompletion(), caller,
+        return completing.complete(referralId, request.toCompletion(checks, LocalDate.now(clock)), caller,
                 Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
     }
 }
