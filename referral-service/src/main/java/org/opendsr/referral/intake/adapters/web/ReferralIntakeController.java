@@ -81,7 +81,8 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
                                     Caller caller) {
-        return completing.complete(referralId, request.toCompletion(checks, LocalDate.now(clock)), caller,
-                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        // The stated purpose is refused before any value of the body, as it always has been.
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        return completing.complete(referralId, request.toCompletion(checks, LocalDate.now(clock)), caller, purpose);
     }
 }
