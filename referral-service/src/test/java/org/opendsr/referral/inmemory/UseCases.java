@@ -10,6 +10,9 @@ import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.person.application.NewPerson;
+import org.opendsr.referral.intake.application.ReferralReceipt;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
@@ -122,5 +125,19 @@ public class UseCases {
         links.link(person.id(), REFERRER.userId());
         outbox.clear();
         return referral;
+    }
+
+    /** A professional's referral as the web edge takes it: the person parsed once, then the use case. */
+    public ReferralReceipt referProfessionally(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
+                                               AccessPurpose purpose) {
+        return receiving.receiveProfessionalReferral(receiving.professionalReferral(person), minimumDataSet, referrer,
+                purpose);
+    }
+
+    /** A self or family referral as the web edge takes it: the person parsed once, then the use case. */
+    public ReferralReceipt referSelfOrFamily(NewPerson person, String reasonGiven, Caller takenBy,
+                                             AccessPurpose purpose) {
+        return receiving.receiveSelfOrFamilyReferral(receiving.selfOrFamilyReferral(person), reasonGiven, takenBy,
+                purpose);
     }
 }

@@ -36,7 +36,7 @@ class CompletingSelfOrFamilyReferralsTest {
     private ReferralReceipt firstContact() {
         NewPerson person = new NewPerson("Sam", "Example", null, null, "SN1 1AA", null, null, null, null,
                 List.of(new NewContact(ContactRelationship.PERSON, null, "01793 123456", null, false)), List.of());
-        return dsr.receiving.receiveSelfOrFamilyReferral(person, null, DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
+        return dsr.referSelfOrFamily(person, null, DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
     }
 
     @Test
@@ -77,7 +77,7 @@ class CompletingSelfOrFamilyReferralsTest {
     @Test
     void anNhsNumberSomeoneElseHasIsRefusedAndNothingIsCompleted() {
         String nhsNumber = TestNhsNumbers.next();
-        dsr.receiving.receiveProfessionalReferral(new NewPerson("Alex", "Other", BORN_2010, nhsNumber, "SN2 2BB",
+        dsr.referProfessionally(new NewPerson("Alex", "Other", BORN_2010, nhsNumber, "SN2 2BB",
                 "SWINDON", null, null, null, List.of(), List.of()), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
         ReferralReceipt receipt = firstContact();
 

@@ -58,8 +58,10 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
                                                Caller caller) {
-        ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
-                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        // The stated purpose is refused before any value of the body; the person is parsed once, here.
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        ReferralReceipt receipt = receiving.receiveProfessionalReferral(
+                receiving.professionalReferral(request.toPerson()), request.toMinimumDataSet(), caller, purpose);
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
@@ -70,8 +72,9 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
                                                            Caller caller) {
-        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
-                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(
+                receiving.selfOrFamilyReferral(request.toPerson()), request.reasonForReferral(), caller, purpose);
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
