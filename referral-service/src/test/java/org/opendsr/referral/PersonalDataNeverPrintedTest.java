@@ -61,7 +61,7 @@ class PersonalDataNeverPrintedTest {
                         List.of(new NewKeyProfessional("Augusta", "Nurse", "CAMHS", null, "perpetua@example.org", null))),
                 new Address("Quenby Cottage", null, "Bath"),
                 new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
-                new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, "9990000026"),
+                new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, NhsNumber.parse("9990000026", true)),
                 new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", NhsNumber.parse("9990000026", true), null,
                         new MinimumDataSet("Escalating distress", "x", null, null, null)));
 
