@@ -57,6 +57,26 @@ public class UpdatingPersonRecords {
         }
     }
 
+    /**
+     * A new address, parsed and checked once where it comes in ({@link #parse}): the postcode as Royal Mail writes
+     * it, and one of the ICB's localities or OUT_OF_AREA.
+     */
+    public record AddressChange(Address lines, String postcode, String locality) {
+
+        /** Checked in the order the refusals have always come in: postcode, then locality. */
+        public static AddressChange parse(Address lines, String postcode, String locality,
+                                          PersonDetailsChecks checks) {
+            String tidyPostcode = checks.postcode("postcode", postcode);
+            checks.locality("locality", locality, true);
+            return new AddressChange(lines, tidyPostcode, locality);
+        }
+
+        @Override
+        public String toString() {
+            return "AddressChange[personal data redacted]";
+        }
+    }
+
     private final People people;
     private final PersonRecords personRecords;
     private final PersonDetailsChecks checks;
@@ -99,11 +119,12 @@ public class UpdatingPersonRecords {
     }
 
     @Transactional
-    public void address(UUID personId, Address address, String postcode, String locality, Caller caller,
-                        AccessPurpose purpose) {
+    public void address(UUID personId, AddressChange change, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        String tidyPostcode = checks.postcode("postcode", postcode);
-        checks.locality("locality", locality, true);
+        // Already checked where it came in (AddressChange.parse): nothing here checks the values again.
+        Address address = change.lines();
+        String tidyPostcode = change.postcode();
+        String locality = change.locality();
         Person person = lockedPerson(personId, caller);
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);

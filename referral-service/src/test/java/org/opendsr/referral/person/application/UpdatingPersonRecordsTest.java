@@ -32,8 +32,9 @@ class UpdatingPersonRecordsTest {
         dsr.links.link(person.id(), REFERRER.userId());
         dsr.clock.advance(Duration.ofHours(1));
 
-        dsr.updating.address(person.id(), new Address("2 Low Road", null, "Bath"), "ba1 1aa",
-                ReferralSettings.OUT_OF_AREA, REFERRER, AccessPurpose.DIRECT_CARE);
+        dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("2 Low Road", null, "Bath"), "ba1 1aa", ReferralSettings.OUT_OF_AREA, dsr.checks),
+                REFERRER, AccessPurpose.DIRECT_CARE);
 
         Person saved = dsr.people.byId(person.id()).orElseThrow();
         assertThat(saved.postcode()).isEqualTo("BA1 1AA");
@@ -114,6 +115,16 @@ class UpdatingPersonRecordsTest {
         assertThat(Refusals.fieldOf(catchThrowable(() -> identity("Sam", "Example", UseCases.BORN_2010,
                 "999 123 4567")))).isEqualTo("nhsNumber");
         assertThat(identity("Sam", "Example", UseCases.BORN_2010, " ").nhsNumber()).isNull();
+    }
+
+    @Test
+    void anAddressIsCheckedWhereItIsParsedPostcodeFirst() {
+        Address lines = new Address("2 Low Road", null, "Bath");
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> UpdatingPersonRecords.AddressChange.parse(lines,
+                "not a postcode", "ATLANTIS", dsr.checks)))).isEqualTo("postcode");
+        assertThat(Refusals.fieldOf(catchThrowable(() -> UpdatingPersonRecords.AddressChange.parse(lines,
+                "BA1 1AA", "ATLANTIS", dsr.checks)))).isEqualTo("locality");
     }
 
     /** As the web edge does it: parsed and checked once, before the use case. */

@@ -81,8 +81,9 @@ public class PersonController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> address(@PathVariable UUID personId, @Valid @Body PersonParts.AddressRequest request,
                                       Caller caller) {
-        updating.address(personId, new Address(request.line1(), request.line2(), request.town()), request.postcode(),
-                request.locality(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.DIRECT_CARE);
+        updating.address(personId, UpdatingPersonRecords.AddressChange.parse(new Address(request.line1(),
+                request.line2(), request.town()), request.postcode(), request.locality(), checks), caller, purpose);
         return HttpResponse.noContent();
     }
 
