@@ -111,6 +111,20 @@ class LifecycleRefusalsTest extends ReferralServiceUnderTest {
     }
 
     @Test
+    void aCompletionWithABadPurposeAndABadValueIsRefusedNamingThePurposeFirst() {
+        String referralId = aFirstContact();
+        Map<String, Object> body = aCompletion();
+        body.put("dateOfBirth", LocalDate.now().plusDays(2).toString());
+        Map<String, Long> before = database.rowCounts();
+
+        ApiResponse response = api.post("/referrals/" + referralId + "/completion", dsrTeam, body,
+                Map.of("X-DSR-Purpose", "CURIOSITY"));
+
+        assertProblemNaming(response, "X-DSR-Purpose");
+        assertThat(database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
     void completingWithTheNhsNumberOfSomeoneElseIsRefusedNamingItAndNothingIsWritten() {
         String nhsNumber = TestNhsNumbers.next();
         journeys.refer(TestTokens.get().tokenFor("a.referrer@example.nhs", DsrRoles.PROFESSIONAL),

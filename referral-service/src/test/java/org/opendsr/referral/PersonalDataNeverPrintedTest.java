@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.opendsr.referral.person.application.NewKeyProfessional;
 import org.opendsr.referral.person.application.NewPerson;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.person.domain.ContactRelationship;
+import org.opendsr.referral.person.domain.NhsNumber;
 import org.opendsr.referral.register.domain.RegisterEntry;
 
 /**
@@ -49,7 +51,8 @@ class PersonalDataNeverPrintedTest {
                         "perpetua@example.org", "07700 900987"),
                 new ContactRow(id, id, 0, "PERSON", "Augusta", "07700 900987", "perpetua@example.org", false),
                 new KeyProfessionalRow(id, id, 0, "Augusta", "Nurse", "CAMHS", "07700 900987", "perpetua@example.org", null),
-                RegisterEntryRow.of(RegisterEntry.open(id, id, id, now, null).removed(RemovalReason.OTHER, now), "sam",
+                RegisterEntryRow.of(RegisterEntry.open(id, id, id, now, null, Optional.empty()).entry()
+                        .remove(RemovalReason.OTHER, "sam", "moved to Leeds", now).entry(), "sam",
                         "moved to Leeds"),
                 new NewPerson("Perpetua", "Wolstenholme", born, "9990000026", "BA2 7AY", "SWINDON",
                         new Address("Quenby Cottage", null, "Bath"), new Demographics("A", "2"), Diagnosis.AUTISM,
@@ -58,8 +61,8 @@ class PersonalDataNeverPrintedTest {
                         List.of(new NewKeyProfessional("Augusta", "Nurse", "CAMHS", null, "perpetua@example.org", null))),
                 new Address("Quenby Cottage", null, "Bath"),
                 new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
-                new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, "9990000026"),
-                new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", "9990000026", null,
+                new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, NhsNumber.parse("9990000026", true)),
+                new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", NhsNumber.parse("9990000026", true), null,
                         new MinimumDataSet("Escalating distress", "x", null, null, null)));
 
         for (Object holder : holders) {

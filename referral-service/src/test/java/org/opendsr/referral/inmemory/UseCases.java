@@ -10,6 +10,9 @@ import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.person.application.NewPerson;
+import org.opendsr.referral.intake.application.ReferralReceipt;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
@@ -76,7 +79,7 @@ public class UseCases {
     public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
     public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
             registerChanges, access);
-    private final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
+    public final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
     private final PersonRecords personRecords = new PersonRecords(people, contacts, keyProfessionals, duplicateFlags,
             recordLocks, access);
     private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
@@ -85,7 +88,7 @@ public class UseCases {
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
             recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview, clock);
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
-            referrals, people, personRecords, checks, recordLocks, announcements, access, clock);
+            referrals, people, personRecords, recordLocks, announcements, access, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
             recordLocks, access, outbox, clock);
     public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
@@ -122,5 +125,19 @@ public class UseCases {
         links.link(person.id(), REFERRER.userId());
         outbox.clear();
         return referral;
+    }
+
+    /** A professional's referral as the web edge takes it: the person parsed once, then the use case. */
+    public ReferralReceipt referProfessionally(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
+                                               AccessPurpose purpose) {
+        return receiving.receiveProfessionalReferral(receiving.professionalReferral(person), minimumDataSet, referrer,
+                purpose);
+    }
+
+    /** A self or family referral as the web edge takes it: the person parsed once, then the use case. */
+    public ReferralReceipt referSelfOrFamily(NewPerson person, String reasonGiven, Caller takenBy,
+                                             AccessPurpose purpose) {
+        return receiving.receiveSelfOrFamilyReferral(receiving.selfOrFamilyReferral(person), reasonGiven, takenBy,
+                purpose);
     }
 }

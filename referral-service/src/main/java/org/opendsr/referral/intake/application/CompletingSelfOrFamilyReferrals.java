@@ -36,9 +36,26 @@ import org.opendsr.referral.lifecycle.application.ReferralsInProgress;
 @Singleton
 public class CompletingSelfOrFamilyReferrals {
 
-    /** What the DSR team adds to a first contact. */
-    public record Completion(LocalDate dateOfBirth, String locality, @Nullable String nhsNumber,
+    /**
+     * What the DSR team adds to a first contact, parsed and checked once where it comes in ({@link #parse}): a
+     * plausible date of birth, one of the ICB's localities, and an NHS number that passed its check, if one was given.
+     */
+    public record Completion(LocalDate dateOfBirth, String locality, @Nullable NhsNumber nhsNumber,
                              @Nullable Diagnosis diagnosis, MinimumDataSet minimumDataSet) {
+
+        /**
+         * The completion as sent, checked in the order the refusals have always come in (date of birth, locality,
+         * NHS number), each refusal naming the field as the request does.
+         */
+        public static Completion parse(LocalDate dateOfBirth, String locality, @Nullable String nhsNumber,
+                                       @Nullable Diagnosis diagnosis, MinimumDataSet minimumDataSet,
+                                       PersonDetailsChecks checks, LocalDate today) {
+            checks.dateOfBirth("dateOfBirth", dateOfBirth, today);
+            checks.locality("locality", locality, false);
+            NhsNumber parsed = checks.nhsNumber("nhsNumber", nhsNumber).orElse(null);
+            return new Completion(dateOfBirth, locality, parsed, diagnosis, minimumDataSet);
+        }
+
         @Override
         public String toString() {
             return "Completion[personal data redacted]";
@@ -49,20 +66,18 @@ public class CompletingSelfOrFamilyReferrals {
     private final Referrals referrals;
     private final People people;
     private final PersonRecords personRecords;
-    private final PersonDetailsChecks checks;
     private final RecordLocks locks;
     private final ReferralAnnouncements announcements;
     private final RecordAccess access;
     private final Clock clock;
 
     public CompletingSelfOrFamilyReferrals(ReferralsInProgress inProgress, Referrals referrals, People people,
-                                           PersonRecords personRecords, PersonDetailsChecks checks, RecordLocks locks,
+                                           PersonRecords personRecords, RecordLocks locks,
                                            ReferralAnnouncements announcements, RecordAccess access, Clock clock) {
         this.inProgress = inProgress;
         this.referrals = referrals;
         this.people = people;
         this.personRecords = personRecords;
-        this.checks = checks;
         this.locks = locks;
         this.announcements = announcements;
         this.access = access;
@@ -72,9 +87,8 @@ public class CompletingSelfOrFamilyReferrals {
     @Transactional
     public ReferralOutcome complete(UUID referralId, Completion completion, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        checks.dateOfBirth("dateOfBirth", completion.dateOfBirth(), LocalDate.now(clock));
-        checks.locality("locality", completion.locality(), false);
-        Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", completion.nhsNumber());
+        // Already checked where it came in (Completion.parse): nothing here checks the values again.
+        Optional<NhsNumber> nhsNumber = Optional.ofNullable(completion.nhsNumber());
 
         // Locks in the one order (NHS number, person, date of birth) so two changes cannot wait on each other.
         nhsNumber.ifPresent(number -> locks.lockIdentity(number.digits()));

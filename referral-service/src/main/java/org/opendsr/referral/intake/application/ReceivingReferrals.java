@@ -82,13 +82,60 @@ public class ReceivingReferrals {
         this.clock = clock;
     }
 
+    /**
+     * A referred person's details, parsed and checked once where the referral came in ({@link #professionalReferral},
+     * {@link #selfOrFamilyReferral}, or an agency event): only those make one, so a use case never sees unchecked
+     * details and never checks them again.
+     */
+    public static final class ReferredPerson {
+        private final NewPerson details;
+        private final String postcode;
+        private final Optional<NhsNumber> nhsNumber;
+
+        private ReferredPerson(NewPerson details, String postcode, Optional<NhsNumber> nhsNumber) {
+            this.details = details;
+            this.postcode = postcode;
+            this.nhsNumber = nhsNumber;
+        }
+
+        public NewPerson details() {
+            return details;
+        }
+
+        /** As Royal Mail writes it. */
+        public String postcode() {
+            return postcode;
+        }
+
+        public Optional<NhsNumber> nhsNumber() {
+            return nhsNumber;
+        }
+
+        @Override
+        public String toString() {
+            return "ReferredPerson[personal data redacted]";
+        }
+    }
+
+    /** The person of a professional's referral, checked in the order the refusals have always come in. */
+    public ReferredPerson professionalReferral(NewPerson person) {
+        ReferredPerson referred = checkPerson(person, "", true);
+        checks.contacts("contacts", person.contacts());
+        return referred;
+    }
+
+    /** The person of a self or family referral: its one first contact is checked first, then the person. */
+    public ReferredPerson selfOrFamilyReferral(NewPerson person) {
+        // The request has one phone, one email and who made it, not a list of contacts: refusals name its fields.
+        checks.firstContact(person.contacts().get(0));
+        return checkPerson(person, "", false);
+    }
+
     /** A professional's referral with the minimum data set. */
     @Transactional
-    public ReferralReceipt receiveProfessionalReferral(NewPerson person, MinimumDataSet minimumDataSet, Caller referrer,
-                                                       AccessPurpose purpose) {
-        Parsed parsed = checkPerson(person, "", true);
-        checks.contacts("contacts", person.contacts());
-        return receive(ReferralRoute.PROFESSIONAL, person, parsed, "", minimumDataSet, referrer.userId(),
+    public ReferralReceipt receiveProfessionalReferral(ReferredPerson person, MinimumDataSet minimumDataSet,
+                                                       Caller referrer, AccessPurpose purpose) {
+        return receive(ReferralRoute.PROFESSIONAL, person, "", minimumDataSet, referrer.userId(),
                 referrer.organisation(), null, Actor.of(referrer), purpose);
     }
 
@@ -97,13 +144,10 @@ public class ReceivingReferrals {
      * team, who complete the rest later ({@link CompletingSelfOrFamilyReferrals}).
      */
     @Transactional
-    public ReferralReceipt receiveSelfOrFamilyReferral(NewPerson person, @Nullable String reasonGiven, Caller takenBy,
-                                                       AccessPurpose purpose) {
-        // The request has one phone, one email and who made it, not a list of contacts: refusals name its fields.
-        checks.firstContact(person.contacts().get(0));
-        Parsed parsed = checkPerson(person, "", false);
+    public ReferralReceipt receiveSelfOrFamilyReferral(ReferredPerson person, @Nullable String reasonGiven,
+                                                       Caller takenBy, AccessPurpose purpose) {
         MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
-        return receive(ReferralRoute.SELF_OR_FAMILY, person, parsed, "", firstWords, takenBy.userId(),
+        return receive(ReferralRoute.SELF_OR_FAMILY, person, "", firstWords, takenBy.userId(),
                 takenBy.organisation(), null, Actor.of(takenBy), purpose);
     }
 
@@ -122,21 +166,18 @@ public class ReceivingReferrals {
         }
         // The agency format has the person's own phone and email beside their name: name the fields as it does.
         checks.phone("person.phone", submitted.person().phone());
-        NewPerson person = personOf(submitted.person());
-        Parsed parsed = checkPerson(person, "person.", true);
-        checks.contacts("person.contacts", person.contacts());
+        // Checked here, after the re-sent check, not on arrival: a re-sent referral is answered as the first was.
+        NewPerson details = personOf(submitted.person());
+        ReferredPerson person = checkPerson(details, "person.", true);
+        checks.contacts("person.contacts", details.contacts());
         MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
                 submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
-        return receive(ReferralRoute.AGENCY_SYSTEM, person, parsed, "person.", minimumDataSet, agencySource,
+        return receive(ReferralRoute.AGENCY_SYSTEM, person, "person.", minimumDataSet, agencySource,
                 submitted.referrer().organisation(), submitted, Actor.agencySystem(agencySource),
                 AccessPurpose.AGENCY_UPDATE);
     }
 
-    /** The person's postcode and NHS number as parsed once, by the checks, for everything after them to use. */
-    private record Parsed(String postcode, Optional<NhsNumber> nhsNumber) {
-    }
-
-    private Parsed checkPerson(NewPerson person, String prefix, boolean identified) {
+    private ReferredPerson checkPerson(NewPerson person, String prefix, boolean identified) {
         LocalDate today = LocalDate.now(clock);
         if (identified && person.dateOfBirth() == null) {
             throw RuleBroken.invalid(prefix + "dateOfBirth", "must not be null");
@@ -155,16 +196,17 @@ public class ReceivingReferrals {
         Optional<NhsNumber> nhsNumber = checks.nhsNumber(prefix + "nhsNumber", person.nhsNumber());
         checks.demographics(prefix + "demographics.", person.demographics());
         checks.keyProfessionals(prefix + "keyProfessionals", person.keyProfessionals());
-        return new Parsed(postcode, nhsNumber);
+        return new ReferredPerson(person, postcode, nhsNumber);
     }
 
-    private ReferralReceipt receive(ReferralRoute route, NewPerson person, Parsed parsed, String prefix,
+    private ReferralReceipt receive(ReferralRoute route, ReferredPerson referred, String prefix,
                                     @Nullable MinimumDataSet minimumDataSet, String referredBy,
                                     @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
                                     Actor actor, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        String postcode = parsed.postcode();
-        Optional<NhsNumber> nhsNumber = parsed.nhsNumber();
+        NewPerson person = referred.details();
+        String postcode = referred.postcode();
+        Optional<NhsNumber> nhsNumber = referred.nhsNumber();
 
         // Locks in the one order (NHS number, person, date of birth), and reads the person again once locked.
         Optional<Person> known = nhsNumber.flatMap(number -> {

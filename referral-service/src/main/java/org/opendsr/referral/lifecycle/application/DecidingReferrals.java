@@ -34,7 +34,6 @@ import org.opendsr.referral.lifecycle.domain.ReferralChange;
 import org.opendsr.referral.lifecycle.domain.Referrals;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.register.domain.RegisterEntry;
-import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
@@ -92,15 +91,11 @@ public class DecidingReferrals {
                 acceptance.responsibleProfessional(), now, caller.userId());
         ConsentForTheRegister.checkAllowsAcceptance(consent.of(referral.personId())
                 .map(ConsentStanding::status));
-        registerEntries.openEntryOf(referral.personId()).ifPresent(open -> {
-            throw RuleBroken.conflict("already-on-register", "The person is already on the register",
-                    "a person has at most one open register entry (registerEntryId " + open.id()
-                            + "); decline or withdraw this referral instead");
-        });
-
         String responsible = accepted.responsibleProfessional();
-        RegisterEntry entry = RegisterEntry.open(UUID.randomUUID(), referral.personId(), referral.id(), now, responsible);
-        registerEntries.save(new RegisterChange.Opened(entry));
+        RegisterChange.Opened opened = RegisterEntry.open(UUID.randomUUID(), referral.personId(), referral.id(), now,
+                responsible, registerEntries.openEntryOf(referral.personId()));
+        registerEntries.save(opened);
+        RegisterEntry entry = opened.entry();
         record(referral, acceptance.checklist(), caller, now);
         referrals.save(referral);
 

@@ -37,10 +37,43 @@ import org.opendsr.referral.shared.application.ReferralSettings;
 public class UpdatingPersonRecords {
 
     /** Who the person is. */
-    public record Identity(String givenName, String familyName, LocalDate dateOfBirth, @Nullable String nhsNumber) {
+    /**
+     * A new name, date of birth and NHS number, parsed and checked once where they come in ({@link #parse}): a
+     * plausible date of birth and an NHS number that passed its check, if one was given.
+     */
+    public record Identity(String givenName, String familyName, LocalDate dateOfBirth, @Nullable NhsNumber nhsNumber) {
+
+        /** Checked in the order the refusals have always come in: date of birth, then NHS number. */
+        public static Identity parse(String givenName, String familyName, LocalDate dateOfBirth,
+                                     @Nullable String nhsNumber, PersonDetailsChecks checks, LocalDate today) {
+            checks.dateOfBirth("dateOfBirth", dateOfBirth, today);
+            NhsNumber parsed = checks.nhsNumber("nhsNumber", nhsNumber).orElse(null);
+            return new Identity(givenName, familyName, dateOfBirth, parsed);
+        }
+
         @Override
         public String toString() {
             return "Identity[personal data redacted]";
+        }
+    }
+
+    /**
+     * A new address, parsed and checked once where it comes in ({@link #parse}): the postcode as Royal Mail writes
+     * it, and one of the ICB's localities or OUT_OF_AREA.
+     */
+    public record AddressChange(Address lines, String postcode, String locality) {
+
+        /** Checked in the order the refusals have always come in: postcode, then locality. */
+        public static AddressChange parse(Address lines, String postcode, String locality,
+                                          PersonDetailsChecks checks) {
+            String tidyPostcode = checks.postcode("postcode", postcode);
+            checks.locality("locality", locality, true);
+            return new AddressChange(lines, tidyPostcode, locality);
+        }
+
+        @Override
+        public String toString() {
+            return "AddressChange[personal data redacted]";
         }
     }
 
@@ -66,8 +99,8 @@ public class UpdatingPersonRecords {
     @Transactional
     public void identity(UUID personId, Identity identity, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        checks.dateOfBirth("dateOfBirth", identity.dateOfBirth(), LocalDate.now(clock));
-        Optional<NhsNumber> nhsNumber = checks.nhsNumber("nhsNumber", identity.nhsNumber());
+        // Already checked where it came in (Identity.parse): nothing here checks the values again.
+        Optional<NhsNumber> nhsNumber = Optional.ofNullable(identity.nhsNumber());
         nhsNumber.ifPresent(number -> locks.lockIdentity(number.digits()));
         Person person = lockedPerson(personId, caller);
         if (nhsNumber.isPresent()) {
@@ -86,11 +119,12 @@ public class UpdatingPersonRecords {
     }
 
     @Transactional
-    public void address(UUID personId, Address address, String postcode, String locality, Caller caller,
-                        AccessPurpose purpose) {
+    public void address(UUID personId, AddressChange change, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
-        String tidyPostcode = checks.postcode("postcode", postcode);
-        checks.locality("locality", locality, true);
+        // Already checked where it came in (AddressChange.parse): nothing here checks the values again.
+        Address address = change.lines();
+        String tidyPostcode = change.postcode();
+        String locality = change.locality();
         Person person = lockedPerson(personId, caller);
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);

@@ -98,11 +98,8 @@ public class RegisterChanges {
             }
             throw RuleBroken.notFound("The register entry");
         }
-        if (change == ResponsibilityChange.ALLOCATED && (professional == null || professional.isBlank())) {
-            throw RuleBroken.invalid("responsibleProfessional", "names the professional to allocate");
-        }
         RegisterChange.ResponsibilityChanged responsibility = entry.changeResponsibility(change,
-                change == ResponsibilityChange.ALLOCATED ? professional.trim() : null, now);
+                change == ResponsibilityChange.ALLOCATED ? professional : null, now);
         entries.save(responsibility);
         RegisterEntry changed = responsibility.entry();
         outbox.append("register", changed.personId(), EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,

@@ -2,6 +2,7 @@ package org.opendsr.referral.register.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.opendsr.contracts.referral.RemovalReason;
@@ -26,11 +27,20 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
         Objects.requireNonNull(onRegisterFrom, "onRegisterFrom");
     }
 
-    /** On the register from acceptance, with the responsible professional if one is named. */
-    public static RegisterEntry open(UUID id, UUID personId, UUID referralId, Instant acceptedAt,
-                                     String responsibleProfessional) {
-        return new RegisterEntry(id, personId, referralId, acceptedAt, responsibleProfessional,
-                responsibleProfessional == null ? acceptedAt : null, null, null);
+    /**
+     * On the register from acceptance, with the responsible professional if one is named (otherwise unallocated from
+     * the start). A person has at most one open entry, so the person's open entry, if any, refuses a second.
+     */
+    public static RegisterChange.Opened open(UUID id, UUID personId, UUID referralId, Instant acceptedAt,
+                                             String responsibleProfessional,
+                                             Optional<RegisterEntry> openEntryOfPerson) {
+        openEntryOfPerson.ifPresent(open -> {
+            throw RuleBroken.conflict("already-on-register", "The person is already on the register",
+                    "a person has at most one open register entry (registerEntryId " + open.id()
+                            + "); decline or withdraw this referral instead");
+        });
+        return new RegisterChange.Opened(new RegisterEntry(id, personId, referralId, acceptedAt,
+                responsibleProfessional, responsibleProfessional == null ? acceptedAt : null, null, null));
     }
 
     public boolean isOpen() {
@@ -41,14 +51,14 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
         return responsibleProfessional != null;
     }
 
-    public RegisterEntry removed(RemovalReason reason, Instant at) {
+    private RegisterEntry removed(RemovalReason reason, Instant at) {
         Objects.requireNonNull(reason, "reason");
         checkOpen();
         return new RegisterEntry(id, personId, referralId, onRegisterFrom, responsibleProfessional, unallocatedSince,
                 at, reason);
     }
 
-    public RegisterEntry allocatedTo(String professional, Instant at) {
+    private RegisterEntry allocatedTo(String professional, Instant at) {
         Objects.requireNonNull(professional, "professional");
         checkOpen();
         if (professional.equals(responsibleProfessional)) {
@@ -59,7 +69,7 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
     }
 
     /** The responsible professional discharged the person or left: the entry waits for re-allocation. */
-    public RegisterEntry released(ResponsibilityChange change, Instant at) {
+    private RegisterEntry released(ResponsibilityChange change, Instant at) {
         if (change == ResponsibilityChange.ALLOCATED) {
             throw new IllegalArgumentException("allocation names a professional: use allocatedTo");
         }
@@ -76,11 +86,22 @@ public record RegisterEntry(UUID id, UUID personId, UUID referralId, Instant onR
         return new RegisterChange.Removed(removed(reason, at), by, notes);
     }
 
-    /** Allocates a responsible professional, or records that they discharged the person or left. */
+    /**
+     * Allocates a responsible professional (named, not blank: trimmed), or records that they discharged the person or
+     * left (no professional named: any given is ignored).
+     */
     public RegisterChange.ResponsibilityChanged changeResponsibility(ResponsibilityChange change, String professional,
                                                                      Instant at) {
-        RegisterEntry changed = change == ResponsibilityChange.ALLOCATED ? allocatedTo(professional, at)
-                : released(change, at);
+        Objects.requireNonNull(change, "change");
+        RegisterEntry changed;
+        if (change == ResponsibilityChange.ALLOCATED) {
+            if (professional == null || professional.isBlank()) {
+                throw RuleBroken.invalid("responsibleProfessional", "names the professional to allocate");
+            }
+            changed = allocatedTo(professional.trim(), at);
+        } else {
+            changed = released(change, at);
+        }
         return new RegisterChange.ResponsibilityChanged(changed, change);
     }
 

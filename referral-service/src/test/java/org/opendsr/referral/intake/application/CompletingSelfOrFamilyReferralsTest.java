@@ -6,6 +6,7 @@ import static org.opendsr.referral.inmemory.UseCases.BORN_2010;
 import static org.opendsr.referral.inmemory.UseCases.DSR_TEAM;
 import static org.opendsr.referral.inmemory.UseCases.REFERRER;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CompletingSelfOrFamilyReferralsTest {
     private ReferralReceipt firstContact() {
         NewPerson person = new NewPerson("Sam", "Example", null, null, "SN1 1AA", null, null, null, null,
                 List.of(new NewContact(ContactRelationship.PERSON, null, "01793 123456", null, false)), List.of());
-        return dsr.receiving.receiveSelfOrFamilyReferral(person, null, DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
+        return dsr.referSelfOrFamily(person, null, DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
     }
 
     @Test
@@ -43,8 +44,8 @@ class CompletingSelfOrFamilyReferralsTest {
         ReferralReceipt receipt = firstContact();
         String nhsNumber = TestNhsNumbers.next();
 
-        dsr.completing.complete(receipt.referralId(), new CompletingSelfOrFamilyReferrals.Completion(BORN_2010,
-                "SWINDON", nhsNumber, Diagnosis.AUTISM, DATA), DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
+        dsr.completing.complete(receipt.referralId(), completion(BORN_2010, "SWINDON", nhsNumber, Diagnosis.AUTISM),
+                DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
 
         Person person = dsr.people.byId(receipt.personId()).orElseThrow();
         assertThat(person.dateOfBirth()).isEqualTo(BORN_2010);
@@ -64,8 +65,7 @@ class CompletingSelfOrFamilyReferralsTest {
     @Test
     void aReferralIsCompletedOnce() {
         ReferralReceipt receipt = firstContact();
-        CompletingSelfOrFamilyReferrals.Completion completion = new CompletingSelfOrFamilyReferrals.Completion(
-                BORN_2010, "SWINDON", null, null, DATA);
+        CompletingSelfOrFamilyReferrals.Completion completion = completion(BORN_2010, "SWINDON", null, null);
         dsr.completing.complete(receipt.referralId(), completion, DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
 
         Throwable refused = catchThrowable(() -> dsr.completing.complete(receipt.referralId(), completion, DSR_TEAM,
@@ -77,12 +77,12 @@ class CompletingSelfOrFamilyReferralsTest {
     @Test
     void anNhsNumberSomeoneElseHasIsRefusedAndNothingIsCompleted() {
         String nhsNumber = TestNhsNumbers.next();
-        dsr.receiving.receiveProfessionalReferral(new NewPerson("Alex", "Other", BORN_2010, nhsNumber, "SN2 2BB",
+        dsr.referProfessionally(new NewPerson("Alex", "Other", BORN_2010, nhsNumber, "SN2 2BB",
                 "SWINDON", null, null, null, List.of(), List.of()), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
         ReferralReceipt receipt = firstContact();
 
         Throwable refused = catchThrowable(() -> dsr.completing.complete(receipt.referralId(),
-                new CompletingSelfOrFamilyReferrals.Completion(BORN_2010, "SWINDON", nhsNumber, null, DATA),
+                completion(BORN_2010, "SWINDON", nhsNumber, null),
                 DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT));
 
         assertThat(Refusals.problemOf(refused)).isEqualTo("nhs-number-belongs-to-another-person");
@@ -92,13 +92,38 @@ class CompletingSelfOrFamilyReferralsTest {
     }
 
     @Test
-    void aLocalityOutsideTheIcbIsRefused() {
-        ReferralReceipt receipt = firstContact();
+    void aLocalityOutsideTheIcbIsRefusedWhereTheCompletionIsParsed() {
+        Throwable refused = catchThrowable(() -> completion(BORN_2010, "ATLANTIS", null, null));
 
-        Throwable refused = catchThrowable(() -> dsr.completing.complete(receipt.referralId(),
-                new CompletingSelfOrFamilyReferrals.Completion(BORN_2010, "ATLANTIS", null, null, DATA), DSR_TEAM,
-                AccessPurpose.REFERRAL_MANAGEMENT));
-
+        assertThat(Refusals.problemOf(refused)).isEqualTo("invalid-request");
         assertThat(Refusals.fieldOf(refused)).isEqualTo("locality");
+    }
+
+    @Test
+    void theCompletionIsCheckedInOneOrderDateOfBirthLocalityNhsNumber() {
+        LocalDate today = LocalDate.now(dsr.clock);
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> CompletingSelfOrFamilyReferrals.Completion.parse(
+                today.plusDays(1), "ATLANTIS", "943 476 5918", null, DATA, dsr.checks, today))))
+                .isEqualTo("dateOfBirth");
+        assertThat(Refusals.fieldOf(catchThrowable(() -> completion(BORN_2010, "ATLANTIS", "943 476 5918", null))))
+                .isEqualTo("locality");
+        assertThat(Refusals.fieldOf(catchThrowable(() -> completion(BORN_2010, "SWINDON", "943 476 5918", null))))
+                .isEqualTo("nhsNumber");
+    }
+
+    @Test
+    void theNhsNumberIsParsedOnceAndLeftOutWhenBlank() {
+        String nhsNumber = TestNhsNumbers.next();
+
+        assertThat(completion(BORN_2010, "SWINDON", nhsNumber, null).nhsNumber().digits()).isEqualTo(nhsNumber);
+        assertThat(completion(BORN_2010, "SWINDON", "  ", null).nhsNumber()).isNull();
+    }
+
+    /** As the web edge does it: parsed and checked once, before the use case. */
+    private CompletingSelfOrFamilyReferrals.Completion completion(LocalDate dateOfBirth, String locality,
+                                                                  String nhsNumber, Diagnosis diagnosis) {
+        return CompletingSelfOrFamilyReferrals.Completion.parse(dateOfBirth, locality, nhsNumber, diagnosis, DATA,
+                dsr.checks, LocalDate.now(dsr.clock));
     }
 }

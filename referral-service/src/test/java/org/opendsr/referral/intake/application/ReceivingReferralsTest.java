@@ -46,7 +46,7 @@ class ReceivingReferralsTest {
     void aProfessionalReferralForSomeoneNewRecordsThemAndAnnouncesTheReferral() {
         String nhsNumber = TestNhsNumbers.next();
 
-        ReferralReceipt receipt = dsr.receiving.receiveProfessionalReferral(
+        ReferralReceipt receipt = dsr.referProfessionally(
                 person("Sam", BORN_2010, TestNhsNumbers.formatted(nhsNumber), "sn1 1aa"), DATA, REFERRER,
                 AccessPurpose.REFERRAL_MANAGEMENT);
 
@@ -69,10 +69,10 @@ class ReceivingReferralsTest {
     @Test
     void aSecondReferralWithTheSameNhsNumberFindsThePersonAndFillsOnlyTheGaps() {
         String nhsNumber = TestNhsNumbers.next();
-        ReferralReceipt first = dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, nhsNumber,
+        ReferralReceipt first = dsr.referProfessionally(person("Sam", BORN_2010, nhsNumber,
                 "SN1 1AA"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
 
-        ReferralReceipt second = dsr.receiving.receiveProfessionalReferral(person("Samuel", BORN_2010, nhsNumber,
+        ReferralReceipt second = dsr.referProfessionally(person("Samuel", BORN_2010, nhsNumber,
                 "SN1 1AA"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
 
         assertThat(second.personWasKnown()).isTrue();
@@ -93,7 +93,7 @@ class ReceivingReferralsTest {
         dsr.people.add(known);
         dsr.clock.advance(java.time.Duration.ofDays(1));
 
-        ReferralReceipt receipt = dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, nhsNumber,
+        ReferralReceipt receipt = dsr.referProfessionally(person("Sam", BORN_2010, nhsNumber,
                 "SN1 1AA"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
 
         Person saved = dsr.people.byId(known.id()).orElseThrow();
@@ -108,10 +108,10 @@ class ReceivingReferralsTest {
     @Test
     void anNhsNumberHeldForSomeoneBornOnAnotherDayIsRefused() {
         String nhsNumber = TestNhsNumbers.next();
-        dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, nhsNumber, "SN1 1AA"), DATA, REFERRER,
+        dsr.referProfessionally(person("Sam", BORN_2010, nhsNumber, "SN1 1AA"), DATA, REFERRER,
                 AccessPurpose.REFERRAL_MANAGEMENT);
 
-        Throwable refused = catchThrowable(() -> dsr.receiving.receiveProfessionalReferral(
+        Throwable refused = catchThrowable(() -> dsr.referProfessionally(
                 person("Alex", BORN_2010.plusYears(1), nhsNumber, "SN1 1AA"), DATA, REFERRER,
                 AccessPurpose.REFERRAL_MANAGEMENT));
 
@@ -122,7 +122,7 @@ class ReceivingReferralsTest {
 
     @Test
     void anInvalidNhsNumberIsRefusedNamingTheFieldBeforeAnythingIsWritten() {
-        Throwable refused = catchThrowable(() -> dsr.receiving.receiveProfessionalReferral(
+        Throwable refused = catchThrowable(() -> dsr.referProfessionally(
                 person("Sam", BORN_2010, "999 123 4567", "SN1 1AA"), DATA, REFERRER,
                 AccessPurpose.REFERRAL_MANAGEMENT));
 
@@ -133,7 +133,7 @@ class ReceivingReferralsTest {
 
     @Test
     void aBadPostcodeIsRefusedNamingTheField() {
-        Throwable refused = catchThrowable(() -> dsr.receiving.receiveProfessionalReferral(
+        Throwable refused = catchThrowable(() -> dsr.referProfessionally(
                 person("Sam", BORN_2010, null, "not a postcode"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT));
 
         assertThat(Refusals.fieldOf(refused)).isEqualTo("postcode");
@@ -141,10 +141,10 @@ class ReceivingReferralsTest {
 
     @Test
     void twoPeopleWithTheSameNameAndBirthdayButNoSharedNhsNumberAreFlaggedNotMerged() {
-        ReferralReceipt first = dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, null, "SN1 1AA"),
+        ReferralReceipt first = dsr.referProfessionally(person("Sam", BORN_2010, null, "SN1 1AA"),
                 DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
 
-        ReferralReceipt second = dsr.receiving.receiveProfessionalReferral(person("Sam", BORN_2010, null, "SN2 2BB"),
+        ReferralReceipt second = dsr.referProfessionally(person("Sam", BORN_2010, null, "SN2 2BB"),
                 DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
 
         assertThat(second.personId()).isNotEqualTo(first.personId());
@@ -157,7 +157,7 @@ class ReceivingReferralsTest {
                 List.of(new NewContact(ContactRelationship.PARENT_OR_CARER, "Jo Example", null, "jo@example.org",
                         true)), List.of());
 
-        ReferralReceipt receipt = dsr.receiving.receiveSelfOrFamilyReferral(firstContact, "Struggling at school",
+        ReferralReceipt receipt = dsr.referSelfOrFamily(firstContact, "Struggling at school",
                 DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT);
 
         Referral referral = dsr.referrals.byId(receipt.referralId()).orElseThrow();
@@ -171,10 +171,42 @@ class ReceivingReferralsTest {
         NewPerson firstContact = new NewPerson("Sam", "Example", null, null, "SN1 1AA", null, null, null, null,
                 List.of(new NewContact(ContactRelationship.PAID_CARER, null, null, null, false)), List.of());
 
-        Throwable refused = catchThrowable(() -> dsr.receiving.receiveSelfOrFamilyReferral(firstContact, null,
+        Throwable refused = catchThrowable(() -> dsr.referSelfOrFamily(firstContact, null,
                 DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT));
 
         assertThat(Refusals.fieldOf(refused)).as("checked before who made it, as the API always did")
                 .isEqualTo("phone");
+    }
+
+    @Test
+    void theReferredPersonIsParsedOnceWhereTheReferralComesIn() {
+        String nhsNumber = TestNhsNumbers.next();
+
+        ReceivingReferrals.ReferredPerson referred = dsr.receiving.professionalReferral(
+                person("Sam", BORN_2010, TestNhsNumbers.formatted(nhsNumber), "sn1 1aa"));
+
+        assertThat(referred.postcode()).isEqualTo("SN1 1AA");
+        assertThat(referred.nhsNumber()).map(number -> number.digits()).contains(nhsNumber);
+        assertThat(referred.toString()).doesNotContain("Sam").doesNotContain(nhsNumber);
+        assertThat(dsr.people.count()).as("parsing writes nothing").isZero();
+    }
+
+    @Test
+    void aProfessionalReferralIsCheckedPersonFirstThenContacts() {
+        NewPerson badEverywhere = new NewPerson("Sam", "Example", BORN_2010, null, "not a postcode", "SWINDON", null,
+                null, null, List.of(new NewContact(ContactRelationship.PERSON, null, null, null, false)), List.of());
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> dsr.receiving.professionalReferral(badEverywhere))))
+                .isEqualTo("postcode");
+    }
+
+    @Test
+    void aSelfOrFamilyReferralIsCheckedFirstContactFirstThenThePerson() {
+        NewPerson badEverywhere = new NewPerson("Sam", "Example", null, null, "not a postcode", null, null, null,
+                null, List.of(new NewContact(ContactRelationship.PAID_CARER, null, "01793 123456", null, false)),
+                List.of());
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> dsr.receiving.selfOrFamilyReferral(badEverywhere))))
+                .isEqualTo("madeBy.relationship");
     }
 }

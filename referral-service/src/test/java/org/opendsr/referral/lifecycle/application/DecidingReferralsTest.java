@@ -24,6 +24,7 @@ import org.opendsr.referral.lifecycle.domain.EligibilityChecklist;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.register.domain.RegisterChange;
 import org.opendsr.referral.register.domain.RegisterEntry;
 
 /** Accepting and declining a contacted referral, against in-memory ports. */
@@ -57,6 +58,9 @@ class DecidingReferralsTest {
         RegisterEntry entry = dsr.register.openEntryOf(person.id()).orElseThrow();
         assertThat(entry.id()).isEqualTo(outcome.registerEntryId());
         assertThat(entry.responsibleProfessional()).isEqualTo(REFERRER.userId());
+        assertThat(dsr.register.changes()).as("the entry's own Opened change is what is saved")
+                .singleElement().isInstanceOfSatisfying(RegisterChange.Opened.class,
+                        opened -> assertThat(opened.entry()).isEqualTo(entry));
         assertThat(dsr.referrals.byId(referral.id()).orElseThrow().status()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(dsr.assessments.of(referral.id()).orElseThrow().checklist()).isEqualTo(ALL_MET);
         assertThat(dsr.outbox.types()).containsExactly(EventTypes.REFERRAL_ACCEPTED_V1,
@@ -126,6 +130,7 @@ class DecidingReferralsTest {
                 AccessPurpose.REFERRAL_MANAGEMENT));
 
         assertThat(Refusals.problemOf(refused)).isEqualTo("already-on-register");
+        assertThat(dsr.register.changes()).as("no second entry saved").hasSize(1);
         assertThat(dsr.referrals.byId(second.id()).orElseThrow().status()).isEqualTo(ReferralStatus.CONTACTED);
     }
 

@@ -7,6 +7,7 @@ import static org.opendsr.referral.inmemory.UseCases.REFERRER;
 import static org.opendsr.referral.inmemory.UseCases.STRANGER;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ class UpdatingPersonRecordsTest {
         dsr.links.link(person.id(), REFERRER.userId());
         dsr.clock.advance(Duration.ofHours(1));
 
-        dsr.updating.address(person.id(), new Address("2 Low Road", null, "Bath"), "ba1 1aa",
-                ReferralSettings.OUT_OF_AREA, REFERRER, AccessPurpose.DIRECT_CARE);
+        dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("2 Low Road", null, "Bath"), "ba1 1aa", ReferralSettings.OUT_OF_AREA, dsr.checks),
+                REFERRER, AccessPurpose.DIRECT_CARE);
 
         Person saved = dsr.people.byId(person.id()).orElseThrow();
         assertThat(saved.postcode()).isEqualTo("BA1 1AA");
@@ -61,7 +63,7 @@ class UpdatingPersonRecordsTest {
         dsr.people.add(other);
 
         Throwable refused = catchThrowable(() -> dsr.updating.identity(person.id(),
-                new UpdatingPersonRecords.Identity("Sam", "Example", UseCases.BORN_2010, taken), DSR_TEAM,
+                identity("Sam", "Example", UseCases.BORN_2010, taken), DSR_TEAM,
                 AccessPurpose.DATA_QUALITY));
 
         assertThat(Refusals.problemOf(refused)).isEqualTo("nhs-number-belongs-to-another-person");
@@ -74,7 +76,7 @@ class UpdatingPersonRecordsTest {
                 "SN2 2BB", "SWINDON", null, null, null, null, null, null, dsr.clock.instant());
         dsr.people.add(other);
 
-        dsr.updating.identity(person.id(), new UpdatingPersonRecords.Identity("Alex", "Other", UseCases.BORN_2010,
+        dsr.updating.identity(person.id(), identity("Alex", "Other", UseCases.BORN_2010,
                 null), DSR_TEAM, AccessPurpose.DATA_QUALITY);
 
         assertThat(dsr.people.byId(person.id()).orElseThrow().givenName()).isEqualTo("Alex");
@@ -102,5 +104,33 @@ class UpdatingPersonRecordsTest {
 
         assertThat(Refusals.fieldOf(refused)).isEqualTo("contacts[0].hasParentalResponsibility");
         assertThat(dsr.contacts.of(person.id())).isEmpty();
+    }
+
+    @Test
+    void anIdentityIsCheckedWhereItIsParsedDateOfBirthFirst() {
+        LocalDate today = LocalDate.now(dsr.clock);
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> UpdatingPersonRecords.Identity.parse("Sam", "Example",
+                today.plusDays(1), "999 123 4567", dsr.checks, today)))).isEqualTo("dateOfBirth");
+        assertThat(Refusals.fieldOf(catchThrowable(() -> identity("Sam", "Example", UseCases.BORN_2010,
+                "999 123 4567")))).isEqualTo("nhsNumber");
+        assertThat(identity("Sam", "Example", UseCases.BORN_2010, " ").nhsNumber()).isNull();
+    }
+
+    @Test
+    void anAddressIsCheckedWhereItIsParsedPostcodeFirst() {
+        Address lines = new Address("2 Low Road", null, "Bath");
+
+        assertThat(Refusals.fieldOf(catchThrowable(() -> UpdatingPersonRecords.AddressChange.parse(lines,
+                "not a postcode", "ATLANTIS", dsr.checks)))).isEqualTo("postcode");
+        assertThat(Refusals.fieldOf(catchThrowable(() -> UpdatingPersonRecords.AddressChange.parse(lines,
+                "BA1 1AA", "ATLANTIS", dsr.checks)))).isEqualTo("locality");
+    }
+
+    /** As the web edge does it: parsed and checked once, before the use case. */
+    private UpdatingPersonRecords.Identity identity(String givenName, String familyName, LocalDate dateOfBirth,
+                                                    String nhsNumber) {
+        return UpdatingPersonRecords.Identity.parse(givenName, familyName, dateOfBirth, nhsNumber, dsr.checks,
+                LocalDate.now(dsr.clock));
     }
 }

@@ -95,6 +95,38 @@ class RegisterChangesTest {
     }
 
     @Test
+    void theDsrTeamAllocatesANamedProfessionalTrimmed() {
+        RegisterEntry entry = onTheRegister();
+        dsr.registerChanges.changeResponsibility(entry.id(), ResponsibilityChange.PROFESSIONAL_LEFT, null, REFERRER,
+                AccessPurpose.REGISTER_MANAGEMENT);
+        dsr.outbox.clear();
+
+        RegisterChanges.EntryState state = dsr.registerChanges.changeResponsibility(entry.id(),
+                ResponsibilityChange.ALLOCATED, " gp-3 ", DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+
+        assertThat(state.responsibleProfessional()).isEqualTo("gp-3");
+        assertThat(state.unallocatedSince()).isNull();
+        RegisterChange last = dsr.register.changes().get(dsr.register.changes().size() - 1);
+        assertThat(last).isInstanceOfSatisfying(RegisterChange.ResponsibilityChanged.class,
+                changed -> assertThat(changed.change()).isEqualTo(ResponsibilityChange.ALLOCATED));
+        assertThat(dsr.outbox.types()).containsExactly(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
+    }
+
+    @Test
+    void anAllocationWithNoOneNamedIsRefusedAndChangesNothing() {
+        RegisterEntry entry = onTheRegister();
+        int saved = dsr.register.changes().size();
+
+        Throwable refused = catchThrowable(() -> dsr.registerChanges.changeResponsibility(entry.id(),
+                ResponsibilityChange.ALLOCATED, "  ", DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT));
+
+        assertThat(Refusals.problemOf(refused)).isEqualTo("invalid-request");
+        assertThat(Refusals.fieldOf(refused)).isEqualTo("responsibleProfessional");
+        assertThat(dsr.register.changes()).hasSize(saved);
+        assertThat(dsr.outbox.types()).isEmpty();
+    }
+
+    @Test
     void withdrawnConsentTakesThePersonOffTheRegister() {
         onTheRegister();
 

@@ -17,6 +17,7 @@ import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.person.application.NewContact;
 import org.opendsr.referral.person.application.NewPerson;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.kit.web.StrictBoolean;
 
@@ -80,10 +81,11 @@ public final class IntakeRequests {
             @Nullable @Size(max = 4000) String whatCouldReduceRisk,
             @Nullable RagRating indicativeRag) {
 
-        CompletingSelfOrFamilyReferrals.Completion toCompletion() {
-            return new CompletingSelfOrFamilyReferrals.Completion(dateOfBirth, locality, nhsNumber, diagnosis,
+        /** Parsed once, here at the edge: the use case gets values already checked. */
+        CompletingSelfOrFamilyReferrals.Completion toCompletion(PersonDetailsChecks checks, LocalDate today) {
+            return CompletingSelfOrFamilyReferrals.Completion.parse(dateOfBirth, locality, nhsNumber, diagnosis,
                     new MinimumDataSet(reasonForReferral, currentIssues, whatHasBeenTried, whatCouldReduceRisk,
-                            indicativeRag));
+                            indicativeRag), checks, today);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.opendsr.referral.intake.adapters.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.http.HttpResponse;
@@ -22,6 +24,7 @@ import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.lifecycle.application.ReferralOutcome;
 import org.opendsr.referral.intake.application.ReferralReceipt;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.adapters.web.Purposes;
@@ -38,10 +41,15 @@ public class ReferralIntakeController {
 
     private final ReceivingReferrals receiving;
     private final CompletingSelfOrFamilyReferrals completing;
+    private final PersonDetailsChecks checks;
+    private final Clock clock;
 
-    public ReferralIntakeController(ReceivingReferrals receiving, CompletingSelfOrFamilyReferrals completing) {
+    public ReferralIntakeController(ReceivingReferrals receiving, CompletingSelfOrFamilyReferrals completing,
+                                    PersonDetailsChecks checks, Clock clock) {
         this.receiving = receiving;
         this.completing = completing;
+        this.checks = checks;
+        this.clock = clock;
     }
 
     @Post
@@ -50,8 +58,10 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
                                                Caller caller) {
-        ReferralReceipt receipt = receiving.receiveProfessionalReferral(request.toPerson(), request.toMinimumDataSet(),
-                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        // The stated purpose is refused before any value of the body; the person is parsed once, here.
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        ReferralReceipt receipt = receiving.receiveProfessionalReferral(
+                receiving.professionalReferral(request.toPerson()), request.toMinimumDataSet(), caller, purpose);
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
@@ -62,8 +72,9 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
                                                            Caller caller) {
-        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(request.toPerson(), request.reasonForReferral(),
-                caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(
+                receiving.selfOrFamilyReferral(request.toPerson()), request.reasonForReferral(), caller, purpose);
         return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
     }
 
@@ -73,7 +84,8 @@ public class ReferralIntakeController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ReferralOutcome complete(@PathVariable UUID referralId, @Valid @Body IntakeRequests.CompletionRequest request,
                                     Caller caller) {
-        return completing.complete(referralId, request.toCompletion(), caller,
-                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT));
+        // The stated purpose is refused before any value of the body, as it always has been.
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
+        return completing.complete(referralId, request.toCompletion(checks, LocalDate.now(clock)), caller, purpose);
     }
 }

@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Min;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.application.Address;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.ReadingRecords;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -45,11 +46,14 @@ public class PersonController {
 
     private final ReadingRecords reading;
     private final UpdatingPersonRecords updating;
+    private final PersonDetailsChecks checks;
     private final Clock clock;
 
-    public PersonController(ReadingRecords reading, UpdatingPersonRecords updating, Clock clock) {
+    public PersonController(ReadingRecords reading, UpdatingPersonRecords updating, PersonDetailsChecks checks,
+                            Clock clock) {
         this.reading = reading;
         this.updating = updating;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -66,7 +70,9 @@ public class PersonController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> identity(@PathVariable UUID personId, @Valid @Body PersonParts.IdentityRequest request,
                                        Caller caller) {
-        updating.identity(personId, request.toIdentity(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        // The stated purpose is refused before any value of the body, as it always has been.
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.DIRECT_CARE);
+        updating.identity(personId, request.toIdentity(checks, LocalDate.now(clock)), caller, purpose);
         return HttpResponse.noContent();
     }
 
@@ -75,8 +81,9 @@ public class PersonController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<Void> address(@PathVariable UUID personId, @Valid @Body PersonParts.AddressRequest request,
                                       Caller caller) {
-        updating.address(personId, new Address(request.line1(), request.line2(), request.town()), request.postcode(),
-                request.locality(), caller, Purposes.stated(caller, AccessPurpose.DIRECT_CARE));
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.DIRECT_CARE);
+        updating.address(personId, UpdatingPersonRecords.AddressChange.parse(new Address(request.line1(),
+                request.line2(), request.town()), request.postcode(), request.locality(), checks), caller, purpose);
         return HttpResponse.noContent();
     }
 

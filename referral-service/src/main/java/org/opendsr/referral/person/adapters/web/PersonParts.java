@@ -16,6 +16,7 @@ import org.opendsr.referral.person.application.Address;
 import org.opendsr.referral.person.application.Demographics;
 import org.opendsr.referral.person.application.NewContact;
 import org.opendsr.referral.person.application.NewKeyProfessional;
+import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.kit.web.StrictBoolean;
@@ -111,8 +112,9 @@ public final class PersonParts {
                            @NotNull LocalDate dateOfBirth,
                            @Nullable @Schema(description = "10 digits, spaces allowed; leave out if not known")
                            String nhsNumber) {
-        UpdatingPersonRecords.Identity toIdentity() {
-            return new UpdatingPersonRecords.Identity(givenName, familyName, dateOfBirth, nhsNumber);
+        /** Parsed once, here at the edge: the use case gets values already checked. */
+        UpdatingPersonRecords.Identity toIdentity(PersonDetailsChecks checks, LocalDate today) {
+            return UpdatingPersonRecords.Identity.parse(givenName, familyName, dateOfBirth, nhsNumber, checks, today);
         }
 
         @Override
