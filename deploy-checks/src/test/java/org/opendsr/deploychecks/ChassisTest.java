@@ -49,8 +49,10 @@ class ChassisTest {
                 if (hasFiles(dir.resolve("src/main/jkube"))) {
                     copies.add(Repository.ROOT.relativize(dir.resolve("src/main/jkube")).toString());
                 }
-                if (!dir.equals(Repository.CHASSIS) && Files.exists(dir.resolve("Dockerfile"))) {
-                    copies.add(Repository.ROOT.relativize(dir.resolve("Dockerfile")).toString());
+                for (String imageFile : List.of("Dockerfile", ".dockerignore")) {
+                    if (!dir.equals(Repository.CHASSIS) && Files.exists(dir.resolve(imageFile))) {
+                        copies.add(Repository.ROOT.relativize(dir.resolve(imageFile)).toString());
+                    }
                 }
             });
         }

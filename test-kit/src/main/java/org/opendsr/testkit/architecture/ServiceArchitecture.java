@@ -29,8 +29,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *       (web, outbox, locks, inbox). Transactions ({@code @Transactional}) and injection annotations are allowed.</li>
  *   <li><b>adapters</b>: depend inwards only; one kind of adapter (web, persistence, messaging, scheduling) does
  *       not reach into another, so a controller never reads rows: it asks the application.</li>
- *   <li>HTTP statuses and {@code RequestRefused} only in {@code adapters.web}; everything inwards throws
- *       {@code RuleBroken}, which the kit maps to problem+json in one place.</li>
+ *   <li>HTTP statuses only in {@code adapters.web}; every refusal, the web edge's included, is {@code RuleBroken},
+ *       which the kit maps to problem+json in one place ({@code RequestRefused} is the kit's own).</li>
  *   <li>A service with no layer at all (the gateway: routing and sign-in at the edge) owns no data: no SQL,
  *       Micronaut Data or Kafka in it.</li>
  * </ul>
@@ -103,6 +103,16 @@ public final class ServiceArchitecture {
             .because("refusals are RuleBroken, mapped to problem+json once, at the edge")
             .allowEmptyShould(true);
 
+    /**
+     * Even at the web edge a service refuses with RuleBroken (a bad query value is {@code RuleBroken.invalid}), so
+     * there is one refusal type and one mapping to problem+json; RequestRefused is the kit's own (and the gateway's,
+     * which has no layers).
+     */
+    public static final ArchRule REFUSALS_ARE_RULE_BROKEN = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.opendsr.kit.web.RequestRefused")
+            .because("one refusal type, RuleBroken, mapped to problem+json in one place by the kit")
+            .allowEmptyShould(true);
+
     /** A service with no layers is an edge (the gateway): it owns no data. */
     public static final ArchRule AN_EDGE_OWNS_NO_DATA = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage(DATA_SQL_AND_KAFKA)
@@ -111,7 +121,7 @@ public final class ServiceArchitecture {
 
     /** The rules for a service cut into layers (directly or by feature). */
     public static final List<ArchRule> LAYERED = List.of(DOMAIN_IS_PLAIN_JAVA, APPLICATION_DEPENDS_INWARDS,
-            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, HTTP_REFUSALS_ONLY_IN_WEB_ADAPTERS);
+            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, HTTP_REFUSALS_ONLY_IN_WEB_ADAPTERS, REFUSALS_ARE_RULE_BROKEN);
 
     /** Whether any class is in a domain, application or adapters package. */
     public static boolean isLayered(JavaClasses service) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,7 +22,7 @@ import org.opendsr.consent.application.RecordingConsent;
 import org.opendsr.consent.application.WithdrawingConsent;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.access.Caller;
 
 @Controller("/consents")
@@ -61,7 +60,7 @@ public class ConsentController {
         return reading.consent(consentId)
                 .filter(record -> mayRead(record.consent(), caller))
                 .map(record -> ConsentView.of(record, reading.today()))
-                .orElseThrow(() -> RequestRefused.notFound("The consent"));
+                .orElseThrow(() -> RuleBroken.notFound("The consent"));
     }
 
     @Post("/{consentId}/withdrawal")
@@ -75,7 +74,7 @@ public class ConsentController {
                                 Caller caller) {
         // Who may not see a consent may not withdraw it either, nor learn that it exists: 404 as for a read.
         reading.consent(consentId).filter(record -> mayRead(record.consent(), caller))
-                .orElseThrow(() -> RequestRefused.notFound("The consent"));
+                .orElseThrow(() -> RuleBroken.notFound("The consent"));
         WithdrawalRequest withdrawal = request == null ? WithdrawalRequest.UNSTATED : request;
         Consent consent = withdrawing.withdraw(consentId, withdrawal.reason(), withdrawal.withdrawnOn(),
                 withdrawal.note(), caller.userId());
@@ -88,8 +87,8 @@ public class ConsentController {
     public PersonConsentHistory history(@PathVariable UUID personId) {
         return reading.historyOf(personId)
                 .map(history -> PersonConsentHistory.of(history, reading.today()))
-                .orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                        "No referral for this person has reached consent-service", null));
+                .orElseThrow(() -> new RuleBroken(RuleBroken.Kind.NOT_FOUND, "not-found", "Not found", null,
+                        "No referral for this person has reached consent-service"));
     }
 
     private static boolean mayRead(Consent consent, Caller caller) {

@@ -19,7 +19,7 @@ import org.opendsr.consent.application.ReadingConsents;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.ConsentState;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 
 /** The DSR team's consent worklists. People who have left the register are not on them. */
 @Controller("/consents/worklists")
@@ -43,7 +43,7 @@ public class WorklistController {
             @Parameter(description = "How many days ahead, 1 to 366; 30 when omitted") @Nullable @QueryValue Integer withinDays) {
         int days = withinDays == null ? DEFAULT_DAYS_AHEAD : withinDays;
         if (days < 1 || days > MOST_DAYS_AHEAD) {
-            throw RequestRefused.invalidField("withinDays", "must be from 1 to " + MOST_DAYS_AHEAD);
+            throw RuleBroken.invalid("withinDays", "must be from 1 to " + MOST_DAYS_AHEAD);
         }
         LocalDate today = reading.today();
         return new Worklists.RenewalsDue(today, today.plusDays(days), reading.renewalsDueWithin(days).stream()
@@ -74,7 +74,7 @@ public class WorklistController {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw RequestRefused.invalidField("month", "must be a month as YYYY-MM");
+            throw RuleBroken.invalid("month", "must be a month as YYYY-MM");
         }
     }
 }

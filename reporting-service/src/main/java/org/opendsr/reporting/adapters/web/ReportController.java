@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.reporting.application.ReportingReferrals;
 import org.opendsr.reporting.application.ReportingReferrals.ReferralsReceived;
 import org.opendsr.reporting.domain.ReportingPeriod;
@@ -43,11 +43,11 @@ public class ReportController {
         YearMonth first = month("from", from, thisMonth);
         YearMonth last = month("to", to, thisMonth);
         if (first.isAfter(last)) {
-            throw RequestRefused.invalidField("from", "must not be after to");
+            throw RuleBroken.invalid("from", "must not be after to");
         }
         ReportingPeriod period = new ReportingPeriod(first, last);
         if (period.months() > ReportingPeriod.LONGEST_IN_MONTHS) {
-            throw RequestRefused.invalidField("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
+            throw RuleBroken.invalid("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
         }
         ReferralsReceived report = reporting.referralsReceived(period);
         return new ReferralsReceivedReport(first.toString(), last.toString(), report.total(),
@@ -67,7 +67,7 @@ public class ReportController {
         try {
             return YearMonth.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw RequestRefused.invalidField(field, "must be a month as YYYY-MM");
+            throw RuleBroken.invalid(field, "must be a month as YYYY-MM");
         }
     }
 }

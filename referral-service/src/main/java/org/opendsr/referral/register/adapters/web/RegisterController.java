@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.contracts.referral.ResponsibilityChange;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
@@ -93,7 +93,7 @@ public class RegisterController {
                                                   Caller caller) {
         if (locality != null && !settings.getLocalities().contains(locality)
                 && !ReferralSettings.OUT_OF_AREA.equals(locality)) {
-            throw RequestRefused.invalidField("locality", "must be one of " + settings.getLocalities() + " or "
+            throw RuleBroken.invalid("locality", "must be one of " + settings.getLocalities() + " or "
                     + ReferralSettings.OUT_OF_AREA);
         }
         return Listed.of(listing.register(new Listings.RegisterFilter(locality, status == null ? null : status.name(),

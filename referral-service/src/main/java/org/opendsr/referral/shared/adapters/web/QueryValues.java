@@ -1,7 +1,7 @@
 package org.opendsr.referral.shared.adapters.web;
 
 import io.micronaut.core.annotation.Nullable;
-import org.opendsr.kit.web.RequestRefused;
+import org.opendsr.kit.rules.RuleBroken;
 
 /** Query parameters read strictly: a filter the caller mistyped is refused, not quietly read as something else. */
 public final class QueryValues {
@@ -21,7 +21,7 @@ public final class QueryValues {
             case "false":
                 return Boolean.FALSE;
             default:
-                throw RequestRefused.invalidField(name, "must be true or false");
+                throw RuleBroken.invalid(name, "must be true or false");
         }
     }
 }
