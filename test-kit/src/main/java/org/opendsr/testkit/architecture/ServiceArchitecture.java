@@ -31,6 +31,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *       not reach into another, so a controller never reads rows: it asks the application.</li>
  *   <li>HTTP statuses only in {@code adapters.web}; every refusal, the web edge's included, is {@code RuleBroken},
  *       which the kit maps to problem+json in one place ({@code RequestRefused} is the kit's own).</li>
+ *   <li>In a layered service every class sits in a layer (but the chassis-rendered {@code ServiceApiDescription}).</li>
  *   <li>A service with no layer at all (the gateway: routing and sign-in at the edge) owns no data: no SQL,
  *       Micronaut Data or Kafka in it.</li>
  * </ul>
@@ -113,6 +114,17 @@ public final class ServiceArchitecture {
             .because("one refusal type, RuleBroken, mapped to problem+json in one place by the kit")
             .allowEmptyShould(true);
 
+    /**
+     * In a layered service every class sits in a layer, so that the rules above see it: a class beside the layers would
+     * escape them all. The one exception is the head of the OpenAPI document the chassis renders into the service's
+     * root package (chassis/java/ServiceApiDescription.java), which holds annotations only.
+     */
+    public static final ArchRule EVERY_CLASS_IN_A_LAYER = classes()
+            .that().doNotHaveSimpleName("ServiceApiDescription")
+            .should().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS)
+            .because("a class beside the layers escapes the rules that hold every layer")
+            .allowEmptyShould(true);
+
     /** A service with no layers is an edge (the gateway): it owns no data. */
     public static final ArchRule AN_EDGE_OWNS_NO_DATA = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage(DATA_SQL_AND_KAFKA)
@@ -121,7 +133,8 @@ public final class ServiceArchitecture {
 
     /** The rules for a service cut into layers (directly or by feature). */
     public static final List<ArchRule> LAYERED = List.of(DOMAIN_IS_PLAIN_JAVA, APPLICATION_DEPENDS_INWARDS,
-            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, HTTP_REFUSALS_ONLY_IN_WEB_ADAPTERS, REFUSALS_ARE_RULE_BROKEN);
+            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, HTTP_REFUSALS_ONLY_IN_WEB_ADAPTERS, REFUSALS_ARE_RULE_BROKEN,
+            EVERY_CLASS_IN_A_LAYER);
 
     /** Whether any class is in a domain, application or adapters package. */
     public static boolean isLayered(JavaClasses service) {

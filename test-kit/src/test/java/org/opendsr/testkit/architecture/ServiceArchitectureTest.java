@@ -45,6 +45,7 @@ class ServiceArchitectureTest {
                 Arguments.of("featureadapterscross", ServiceArchitecture.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER),
                 Arguments.of("httpinward", ServiceArchitecture.HTTP_REFUSALS_ONLY_IN_WEB_ADAPTERS),
                 Arguments.of("webrefusal", ServiceArchitecture.REFUSALS_ARE_RULE_BROKEN),
+                Arguments.of("besidethelayers", ServiceArchitecture.EVERY_CLASS_IN_A_LAYER),
                 Arguments.of("edgewithdata", ServiceArchitecture.AN_EDGE_OWNS_NO_DATA));
     }
 
