@@ -132,6 +132,19 @@ class InboundEventsTest implements TestPropertyProvider {
     }
 
     @Test
+    void anEventARuleRefusesIsDeadLetteredAtOnceWithTheRefusal() {
+        UUID personId = UUID.randomUUID();
+        UUID referralId = UUID.randomUUID();
+        send(personId, referralEvent(UUID.randomUUID().toString(), personId, referralId, ReferralsSeen.RULE_REFUSES));
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(
+                record -> record.key().equals(personId.toString()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).isEqualTo("locality: is not one the test serves");
+        assertThat(seen.attemptsFor(referralId)).isEqualTo(1);
+    }
+
+    @Test
     void aHandlerThatKeepsFailingIsDeadLetteredAfterItsAttemptsAndThePartitionMovesOn() {
         UUID personId = UUID.randomUUID();
         UUID broken = UUID.randomUUID();

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.opendsr.kit.inbox.ProcessedEvents;
 import org.opendsr.kit.messaging.CloudEventCodec.ReceivedCloudEvent;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.observability.CorrelationId;
 import org.opendsr.kit.observability.SafeThrowables;
 import org.opendsr.kit.observability.TraceContext;
@@ -197,6 +198,12 @@ public class InboundEvents {
                 return;
             } catch (UnprocessableEvent rejected) {
                 deadLetters.send(record, consumer, rejected);
+                return;
+            } catch (RuleBroken refused) {
+                // A rule refuses the event (a bad value, an unknown person): it can never succeed, so it goes to the
+                // dead-letter topic at once with the refusal, which is written to carry no personal data.
+                deadLetters.send(record, consumer, UnprocessableEvent.rejected(refused.field() == null
+                        ? refused.getMessage() : refused.field() + ": " + refused.getMessage()));
                 return;
             } catch (RuntimeException failure) {
                 if (FailureClassification.isTransientInfrastructure(failure)) {

@@ -21,6 +21,7 @@ import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.messaging.UnprocessableEvent;
 import org.opendsr.kit.observability.CorrelationId;
+import org.opendsr.kit.rules.RuleBroken;
 
 /** The test consumer's effect: one row per referral event applied, in the order applied. */
 @Singleton
@@ -28,6 +29,7 @@ public class ReferralsSeen {
 
     /** Localities that make the handler misbehave, to exercise each failure path. */
     public static final String REJECTED = "REJECT";
+    public static final String RULE_REFUSES = "RULE";
     public static final String DATABASE_BLIPS_TWICE = "DBBLIP";
     public static final String ALWAYS_BROKEN = "BROKEN";
 
@@ -45,6 +47,7 @@ public class ReferralsSeen {
         int attempt = attempts.computeIfAbsent(referral.referralId(), id -> new AtomicInteger()).incrementAndGet();
         switch (referral.locality()) {
             case REJECTED -> throw UnprocessableEvent.rejected("the test rejects this locality");
+            case RULE_REFUSES -> throw RuleBroken.invalid("locality", "is not one the test serves");
             case DATABASE_BLIPS_TWICE -> {
                 if (attempt <= 2) {
                     throw new IllegalStateException(new SQLTransientConnectionException("simulated outage", "08006"));

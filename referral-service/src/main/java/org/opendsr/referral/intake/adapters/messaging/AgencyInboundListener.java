@@ -1,7 +1,5 @@
 package org.opendsr.referral.intake.adapters.messaging;
 
-import static org.opendsr.referral.shared.adapters.messaging.HandlerRefusals.deadLetteringRefusals;
-
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
@@ -33,15 +31,15 @@ public class AgencyInboundListener extends DsrTopicListener {
     public AgencyInboundListener(InboundEvents inbound, ReceivingReferrals receiving, ApplyingAgencyUpdates updates) {
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, AgencyReferralSubmitted.class,
-                        deadLetteringRefusals(event -> receiving.receiveAgencyReferral(event.payload(), event.source())))
+                        event -> receiving.receiveAgencyReferral(event.payload(), event.source()))
                 .on(EventTypes.AGENCY_ADDRESS_CHANGED_V1, AgencyAddressChanged.class,
-                        deadLetteringRefusals(event -> updates.addressChanged(event.payload(), event.source())))
+                        event -> updates.addressChanged(event.payload(), event.source()))
                 .on(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, AgencyContactDetailsChanged.class,
-                        deadLetteringRefusals(event -> updates.contactDetailsChanged(event.payload(), event.source())))
+                        event -> updates.contactDetailsChanged(event.payload(), event.source()))
                 .on(EventTypes.AGENCY_ADMISSION_REPORTED_V1, AgencyAdmissionReported.class,
-                        deadLetteringRefusals(event -> updates.admissionReported(event.payload(), event.source())))
+                        event -> updates.admissionReported(event.payload(), event.source()))
                 .on(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, AgencyDischargeReported.class,
-                        deadLetteringRefusals(event -> updates.dischargeReported(event.payload(), event.source())))
+                        event -> updates.dischargeReported(event.payload(), event.source()))
                 // Agency systems outside the DSR publish here: a type we do not know is their mistake (a misspelling,
                 // a version we do not take yet) and must reach the dead-letter topic, not vanish.
                 .deadLetterUnknownTypes()

@@ -1,7 +1,5 @@
 package org.opendsr.referral.lifecycle.adapters.messaging;
 
-import static org.opendsr.referral.shared.adapters.messaging.HandlerRefusals.deadLetteringRefusals;
-
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
@@ -29,21 +27,21 @@ public class ConsentEventsListener extends DsrTopicListener {
 
     public ConsentEventsListener(InboundEvents inbound, FollowingConsent consent) {
         super(inbound, EventHandlers.forConsumer(GROUP)
-                .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class, deadLetteringRefusals(event ->
+                .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class, event ->
                         consent.recorded(event.payload().personId(), event.payload().consentId(),
-                                event.payload().status(), event.time())))
-                .on(EventTypes.CONSENT_RENEWAL_DUE_V1, ConsentRenewalDue.class, deadLetteringRefusals(event ->
+                                event.payload().status(), event.time()))
+                .on(EventTypes.CONSENT_RENEWAL_DUE_V1, ConsentRenewalDue.class, event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
-                                ConsentStatus.RENEWAL_DUE, event.time())))
-                .on(EventTypes.CONSENT_OVERDUE_V1, ConsentOverdue.class, deadLetteringRefusals(event ->
+                                ConsentStatus.RENEWAL_DUE, event.time()))
+                .on(EventTypes.CONSENT_OVERDUE_V1, ConsentOverdue.class, event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
-                                ConsentStatus.OVERDUE, event.time())))
-                .on(EventTypes.CONSENT_LAPSED_V1, ConsentLapsed.class, deadLetteringRefusals(event ->
+                                ConsentStatus.OVERDUE, event.time()))
+                .on(EventTypes.CONSENT_LAPSED_V1, ConsentLapsed.class, event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
-                                ConsentStatus.LAPSED, event.time())))
-                .on(EventTypes.CONSENT_WITHDRAWN_V1, ConsentWithdrawn.class, deadLetteringRefusals(event ->
+                                ConsentStatus.LAPSED, event.time()))
+                .on(EventTypes.CONSENT_WITHDRAWN_V1, ConsentWithdrawn.class, event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
-                                ConsentStatus.WITHDRAWN, event.time())))
+                                ConsentStatus.WITHDRAWN, event.time()))
                 .build());
     }
 }

@@ -1,7 +1,5 @@
 package org.opendsr.referral.register.adapters.messaging;
 
-import static org.opendsr.referral.shared.adapters.messaging.HandlerRefusals.deadLetteringRefusals;
-
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
@@ -21,8 +19,8 @@ public class RiskEventsListener extends DsrTopicListener {
 
     public RiskEventsListener(InboundEvents inbound, FollowingRatings ratings) {
         super(inbound, EventHandlers.forConsumer(GROUP)
-                .on(EventTypes.RISK_RATING_CHANGED_V1, RatingChanged.class, deadLetteringRefusals(event ->
-                        ratings.ratingChanged(event.payload().personId(), event.payload().rating())))
+                .on(EventTypes.RISK_RATING_CHANGED_V1, RatingChanged.class, event ->
+                        ratings.ratingChanged(event.payload().personId(), event.payload().rating()))
                 .build());
     }
 }
