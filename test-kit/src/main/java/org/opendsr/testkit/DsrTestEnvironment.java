@@ -35,6 +35,9 @@ public final class DsrTestEnvironment {
         // Where the test-clock module is on the test classpath, its movable clock and /testing/clock are switched
         // on only by this (org.opendsr.testclock.ClockControl.PROPERTY); no production configuration sets it.
         properties.put("dsr.testing.clock-control", "true");
+        // Production checks event payloads against their schemas only where input enters; tests check every outbox
+        // payload too, so that a service writing an event that does not match its schema fails its tests.
+        properties.put("dsr.outbox.validate-payloads", "true");
         return properties;
     }
 }

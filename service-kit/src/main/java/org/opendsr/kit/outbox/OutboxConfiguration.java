@@ -15,6 +15,7 @@ public class OutboxConfiguration {
     private Duration purgeInterval = Duration.ofHours(1);
     private Duration standbyInterval = Duration.ofSeconds(2);
     private Duration maxBackoff = Duration.ofSeconds(10);
+    private boolean validatePayloads;
 
     public OutboxRelay.Settings toSettings() {
         return new OutboxRelay.Settings(pollInterval, batchSize, retention, purgeInterval, standbyInterval, maxBackoff);
@@ -66,6 +67,19 @@ public class OutboxConfiguration {
 
     public void setStandbyInterval(Duration standbyInterval) {
         this.standbyInterval = standbyInterval;
+    }
+
+    /**
+     * Whether {@link Outbox#append} checks each payload against its JSON Schema. Off in production: payloads are the
+     * service's own typed contract records, checked at the trust boundaries instead. On in tests
+     * ({@code DsrTestEnvironment}), so that a payload that does not match its schema still fails a test.
+     */
+    public boolean isValidatePayloads() {
+        return validatePayloads;
+    }
+
+    public void setValidatePayloads(boolean validatePayloads) {
+        this.validatePayloads = validatePayloads;
     }
 
     public Duration getMaxBackoff() {

@@ -1,6 +1,5 @@
 package org.opendsr.kit.outbox;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -34,11 +32,9 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.observability.SafeThrowables;
 import org.opendsr.kit.observability.TraceContext;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +47,11 @@ import org.slf4j.LoggerFactory;
  *       over without any timeout to tune. One publisher keeps per-person order across replicas.</li>
  *   <li><b>At least once.</b> A row is marked only after Kafka acknowledged it (idempotent producer, acks=all).
  *       A crash between the two republishes it; consumers drop the duplicate by event id.</li>
- *   <li><b>Prompt.</b> Each outbox insert notifies on commit (LISTEN/NOTIFY), so an event normally leaves within
- *       milliseconds; a short poll covers anything a notification missed.</li>
+ *   <li><b>Prompt.</b> A commit that wrote outbox rows wakes the leader at once: in-process when the writer's
+ *       replica leads, otherwise by a coalesced NOTIFY sent after the commit from another connection
+ *       ({@link OutboxWakeUp}), which the leader's {@link NotificationListener} hears. Nothing signals inside the
+ *       writer's transaction. A short poll covers anything a wake-up missed. Each batch is pipelined, one chain of
+ *       acknowledgements per person (see {@link #publishBatch}), and settled without waiting for an fsync.</li>
  *   <li><b>Patient.</b> While the broker is unavailable rows simply wait, and the relay retries with backoff.</li>
  *   <li><b>Not blocked by one bad row.</b> A row refused for what it is, which no retry changes (too large for the
  *       broker, not serialisable, an invalid topic; see {@link PermanentRefusal}), is <em>parked</em>: marked with
@@ -100,6 +99,8 @@ public final class OutboxRelay implements Runnable {
     private volatile boolean running = true;
     private volatile boolean leading;
     private volatile Thread thread;
+    private final RelayDoorbell doorbell = new RelayDoorbell();
+    private final RecordLimits limits;
     private Producer<String, byte[]> producer;
     private Instant nextPurge = Instant.MIN;
 
@@ -110,17 +111,32 @@ public final class OutboxRelay implements Runnable {
      * @param purgeInterval    how often published rows past retention are deleted
      * @param standbyInterval  how often a standby relay tries to take over
      * @param maxBackoff       longest wait between attempts while the broker or database is unavailable
+     * @param maxRecordBytes   the producer's {@code max.request.size}: a larger record is parked without a send
+     *                         (0: no check before sending; the producer's own refusal still parks it)
      */
     public record Settings(Duration pollInterval, int batchSize, Duration retention, Duration purgeInterval,
-                           Duration standbyInterval, Duration maxBackoff) {
+                           Duration standbyInterval, Duration maxBackoff, int maxRecordBytes) {
+
+        /** The producer's default {@code max.request.size}. */
+        public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+
+        public Settings(Duration pollInterval, int batchSize, Duration retention, Duration purgeInterval,
+                        Duration standbyInterval, Duration maxBackoff) {
+            this(pollInterval, batchSize, retention, purgeInterval, standbyInterval, maxBackoff,
+                    DEFAULT_MAX_RECORD_BYTES);
+        }
 
         public static Settings defaults() {
             return new Settings(Duration.ofMillis(500), 500, Duration.ofDays(7), Duration.ofHours(1),
                     Duration.ofSeconds(2), Duration.ofSeconds(10));
         }
+
+        public Settings withMaxRecordBytes(int bytes) {
+            return new Settings(pollInterval, batchSize, retention, purgeInterval, standbyInterval, maxBackoff, bytes);
+        }
     }
 
-    /** Test seam: sees every batch after Kafka acknowledged it and before it is marked published. */
+    /** Test seam: sees each batch's acknowledged events after the batch's last acknowledgement, before they are marked. */
     public interface PublishObserver {
         PublishObserver NONE = ids -> { };
 
@@ -142,6 +158,7 @@ public final class OutboxRelay implements Runnable {
         this.observer = observer;
         this.meters = meters;
         this.clock = clock;
+        this.limits = new RecordLimits(settings.maxRecordBytes());
         this.publishLag = Timer.builder("dsr.outbox.publish.lag")
                 .description("Time from an outbox row's commit to Kafka's acknowledgement of its event")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -193,21 +210,24 @@ public final class OutboxRelay implements Runnable {
                         continue;
                     }
                     LOG.info("Outbox relay {} is publishing", name);
-                    listen(connection);
-                    PGConnection notifications = connection.unwrap(PGConnection.class);
-                    backoff = Duration.ofMillis(100);
-                    while (running) {
-                        int published = publishBatch(connection);
-                        purgeIfDue(connection);
-                        if (published < 0) {
-                            pause(backoff);
-                            backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
-                        } else {
-                            backoff = Duration.ofMillis(100);
-                            if (published < settings.batchSize()) {
-                                notifications.getNotifications((int) settings.pollInterval().toMillis());
+                    NotificationListener listener = new NotificationListener(name, dataSource, doorbell).start();
+                    try {
+                        backoff = Duration.ofMillis(100);
+                        while (running) {
+                            int published = publishBatch(connection);
+                            purgeIfDue(connection);
+                            if (published < 0) {
+                                pause(backoff);
+                                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
+                            } else {
+                                backoff = Duration.ofMillis(100);
+                                if (published < settings.batchSize()) {
+                                    waitForWork();
+                                }
                             }
                         }
+                    } finally {
+                        listener.stop();
                     }
                 } catch (SQLException | RuntimeException e) {
                     if (running) {
@@ -226,7 +246,7 @@ public final class OutboxRelay implements Runnable {
     }
 
     /**
-     * The advisory lock and LISTEN belong to the database session, and the session outlives this use of a pooled
+     * The advisory lock belongs to the database session, and the session outlives this use of a pooled
      * connection: both are given back explicitly when the relay stops or fails, so that a standby can take over at
      * once. If the process dies instead, the server ends the session and releases them itself.
      */
@@ -252,7 +272,6 @@ public final class OutboxRelay implements Runnable {
         public void close() {
             leading = false;
             try (Statement release = connection.createStatement()) {
-                release.execute("UNLISTEN *");
                 release.execute("SELECT pg_advisory_unlock_all()");
             } catch (SQLException e) {
                 // A broken connection is discarded by the pool, which ends the session and its lock with it.
@@ -261,156 +280,209 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    private static void listen(Connection connection) throws SQLException {
-        try (Statement listen = connection.createStatement()) {
-            listen.execute("LISTEN " + CHANNEL);
+    /** Waits for a wake-up (in-process or a notification) or the poll interval, whichever comes first. */
+    private void waitForWork() {
+        try {
+            doorbell.await(settings.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
+    }
+
+    /**
+     * Rows were committed for this relay to publish: ends its wait at once if it is waiting, or makes its next wait
+     * return at once if it is busy. Called by {@link OutboxWakeUp} after a local commit.
+     */
+    public void wake() {
+        doorbell.ring();
     }
 
     /**
      * Publishes one batch. Returns how many rows were settled (published or parked), or -1 if the broker failed
      * and the relay should back off.
      *
-     * <p>At most one event per person is in flight at a time: the batch goes out in waves (the first waiting event
-     * of every person in it, then the next), each wave acknowledged before the next is sent. Pipelining one person's
-     * events would be faster, but if an earlier one then failed, the idempotent producer could still deliver a later
-     * one (it renumbers and retries the batches queued behind a failed one), and the topic would hold them out of
-     * order; re-sending cannot undo that. Most batches hold one event per person, so most batches are one wave.
+     * <p><b>One chain per person, every person at once.</b> The batch is split by person; every person's first
+     * waiting event is sent at once, and each person's next event is sent the moment the previous one is
+     * acknowledged, from the acknowledgement itself, without waiting for the rest of the batch or for any database
+     * commit. Different people's events are pipelined freely (the topic keeps no order between people), and a batch
+     * takes as many broker round trips as its longest chain, not one durable commit per wave as before.
+     *
+     * <p><b>Why this cannot reorder a person's events.</b> At most one event per person is ever in flight. If an event
+     * fails, the idempotent producer may still deliver records queued behind it (it renumbers and retries the
+     * batches behind a failed one), but none of them is this person's: the person's next event was never handed to
+     * the producer, and after a failure the relay sends nothing new, lets what is in flight finish, closes the
+     * producer and retries the failed event first, later, with a fresh one. Kafka transactions per batch would
+     * also prevent it, but every consumer would then need {@code read_committed} and each batch a transaction
+     * commit on the broker; the chains cost nothing for the common batch, where each person has one event.
+     *
+     * <p><b>Settled without waiting for the disk.</b> The rows published or parked in the batch are marked in one
+     * transaction at its end with {@code synchronous_commit = off}: the commit is visible at once (the next read does
+     * not see those rows again) but does not wait for its WAL flush. If PostgreSQL crashes before the flush, the marks
+     * are lost and those events are published again, which consumers already tolerate (they drop duplicates by event
+     * id, as after a relay crash between publish and mark). Published rows are kept, not deleted, because the
+     * retention window ({@code dsr.outbox.retention}) serves inspection and replay; the purge removes them later.
      */
     private int publishBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = readBatch(connection);
         if (batch.isEmpty()) {
             return 0;
         }
-        Map<String, Deque<PendingEvent>> waitingByPerson = new LinkedHashMap<>();
+        Map<String, Deque<PendingEvent>> chains = new LinkedHashMap<>();
         for (PendingEvent event : batch) {
-            waitingByPerson.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event);
+            chains.computeIfAbsent(event.key(), key -> new ArrayDeque<>()).add(event);
         }
-        int settled = 0;
-        while (!waitingByPerson.isEmpty() && running) {
-            List<PendingEvent> wave = waitingByPerson.values().stream().map(Deque::peekFirst).toList();
-            WaveOutcome outcome = publishWave(connection, wave);
-            settled += outcome.settled();
-            for (PendingEvent event : wave) {
-                if (outcome.published().contains(event.id())) {
-                    Deque<PendingEvent> waiting = waitingByPerson.get(event.key());
-                    waiting.removeFirst();
-                    if (waiting.isEmpty()) {
-                        waitingByPerson.remove(event.key());
-                    }
-                } else {
-                    // Parked, or not acknowledged: this person's later events must not overtake it.
-                    waitingByPerson.remove(event.key());
-                }
-            }
-            if (outcome.brokerFailed()) {
-                meters.counter("dsr.outbox.publish.failures").increment();
-                LOG.warn("Outbox relay {} could not publish {} event(s); they stay in the outbox", name,
-                        batch.size() - settled);
-                // A producer that failed may hold sequence state for records that will never be acknowledged;
-                // a fresh one starts clean.
-                closeProducer();
-                return -1;
-            }
-        }
-        return settled;
-    }
-
-    /** Sends one event per person, waits for every acknowledgement, then marks what was published or parked. */
-    private WaveOutcome publishWave(Connection connection, List<PendingEvent> wave) throws SQLException {
-        List<PendingEvent> sent = new ArrayList<>(wave.size());
-        List<Future<RecordMetadata>> sends = new ArrayList<>(wave.size());
-        List<UUID> published = new ArrayList<>(wave.size());
-        int parked = 0;
-        boolean brokerFailed = false;
-        Map<UUID, Span> spans = new LinkedHashMap<>();
+        BatchRun run = new BatchRun();
         try {
-            for (PendingEvent event : wave) {
-                if (event.unwritable() != null) {
-                    park(connection, event, event.unwritable());
-                    parked++;
-                    continue;
-                }
-                Future<RecordMetadata> send;
-                try {
-                    Span span = publishSpan(event);
-                    spans.put(event.id(), span);
-                    TraceContext trace = TraceContext.of(span.storeInContext(io.opentelemetry.context.Context.root()));
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
-                            CloudEventCodec.write(event.outgoing(trace)));
-                    record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    if (trace != null) {
-                        record.headers().add(TraceContext.TRACEPARENT, utf8(trace.traceparent()));
-                        if (trace.tracestate() != null) {
-                            record.headers().add(TraceContext.TRACESTATE, utf8(trace.tracestate()));
-                        }
-                    }
-                    send = producer().send(record);
-                } catch (RuntimeException e) {
-                    endSpan(spans, event, SafeThrowables.summary(e));
-                    Optional<String> permanent = PermanentRefusal.reasonFor(e);
-                    if (permanent.isPresent()) {
-                        park(connection, event, permanent.get());
-                        parked++;
-                        continue;
-                    }
-                    LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
-                    brokerFailed = true;
+            for (Deque<PendingEvent> chain : chains.values()) {
+                if (run.brokerFailed) {
                     break;
                 }
-                Optional<Throwable> refusal = refusedOutright(send);
-                if (refusal.isPresent()) {
-                    endSpan(spans, event, SafeThrowables.summary(refusal.get()));
-                    Optional<String> permanent = PermanentRefusal.reasonFor(refusal.get());
-                    if (permanent.isPresent()) {
-                        park(connection, event, permanent.get());
-                        parked++;
-                        continue;
-                    }
-                    // Refused for now (e.g. no metadata while the broker is down): the rest would be refused alike.
-                    brokerFailed = true;
-                    break;
-                }
-                sent.add(event);
-                sends.add(send);
+                sendNext(chain, run);
             }
-            for (int i = 0; i < sent.size(); i++) {
-                PendingEvent event = sent.get(i);
-                try {
-                    sends.get(i).get(settings.maxBackoff().toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                    endSpan(spans, event, null);
-                    published.add(event.id());
-                    publishLag.record(Duration.between(event.createdAt(), clock.instant()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    brokerFailed = true;
-                    break;
-                } catch (ExecutionException e) {
-                    endSpan(spans, event, SafeThrowables.summary(e.getCause() == null ? e : e.getCause()));
-                    Optional<String> permanent = PermanentRefusal.reasonFor(e.getCause());
-                    if (permanent.isPresent()) {
-                        park(connection, event, permanent.get());
-                        parked++;
-                    } else {
-                        brokerFailed = true;
-                    }
-                } catch (java.util.concurrent.TimeoutException e) {
-                    brokerFailed = true;
-                }
-            }
+            awaitChains(run);
         } finally {
             // Sent but never acknowledged (interrupted, timed out): the span still ends, as not published.
-            for (Span span : spans.values()) {
+            for (Span span : run.spans.values()) {
                 span.setStatus(StatusCode.ERROR, "not acknowledged");
                 span.end();
             }
         }
-        if (!published.isEmpty()) {
-            observer.acknowledged(published);
-            markPublished(connection, published);
-            meters.counter("dsr.outbox.published").increment(published.size());
+        if (!run.published.isEmpty()) {
+            observer.acknowledged(run.published);
         }
-        return new WaveOutcome(Set.copyOf(published), published.size() + parked, brokerFailed);
+        settle(connection, run);
+        int settled = run.published.size() + run.parked.size();
+        if (run.brokerFailed) {
+            meters.counter("dsr.outbox.publish.failures").increment();
+            LOG.warn("Outbox relay {} could not publish {} event(s); they stay in the outbox", name,
+                    batch.size() - settled);
+            // A producer that failed may hold sequence state for records that will never be acknowledged;
+            // a fresh one starts clean.
+            closeProducer();
+            return -1;
+        }
+        return settled;
+    }
+
+    /** Handles acknowledgements as they come, starting each person's next event, until nothing is in flight. */
+    private void awaitChains(BatchRun run) {
+        long waitMillis = settings.maxBackoff().toMillis() + 60_000;
+        while (run.inFlight > 0) {
+            Acknowledgement ack;
+            try {
+                ack = run.acknowledgements.poll(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.brokerFailed = true;
+                return;
+            }
+            if (ack == null) {
+                // The producer answers every send within delivery.timeout.ms; silence means it is stuck.
+                run.brokerFailed = true;
+                return;
+            }
+            run.inFlight--;
+            PendingEvent event = ack.chain().removeFirst();
+            if (ack.failure() == null) {
+                endSpan(run.spans, event, null);
+                run.published.add(event.id());
+                publishLag.record(Duration.between(event.createdAt(), ack.at()));
+                if (!run.brokerFailed && running) {
+                    sendNext(ack.chain(), run);
+                }
+                continue;
+            }
+            Throwable failure = ack.failure();
+            endSpan(run.spans, event, SafeThrowables.summary(failure));
+            Optional<String> permanent = PermanentRefusal.reasonFor(failure);
+            if (permanent.isPresent()) {
+                run.park(event, permanent.get());
+            } else {
+                run.brokerFailed = true;
+            }
+            // Parked or failed: this person's later events must not overtake it.
+            ack.chain().clear();
+        }
+    }
+
+    /**
+     * Sends the chain's first event. A row that can never be sent is parked (without a send, when that can be known
+     * beforehand) and ends its person's chain; a transient refusal marks the broker failed.
+     */
+    private void sendNext(Deque<PendingEvent> chain, BatchRun run) {
+        PendingEvent event = chain.peekFirst();
+        if (event == null) {
+            return;
+        }
+        if (event.unwritable() != null) {
+            run.park(event, event.unwritable());
+            chain.clear();
+            return;
+        }
+        try {
+            Span span = publishSpan(event);
+            run.spans.put(event.id(), span);
+            ProducerRecord<String, byte[]> record = recordOf(event, span);
+            Optional<String> refusal = limits.refusal(record);
+            if (refusal.isPresent()) {
+                endSpan(run.spans, event, refusal.get());
+                run.park(event, refusal.get());
+                chain.clear();
+                return;
+            }
+            // The callback may run inside send() (a refusal the producer finds at once) or on the producer's I/O
+            // thread; either way it only queues the answer, which this thread handles in awaitChains.
+            producer().send(record, (metadata, failure) -> run.acknowledgements.add(
+                    new Acknowledgement(chain, failure, clock.instant())));
+            run.inFlight++;
+        } catch (RuntimeException e) {
+            // Thrown by send() itself, so no callback will come.
+            endSpan(run.spans, event, SafeThrowables.summary(e));
+            Optional<String> permanent = PermanentRefusal.reasonFor(e);
+            if (permanent.isPresent()) {
+                run.park(event, permanent.get());
+                chain.clear();
+                return;
+            }
+            LOG.warn("Outbox relay {} could not hand events to the producer: {}", name, SafeThrowables.summary(e));
+            run.brokerFailed = true;
+        }
+    }
+
+    private ProducerRecord<String, byte[]> recordOf(PendingEvent event, Span span) {
+        TraceContext trace = TraceContext.of(span.storeInContext(io.opentelemetry.context.Context.root()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
+                CloudEventCodec.write(event.outgoing(trace)));
+        record.headers().add("content-type", utf8(CloudEventCodec.CONTENT_TYPE));
+        if (trace != null) {
+            record.headers().add(TraceContext.TRACEPARENT, utf8(trace.traceparent()));
+            if (trace.tracestate() != null) {
+                record.headers().add(TraceContext.TRACESTATE, utf8(trace.tracestate()));
+            }
+        }
+        return record;
+    }
+
+    /** What one batch has sent, had acknowledged and parked so far. Used by the relay's thread only. */
+    private static final class BatchRun {
+        final BlockingQueue<Acknowledgement> acknowledgements = new LinkedBlockingQueue<>();
+        final Map<UUID, Span> spans = new LinkedHashMap<>();
+        final List<UUID> published = new ArrayList<>();
+        final List<Parking> parked = new ArrayList<>();
+        int inFlight;
+        boolean brokerFailed;
+
+        void park(PendingEvent event, String reason) {
+            parked.add(new Parking(event, reason));
+        }
+    }
+
+    /** The producer's answer for one event (null failure: acknowledged), handed from its I/O thread to the relay's. */
+    private record Acknowledgement(Deque<PendingEvent> chain, Throwable failure, Instant at) {
+    }
+
+    private record Parking(PendingEvent event, String reason) {
     }
 
     /** A child of the context stored on the row; a new trace for a row written outside any trace. */
@@ -442,40 +514,50 @@ public final class OutboxRelay implements Runnable {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private record WaveOutcome(Set<UUID> published, int settled, boolean brokerFailed) {
-    }
-
     /**
-     * Takes a row that can never be published out of the way, so that it stops heading every batch; the person's
+     * Marks the batch's published rows and parks the rows that can never be published, in one transaction that does
+     * not wait for its WAL flush (see {@link #publishBatch}). A parked row stops heading every batch; the person's
      * later rows wait behind it (see the class comment for how an operator releases it).
      */
-    private void park(Connection connection, PendingEvent event, String reason) throws SQLException {
-        try (PreparedStatement park = connection.prepareStatement(
-                "UPDATE dsr_kit.outbox_event SET parked_at = clock_timestamp(), park_reason = ? WHERE id = ?")) {
-            park.setString(1, reason);
-            park.setObject(2, event.id());
-            park.executeUpdate();
+    private void settle(Connection connection, BatchRun run) throws SQLException {
+        if (run.published.isEmpty() && run.parked.isEmpty()) {
+            return;
         }
-        meters.counter("dsr.outbox.parked.total").increment();
-        // Ids, type and reason only: the payload may hold personal data.
-        LOG.error("Outbox relay {} parked event {} ({} for person {}): {}. It can never be published as it is; "
-                        + "this person's later events wait behind it until an operator releases it",
-                name, event.id(), event.type(), event.key(), reason);
-    }
-
-    /** The failure of a send that completed at once, before the record got a place in the producer's queue. */
-    private static Optional<Throwable> refusedOutright(Future<RecordMetadata> send) {
-        if (!send.isDone()) {
-            return Optional.empty();
-        }
+        connection.setAutoCommit(false);
         try {
-            send.get();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause() == null ? e : e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(e);
+            try (Statement asynchronous = connection.createStatement()) {
+                asynchronous.execute("SET LOCAL synchronous_commit = off");
+            }
+            if (!run.published.isEmpty()) {
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "UPDATE dsr_kit.outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)")) {
+                    mark.setArray(1, connection.createArrayOf("uuid", run.published.toArray()));
+                    mark.executeUpdate();
+                }
+            }
+            for (Parking parking : run.parked) {
+                try (PreparedStatement park = connection.prepareStatement(
+                        "UPDATE dsr_kit.outbox_event SET parked_at = clock_timestamp(), park_reason = ? WHERE id = ?")) {
+                    park.setString(1, parking.reason());
+                    park.setObject(2, parking.event().id());
+                    park.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        meters.counter("dsr.outbox.published").increment(run.published.size());
+        for (Parking parking : run.parked) {
+            PendingEvent event = parking.event();
+            meters.counter("dsr.outbox.parked.total").increment();
+            // Ids, type and reason only: the payload may hold personal data.
+            LOG.error("Outbox relay {} parked event {} ({} for person {}): {}. It can never be published as it is; "
+                            + "this person's later events wait behind it until an operator releases it",
+                    name, event.id(), event.type(), event.key(), parking.reason());
         }
     }
 
@@ -511,15 +593,6 @@ public final class OutboxRelay implements Runnable {
             }
         }
         return batch;
-    }
-
-    private static void markPublished(Connection connection, List<UUID> ids) throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement(
-                "UPDATE dsr_kit.outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)")) {
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            mark.setArray(1, array);
-            mark.executeUpdate();
-        }
     }
 
     private void purgeIfDue(Connection connection) throws SQLException {
