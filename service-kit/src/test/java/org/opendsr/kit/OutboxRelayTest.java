@@ -19,12 +19,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -32,8 +37,11 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +49,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.embedded.EmbeddedKafkaBroker;
 import org.opendsr.embedded.FreePorts;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.messaging.KafkaClientProperties;
 import org.opendsr.kit.outbox.OutboxBacklogMetrics;
+import org.opendsr.kit.outbox.Outbox;
+import org.opendsr.kit.outbox.OutboxConfiguration;
 import org.opendsr.kit.outbox.OutboxRelay;
+import org.opendsr.kit.outbox.OutboxWakeUp;
 import org.opendsr.kit.testapp.ReferralsSeen;
 import org.opendsr.kit.testapp.TestReferrals;
 import org.opendsr.testkit.LogCapture;
@@ -83,6 +98,18 @@ class OutboxRelayTest implements TestPropertyProvider {
 
     @Inject
     OutboxBacklogMetrics backlogMetrics;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxWakeUp wakeUp;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    MeterRegistry meters;
 
     private final List<OutboxRelay> relays = new ArrayList<>();
 
@@ -283,6 +310,88 @@ class OutboxRelayTest implements TestPropertyProvider {
         assertThat(exists(oldButUnpublished)).as("never published").isTrue();
     }
 
+    @Test
+    void aWriteOnAReplicaThatDoesNotLeadWakesTheLeaderByANotificationSentAfterCommitWithoutAnyTrigger() throws Exception {
+        assertThat(triggersOnTheOutbox()).as("nothing signals inside the writer's transaction").isZero();
+        // This application's own relay is off, so its writes stand for another replica's: they can reach the test's
+        // leader only through the notification sent after commit. Its poll is far longer than the wait below.
+        OutboxRelay leader = startRelay("leader", OutboxRelay.PublishObserver.NONE, mainBrokerProducers(),
+                settings(Duration.ofMinutes(5), Duration.ofSeconds(2)));
+        await().atMost(Duration.ofSeconds(10)).until(leader::isLeading);
+        double notifiedBefore = wakeUps("notify");
+
+        UUID personId = UUID.randomUUID();
+        String first = eventIdOf(referrals.receive(personId, "SWINDON"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> isPublished(first));
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            referrals.receiveWithoutTransaction(personId, "WILTSHIRE");
+            throw new IllegalStateException("the use case fails after writing its event");
+        })).isInstanceOf(IllegalStateException.class);
+        String second = eventIdOf(referrals.receive(personId, "SWINDON"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> isPublished(second));
+
+        assertThat(unpublished()).as("the rolled-back event was never written").isZero();
+        assertThat(wakeUps("notify")).isGreaterThan(notifiedBefore);
+    }
+
+    @Test
+    void aFailedEventIsRetriedBeforeAnyLaterEventOfTheSamePersonIsSentSoAFailureCannotReorderThem() throws Exception {
+        UUID personId = UUID.randomUUID();
+        UUID someoneElse = UUID.randomUUID();
+        String first = eventIdOf(referrals.receive(personId, "SWINDON"));
+        String unrelated = eventIdOf(referrals.receive(someoneElse, "SWINDON"));
+        String second = eventIdOf(referrals.receive(personId, "WILTSHIRE"));
+        String third = eventIdOf(referrals.receive(personId, "SWINDON"));
+
+        try (FlakyBroker broker = new FlakyBroker(first)) {
+            startRelay("flaky", OutboxRelay.PublishObserver.NONE, broker::newProducer, Duration.ofMillis(200));
+            await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+
+            assertThat(broker.deliveredIdsOf(personId)).as("the topic, for this person")
+                    .containsExactly(first, second, third);
+            assertThat(broker.sentIdsOf(0, personId))
+                    .as("nothing of the person's was in flight behind the event that failed")
+                    .containsExactly(first);
+            assertThat(broker.deliveredIdsOf(someoneElse)).containsExactly(unrelated);
+        }
+    }
+
+    @Test
+    void aRecordLargerThanTheProducerTakesIsParkedWithoutBeingSent() throws Exception {
+        UUID personId = UUID.randomUUID();
+        ReferralReceived first = referrals.receive(personId, "SWINDON");
+        String oversized = appendOversizedCopyOf(first);
+        String third = eventIdOf(referrals.receive(personId, "WILTSHIRE"));
+
+        // A producer that would take anything: only the relay's own check can keep the record from being sent.
+        try (FlakyBroker broker = new FlakyBroker(null)) {
+            startRelay("pre-checking", OutboxRelay.PublishObserver.NONE, broker::newProducer,
+                    settings(Duration.ofMillis(200), Duration.ofSeconds(2)).withMaxRecordBytes(4_000));
+            await().atMost(Duration.ofSeconds(10)).until(() -> parkReasonOf(oversized) != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> isPublished(eventIdOf(first)));
+
+            assertThat(parkReasonOf(oversized)).isEqualTo("RecordTooLargeException");
+            assertThat(broker.sentIdsOf(0, personId)).containsExactly(eventIdOf(first));
+            assertThat(isPublished(third)).as("held behind the parked one").isFalse();
+        }
+    }
+
+    @Test
+    void aPayloadThatDoesNotMatchItsSchemaFailsTheWriteWhereTestsTurnTheCheckOn() {
+        ReferralReceived invalid = new ReferralReceived(null, UUID.randomUUID(), ReferralRoute.PROFESSIONAL, "SWINDON",
+                AgeBand.AGE_14_TO_17, LifeStage.CHILD, null, null, null);
+
+        assertThatThrownBy(() -> transactions.executeWrite(status ->
+                outbox.append("referral", invalid.personId(), EventTypes.REFERRAL_RECEIVED_V1, invalid)))
+                .hasMessageContaining("does not match its schema");
+
+        Outbox production = new Outbox(transactions, json, wakeUp, new OutboxConfiguration());
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            production.append("referral", invalid.personId(), EventTypes.REFERRAL_RECEIVED_V1, invalid);
+            throw new IllegalStateException("written without a schema check");
+        })).hasMessage("written without a schema check");
+    }
+
     private Map<UUID, List<UUID>> writeConcurrently(List<UUID> people, int eventsPerPerson) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -319,13 +428,22 @@ class OutboxRelayTest implements TestPropertyProvider {
 
     private OutboxRelay startRelay(String name, OutboxRelay.PublishObserver observer,
                                    java.util.function.Supplier<Producer<String, byte[]>> producers, Duration maxBackoff) {
-        OutboxRelay.Settings defaults = OutboxRelay.Settings.defaults();
-        OutboxRelay relay = new OutboxRelay(name, resolver.resolve(dataSource), producers,
-                new OutboxRelay.Settings(Duration.ofMillis(200), defaults.batchSize(), defaults.retention(),
-                        defaults.purgeInterval(), Duration.ofMillis(300), maxBackoff),
+        return startRelay(name, observer, producers, settings(Duration.ofMillis(200), maxBackoff));
+    }
+
+    private OutboxRelay startRelay(String name, OutboxRelay.PublishObserver observer,
+                                   java.util.function.Supplier<Producer<String, byte[]>> producers,
+                                   OutboxRelay.Settings settings) {
+        OutboxRelay relay = new OutboxRelay(name, resolver.resolve(dataSource), producers, settings,
                 observer, new SimpleMeterRegistry(), Clock.systemUTC());
         relays.add(relay);
         return relay.start();
+    }
+
+    private static OutboxRelay.Settings settings(Duration pollInterval, Duration maxBackoff) {
+        OutboxRelay.Settings defaults = OutboxRelay.Settings.defaults();
+        return new OutboxRelay.Settings(pollInterval, defaults.batchSize(), defaults.retention(),
+                defaults.purgeInterval(), Duration.ofMillis(300), maxBackoff);
     }
 
     private java.util.function.Supplier<Producer<String, byte[]>> mainBrokerProducers() {
@@ -436,6 +554,88 @@ class OutboxRelayTest implements TestPropertyProvider {
         try (Connection connection = resolver.resolve(dataSource).getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    private long triggersOnTheOutbox() throws SQLException {
+        try (Connection connection = resolver.resolve(dataSource).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_trigger "
+                     + "WHERE tgrelid = 'dsr_kit.outbox_event'::regclass AND NOT tgisinternal")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private double wakeUps(String via) {
+        return meters.counter("dsr.outbox.wakeups", "via", via).count();
+    }
+
+    /**
+     * A broker stand-in that answers every send in order on its own thread, like the producer's I/O thread, and
+     * fails the first send of one event with a retriable error. Whatever was in flight behind the failed record is
+     * still delivered, as the idempotent producer may do, so any pipelining of one person's events would show on
+     * the "topic" ({@link #deliveredIdsOf}) as a reordering.
+     */
+    static final class FlakyBroker implements AutoCloseable {
+        private final String failOnce;
+        private final List<MockProducer<String, byte[]>> producers = new CopyOnWriteArrayList<>();
+        private final List<ProducerRecord<String, byte[]>> delivered = new CopyOnWriteArrayList<>();
+        private final Map<MockProducer<String, byte[]>, Integer> answered = new HashMap<>();
+        private final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor();
+        private boolean failed;
+
+        FlakyBroker(String failOnce) {
+            this.failOnce = failOnce;
+            io.scheduleWithFixedDelay(this::answer, 5, 5, TimeUnit.MILLISECONDS);
+        }
+
+        Producer<String, byte[]> newProducer() {
+            MockProducer<String, byte[]> producer = new MockProducer<>(false, new StringSerializer(),
+                    new ByteArraySerializer());
+            producers.add(producer);
+            return producer;
+        }
+
+        private void answer() {
+            for (MockProducer<String, byte[]> producer : producers) {
+                int done = answered.getOrDefault(producer, 0);
+                List<ProducerRecord<String, byte[]>> sent = producer.history();
+                for (; done < sent.size(); done++) {
+                    ProducerRecord<String, byte[]> record = sent.get(done);
+                    if (!failed && idOfSent(record).equals(failOnce)) {
+                        failed = true;
+                        producer.errorNext(new NetworkException("simulated: the broker went away"));
+                    } else {
+                        producer.completeNext();
+                        delivered.add(record);
+                    }
+                }
+                answered.put(producer, done);
+            }
+        }
+
+        List<String> deliveredIdsOf(UUID personId) {
+            return idsOf(delivered, personId);
+        }
+
+        /** What the relay handed to its n-th producer for the person, in order. */
+        List<String> sentIdsOf(int producer, UUID personId) {
+            return idsOf(producers.get(producer).history(), personId);
+        }
+
+        private static List<String> idsOf(List<ProducerRecord<String, byte[]>> records, UUID personId) {
+            return records.stream().filter(record -> record.key().equals(personId.toString()))
+                    .map(FlakyBroker::idOfSent).toList();
+        }
+
+        private static String idOfSent(ProducerRecord<String, byte[]> record) {
+            return CloudEventCodec.read(record.value()).id();
+        }
+
+        @Override
+        public void close() {
+            io.shutdownNow();
         }
     }
 

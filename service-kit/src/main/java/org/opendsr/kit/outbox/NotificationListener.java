@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -28,6 +30,7 @@ final class NotificationListener implements Runnable {
     private final String name;
     private final DataSource dataSource;
     private final RelayDoorbell doorbell;
+    private final CountDownLatch firstListen = new CountDownLatch(1);
     private volatile boolean listening = true;
     private Thread thread;
 
@@ -37,10 +40,16 @@ final class NotificationListener implements Runnable {
         this.doorbell = doorbell;
     }
 
+    /** Starts listening; returns once LISTEN took effect, or after a short while if the database is slow. */
     NotificationListener start() {
         thread = new Thread(this, "outbox-listen-" + name);
         thread.setDaemon(true);
         thread.start();
+        try {
+            firstListen.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the relay is stopping; its loop sees the flag
+        }
         return this;
     }
 
@@ -60,6 +69,7 @@ final class NotificationListener implements Runnable {
                  Statement listen = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 listen.execute("LISTEN " + OutboxRelay.CHANNEL);
+                firstListen.countDown();
                 // Rows committed before LISTEN took effect are found by the relay's own read after it starts leading.
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 try {

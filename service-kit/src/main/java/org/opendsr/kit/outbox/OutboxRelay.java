@@ -174,6 +174,7 @@ public final class OutboxRelay implements Runnable {
         return this;
     }
 
+    /** Whether this relay holds the leadership lock and is listening for wake-ups. */
     public boolean isLeading() {
         return leading;
     }
@@ -212,6 +213,8 @@ public final class OutboxRelay implements Runnable {
                     LOG.info("Outbox relay {} is publishing", name);
                     NotificationListener listener = new NotificationListener(name, dataSource, doorbell).start();
                     try {
+                        // Said only now, with the listener in place: from here on a write on any replica wakes it.
+                        leading = true;
                         backoff = Duration.ofMillis(100);
                         while (running) {
                             int published = publishBatch(connection);
@@ -262,8 +265,7 @@ public final class OutboxRelay implements Runnable {
                 lock.setLong(1, LEADERSHIP_LOCK);
                 try (ResultSet result = lock.executeQuery()) {
                     result.next();
-                    leading = result.getBoolean(1);
-                    return leading;
+                    return result.getBoolean(1);
                 }
             }
         }
