@@ -82,6 +82,34 @@ class InboundEventsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aPoisonRecordTooLargeToDeadLetterIsReplacedByASubstituteAndTheRecordsBehindItAreProcessed() throws Exception {
+        UUID personId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        // 2 MB that lz4 squeezes far below the broker's limit: the broker takes it, but the dead-letter producer
+        // checks the uncompressed size against its max.request.size (1 MB) and refuses it.
+        byte[] huge = ("{\"id\":\"" + eventId + "\",\"junk\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> compressing = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.get().bootstrapServers(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            compressing.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, personId.toString(), huge)).get(30, TimeUnit.SECONDS);
+        }
+        UUID next = UUID.randomUUID();
+        send(personId, referralEvent(UUID.randomUUID().toString(), personId, next, "SWINDON"));
+
+        ConsumerRecord<String, String> substitute = deadLetters.awaitRecord(
+                record -> record.key().equals(personId.toString()));
+        assertThat(substitute.value()).isNull();
+        assertThat(TopicReader.header(substitute, DeadLetters.SUBSTITUTED_BECAUSE)).isEqualTo("RecordTooLargeException");
+        assertThat(TopicReader.header(substitute, DeadLetters.EVENT_ID)).isEqualTo(eventId);
+        assertThat(TopicReader.header(substitute, DeadLetters.REASON_CODE)).isEqualTo("INVALID_ENVELOPE");
+        assertThat(TopicReader.header(substitute, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REFERRAL_EVENTS);
+        assertThat(TopicReader.header(substitute, DeadLetters.ORIGINAL_OFFSET)).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.timesApplied(next) == 1);
+    }
+
+    @Test
     void anEventWhoseDataBreaksItsSchemaIsDeadLetteredNamingTheProblem() {
         UUID personId = UUID.randomUUID();
         send(personId, referralEvent(UUID.randomUUID().toString(), personId, UUID.randomUUID(), "lower case"));

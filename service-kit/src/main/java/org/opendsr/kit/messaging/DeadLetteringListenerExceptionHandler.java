@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>The record goes to the dead-letter topic with the reason. If even that is impossible, the consumer seeks back
  * to the record, so that it is delivered again in this session; but micronaut-kafka (5.x,
  * {@code ConsumerStateSingle.processRecords}) commits the record's offset after this handler returns, so after a
- * restart or rebalance it would be lost. That is why the kit's own path must not end here.
+ * restart or rebalance it would be lost. That is why the kit's own path must not end here. A batch listener that
+ * fails as a whole has its partitions pointed back at the batch's first records, so that the commit that follows
+ * commits nothing new and the batch is delivered again.
  */
 @Singleton
 @Replaces(DefaultKafkaListenerExceptionHandler.class)
@@ -40,6 +42,18 @@ public class DeadLetteringListenerExceptionHandler implements KafkaListenerExcep
         Throwable failure = exception.getCause() == null ? exception : exception.getCause();
         var maybeRecord = exception.getConsumerRecord();
         if (maybeRecord.isEmpty()) {
+            var maybeBatch = exception.getConsumerRecords();
+            if (maybeBatch.isPresent() && !maybeBatch.get().isEmpty()) {
+                // A batch listener failed as a whole. micronaut-kafka (5.x, ConsumerStateBatch) commits the consumer's
+                // positions after this handler returns: point them back at each partition's first record of the
+                // batch, so that what is committed is only what was committed before, and the batch comes again.
+                LOG.error("A Kafka batch listener failed; its {} record(s) will be delivered again",
+                        maybeBatch.get().count(), SafeThrowables.redacted(failure));
+                for (TopicPartition partition : maybeBatch.get().partitions()) {
+                    exception.getKafkaConsumer().seek(partition, maybeBatch.get().records(partition).get(0).offset());
+                }
+                return;
+            }
             LOG.error("A Kafka listener failed outside any record", SafeThrowables.redacted(failure));
             return;
         }

@@ -1,6 +1,7 @@
 package org.opendsr.kit.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * The one way to declare a listener: a service says which topic and group, and which event types it handles;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The {@code @Topic} goes on the class: micronaut-kafka subscribes a listener method without its own
  * {@code @Topic} to the topics declared on its bean's class, and this class's public {@link #receive} is that
  * method for every subclass. The group in {@link DsrEventListener} and in {@link EventHandlers} must be the same.
+ * Handlers still see one event at a time; that a poll is applied in batches is the kit's business.
+ * (This class declares no other public method: micronaut-kafka would subscribe each of them to the topic too.)
  */
 public abstract class DsrTopicListener {
 
@@ -32,8 +35,8 @@ public abstract class DsrTopicListener {
         this.handlers = handlers;
     }
 
-    /** Called by micronaut-kafka for each record of the subclass's topic. */
-    public void receive(ConsumerRecord<String, byte[]> record) {
-        inbound.process(record, handlers);
+    /** Called by micronaut-kafka with each poll of the subclass's topic, and the consumer that polled it. */
+    public void receive(ConsumerRecords<String, byte[]> records, Consumer<?, ?> consumer) {
+        inbound.processBatch(records, handlers, consumer);
     }
 }

@@ -3,6 +3,11 @@ package org.opendsr.kit.messaging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
@@ -16,7 +21,11 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.opendsr.kit.inbox.ProcessedEvents;
 import org.opendsr.kit.messaging.CloudEventCodec.ReceivedCloudEvent;
@@ -29,20 +38,27 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Processes one record for a consumer, so that every listener behaves the same way:
+ * Processes a consumer's records, so that every listener behaves the same way:
  * <ol>
- *   <li>read it as a CloudEvent and check its envelope and data against the published schemas;</li>
+ *   <li>read each as a CloudEvent, once, and check its envelope and data against the published schemas;</li>
  *   <li>skip (and count) types this consumer does not handle, so new types are added without breaking anyone, or
  *       dead-letter them where every type must be known (see {@link EventHandlers});</li>
- *   <li>in one transaction, record the event id as processed and run the handler: a redelivery changes nothing;</li>
+ *   <li>per partition, in offset order (the key is the personId, so a person's events stay in order), apply a run of
+ *       events in <em>one</em> transaction that also records each event id as processed: a redelivery changes
+ *       nothing, and a batch costs one commit instead of one per event;</li>
+ *   <li>if anything in that transaction fails for a reason other than an outage, roll it back and settle the run
+ *       again without the failing event: the events before it are applied, the failing one is settled on its own
+ *       (dead-lettered at once if it broke a rule, retried up to {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times if the
+ *       handler failed), the events after it go on in a batch again. Only the poison event reaches the dead-letter
+ *       topic, and every good one is applied once;</li>
  *   <li>send what can never succeed to the dead-letter topic with the reason, then move on;</li>
- *   <li>throw {@link TransientInfrastructureFailure} while the database is unavailable, so the listener retries
- *       the same record later without committing its offset, with a capped exponential backoff
- *       ({@link TransientRetries}).</li>
+ *   <li>while the database or broker is unavailable, settle nothing further on that partition: throw
+ *       {@link TransientInfrastructureFailure} so that the listener retries from the first unsettled record, with the
+ *       capped backoff of {@link TransientRetries}, and commits only offsets below it.</li>
  * </ol>
- * A handled event is processed inside a CONSUMER span "process &lt;topic&gt;", a child of the publisher's span named by
- * the event's {@code traceparent} (CloudEvents extension, else Kafka header), so that the consumer's work, its SQL and
- * any events it writes in turn belong to the trace of the request that started it all.
+ * Each handled event is processed inside its own CONSUMER span "process &lt;topic&gt;", a child of the publisher's span
+ * named by the event's {@code traceparent} (CloudEvents extension, else Kafka header), so that the consumer's work, its
+ * SQL and any events it writes in turn belong to the trace of the request that started it all.
  */
 @Singleton
 public class InboundEvents {
@@ -59,6 +75,12 @@ public class InboundEvents {
     private final MeterRegistry meters;
     private final TransientRetries retries;
     private final Tracer tracer;
+    /**
+     * Where each partition resumes after a retried poll: micronaut-kafka retries a failed batch by seeking every
+     * partition of the poll back to where the poll began, so the records this consumer already settled (applied,
+     * skipped, dead-lettered) come again; they are passed over here instead of being dead-lettered twice.
+     */
+    private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
 
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
                          DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries) {
@@ -79,74 +101,308 @@ public class InboundEvents {
     }
 
     /**
-     * Processes the record, or dead-letters it. Returns normally only when the record is settled (applied, a
-     * duplicate, skipped or dead-lettered), so that its offset may be committed; throws only
-     * {@link TransientInfrastructureFailure}, so that the listener's error strategy seeks back and retries it.
-     * Nothing else may escape: micronaut-kafka would hand it to the exception handler and then commit the offset
-     * anyway, skipping the record if it could not be dead-lettered there.
+     * Settles one poll's records. Returns normally only when every record is settled (applied, a duplicate, skipped
+     * or dead-lettered), so that the listener may commit the poll's offsets at once. Otherwise commits the offsets
+     * below the first unsettled record of each partition, points the consumer back at that record, and throws
+     * {@link TransientInfrastructureFailure}, so that the listener's error strategy retries after a pause. Nothing else
+     * may escape: micronaut-kafka would hand it to the exception handler and then commit the offsets anyway.
+     *
+     * @param consumer the polling consumer, for the commit and seek of a stalled poll; null in tests
+     */
+    public void processBatch(ConsumerRecords<String, byte[]> records, EventHandlers handlers, Consumer<?, ?> consumer) {
+        String group = handlers.consumerGroup();
+        Map<TopicPartition, OffsetAndMetadata> settledBelow = new HashMap<>();
+        TransientInfrastructureFailure stall = null;
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+            long end = inPartition.get(inPartition.size() - 1).offset() + 1;
+            List<ConsumerRecord<String, byte[]>> unsettled = notYetSettled(group, partition, inPartition);
+            if (unsettled.isEmpty()) {
+                settledBelow.put(partition, new OffsetAndMetadata(end));
+                continue;
+            }
+            try {
+                settlePartition(unsettled, handlers);
+                settledBelow.put(partition, new OffsetAndMetadata(end));
+            } catch (Stalled stalled) {
+                settledBelow.put(partition, new OffsetAndMetadata(stalled.record.offset()));
+                if (stall == null) {
+                    stall = stalled.failure;
+                }
+            } catch (RuntimeException bug) {
+                // Settling a record is meant to catch everything; should a fault in the kit escape it anyway, where the
+                // partition stopped is unknown, so nothing of it is committed: retried, never skipped.
+                LOG.error("{} stopped on {} for an unexpected reason; will retry from {}", group, partition,
+                        unsettled.get(0).offset(), SafeThrowables.redacted(bug));
+                settledBelow.put(partition, new OffsetAndMetadata(unsettled.get(0).offset()));
+                if (stall == null) {
+                    stall = new TransientInfrastructureFailure("unexpected failure", bug);
+                }
+            }
+        }
+        if (stall == null) {
+            settledBelow.keySet().forEach(partition -> resumeAt.remove(key(group, partition)));
+            return;
+        }
+        settledBelow.forEach((partition, next) -> resumeAt.put(key(group, partition), next.offset()));
+        if (consumer != null) {
+            // Also done by the error strategy (back to where the poll began), but not for a partition assigned during
+            // this poll: its position must not stay past records that were never settled.
+            settledBelow.forEach((partition, next) -> consumer.seek(partition, next.offset()));
+            try {
+                consumer.commitSync(settledBelow);
+            } catch (RuntimeException commitFailed) {
+                // Nothing is lost: the records come again and are passed over (this process) or found processed.
+                LOG.debug("{} could not commit settled offsets before retrying: {}", group,
+                        SafeThrowables.summary(commitFailed));
+            }
+        }
+        throw stall;
+    }
+
+    /**
+     * Processes one record on its own, or dead-letters it. Returns normally only when the record is settled; throws
+     * only {@link TransientInfrastructureFailure}, so that it is retried.
      */
     public void process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        try {
+            settlePartition(List.of(record), handlers);
+        } catch (Stalled stalled) {
+            throw stalled.failure;
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> notYetSettled(String group, TopicPartition partition,
+                                                              List<ConsumerRecord<String, byte[]>> records) {
+        Long resume = resumeAt.get(key(group, partition));
+        if (resume == null || records.get(0).offset() >= resume) {
+            return records;
+        }
+        return records.stream().filter(record -> record.offset() >= resume).toList();
+    }
+
+    private static String key(String group, TopicPartition partition) {
+        return group + '/' + partition.topic() + '/' + partition.partition();
+    }
+
+    /** Settles a partition's records in offset order, or throws {@link Stalled} at the first it cannot settle now. */
+    private void settlePartition(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) throws Stalled {
         String consumer = handlers.consumerGroup();
-        retries.throwIfWaiting(consumer, record);
         try {
-            settle(record, handlers, consumer);
-        } catch (TransientInfrastructureFailure retried) {
-            retries.failed(consumer, record, retried);
-            throw retried;
+            retries.throwIfWaiting(consumer, records.get(0));
+        } catch (TransientInfrastructureFailure waiting) {
+            throw new Stalled(records.get(0), waiting);
         }
-        retries.settled(consumer, record);
-    }
-
-    private void settle(ConsumerRecord<String, byte[]> record, EventHandlers handlers, String consumer) {
-        try {
-            processOrDeadLetter(record, handlers, consumer);
-        } catch (TransientInfrastructureFailure retried) {
-            throw retried;
-        } catch (RuntimeException unexpected) {
-            if (FailureClassification.isTransientInfrastructure(unexpected)) {
-                throw new TransientInfrastructureFailure("infrastructure unavailable", unexpected);
+        int next = 0;
+        while (next < records.size()) {
+            List<ConsumerRecord<String, byte[]>> rest = records.subList(next, records.size());
+            try {
+                settleInOrder(rest, handlers, consumer);
+                next = records.size();
+            } catch (UnexpectedFailure unexpected) {
+                // A fault outside any handler (in the kit itself): settle the record it happened on like a poison one.
+                ConsumerRecord<String, byte[]> record = unexpected.record;
+                Throwable failure = unexpected.getCause();
+                if (FailureClassification.isTransientInfrastructure(failure)) {
+                    throw stall(consumer, record, new TransientInfrastructureFailure("infrastructure unavailable", failure));
+                }
+                LOG.error("{} failed to process record {}-{}@{}", consumer, record.topic(), record.partition(),
+                        record.offset(), SafeThrowables.redacted(failure));
+                deadLetter(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNEXPECTED_FAILURE,
+                        "processing failed: " + SafeThrowables.summary(failure), failure));
+                next = records.indexOf(record) + 1;
             }
-            LOG.error("{} failed to process record {}-{}@{}", consumer, record.topic(), record.partition(),
-                    record.offset(), SafeThrowables.redacted(unexpected));
-            // Throws TransientInfrastructureFailure if the dead-letter topic is unavailable: retried, not skipped.
-            deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNEXPECTED_FAILURE,
-                    "processing failed: " + SafeThrowables.summary(unexpected), unexpected));
         }
+        retries.settled(consumer, records.get(records.size() - 1));
     }
 
-    private void processOrDeadLetter(ConsumerRecord<String, byte[]> record, EventHandlers handlers, String consumer) {
+    /** Runs of events that can be applied go in one transaction each; an unreadable record ends a run. */
+    private void settleInOrder(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers, String consumer)
+            throws Stalled, UnexpectedFailure {
+        List<Step> run = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Step step;
+            try {
+                step = decode(record, handlers);
+            } catch (RuntimeException e) {
+                applyRun(run, consumer);
+                throw new UnexpectedFailure(record, e);
+            }
+            if (step instanceof Poison poison) {
+                applyRun(run, consumer);
+                run.clear();
+                deadLetter(record, consumer, poison.reason());
+            } else {
+                run.add(step);
+            }
+        }
+        applyRun(run, consumer);
+    }
+
+    private Step decode(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         ReceivedCloudEvent cloudEvent;
         try {
             cloudEvent = CloudEventCodec.read(record.value());
         } catch (UnprocessableEvent unreadable) {
-            deadLetters.send(record, consumer, unreadable);
-            return;
+            return new Poison(record, unreadable);
         }
         var registration = handlers.forType(cloudEvent.type());
         if (registration.isEmpty()) {
             if (handlers.deadLettersUnknownTypes()) {
-                deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNKNOWN_TYPE,
+                return new Poison(record, new UnprocessableEvent(UnprocessableEvent.Reason.UNKNOWN_TYPE,
                         "no handler for event type " + cloudEvent.type()));
-                return;
             }
-            LOG.debug("{} does not handle {}; skipped event {}", consumer, cloudEvent.type(), cloudEvent.id());
-            // Tagged by type so that a type skipped by mistake (a handler forgotten) shows up on a dashboard.
-            meters.counter("dsr.events.consumed", "consumer", consumer, "type", cloudEvent.type(),
-                    "outcome", "skipped").increment();
+            return new Skip(record, cloudEvent);
+        }
+        Object payload;
+        try {
+            payload = json.readValueFromTree(EventDataTree.of(cloudEvent.data()), registration.get().payloadType());
+        } catch (Exception e) {
+            return new Poison(record, new UnprocessableEvent(UnprocessableEvent.Reason.UNREADABLE_DATA,
+                    "data cannot be read as " + registration.get().payloadType().getSimpleName(), e));
+        }
+        return new Apply(record, cloudEvent, registration.get(), new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(),
+                cloudEvent.source(), cloudEvent.subject(), cloudEvent.time(), cloudEvent.correlationId(), payload));
+    }
+
+    /**
+     * Applies a run in one transaction. If it fails at one event for a reason other than an outage, the run is
+     * settled again around that event: the ones before it in a transaction of their own, that one alone, the ones
+     * after it as a run again. Each step is shorter than the run, so this ends.
+     */
+    private void applyRun(List<Step> run, String consumer) throws Stalled {
+        if (run.isEmpty()) {
             return;
         }
-        String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);
-        if (cloudEvent.correlationId() != null) {
-            MDC.put(CorrelationId.MDC_KEY, cloudEvent.correlationId());
+        try {
+            applyInOneTransaction(run, consumer);
+            return;
+        } catch (RunFailed failed) {
+            Throwable cause = failed.getCause();
+            if (FailureClassification.isTransientInfrastructure(cause)) {
+                LOG.warn("{} could not apply {} event(s) from {}-{}@{} while the database is unavailable; will retry: {}",
+                        consumer, run.size(), run.get(0).record().topic(), run.get(0).record().partition(),
+                        run.get(0).record().offset(), SafeThrowables.summary(cause));
+                throw stall(consumer, run.get(0).record(), new TransientInfrastructureFailure("database unavailable", cause));
+            }
+            int at = failed.index >= 0 ? failed.index : (run.size() == 1 ? 0 : -1);
+            if (at < 0) {
+                // Failed at commit, for no one event in particular: settle each on its own.
+                for (Step step : List.copyOf(run)) {
+                    applyRun(List.of(step), consumer);
+                }
+                return;
+            }
+            List<Step> before = List.copyOf(run.subList(0, at));
+            List<Step> after = List.copyOf(run.subList(at + 1, run.size()));
+            applyRun(before, consumer);
+            settleAfterFirstFailure((Apply) run.get(at), cause, consumer);
+            applyRun(after, consumer);
         }
-        Span span = processSpan(record, cloudEvent, consumer);
+    }
+
+    private void settleAfterFirstFailure(Apply apply, Throwable failure, String consumer) throws Stalled {
+        if (failure instanceof UnprocessableEvent rejected) {
+            deadLetter(apply.record(), consumer, rejected);
+        } else if (failure instanceof RuleBroken refused) {
+            // A rule refuses the event (a bad value, an unknown person): it can never succeed, so it goes to the
+            // dead-letter topic at once with the refusal, which is written to carry no personal data.
+            deadLetter(apply.record(), consumer, UnprocessableEvent.rejected(refused.field() == null
+                    ? refused.getMessage() : refused.field() + ": " + refused.getMessage()));
+        } else {
+            retryAlone(apply, failure, consumer);
+        }
+    }
+
+    /** A handler failure that may pass (a conflict, a bug hit by this state): its own transaction, a few times. */
+    private void retryAlone(Apply apply, Throwable firstFailure, String consumer) throws Stalled {
+        Throwable failure = firstFailure;
+        for (int attempt = 2; attempt <= ATTEMPTS_BEFORE_DEAD_LETTER; attempt++) {
+            pause(Duration.ofMillis(200L * (attempt - 1)), apply.record(), consumer);
+            try {
+                applyInOneTransaction(List.of(apply), consumer);
+                return;
+            } catch (RunFailed failed) {
+                failure = failed.getCause();
+                if (FailureClassification.isTransientInfrastructure(failure)) {
+                    LOG.warn("{} could not apply event {} while the database is unavailable; will retry: {}",
+                            consumer, apply.event().id(), SafeThrowables.summary(failure));
+                    throw stall(consumer, apply.record(), new TransientInfrastructureFailure("database unavailable", failure));
+                }
+                if (failure instanceof UnprocessableEvent || failure instanceof RuleBroken) {
+                    settleAfterFirstFailure(apply, failure, consumer);
+                    return;
+                }
+            }
+        }
+        LOG.error("{} failed to apply event {} {} times", consumer, apply.event().id(), ATTEMPTS_BEFORE_DEAD_LETTER,
+                SafeThrowables.redacted(failure));
+        deadLetter(apply.record(), consumer, new UnprocessableEvent(UnprocessableEvent.Reason.RETRIES_EXHAUSTED,
+                "the handler failed " + ATTEMPTS_BEFORE_DEAD_LETTER + " times: " + SafeThrowables.summary(failure), failure));
+    }
+
+    /**
+     * One transaction for the run: each event's id is recorded as processed and its handler runs, in offset order,
+     * each inside its own span; the spans end when the transaction has ended, so that they cover the commit.
+     */
+    private void applyInOneTransaction(List<Step> run, String consumer) throws RunFailed {
+        boolean[] applied = new boolean[run.size()];
+        List<Span> spans = new ArrayList<>(run.size());
+        boolean anyToApply = run.stream().anyMatch(Apply.class::isInstance);
+        try {
+            if (anyToApply) {
+                transactions.executeWrite(status -> {
+                    for (int i = 0; i < run.size(); i++) {
+                        if (run.get(i) instanceof Apply apply) {
+                            Span span = processSpan(apply, consumer);
+                            spans.add(span);
+                            applied[i] = applyInSpan(apply, span, status.getConnection(), consumer, i);
+                        }
+                    }
+                    return null;
+                });
+            }
+        } catch (RuntimeException failure) {
+            RunFailed failed = RunFailed.in(failure);
+            for (Span span : spans) {
+                span.setAttribute("dsr.batch.rolled_back", true);
+                span.end();
+            }
+            throw failed;
+        }
+        spans.forEach(Span::end);
+        for (int i = 0; i < run.size(); i++) {
+            Step step = run.get(i);
+            ReceivedCloudEvent cloudEvent = step.cloudEvent();
+            String outcome = step instanceof Skip ? "skipped" : applied[i] ? "applied" : "duplicate";
+            // Tagged by type so that a type skipped by mistake (a handler forgotten) shows up on a dashboard.
+            meters.counter("dsr.events.consumed", "consumer", consumer, "type", cloudEvent.type(), "outcome", outcome)
+                    .increment();
+        }
+    }
+
+    private boolean applyInSpan(Apply apply, Span span, Connection connection, String consumer, int index) {
+        String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);
+        if (apply.cloudEvent().correlationId() != null) {
+            MDC.put(CorrelationId.MDC_KEY, apply.cloudEvent().correlationId());
+        }
         try (Scope ignored = span.makeCurrent()) {
-            handle(record, cloudEvent, registration.get(), consumer);
+            if (!processedEvents.recordFirstDelivery(connection, consumer, apply.event().id(), apply.event().type())) {
+                LOG.debug("{} ignored the redelivered event {} ({})", consumer, apply.event().id(), apply.event().type());
+                return false;
+            }
+            handle(apply.registration().handler(), apply.event());
+            // DEBUG, not INFO: a line per event cost measurable CPU under load; the counters say how many. Logged inside
+            // the event's span, so that it carries the event's trace.
+            LOG.debug("{} applied event {} ({}), committed with its run", consumer, apply.event().id(), apply.event().type());
+            return true;
+        } catch (SQLException e) {
+            span.setStatus(StatusCode.ERROR, SafeThrowables.summary(e));
+            throw new RunFailed(index, new TransientOrFatalSqlFailure(e));
         } catch (RuntimeException failure) {
             span.setStatus(StatusCode.ERROR, SafeThrowables.summary(failure));
-            throw failure;
+            throw new RunFailed(index, failure);
         } finally {
-            span.end();
             if (previousCorrelation == null) {
                 MDC.remove(CorrelationId.MDC_KEY);
             } else {
@@ -155,7 +411,14 @@ public class InboundEvents {
         }
     }
 
-    private Span processSpan(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent, String consumer) {
+    @SuppressWarnings("unchecked")
+    private static <T> void handle(EventHandler<T> handler, ReceivedEvent<?> event) {
+        handler.handle((ReceivedEvent<T>) event);
+    }
+
+    private Span processSpan(Apply apply, String consumer) {
+        ConsumerRecord<String, byte[]> record = apply.record();
+        ReceivedCloudEvent cloudEvent = apply.cloudEvent();
         Context parent = cloudEvent.trace() != null ? cloudEvent.trace().toContext()
                 : TraceContext.toContext(header(record, TraceContext.TRACEPARENT), header(record, TraceContext.TRACESTATE));
         return tracer.spanBuilder("process " + record.topic())
@@ -176,73 +439,93 @@ public class InboundEvents {
                 : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private <T> void handle(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent,
-                            EventHandlers.Registration<T> registration, String consumer) {
-        ReceivedEvent<T> event;
+    /** Dead-letters the record; if the dead-letter topic is unavailable, the record stalls its partition instead. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, UnprocessableEvent reason)
+            throws Stalled {
         try {
-            T payload = json.readValue(cloudEvent.data(), registration.payloadType());
-            event = new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.source(), cloudEvent.subject(), cloudEvent.time(),
-                    cloudEvent.correlationId(), payload);
-        } catch (Exception e) {
-            deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.UNREADABLE_DATA,
-                    "data cannot be read as " + registration.payloadType().getSimpleName(), e));
-            return;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean applied = applyOnce(event, registration.handler(), consumer);
-                LOG.info("{} {} event {} ({})", consumer, applied ? "applied" : "ignored the redelivered",
-                        event.id(), event.type());
-                meters.counter("dsr.events.consumed", "consumer", consumer, "type", event.type(),
-                        "outcome", applied ? "applied" : "duplicate").increment();
-                return;
-            } catch (UnprocessableEvent rejected) {
-                deadLetters.send(record, consumer, rejected);
-                return;
-            } catch (RuleBroken refused) {
-                // A rule refuses the event (a bad value, an unknown person): it can never succeed, so it goes to the
-                // dead-letter topic at once with the refusal, which is written to carry no personal data.
-                deadLetters.send(record, consumer, UnprocessableEvent.rejected(refused.field() == null
-                        ? refused.getMessage() : refused.field() + ": " + refused.getMessage()));
-                return;
-            } catch (RuntimeException failure) {
-                if (FailureClassification.isTransientInfrastructure(failure)) {
-                    LOG.warn("{} could not apply event {} while the database is unavailable; will retry: {}",
-                            consumer, event.id(), SafeThrowables.summary(failure));
-                    throw new TransientInfrastructureFailure("database unavailable", failure);
-                }
-                if (attempt >= ATTEMPTS_BEFORE_DEAD_LETTER) {
-                    LOG.error("{} failed to apply event {} {} times", consumer, event.id(), attempt,
-                            SafeThrowables.redacted(failure));
-                    deadLetters.send(record, consumer, new UnprocessableEvent(UnprocessableEvent.Reason.RETRIES_EXHAUSTED,
-                            "the handler failed " + attempt + " times: " + SafeThrowables.summary(failure), failure));
-                    return;
-                }
-                pause(Duration.ofMillis(200L * attempt));
-            }
+            deadLetters.send(record, consumer, reason);
+        } catch (TransientInfrastructureFailure unavailable) {
+            throw stall(consumer, record, unavailable);
         }
     }
 
-    private <T> boolean applyOnce(ReceivedEvent<T> event, EventHandler<T> handler, String consumer) {
-        return transactions.executeWrite(status -> {
-            try {
-                if (!processedEvents.recordFirstDelivery(status.getConnection(), consumer, event.id(), event.type())) {
-                    return false;
-                }
-            } catch (SQLException e) {
-                throw new TransientOrFatalSqlFailure(e);
-            }
-            handler.handle(event);
-            return true;
-        });
+    private Stalled stall(String consumer, ConsumerRecord<String, byte[]> record, TransientInfrastructureFailure failure) {
+        retries.failed(consumer, record, failure);
+        return new Stalled(record, failure);
     }
 
-    private static void pause(Duration duration) {
+    private void pause(Duration duration, ConsumerRecord<String, byte[]> record, String consumer) throws Stalled {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransientInfrastructureFailure("interrupted between attempts", e);
+            throw new Stalled(record, new TransientInfrastructureFailure("interrupted between attempts", e));
+        }
+    }
+
+    /** What one record comes to before anything is applied. */
+    private sealed interface Step permits Apply, Skip, Poison {
+        ConsumerRecord<String, byte[]> record();
+
+        ReceivedCloudEvent cloudEvent();
+    }
+
+    private record Apply(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent,
+                         EventHandlers.Registration<?> registration, ReceivedEvent<?> event) implements Step {
+    }
+
+    /** A type this consumer does not handle: nothing to apply, counted as skipped once its run is settled. */
+    private record Skip(ConsumerRecord<String, byte[]> record, ReceivedCloudEvent cloudEvent) implements Step {
+    }
+
+    private record Poison(ConsumerRecord<String, byte[]> record, UnprocessableEvent reason) implements Step {
+        @Override
+        public ReceivedCloudEvent cloudEvent() {
+            return null;
+        }
+    }
+
+    /** The first record of a partition that cannot be settled now; nothing at or after it has been settled. */
+    private static final class Stalled extends Exception {
+        private final transient ConsumerRecord<String, byte[]> record;
+        private final TransientInfrastructureFailure failure;
+
+        Stalled(ConsumerRecord<String, byte[]> record, TransientInfrastructureFailure failure) {
+            super(null, null, false, false);
+            this.record = record;
+            this.failure = failure;
+        }
+    }
+
+    /** A fault outside the handlers, on this record. */
+    private static final class UnexpectedFailure extends Exception {
+        private final transient ConsumerRecord<String, byte[]> record;
+
+        UnexpectedFailure(ConsumerRecord<String, byte[]> record, Throwable cause) {
+            super(cause);
+            this.record = record;
+        }
+    }
+
+    /** Why a run's transaction rolled back, and at which event (-1: at commit, for none in particular). */
+    static final class RunFailed extends RuntimeException {
+        private final int index;
+
+        RunFailed(int index, Throwable cause) {
+            super(cause);
+            this.index = index;
+        }
+
+        static RunFailed in(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RunFailed failed) {
+                    return failed;
+                }
+                if (cause.getCause() == cause) {
+                    break;
+                }
+            }
+            return new RunFailed(-1, failure);
         }
     }
 

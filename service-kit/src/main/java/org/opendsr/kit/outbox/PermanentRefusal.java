@@ -15,7 +15,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * affects every row alike, and parking would only hide it, so those keep being retried while the backlog
  * metrics show the stall.
  */
-final class PermanentRefusal {
+public final class PermanentRefusal {
 
     // Chosen narrowly, by what the record carries: its size, its bytes, its topic name. Retriable exceptions
     // (CorruptRecordException, timeouts, not-enough-replicas) and authorisation failures are deliberately absent.
@@ -30,7 +30,7 @@ final class PermanentRefusal {
     }
 
     /** Why the record can never be published, or empty if it may succeed later. Never quotes the record. */
-    static Optional<String> reasonFor(Throwable failure) {
+    public static Optional<String> reasonFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (Class<? extends Throwable> permanent : OF_THE_RECORD) {
                 if (permanent.isInstance(cause)) {

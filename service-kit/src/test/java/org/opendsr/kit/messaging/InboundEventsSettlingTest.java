@@ -7,12 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,62 @@ class InboundEventsSettlingTest {
     }
 
     @Test
+    void aRecordTheDeadLetterTopicRefusesForGoodIsReplacedByASubstituteWithoutItsPayloadAndThePartitionMovesOn() {
+        MockProducer<String, byte[]> refusingLargeRecords = new RefusingLargeRecords(1_000);
+        InboundEvents inbound = inboundWith(refusingLargeRecords);
+        String eventId = UUID.randomUUID().toString();
+        ConsumerRecord<String, byte[]> tooLarge = record("""
+                {"id":"%s","type":"dsr.referral.received.v1","junk":"%s"}""".formatted(eventId, "x".repeat(5_000)));
+
+        inbound.process(tooLarge, handlers().build());
+
+        assertThat(refusingLargeRecords.history()).singleElement().satisfies(substitute -> {
+            assertThat(substitute.topic()).isEqualTo(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS));
+            assertThat(substitute.key()).isEqualTo(tooLarge.key());
+            assertThat(substitute.value()).isNull();
+            assertThat(header(substitute, DeadLetters.SUBSTITUTED_BECAUSE)).isEqualTo("RecordTooLargeException");
+            assertThat(header(substitute, DeadLetters.EVENT_ID)).isEqualTo(eventId);
+            assertThat(header(substitute, DeadLetters.REASON_CODE)).isEqualTo("INVALID_ENVELOPE");
+            assertThat(header(substitute, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REFERRAL_EVENTS);
+            assertThat(header(substitute, DeadLetters.ORIGINAL_PARTITION)).isEqualTo("0");
+            assertThat(header(substitute, DeadLetters.ORIGINAL_OFFSET)).isEqualTo("42");
+        });
+        assertThat(meters.counter("dsr.events.dead.letter.substituted", "topic", Topics.REFERRAL_EVENTS,
+                "reason", "INVALID_ENVELOPE", "refusal", "RecordTooLargeException").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatFitsIsDeadLetteredWhole() {
+        MockProducer<String, byte[]> refusingLargeRecords = new RefusingLargeRecords(1_000);
+
+        inboundWith(refusingLargeRecords).process(record("not an event"), handlers().build());
+
+        assertThat(refusingLargeRecords.history()).singleElement().satisfies(deadLetter -> {
+            assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+            assertThat(deadLetter.headers().lastHeader(DeadLetters.SUBSTITUTED_BECAUSE)).isNull();
+        });
+    }
+
+    @Test
+    void ifEvenTheSubstituteIsRefusedTheRecordIsRetriedNotSkipped() {
+        // Refused whatever the record: the dead-letter topic itself is wrong, which no record can fix.
+        deadLetterProducer.sendException = new InvalidTopicException("no such topic name is allowed");
+
+        assertThatThrownBy(() -> inbound.process(record("not an event"), handlers().build()))
+                .isExactlyInstanceOf(TransientInfrastructureFailure.class);
+        assertThat(deadLetterProducer.history()).isEmpty();
+    }
+
+    @Test
+    void theEventIdOfASubstituteIsReadWhereThereIsOne() {
+        assertThat(DeadLetters.eventIdOf("""
+                {"data":{"id":"not this one"},"id":"this-one"}""".getBytes(StandardCharsets.UTF_8))).isEqualTo("this-one");
+        assertThat(DeadLetters.eventIdOf("not json".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(DeadLetters.eventIdOf("{\"id\":42}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(DeadLetters.eventIdOf(null)).isNull();
+    }
+
+    @Test
     void whereEveryTypeMustBeKnownAnUnknownTypeIsDeadLetteredWithItsReason() {
         inbound.process(record(eventOfType("dsr.agency.refferal-submitted.v1")),
                 handlers().deadLetterUnknownTypes().build());
@@ -63,6 +125,30 @@ class InboundEventsSettlingTest {
         assertThat(deadLetterProducer.history()).isEmpty();
         assertThat(meters.counter("dsr.events.consumed", "consumer", "settling-test",
                 "type", "dsr.referral.something-new.v1", "outcome", "skipped").count()).isEqualTo(1);
+    }
+
+    private InboundEvents inboundWith(MockProducer<String, byte[]> producer) {
+        return new InboundEvents(null, null, new DeadLetters(producer, meters), null, meters,
+                new TransientRetries(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Clock.systemUTC(), meters));
+    }
+
+    /** Refuses what the real producer refuses before sending: a record over its max.request.size, uncompressed. */
+    private static final class RefusingLargeRecords extends MockProducer<String, byte[]> {
+        private final int maxBytes;
+
+        RefusingLargeRecords(int maxBytes) {
+            super(true, new StringSerializer(), new ByteArraySerializer());
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+            if (record.value() != null && record.value().length > maxBytes) {
+                return CompletableFuture.failedFuture(new RecordTooLargeException("The message is "
+                        + record.value().length + " bytes when serialized which is larger than " + maxBytes));
+            }
+            return super.send(record, callback);
+        }
     }
 
     private static EventHandlers.Builder handlers() {

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.contracts.Topics;
+import org.opendsr.kit.messaging.InboundEvents;
 import org.opendsr.kit.observability.TraceContext;
 import org.opendsr.kit.observability.TraceIdsJsonProvider;
 import org.opendsr.kit.testapp.ReferralsSeen;
@@ -97,6 +99,9 @@ class TracingAcrossTheBusTest implements TestPropertyProvider {
         token = TestTokens.get().tokenFor("test-professional", "PROFESSIONAL");
         topic = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS);
         jsonAppender = jsonLogAppender();
+        // The kit logs each event at DEBUG only (a line per event is too dear under load); turned on here to see that
+        // what a consumer logs while processing an event carries the event's trace and its own span.
+        ((Logger) LoggerFactory.getLogger(InboundEvents.class)).setLevel(Level.DEBUG);
     }
 
     @AfterAll
@@ -104,6 +109,7 @@ class TracingAcrossTheBusTest implements TestPropertyProvider {
         topic.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(jsonAppender);
         jsonAppender.stop();
+        ((Logger) LoggerFactory.getLogger(InboundEvents.class)).setLevel(null);
     }
 
     @Test
