@@ -112,6 +112,9 @@ public final class ExceptionHandlers {
         }
 
         private static String messageFor(ConversionErrorException exception) {
+            if (anyMessageContains(exception, PlainText.REFUSAL)) {
+                return PlainText.REFUSAL;
+            }
             InvalidFormatException invalid = find(exception, InvalidFormatException.class);
             String message = invalid == null || invalid.getMessage() == null ? "" : invalid.getMessage();
             int allowed = message.indexOf("Expected one of [");
@@ -218,6 +221,15 @@ public final class ExceptionHandlers {
                     "An unexpected error occurred; it has been logged"
                             + CorrelationId.current().map(id -> " with correlation id " + id).orElse(""));
         }
+    }
+
+    private static boolean anyMessageContains(Throwable failure, String text) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
