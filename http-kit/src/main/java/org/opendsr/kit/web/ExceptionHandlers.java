@@ -202,19 +202,27 @@ public final class ExceptionHandlers {
         }
     }
 
-    /** Anything else is the service's fault: a 500 problem, logged without the data that may be in messages. */
+    /**
+     * Anything else is the service's fault: a 500 problem, logged without the data that may be in messages; unless
+     * the database cannot be reached, which is an outage: 503 with Retry-After ({@link DatabaseUnavailable}).
+     */
     @Singleton
     @Produces
     public static class UnexpectedFailures implements ExceptionHandler<Exception, HttpResponse<?>> {
         private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailures.class);
         private final Problems problems;
+        private final DatabaseUnavailable databaseUnavailable;
 
-        public UnexpectedFailures(Problems problems) {
+        public UnexpectedFailures(Problems problems, DatabaseUnavailable databaseUnavailable) {
             this.problems = problems;
+            this.databaseUnavailable = databaseUnavailable;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+            if (DatabaseUnavailable.isCauseOf(exception)) {
+                return databaseUnavailable.respond(request, exception);
+            }
             LOG.error("Unexpected failure handling {} {}", request.getMethod(), request.getPath(),
                     SafeThrowables.redacted(exception));
             return problems.message(request, HttpStatus.INTERNAL_SERVER_ERROR, exception,
