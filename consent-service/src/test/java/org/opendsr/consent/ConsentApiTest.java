@@ -423,6 +423,29 @@ class ConsentApiTest extends ConsentServiceUnderTest {
         }
 
         @Test
+        void aControlCharacterInANestedTextIsRefusedByTheKitsOneRule() {
+            Map<String, Object> request = bestInterests(informedConsent(adult, today),
+                    Map.of("capacityAssessedOn", today.toString(), "decisionMakerRole", "GP\u0000"));
+
+            ApiResponse response = api.record(request);
+
+            assertProblem(response, 400, "bestInterests.decisionMakerRole");
+            assertThat(response.json().get("errors").get(0).get("message").asText())
+                    .isEqualTo(org.opendsr.kit.web.PlainText.REFUSAL);
+            assertThat(api.history(adult).get("consents")).isEmpty();
+        }
+
+        @Test
+        void aLineBreakInATextThatMustBeOneLineIsStillRefused() {
+            ApiResponse response = api.record(bestInterests(informedConsent(adult, today),
+                    Map.of("capacityAssessedOn", today.toString(), "decisionMakerRole", "GP\nsecond line")));
+
+            assertProblem(response, 400, "bestInterests.decisionMakerRole");
+            assertThat(response.json().get("errors").get(0).get("message").asText())
+                    .isEqualTo("must be one line of text");
+        }
+
+        @Test
         void aBodyThatIsNotJsonIsRefused() {
             assertProblem(api.http.postRaw("/consents", api.professional, "{\"personId\": ", Map.of()), 400, null);
         }

@@ -325,6 +325,22 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
     }
 
     @Test
+    void aNulInAnAgencysTextIsDeadLetteredAsUnreadableNotFailedInTheDatabase() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber);
+        ((ObjectNode) referral.at("/data/person")).put("familyName", "Sam\u0000ple");
+
+        events.publishAgencyEvent(referral, nhsNumber);
+
+        // The kit's text rule (org.opendsr.kit.web.PlainText) refuses it while the data is read, so it can never
+        // reach PostgreSQL, which cannot store a NUL (SQLState 22021) and would fail it as if it were transient.
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("UNREADABLE_DATA");
+        assertNoHeaderQuotes(deadLetter, nhsNumber);
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isZero();
+    }
+
+    @Test
     void aRecordThatIsNotAnEventIsDeadLetteredAndTheNextEventIsStillProcessed() {
         String nhsNumber = TestNhsNumbers.next();
 

@@ -247,6 +247,13 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
                 BadValue.of("current issues over 4000 characters", "currentIssues", "c".repeat(4001)),
                 BadValue.of("what has been tried over 4000 characters", "whatHasBeenTried", "t".repeat(4001)),
                 BadValue.of("what could reduce risk over 4000 characters", "whatCouldReduceRisk", "w".repeat(4001)),
+                // Control characters, refused by the kit's one text rule (PostgreSQL cannot store a NUL at all).
+                BadValue.of("a NUL in the given name", "givenName", "A\u0000B"),
+                BadValue.of("a NUL in the reason for referral", "reasonForReferral", "Placement\u0000 at risk"),
+                BadValue.of("an escape character in a contact's name", "contacts",
+                        List.of(Map.of("relationship", "PARENT_OR_CARER", "name", "Ruth\u001b[2J", "phone", "01793 000000")),
+                        "contacts[0].name"),
+                BadValue.of("a NUL in an address line", "address", Map.of("line1", "1 High St\u0000"), "address.line1"),
                 BadValue.of("an indicative RAG that is not a rating", "indicativeRag", "PURPLE"),
                 BadValue.of("an indicative RAG in lower case", "indicativeRag", "amber"),
                 // The optional parts of the person's record a referrer may add.

@@ -118,6 +118,36 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aNulCharacterInFreeTextIsRefusedNamingTheField() {
+        UUID personId = UUID.randomUUID();
+        ApiResponse response = api.post("/kit-test/referrals", token, with(validRequest(personId), "note", "A\u0000B"));
+
+        assertProblemNaming(response, 400, "note");
+        assertThat(response.json().get("errors").get(0).get("message").asText())
+                .isEqualTo(org.opendsr.kit.web.PlainText.REFUSAL);
+        assertThat(seen.appliedInOrderFor(personId)).isEmpty();
+    }
+
+    @Test
+    void aControlCharacterInANestedFieldIsRefusedNamingItsPath() {
+        ApiResponse escape = api.post("/kit-test/referrals", token, with(validRequest(UUID.randomUUID()), "contacts",
+                List.of(Map.of("relationship", "parent"), Map.of("relationship", "car\u001ber"))));
+        assertProblemNaming(escape, 400, "contacts[1].relationship");
+
+        ApiResponse c1 = api.post("/kit-test/referrals", token, with(validRequest(UUID.randomUUID()), "contacts",
+                List.of(Map.of("relationship", "mis\u0092decoded"))));
+        assertProblemNaming(c1, 400, "contacts[0].relationship");
+    }
+
+    @Test
+    void tabsAndLineBreaksInFreeTextAreAccepted() {
+        ApiResponse response = api.post("/kit-test/referrals", token,
+                with(validRequest(UUID.randomUUID()), "note", "First line\r\n\tsecond line"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    @Test
     void aBadQueryParameterIsNamed() {
         assertProblemNaming(api.get("/kit-test/pages?page=0", token), 400, "page");
         assertProblemNaming(api.get("/kit-test/pages?page=abc", token), 400, "page");

@@ -112,6 +112,9 @@ public final class ExceptionHandlers {
         }
 
         private static String messageFor(ConversionErrorException exception) {
+            if (anyMessageContains(exception, PlainText.REFUSAL)) {
+                return PlainText.REFUSAL;
+            }
             InvalidFormatException invalid = find(exception, InvalidFormatException.class);
             String message = invalid == null || invalid.getMessage() == null ? "" : invalid.getMessage();
             int allowed = message.indexOf("Expected one of [");
@@ -199,25 +202,42 @@ public final class ExceptionHandlers {
         }
     }
 
-    /** Anything else is the service's fault: a 500 problem, logged without the data that may be in messages. */
+    /**
+     * Anything else is the service's fault: a 500 problem, logged without the data that may be in messages; unless
+     * the database cannot be reached, which is an outage: 503 with Retry-After ({@link DatabaseUnavailable}).
+     */
     @Singleton
     @Produces
     public static class UnexpectedFailures implements ExceptionHandler<Exception, HttpResponse<?>> {
         private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailures.class);
         private final Problems problems;
+        private final DatabaseUnavailable databaseUnavailable;
 
-        public UnexpectedFailures(Problems problems) {
+        public UnexpectedFailures(Problems problems, DatabaseUnavailable databaseUnavailable) {
             this.problems = problems;
+            this.databaseUnavailable = databaseUnavailable;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+            if (DatabaseUnavailable.isCauseOf(exception)) {
+                return databaseUnavailable.respond(request, exception);
+            }
             LOG.error("Unexpected failure handling {} {}", request.getMethod(), request.getPath(),
                     SafeThrowables.redacted(exception));
             return problems.message(request, HttpStatus.INTERNAL_SERVER_ERROR, exception,
                     "An unexpected error occurred; it has been logged"
                             + CorrelationId.current().map(id -> " with correlation id " + id).orElse(""));
         }
+    }
+
+    private static boolean anyMessageContains(Throwable failure, String text) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

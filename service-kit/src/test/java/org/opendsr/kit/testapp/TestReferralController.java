@@ -51,7 +51,8 @@ public class TestReferralController {
                                       @NotBlank @Pattern(regexp = "[A-Z]{2,20}", message = "must be a locality code") String locality,
                                       @NotNull RagRating indicativeRag,
                                       @NotNull LocalDate referredOn,
-                                      @Nullable List<@Valid Contact> contacts) {
+                                      @Nullable List<@Valid Contact> contacts,
+                                      @Nullable String note) {
     }
 
     @Post("/referrals")
