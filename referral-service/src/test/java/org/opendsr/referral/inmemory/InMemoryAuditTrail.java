@@ -29,6 +29,14 @@ public class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
+    public void recordEach(List<Note> notes, Instant at, String actor, String actorRoles, String purpose) {
+        for (Note note : notes) {
+            entries.add(new Entry(entries.size() + 1, note.personId(), at, actor, actorRoles, note.action(),
+                    note.what(), purpose, null));
+        }
+    }
+
+    @Override
     public Page<Entry> of(UUID personId, int page, int size) {
         List<Entry> trail = entries.stream().filter(entry -> entry.personId().equals(personId))
                 .sorted(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::id).reversed()).toList();

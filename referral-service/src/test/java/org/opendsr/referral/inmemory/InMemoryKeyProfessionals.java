@@ -19,8 +19,8 @@ public class InMemoryKeyProfessionals implements KeyProfessionals {
     }
 
     @Override
-    public void add(KeyProfessional added) {
-        saved.add(added);
+    public void add(List<KeyProfessional> added) {
+        saved.addAll(added);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.person.domain.PossibleDuplicates;
 
 /** People kept as copies; an NHS number is held by one person at most, as the database's unique index says. */
 public class InMemoryPeople implements People {
@@ -28,9 +29,12 @@ public class InMemoryPeople implements People {
     }
 
     @Override
-    public List<Person> bornOn(LocalDate dateOfBirth) {
-        return saved.values().stream().filter(person -> dateOfBirth.equals(person.dateOfBirth()))
-                .map(InMemoryPeople::copy).toList();
+    public List<PossibleDuplicates.Candidate> othersBornOn(LocalDate dateOfBirth, UUID except) {
+        return saved.values().stream()
+                .filter(person -> dateOfBirth.equals(person.dateOfBirth()) && !person.id().equals(except))
+                .map(person -> new PossibleDuplicates.Candidate(person.id(), person.givenName(), person.familyName(),
+                        person.dateOfBirth(), person.nhsNumber()))
+                .toList();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.opendsr.referral.access.application;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -54,6 +55,17 @@ public class RecordAccess {
 
     public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {
         audit.record(personId, at, actor.id(), actor.roles(), action.name(), what, purpose.name());
+    }
+
+    /** One entry of {@link #auditEach}. */
+    public record Audited(UUID personId, AuditAction action, String what) {
+    }
+
+    /** Several entries by one actor at one moment for one purpose, written together in this order. */
+    public void auditEach(List<Audited> entries, Actor actor, AccessPurpose purpose, Instant at) {
+        audit.recordEach(entries.stream()
+                .map(entry -> new AuditTrail.Note(entry.personId(), entry.action().name(), entry.what()))
+                .toList(), at, actor.id(), actor.roles(), purpose.name());
     }
 
     public void auditAll(Collection<UUID> personIds, Actor actor, AuditAction action, String what,

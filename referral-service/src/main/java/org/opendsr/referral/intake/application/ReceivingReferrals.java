@@ -245,13 +245,15 @@ public class ReceivingReferrals {
         Map<String, String> toReview = takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of());
         detailsToReview.keep(referral.id(), toReview);
 
+        List<RecordAccess.Audited> audited = new ArrayList<>();
         if (known.isEmpty()) {
-            access.audit(recorded.id(), actor, AuditAction.CREATED, "person", purpose, now);
+            audited.add(new RecordAccess.Audited(recorded.id(), AuditAction.CREATED, "person"));
         } else if (takenIn.get().recordChanged()) {
-            access.audit(recorded.id(), actor, AuditAction.CHANGED, "record: details added by referral "
-                    + referral.id(), purpose, now);
+            audited.add(new RecordAccess.Audited(recorded.id(), AuditAction.CHANGED,
+                    "record: details added by referral " + referral.id()));
         }
-        access.audit(recorded.id(), actor, AuditAction.CREATED, "referral " + referral.id(), purpose, now);
+        audited.add(new RecordAccess.Audited(recorded.id(), AuditAction.CREATED, "referral " + referral.id()));
+        access.auditEach(audited, actor, purpose, now);
         if (referral.isComplete()) {
             announcements.received(referral, recorded);
         }

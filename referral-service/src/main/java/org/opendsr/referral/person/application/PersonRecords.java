@@ -56,8 +56,9 @@ public class PersonRecords {
                 person.demographics().ethnicCategory(), person.demographics().genderIdentity(),
                 person.diagnosis() == null ? null : person.diagnosis().name(), now);
         people.add(row);
-        replaceContacts(row.id(), person.contacts());
-        replaceKeyProfessionals(row.id(), person.keyProfessionals());
+        // Someone new has no contacts or key professionals to replace: only added, each table in one statement.
+        contacts.add(contactRows(row.id(), person.contacts()));
+        keyProfessionals.add(keyProfessionalRows(row.id(), person.keyProfessionals()));
         flagPossibleDuplicates(row);
         return row;
     }
@@ -160,6 +161,14 @@ public class PersonRecords {
     }
 
     public void replaceContacts(UUID personId, List<NewContact> newContacts) {
+        contacts.replace(personId, contactRows(personId, newContacts));
+    }
+
+    public void replaceKeyProfessionals(UUID personId, List<NewKeyProfessional> professionals) {
+        keyProfessionals.replace(personId, keyProfessionalRows(personId, professionals));
+    }
+
+    private static List<Contact> contactRows(UUID personId, List<NewContact> newContacts) {
         List<Contact> rows = new ArrayList<>();
         for (int i = 0; i < newContacts.size(); i++) {
             NewContact contact = newContacts.get(i);
@@ -167,15 +176,15 @@ public class PersonRecords {
                     trimmed(contact.name()), trimmed(contact.phone()), trimmed(contact.email()),
                     contact.hasParentalResponsibility()));
         }
-        contacts.replace(personId, rows);
+        return rows;
     }
 
-    public void replaceKeyProfessionals(UUID personId, List<NewKeyProfessional> professionals) {
+    private static List<KeyProfessional> keyProfessionalRows(UUID personId, List<NewKeyProfessional> professionals) {
         List<KeyProfessional> rows = new ArrayList<>();
         for (int i = 0; i < professionals.size(); i++) {
             rows.add(keyProfessionalRow(personId, i, professionals.get(i)));
         }
-        keyProfessionals.replace(personId, rows);
+        return rows;
     }
 
     /**
@@ -189,7 +198,7 @@ public class PersonRecords {
                 : professional.name().equalsIgnoreCase(row.name())
                         && professional.organisation().equalsIgnoreCase(row.organisation()));
         if (!known) {
-            keyProfessionals.add(keyProfessionalRow(personId, existing.size(), professional));
+            keyProfessionals.add(List.of(keyProfessionalRow(personId, existing.size(), professional)));
         }
         return !known;
     }
@@ -222,26 +231,31 @@ public class PersonRecords {
         if (person.dateOfBirth() == null) {
             return;
         }
+        // Kept, and not replaceable by a unique index: two people with the same name and date of birth may well be
+        // two people, so both must be recorded and flagged, not one refused. The lock makes the second of two such
+        // people recorded at once search after the first has committed, so neither misses the other. (Two referrals
+        // creating the same person twice are prevented by the NHS number's lock and unique index, not by this.)
         locks.lockDateOfBirth(person.dateOfBirth());
         PossibleDuplicates.Candidate newcomer = candidate(person);
-        List<PossibleDuplicates.Candidate> sameDateOfBirth = people.bornOn(person.dateOfBirth()).stream()
-                .map(PersonRecords::candidate).toList();
+        List<PossibleDuplicates.Candidate> sameDateOfBirth = people.othersBornOn(person.dateOfBirth(), person.id());
         // Flag at most a handful: a name and date of birth shared with dozens of people is a data-quality problem
         // the DSR team sees from the first flags, and flagging every pair would grow without bound.
+        List<RecordAccess.Audited> audited = new ArrayList<>();
         PossibleDuplicates.of(newcomer, sameDateOfBirth).stream()
                 .limit(MOST_FLAGS_PER_PERSON)
                 .forEach(other -> {
                     if (duplicateFlags.flag(person.id(), other, person.updatedAt())) {
                         // A flag ties two people's records together on the DSR team's worklist: both records are
                         // touched, though only one was referred or changed.
-                        access.audit(other, Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
-                                "flagged as a possible duplicate of person " + person.id(), AccessPurpose.DATA_QUALITY,
-                                person.updatedAt());
-                        access.audit(person.id(), Actor.REFERRAL_SERVICE, AuditAction.CHANGED,
-                                "flagged as a possible duplicate of person " + other, AccessPurpose.DATA_QUALITY,
-                                person.updatedAt());
+                        audited.add(new RecordAccess.Audited(other, AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + person.id()));
+                        audited.add(new RecordAccess.Audited(person.id(), AuditAction.CHANGED,
+                                "flagged as a possible duplicate of person " + other));
                     }
                 });
+        if (!audited.isEmpty()) {
+            access.auditEach(audited, Actor.REFERRAL_SERVICE, AccessPurpose.DATA_QUALITY, person.updatedAt());
+        }
     }
 
     private static PossibleDuplicates.Candidate candidate(Person row) {

@@ -8,7 +8,8 @@ public interface KeyProfessionals {
 
     List<KeyProfessional> of(UUID personId);
 
-    void add(KeyProfessional added);
+    /** Adds key professionals after the ones held. */
+    void add(List<KeyProfessional> added);
 
     /** The person's key professionals are these from now on. */
     void replace(UUID personId, List<KeyProfessional> professionals);

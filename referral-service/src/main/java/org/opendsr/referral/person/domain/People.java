@@ -15,7 +15,11 @@ public interface People {
 
     Optional<Person> byNhsNumber(String nhsNumberDigits);
 
-    List<Person> bornOn(LocalDate dateOfBirth);
+    /**
+     * What possible-duplicate matching compares ({@link PossibleDuplicates}) of everyone else born on the day: names
+     * and NHS numbers only, not whole records, since the search runs for each person recorded.
+     */
+    List<PossibleDuplicates.Candidate> othersBornOn(LocalDate dateOfBirth, UUID except);
 
     boolean exists(UUID personId);
 

@@ -11,6 +11,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.observability.CorrelationId;
 import org.opendsr.referral.audit.application.AuditTrail;
+import org.opendsr.referral.shared.adapters.persistence.MultiRowInsert;
 import org.opendsr.referral.shared.application.Page;
 
 /** The audit trail in PostgreSQL ({@code person_audit}), written in the caller's transaction. */
@@ -32,25 +33,19 @@ class PostgresAuditTrail implements AuditTrail {
     @Override
     public void recordAll(Collection<UUID> personIds, Instant at, String actor, String actorRoles, String action,
                           String what, String purpose) {
-        if (personIds.isEmpty()) {
-            return;
-        }
+        recordEach(personIds.stream().map(personId -> new Note(personId, action, what)).toList(), at, actor,
+                actorRoles, purpose);
+    }
+
+    @Override
+    public void recordEach(List<Note> notes, Instant at, String actor, String actorRoles, String purpose) {
+        // One statement for all of them: a referral's entries (the person, the referral) and a listed page's entries
+        // cost one round trip, not one each. Ids are given in the order of the values, so the order is kept.
         String correlationId = CorrelationId.current().orElse(null);
-        jdbc.prepareStatement("INSERT INTO person_audit (person_id, occurred_at, actor, actor_roles, action, what,"
-                + " purpose, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", insert -> {
-            for (UUID personId : personIds) {
-                insert.setObject(1, personId);
-                insert.setTimestamp(2, Timestamp.from(at));
-                insert.setString(3, actor);
-                insert.setString(4, actorRoles);
-                insert.setString(5, action);
-                insert.setString(6, what);
-                insert.setString(7, purpose);
-                insert.setString(8, correlationId);
-                insert.addBatch();
-            }
-            return insert.executeBatch();
-        });
+        Timestamp occurredAt = Timestamp.from(at);
+        MultiRowInsert.insert(jdbc, "person_audit (person_id, occurred_at, actor, actor_roles, action, what, purpose,"
+                + " correlation_id)", 8, "", notes, note -> new Object[] {note.personId(), occurredAt, actor,
+                actorRoles, note.action(), note.what(), purpose, correlationId});
     }
 
     @Override

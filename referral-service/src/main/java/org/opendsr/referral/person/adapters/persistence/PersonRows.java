@@ -1,7 +1,5 @@
 package org.opendsr.referral.person.adapters.persistence;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +12,4 @@ import io.micronaut.data.repository.CrudRepository;
 interface PersonRows extends CrudRepository<PersonRow, UUID> {
 
     Optional<PersonRow> findByNhsNumber(String nhsNumber);
-
-    List<PersonRow> findByDateOfBirth(LocalDate dateOfBirth);
 }

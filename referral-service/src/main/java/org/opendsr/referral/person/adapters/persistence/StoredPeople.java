@@ -1,22 +1,28 @@
 package org.opendsr.referral.person.adapters.persistence;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.person.domain.PossibleDuplicates;
 
 /** People in PostgreSQL: one {@code person} row each, written whole. */
 @Singleton
 class StoredPeople implements People {
 
     private final PersonRows rows;
+    private final JdbcOperations jdbc;
 
-    StoredPeople(PersonRows rows) {
+    StoredPeople(PersonRows rows, JdbcOperations jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -30,8 +36,21 @@ class StoredPeople implements People {
     }
 
     @Override
-    public List<Person> bornOn(LocalDate dateOfBirth) {
-        return rows.findByDateOfBirth(dateOfBirth).stream().map(StoredPeople::person).toList();
+    public List<PossibleDuplicates.Candidate> othersBornOn(LocalDate dateOfBirth, UUID except) {
+        // Only the columns matching compares, found through person_date_of_birth; not the whole row of everyone.
+        return jdbc.prepareStatement("SELECT id, given_name, family_name, nhs_number FROM person"
+                + " WHERE date_of_birth = ? AND id <> ?", select -> {
+            select.setObject(1, dateOfBirth);
+            select.setObject(2, except);
+            List<PossibleDuplicates.Candidate> found = new ArrayList<>();
+            try (ResultSet candidates = select.executeQuery()) {
+                while (candidates.next()) {
+                    found.add(new PossibleDuplicates.Candidate(candidates.getObject(1, UUID.class),
+                            candidates.getString(2), candidates.getString(3), dateOfBirth, candidates.getString(4)));
+                }
+            }
+            return found;
+        });
     }
 
     @Override
