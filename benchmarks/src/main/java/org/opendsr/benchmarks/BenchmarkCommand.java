@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.opendsr.embedded.EmbeddedPostgresServer;
 import org.opendsr.local.LocalDsr;
 import org.opendsr.local.Progress;
 
@@ -48,6 +50,15 @@ public final class BenchmarkCommand {
     private final Progress progress;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private RunReport report;
+    private double stackReadySeconds = Double.NaN;
+
+    /** A JVM that used less CPU than this in a warm-up round (0.2 s) was nearly idle: its compiler share is noise. */
+    private static final long MIN_TICKS_OF_A_BUSY_JVM = 20;
+    private static final int TUNED_LATENCY_RATE = 1000;
+    private static final int TUNED_LATENCY_RECORDS = 3000;
+    private static final int TUNED_THROUGHPUT_RECORDS = 100_000;
+    private static final int AGENCY_WARM_UP_CAP = 200;
 
     private BenchmarkCommand(BenchmarkOptions options, Path repositoryRoot, Path dataDirectory, PrintStream out) {
         this.options = options;
@@ -107,7 +118,9 @@ public final class BenchmarkCommand {
             out.println("Starting the DSR (PostgreSQL, Kafka, five services, gateway) ...");
             long starting = System.nanoTime();
             running.set(LocalDsr.start(LocalDsr.Options.forBenchmarks(repositoryRoot, dataDirectory), progress));
-            results.put("startupSeconds", seconds(System.nanoTime() - starting));
+            stackReadySeconds = seconds(System.nanoTime() - starting);
+            results.put("startupSeconds", stackReadySeconds);
+            progress.say(String.format("Stack ready in %.1f s (benchmark JVM options: full tiered JIT)", stackReadySeconds));
             measure(running.get());
             failed = false;
         } catch (Exception e) {
@@ -125,6 +138,22 @@ public final class BenchmarkCommand {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException alreadyShuttingDown) {
                 // Ctrl-C: the hook is stopping the system
+            }
+        }
+        if (!failed && !interrupted.get()) {
+            Map<String, Object> stackReady = new LinkedHashMap<>();
+            stackReady.put("benchmarkJvmOptions", stackReadySeconds);
+            double readyForTarget = stackReadySeconds;
+            if (options.startUp()) {
+                Map<String, Double> startUps = measureStartUps();
+                stackReady.putAll(startUps);
+                readyForTarget = startUps.getOrDefault("localRunWithClassDataArchives", readyForTarget);
+            }
+            results.put("stack ready seconds", stackReady);
+            if (report != null) {
+                List<Targets.Target> targets = report.targets(readyForTarget);
+                RunReport.printTargets(out, targets);
+                results.put("targets", targets.stream().map(Targets.Target::asJson).toList());
             }
         }
         double total = seconds(System.nanoTime() - started);
@@ -158,41 +187,86 @@ public final class BenchmarkCommand {
         int warmUp = options.warmUp();
         CpuMeter cpu = new CpuMeter(processGroups(dsr));
         Map<String, CpuMeter.Usage> cpuByPhase = new LinkedHashMap<>();
+        // Every referral of the run is about a different person (ReferralSample index), so no phase meets the
+        // duplicates of another's people.
+        int nextIndex = 0;
+        long accepted = 0;
 
-        // 1. Journey warm-up first: it creates dsr.referral.events (whose partitions the Kafka baseline copies) and
-        //    warms every service, then the report is left to catch up so no backlog leaks into the baselines.
+        // 1. Journey warm-up first, until compilation settles: it creates dsr.referral.events (whose partitions the
+        //    Kafka baselines copy) and warms every service; then the report catches up so no backlog leaks onwards.
         ReferralJourney journey = new ReferralJourney(dsr.gatewayUrl(), dsr.kafkaBootstrapServers(), callers);
         String before = journey.reportTotal();
         if (!"0".equals(before)) {
             throw new IllegalStateException("A fresh system's report should show 0 referrals, it shows " + before);
         }
         long step = System.nanoTime();
-        progress.step("warming up the journey (" + warmUp + " referrals) and letting the report catch up");
-        int acceptedInWarmUp = journey.warmUp(warmUp);
-        awaitReport(journey, acceptedInWarmUp, catchUpTimeout(warmUp));
-        progress.done(Duration.ofNanos(System.nanoTime() - step));
-        if (acceptedInWarmUp != warmUp) {
-            problems.add((warmUp - acceptedInWarmUp) + " of " + warmUp + " warm-up referrals were not accepted (201)");
+        progress.say("Warming up the journey in rounds of " + warmUp + " referrals until the JIT compilers settle"
+                + " (compiler threads under " + Math.round(options.jitSettledShare() * 100) + "% of each busy JVM's CPU,"
+                + " at most " + options.warmUpCapSeconds() + " s):");
+        WarmUp warm = warmUpUntilCompilationSettles(dsr, journey, nextIndex);
+        nextIndex += warm.referrals();
+        accepted += warm.accepted();
+        awaitReport(journey, accepted, catchUpTimeout(warm.referrals()));
+        progress.say(String.format("  warm-up: %d referrals in %.1f s, %s", warm.referrals(),
+                seconds(System.nanoTime() - step), warm.settled() ? "compilation settled" : "NOT settled (cap reached)"));
+        results.put("warmUp", warm.asJson(options));
+        if (warm.accepted() != warm.referrals()) {
+            problems.add((warm.referrals() - warm.accepted()) + " of " + warm.referrals()
+                    + " warm-up referrals were not accepted (201)");
         }
 
-        // 2. Baseline: PostgreSQL alone.
+        // 2. The SQL one referral runs, captured from referral-service itself.
         step = System.nanoTime();
-        progress.step("baseline: PostgreSQL, " + n + " person+referral+outbox transactions");
+        progress.step("capturing the SQL of one referral from PostgreSQL's statement log");
+        int capturedIndex = nextIndex++;
+        boolean[] capturedAccepted = new boolean[1];
+        Optional<List<CapturedStatement>> captured = Optional.empty();
+        try {
+            captured = SqlCapture.capture(dsr, EmbeddedPostgresServer.serverLog(dataDirectory.resolve("postgres")),
+                    () -> capturedAccepted[0] = journey.referOne(capturedIndex));
+        } catch (Exception e) {
+            problems.add("could not capture the referral's SQL: " + e);
+        }
+        if (capturedAccepted[0]) {
+            accepted++;
+        }
+        progress.done(Duration.ofNanos(System.nanoTime() - step));
+        if (captured.isEmpty() || captured.get().isEmpty()) {
+            problems.add("the referral's SQL was not found in PostgreSQL's log: no replay baseline");
+        } else {
+            results.put("referralSql", Map.of("statements", captured.get().size(),
+                    "sql", SqlCapture.describe(captured.get())));
+        }
+
+        // 3. Baselines: PostgreSQL alone, a minimal write and the captured statements replayed.
+        step = System.nanoTime();
+        progress.step("baseline: PostgreSQL, " + n + " minimal person+referral+outbox transactions"
+                + (captured.map(list -> " and " + n + " replays of the referral's " + list.size() + " statements").orElse("")));
         ConcurrentCallers.Outcome postgres;
+        ConcurrentCallers.Outcome replay = null;
         try (PostgresBaseline baseline = PostgresBaseline.prepare(dsr, repositoryRoot, callers)) {
             requireClean("PostgreSQL baseline warm-up", baseline.measure(warmUp));
             CpuMeter.Reading start = cpu.read();
             postgres = baseline.measure(n);
             cpuByPhase.put("postgresBaseline", CpuMeter.between(start, cpu.read()));
+            if (captured.isPresent() && !captured.get().isEmpty()) {
+                FreshValues fresh = new FreshValues(capturedIndex);
+                requireClean("PostgreSQL replay warm-up", baseline.replay(warmUp, captured.get(), fresh, 0));
+                start = cpu.read();
+                replay = baseline.replay(n, captured.get(), fresh, warmUp);
+                cpuByPhase.put("postgresReplay", CpuMeter.between(start, cpu.read()));
+                requireClean("PostgreSQL replay", replay);
+            }
         }
         progress.done(Duration.ofNanos(System.nanoTime() - step));
         requireClean("PostgreSQL baseline", postgres);
 
-        // 3. Baseline: Kafka alone.
+        // 4. Baselines: Kafka alone, a client configured like the relay, then a tuned pair.
         step = System.nanoTime();
-        progress.step("baseline: Kafka, " + n + " records produced and consumed");
+        progress.step("baseline: Kafka, " + n + " records produced and consumed the relay's way");
         KafkaBaseline.Result kafka;
-        try (KafkaBaseline baseline = new KafkaBaseline(dsr.kafkaBootstrapServers(), partitionsOf(dsr, ReferralJourney.REFERRAL_EVENTS))) {
+        int partitions = partitionsOf(dsr, ReferralJourney.REFERRAL_EVENTS);
+        try (KafkaBaseline baseline = new KafkaBaseline(dsr.kafkaBootstrapServers(), partitions)) {
             baseline.warmUp(warmUp, callers);
             CpuMeter.Reading start = cpu.read();
             kafka = baseline.measure(n, callers, catchUpTimeout(n));
@@ -203,29 +277,186 @@ public final class BenchmarkCommand {
         if (kafka.missing() > 0) {
             problems.add("Kafka baseline: " + kafka.missing() + " records were never consumed");
         }
+        step = System.nanoTime();
+        progress.step("baseline: tuned Kafka pair, " + TUNED_LATENCY_RECORDS + " records at " + TUNED_LATENCY_RATE
+                + "/s (linger 0) and " + TUNED_THROUGHPUT_RECORDS + " batched");
+        TunedKafka tuned = new TunedKafka(dsr.kafkaBootstrapServers(), partitions);
+        tuned.latency(TUNED_LATENCY_RATE, TUNED_LATENCY_RATE);
+        TunedKafka.LatencyResult tunedLatency = tuned.latency(TUNED_LATENCY_RECORDS, TUNED_LATENCY_RATE);
+        tuned.throughput(TUNED_THROUGHPUT_RECORDS / 5);
+        TunedKafka.ThroughputResult tunedThroughput = tuned.throughput(TUNED_THROUGHPUT_RECORDS);
+        progress.done(Duration.ofNanos(System.nanoTime() - step));
+        if (tunedLatency.missing() > 0) {
+            problems.add("tuned Kafka pair: " + tunedLatency.missing() + " records were never consumed");
+        }
 
-        // 4. The journey.
+        // 5. The journey at saturation: as many referrals as the callers can make.
         step = System.nanoTime();
         progress.step("journey: " + n + " referrals through the gateway, followed to the topic and the report");
-        ReferralJourney.Result measured = journey.measure(n, acceptedInWarmUp, catchUpTimeout(n), catchUpTimeout(n), cpu);
+        ReferralJourney.Result measured = journey.measure(n, nextIndex, accepted, catchUpTimeout(n), catchUpTimeout(n),
+                cpu, journey.closedLoop());
+        nextIndex += n;
+        accepted += n - measured.ingest().failures();
         cpuByPhase.put("journeyIngest", measured.ingestCpu());
+        cpuByPhase.put("journeyUntilCaughtUp", measured.wholeCpu());
         progress.done(Duration.ofNanos(System.nanoTime() - step));
-        if (measured.ingest().failures() > 0) {
-            problems.add(measured.ingest().failures() + " of " + n + " referrals were NOT accepted (201): by status "
-                    + measured.non201() + "; errors " + measured.ingest().firstErrors());
+        checkJourney("journey", n, measured);
+
+        // 6. The journey at a steady pace, well below saturation: latencies as a user meets them.
+        int pacedN = options.pacedReferrals();
+        step = System.nanoTime();
+        progress.step("paced journey: " + pacedN + " referrals at " + options.pacedRate() + "/s");
+        ReferralJourney.Result paced = journey.measure(pacedN, nextIndex, accepted, catchUpTimeout(pacedN),
+                catchUpTimeout(pacedN), cpu, (name, count, call) -> ConcurrentCallers.paced(name + "-paced", count,
+                        options.pacedRate(), Math.max(32, callers * 4), call));
+        nextIndex += pacedN;
+        accepted += pacedN - paced.ingest().failures();
+        cpuByPhase.put("pacedUntilCaughtUp", paced.wholeCpu());
+        progress.done(Duration.ofNanos(System.nanoTime() - step));
+        checkJourney("paced journey", pacedN, paced);
+
+        // 7. Agency referrals on the topic: the consumer path's ingest.
+        int agencyN = options.agencyEvents();
+        int agencyWarmUp = Math.min(warmUp, AGENCY_WARM_UP_CAP);
+        step = System.nanoTime();
+        progress.step("agency ingest: " + agencyWarmUp + " warm-up then " + agencyN + " referral events on "
+                + AgencyIngest.AGENCY_INBOUND);
+        AgencyIngest agency = new AgencyIngest(dsr.kafkaBootstrapServers(), repositoryRoot);
+        AgencyIngest.Result agencyWarm = agency.ingest(agencyWarmUp, nextIndex, catchUpTimeout(agencyWarmUp), cpu);
+        nextIndex += agencyWarmUp;
+        AgencyIngest.Result agencyResult = agency.ingest(agencyN, nextIndex, catchUpTimeout(agencyN), cpu);
+        nextIndex += agencyN;
+        cpuByPhase.put("agencyIngest", agencyResult.cpu());
+        progress.done(Duration.ofNanos(System.nanoTime() - step));
+        if (agencyWarm.seen() < agencyWarmUp || agencyResult.seen() < agencyN) {
+            problems.add("agency ingest: " + (agencyWarmUp + agencyN - agencyWarm.seen() - agencyResult.seen())
+                    + " agency referrals never appeared on " + ReferralJourney.REFERRAL_EVENTS
+                    + " (see " + AgencyIngest.AGENCY_INBOUND + ".dlt and referral-service's log)");
         }
-        if (measured.notSeenOnTopic() > 0) {
-            problems.add(measured.notSeenOnTopic() + " accepted referrals' events never reached "
-                    + ReferralJourney.REFERRAL_EVENTS + " within " + catchUpTimeout(n).toSeconds() + " s");
-        }
-        if (measured.reportDrainNanos() < 0) {
-            problems.add("the report never showed every referral within " + catchUpTimeout(n).toSeconds()
-                    + " s (last total " + measured.lastReportTotal() + ")");
-        }
+
+        // 8. A fresh consumer replaying the referral events from the beginning, parsing each.
+        step = System.nanoTime();
+        long events = tuned.endOffsetSum(ReferralJourney.REFERRAL_EVENTS);
+        progress.step("replay: a fresh consumer reads all " + events + " events of " + ReferralJourney.REFERRAL_EVENTS
+                + " from the beginning");
+        ObjectMapper json = new ObjectMapper();
+        double replayPerSecond = tuned.replay(ReferralJourney.REFERRAL_EVENTS, (int) events, record -> {
+            try {
+                json.readTree(record.value());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, Duration.ofMinutes(2));
+        progress.done(Duration.ofNanos(System.nanoTime() - step));
 
         ResultsTable.print(out, options, postgres, kafka, measured, cpuByPhase, MachineFacts.cores());
         results.putAll(ResultsTable.asJson(postgres, kafka, measured, cpuByPhase));
+        RunReport report = new RunReport(replay, tunedLatency, tunedThroughput, measured, paced, agencyResult,
+                events, replayPerSecond, n, pacedN, options);
+        this.report = report;
+        report.print(out);
+        results.putAll(report.asJson());
         results.put("postgresVersion", postgresVersion(dsr));
+    }
+
+    private void checkJourney(String what, int n, ReferralJourney.Result measured) {
+        if (measured.ingest().failures() > 0) {
+            problems.add(what + ": " + measured.ingest().failures() + " of " + n + " referrals were NOT accepted (201): "
+                    + "by status " + measured.non201() + "; errors " + measured.ingest().firstErrors());
+        }
+        if (measured.notSeenOnTopic() > 0) {
+            problems.add(what + ": " + measured.notSeenOnTopic() + " accepted referrals' events never reached "
+                    + ReferralJourney.REFERRAL_EVENTS + " in time");
+        }
+        if (measured.reportDrainNanos() < 0) {
+            problems.add(what + ": the report never showed every referral in time (last total "
+                    + measured.lastReportTotal() + ")");
+        }
+    }
+
+    /**
+     * The warm-up's outcome.
+     *
+     * @param rounds each round's compiler share of each busy JVM's CPU
+     */
+    record WarmUp(int referrals, int accepted, boolean settled, double seconds, List<Map<String, Double>> rounds) {
+
+        Map<String, Object> asJson(BenchmarkOptions options) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("referrals", referrals);
+            json.put("roundSize", options.warmUp());
+            json.put("seconds", Latencies.round(seconds));
+            json.put("compilationSettled", settled);
+            json.put("settledWhenCompilerShareBelow", options.jitSettledShare());
+            json.put("capSeconds", options.warmUpCapSeconds());
+            json.put("compilerShareOfCpuByRound", rounds);
+            return json;
+        }
+    }
+
+    /**
+     * Rounds of {@code warmUp} referrals until, in the last round, every service JVM that did real work spent less
+     * than the threshold of its CPU compiling (JIT compiler threads' CPU from /proc), or the cap is reached. After
+     * a fixed 300 calls the compilers still took 35-48% of each JVM's CPU: a fixed count guesses, this measures.
+     */
+    private WarmUp warmUpUntilCompilationSettles(LocalDsr dsr, ReferralJourney journey, int firstIndex) {
+        Map<String, Long> jvms = new LinkedHashMap<>();
+        dsr.pids().entrySet().stream().filter(entry -> !entry.getKey().equals("kafka"))
+                .sorted(Map.Entry.comparingByKey()).forEach(entry -> jvms.put(entry.getKey(), entry.getValue()));
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(options.warmUpCapSeconds()).toNanos();
+        int referrals = 0;
+        int accepted = 0;
+        boolean settled = false;
+        List<Map<String, Double>> rounds = new ArrayList<>();
+        while (!settled && System.nanoTime() < deadline) {
+            Map<String, JitActivity.Ticks> before = JitActivity.read(jvms);
+            accepted += journey.warmUp(options.warmUp(), firstIndex + referrals);
+            referrals += options.warmUp();
+            Map<String, JitActivity.Ticks> window = JitActivity.between(before, JitActivity.read(jvms));
+            settled = JitActivity.settled(window, options.jitSettledShare(), MIN_TICKS_OF_A_BUSY_JVM);
+            Map<String, Double> shares = new LinkedHashMap<>();
+            window.forEach((name, ticks) -> {
+                if (ticks.total() >= MIN_TICKS_OF_A_BUSY_JVM) {
+                    shares.put(name, Latencies.round(ticks.compilerShare()));
+                }
+            });
+            rounds.add(shares);
+            progress.say(String.format("  round %d (%d referrals): compiler threads' share of CPU %s", rounds.size(),
+                    referrals, shares));
+        }
+        return new WarmUp(referrals, accepted, settled, seconds(System.nanoTime() - started), rounds);
+    }
+
+    /**
+     * The whole stack's ready time as ./dsr-local starts it: with the options it had before (-Xmx256m, serial GC,
+     * full tiered JIT), then with today's (C1 only, smaller heap) and class-data sharing, twice: the first start
+     * makes the archives (when the services stop), the second maps them. Fresh data directory, free ports.
+     */
+    private Map<String, Double> measureStartUps() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Path base = dataDirectory.resolve("start-up");
+        LocalDsr.Options previous = LocalDsr.Options.forBenchmarks(repositoryRoot, base.resolve("previous"))
+                .withJvm(List.of("-Xmx256m", "-XX:+UseSerialGC"), false);
+        LocalDsr.Options today = LocalDsr.Options.forBenchmarks(repositoryRoot, base.resolve("today"))
+                .withJvm(LocalDsr.Options.PEOPLE_JVM_OPTIONS, true);
+        seconds.put("localRunPreviousOptions", timeStart("previous ./dsr-local JVM options", previous));
+        seconds.put("localRunMakingClassDataArchives", timeStart("today's options, first start (makes the archives)", today));
+        seconds.put("localRunWithClassDataArchives", timeStart("today's options with the archives", today));
+        return seconds;
+    }
+
+    private double timeStart(String what, LocalDsr.Options startOptions) {
+        out.println("Start-up: " + what + " ...");
+        long starting = System.nanoTime();
+        try (LocalDsr dsr = LocalDsr.start(startOptions, Progress.to(new PrintStream(PrintStream.nullOutputStream())))) {
+            double took = seconds(System.nanoTime() - starting);
+            out.printf("  stack ready in %.1f s%n", took);
+            return took;
+        } catch (RuntimeException e) {
+            problems.add("start-up with " + what + " failed: " + e.getMessage());
+            return Double.NaN;
+        }
     }
 
     /** Waits until the report shows this many referrals (as published); warm-up only, so its time is not reported. */

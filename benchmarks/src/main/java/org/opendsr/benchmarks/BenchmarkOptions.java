@@ -9,15 +9,51 @@ import java.util.List;
  * @param concurrency callers working at once, the same for every measurement
  * @param warmUp      untimed calls before each measurement, so every JVM has compiled its hot paths
  * @param keepData    keep the run's data directory (databases, Kafka logs, service logs) for inspection
+ * @param warmUpCapSeconds  the warm-up goes on, {@code warmUp} referrals a round, until the JIT compilers settle
+ *                          or this many seconds have passed
+ * @param jitSettledShare   compilation has settled when every service JVM's compiler threads took less than this
+ *                          share of its CPU in the last warm-up round
+ * @param agencyEvents      agency referral events published to dsr.agency.inbound for the agency ingest figure
+ * @param pacedRate         referrals a second in the paced run (for latencies below saturation)
+ * @param pacedSeconds      how long the paced run lasts
+ * @param startUp           also measure the whole stack's start-up as ./dsr-local starts it (twice: the first start
+ *                          makes the class-data archives, the second uses them)
  */
-record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keepData) {
+record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keepData, int warmUpCapSeconds,
+                        double jitSettledShare, int agencyEvents, int pacedRate, int pacedSeconds, boolean startUp) {
+
+    static final int DEFAULT_WARM_UP_CAP_SECONDS = 90;
+    static final double DEFAULT_JIT_SETTLED_SHARE = 0.10;
+    static final int DEFAULT_AGENCY_EVENTS = 1000;
+    static final int DEFAULT_PACED_RATE = 50;
+    static final int DEFAULT_PACED_SECONDS = 15;
+
+    /** The original four options, the others at their defaults. */
+    BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keepData) {
+        this(referrals, concurrency, warmUp, keepData, DEFAULT_WARM_UP_CAP_SECONDS, DEFAULT_JIT_SETTLED_SHARE,
+                DEFAULT_AGENCY_EVENTS, DEFAULT_PACED_RATE, DEFAULT_PACED_SECONDS, false);
+    }
+
+    /** Referrals the paced run makes. */
+    int pacedReferrals() {
+        return pacedRate * pacedSeconds;
+    }
 
     static final String USAGE = String.join("\n",
-            "Usage: ./dsr-benchmark [--referrals N] [--concurrency C] [--warm-up W] [--keep-data] [--no-build]",
+            "Usage: ./dsr-benchmark [--referrals N] [--concurrency C] [--warm-up W] [--keep-data] [--no-build] [options below]",
             "  --referrals N    referrals measured through the gateway; the PostgreSQL and Kafka baselines",
             "                   make as many transactions and records (default 2000)",
             "  --concurrency C  callers working at once, in every measurement (default 8)",
-            "  --warm-up W      untimed calls before each measurement (default 300)",
+            "  --warm-up W      untimed calls before each measurement; the journey's warm-up repeats rounds of W",
+            "                   until the JIT compilers settle (default 300)",
+            "  --warm-up-cap S  stop warming up after S seconds even if compilation has not settled (default 90)",
+            "  --jit-settled F  settled: every service's compiler threads took under F of its CPU in the last round",
+            "                   (default 0.10)",
+            "  --agency-events N  agency referral events for the topic ingest measurement (default 1000)",
+            "  --paced-rate R   referrals a second in the paced latency run (default 50)",
+            "  --paced-seconds S  length of the paced run (default 15)",
+            "  --start-up       also time the whole stack's start as ./dsr-local starts it, twice (class-data archive",
+            "                   made, then used); adds about two minutes",
             "  --keep-data      keep the run's data directory (logs, databases) under benchmarks/target",
             "  --no-build       run without building first");
 
@@ -26,6 +62,12 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
         int concurrency = 8;
         int warmUp = 300;
         boolean keepData = false;
+        int warmUpCap = DEFAULT_WARM_UP_CAP_SECONDS;
+        double jitSettled = DEFAULT_JIT_SETTLED_SHARE;
+        int agencyEvents = DEFAULT_AGENCY_EVENTS;
+        int pacedRate = DEFAULT_PACED_RATE;
+        int pacedSeconds = DEFAULT_PACED_SECONDS;
+        boolean startUp = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -33,13 +75,35 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
                 case "--concurrency" -> concurrency = positive(arg, args, ++i);
                 case "--warm-up" -> warmUp = positive(arg, args, ++i);
                 case "--keep-data" -> keepData = true;
+                case "--warm-up-cap" -> warmUpCap = positive(arg, args, ++i);
+                case "--jit-settled" -> jitSettled = share(arg, args, ++i);
+                case "--agency-events" -> agencyEvents = positive(arg, args, ++i);
+                case "--paced-rate" -> pacedRate = positive(arg, args, ++i);
+                case "--paced-seconds" -> pacedSeconds = positive(arg, args, ++i);
+                case "--start-up" -> startUp = true;
                 case "--no-build" -> {
                     // handled by the script
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        return new BenchmarkOptions(referrals, concurrency, warmUp, keepData);
+        return new BenchmarkOptions(referrals, concurrency, warmUp, keepData, warmUpCap, jitSettled, agencyEvents,
+                pacedRate, pacedSeconds, startUp);
+    }
+
+    private static double share(String option, List<String> args, int index) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a number between 0 and 1");
+        }
+        try {
+            double value = Double.parseDouble(args.get(index));
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException(option + " must be between 0 and 1");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number between 0 and 1, not " + args.get(index));
+        }
     }
 
     private static int positive(String option, List<String> args, int index) {

@@ -83,4 +83,55 @@ final class ConcurrentCallers {
         // Thread.join makes every caller's writes to nanos visible here.
         return new Outcome(count, failures.get(), elapsed, Latencies.of(nanos), List.copyOf(errors));
     }
+
+    /**
+     * An open loop: call {@code i} is due at {@code i / ratePerSecond} seconds after the start, whatever the earlier
+     * calls are doing, on up to {@code maxInFlight} threads. Each call's time runs from when it was due, not from
+     * when a thread got to it, so a system that falls behind shows its queueing in the latencies instead of hiding
+     * it by slowing the load down.
+     */
+    static Outcome paced(String name, int count, double ratePerSecond, int maxInFlight, Call call) {
+        long[] nanos = new long[count];
+        long interval = (long) (1e9 / ratePerSecond);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>(maxInFlight);
+        long started = System.nanoTime();
+        for (int c = 0; c < maxInFlight; c++) {
+            int caller = c;
+            threads.add(new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long due = started + i * interval;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    boolean ok;
+                    try {
+                        ok = call.make(i, caller);
+                    } catch (Exception e) {
+                        ok = false;
+                        if (errors.size() < 5) {
+                            errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                        }
+                    }
+                    nanos[i] = System.nanoTime() - due;
+                    if (!ok) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }, name + "-paced-" + c));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while measuring " + name, e);
+            }
+        }
+        return new Outcome(count, failures.get(), System.nanoTime() - started, Latencies.of(nanos), List.copyOf(errors));
+    }
 }

@@ -38,6 +38,13 @@ final class CpuMeter {
      */
     record Usage(double wallSeconds, Map<String, Double> coresByGroup, double machineCores) {
 
+        /** CPU milliseconds each group spent per unit of work (a referral) over the phase. */
+        Map<String, Double> cpuMillisPer(int units) {
+            Map<String, Double> millis = new LinkedHashMap<>();
+            coresByGroup.forEach((group, cores) -> millis.put(group, cores * wallSeconds * 1000 / units));
+            return millis;
+        }
+
         /** Cores kept busy by processes outside every group (another build on a shared machine, say). */
         double otherCores() {
             return machineCores - coresByGroup.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -131,7 +131,7 @@ final class KafkaBaseline implements AutoCloseable {
      * A structured-mode CloudEvent like the relay's ReferralReceived: same fields, fresh ids, so that it is as big
      * and compresses as well as the real thing.
      */
-    private static byte[] cloudEventLikeValue() {
+    static byte[] cloudEventLikeValue() {
         String personId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         String json = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/dsr/referral-service\","

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -62,8 +63,13 @@ final class PostgresBaseline implements AutoCloseable {
             throw new UncheckedIOException("Could not read the migrations the baseline copies", e);
         }
         List<Connection> connections = new ArrayList<>();
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        // Replayed values are logged text: let the server type them from the statement, as it typed the literals.
+        properties.setProperty("stringtype", "unspecified");
         for (int i = 0; i < callers; i++) {
-            Connection connection = DriverManager.getConnection(dsr.jdbcUrl(DATABASE), user, password);
+            Connection connection = DriverManager.getConnection(dsr.jdbcUrl(DATABASE), properties);
             connection.setAutoCommit(false);
             connections.add(connection);
         }
@@ -74,6 +80,45 @@ final class PostgresBaseline implements AutoCloseable {
     ConcurrentCallers.Outcome measure(int transactions) {
         return ConcurrentCallers.run("postgres", transactions, connections.size(),
                 (index, caller) -> writeReferral(connections.get(caller), index));
+    }
+
+    /**
+     * Replays the statements captured from referral-service for one referral, {@code transactions} times, each time
+     * as one transaction with fresh values (see {@link FreshValues}), on as many callers as connections: what
+     * PostgreSQL can do with exactly the SQL a referral runs and nothing in between.
+     *
+     * @param firstIndex the {@link ReferralSample} index of the first replayed referral
+     */
+    ConcurrentCallers.Outcome replay(int transactions, List<CapturedStatement> statements, FreshValues fresh,
+                                     int firstIndex) {
+        List<CapturedStatement.Jdbc> jdbc = statements.stream().map(CapturedStatement::forJdbc).toList();
+        List<List<String>> captured = jdbc.stream().map(CapturedStatement.Jdbc::values).toList();
+        return ConcurrentCallers.run("postgres-replay", transactions, connections.size(), (index, caller) -> {
+            Connection connection = connections.get(caller);
+            List<List<String>> values = fresh.forReferral(captured, firstIndex + index);
+            try {
+                for (int s = 0; s < jdbc.size(); s++) {
+                    // pgjdbc keeps each connection's statements prepared on the server after a few uses, as the
+                    // service's pool does.
+                    try (PreparedStatement statement = connection.prepareStatement(jdbc.get(s).sql())) {
+                        List<String> parameters = values.get(s);
+                        for (int p = 0; p < parameters.size(); p++) {
+                            if (parameters.get(p) == null) {
+                                statement.setNull(p + 1, java.sql.Types.OTHER);
+                            } else {
+                                statement.setString(p + 1, parameters.get(p));
+                            }
+                        }
+                        statement.execute();
+                    }
+                }
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        });
     }
 
     /** A fresh scratch row set for each call: a new person, their referral and its ReferralReceived outbox row. */

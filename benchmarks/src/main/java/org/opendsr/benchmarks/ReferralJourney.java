@@ -67,10 +67,12 @@ final class ReferralJourney {
      * @param lastReportTotal    the report total last read
      * @param eventBytes         the size of a ReferralReceived record value as the relay published it
      * @param ingestCpu          where the CPU went while the referrals were being posted
+     * @param wholeCpu           where the CPU went from the first POST until every event was seen and the report
+     *                           caught up: all the work the referrals caused, for CPU per referral
      */
     record Result(ConcurrentCallers.Outcome ingest, Map<Integer, Long> non201, Latencies propagation,
                   Latencies sinceOutboxWrite, int notSeenOnTopic, long reportDrainNanos, String lastReportTotal, int eventBytes,
-                  CpuMeter.Usage ingestCpu) {
+                  CpuMeter.Usage ingestCpu, CpuMeter.Usage wholeCpu) {
 
         /** Referrals per second from the first POST until the report counted them all: the slowest stage's pace. */
         double reportedPerSecond() {
@@ -78,11 +80,26 @@ final class ReferralJourney {
         }
     }
 
+    /** Drives the calls of a measurement: a closed loop of callers, or an open loop at a fixed rate. */
+    interface Driver {
+        ConcurrentCallers.Outcome drive(String name, int count, ConcurrentCallers.Call call);
+    }
+
+    /** The closed loop of {@code callers} callers this journey was made with. */
+    Driver closedLoop() {
+        return (name, count, call) -> ConcurrentCallers.run(name, count, callers, call);
+    }
+
     /** Refers {@code referrals} people, untimed; returns how many were accepted (201). */
     int warmUp(int referrals) {
+        return warmUp(referrals, 0);
+    }
+
+    /** Refers {@code referrals} people from sample {@code firstIndex} on, untimed; returns how many were accepted. */
+    int warmUp(int referrals, int firstIndex) {
         AtomicLong accepted = new AtomicLong();
         ConcurrentCallers.run("journey-warm-up", referrals, callers, (index, caller) -> {
-            boolean ok = refer(index).statusCode() == 201;
+            boolean ok = refer(firstIndex + index).statusCode() == 201;
             if (ok) {
                 accepted.incrementAndGet();
             }
@@ -98,6 +115,15 @@ final class ReferralJourney {
      */
     Result measure(int referrals, long acceptedBefore, Duration propagationTimeout, Duration reportTimeout,
                    CpuMeter cpu) throws InterruptedException, IOException {
+        return measure(referrals, 0, acceptedBefore, propagationTimeout, reportTimeout, cpu, closedLoop());
+    }
+
+    /**
+     * As {@link #measure(int, long, Duration, Duration, CpuMeter)}, with the referrals' samples from
+     * {@code firstIndex} on (a different person each, across the whole run) and driven by {@code driver}.
+     */
+    Result measure(int referrals, int firstIndex, long acceptedBefore, Duration propagationTimeout,
+                   Duration reportTimeout, CpuMeter cpu, Driver driver) throws InterruptedException, IOException {
         long[] answeredAt = new long[referrals];
         String[] referralIds = new String[referrals];
         Map<Integer, Long> non201 = new ConcurrentHashMap<>();
@@ -110,11 +136,13 @@ final class ReferralJourney {
         long reportDrain;
         String lastTotal;
         CpuMeter.Usage ingestCpu;
+        CpuMeter.Reading beforeAll;
         try (TopicWatcher watcher = TopicWatcher.start(bootstrapServers, REFERRAL_EVENTS, true,
                 (record, seen, seenWhen) -> noteEvent(record, seen, seenWhen, seenAt, sinceOutboxWrite, eventBytes))) {
             CpuMeter.Reading beforeIngest = cpu.read();
-            ingest = ConcurrentCallers.run("journey", referrals, callers, (index, caller) -> {
-                HttpResponse<String> response = refer(index);
+            beforeAll = beforeIngest;
+            ingest = driver.drive("journey", referrals, (index, caller) -> {
+                HttpResponse<String> response = refer(firstIndex + index);
                 answeredAt[index] = System.nanoTime();
                 if (response.statusCode() != 201) {
                     non201.merge(response.statusCode(), 1L, Long::sum);
@@ -148,6 +176,7 @@ final class ReferralJourney {
                 Thread.sleep(20);
             }
         }
+        CpuMeter.Usage wholeCpu = CpuMeter.between(beforeAll, cpu.read());
         long[] propagation = new long[referrals];
         long[] afterOutboxWrite = new long[referrals];
         int measured = 0;
@@ -166,7 +195,7 @@ final class ReferralJourney {
         }
         return new Result(ingest, Map.copyOf(non201), Latencies.of(Arrays.copyOf(propagation, measured)),
                 Latencies.of(Arrays.copyOf(afterOutboxWrite, measured)), notSeen,
-                reportDrain, lastTotal, (int) eventBytes.get(), ingestCpu);
+                reportDrain, lastTotal, (int) eventBytes.get(), ingestCpu, wholeCpu);
     }
 
     /** The report total as published (a disclosure-controlled string: "0", "*" or a multiple of 5). */
@@ -180,6 +209,11 @@ final class ReferralJourney {
             throw new IllegalStateException("GET " + reportPath + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("total").asText();
+    }
+
+    /** One referral of sample {@code index}; true when it was accepted (201). */
+    boolean referOne(int index) throws IOException, InterruptedException {
+        return refer(index).statusCode() == 201;
     }
 
     private HttpResponse<String> refer(int index) throws IOException, InterruptedException {

@@ -77,8 +77,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", settings.durableCommits() ? "on" : "off")
                     .setServerConfig("fsync", settings.durableCommits() ? "on" : "off")
                     .setServerConfig("full_page_writes", settings.durableCommits() ? "on" : "off")
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                    // The server's own log (startup, errors, and whatever a tool turns on at run time, such as the
+                    // benchmark's statement capture) goes to a file beside the data directory instead of nowhere.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog(settings.dataDirectory()).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog(settings.dataDirectory()).toFile()))
                     .start();
             Process watchdog = startWatchdog(postmasterPid(settings.dataDirectory()).orElseThrow(
                     () -> new IllegalStateException("PostgreSQL started but wrote no postmaster.pid")));
@@ -86,6 +88,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
         }
+    }
+
+    /** The server's log file: {@code <data directory>.log}, beside the data directory. */
+    public static Path serverLog(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
     }
 
     public int port() {

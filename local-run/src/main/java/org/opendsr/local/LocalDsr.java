@@ -35,21 +35,37 @@ public final class LocalDsr implements AutoCloseable {
     /**
      * How to run.
      *
-     * @param repositoryRoot where the modules' packaged jars are ({@code <module>/target/<module>.jar})
-     * @param dataDirectory  PostgreSQL and Kafka data, logs and the demo signing key
-     * @param ports          fixed ports for people, free ports for tests
-     * @param jvmOptions     options for each service's JVM
-     * @param durable        true: every commit waits for the disk (as in production); false: faster, for tests
-     * @param movableClocks  true puts the test-clock module on each service's classpath, so a test can move time
-     *                       ({@code POST /testing/clock} on a service); never for people or benchmarks
+     * @param repositoryRoot     where the modules' packaged jars are ({@code <module>/target/<module>.jar})
+     * @param dataDirectory      PostgreSQL and Kafka data, logs and the demo signing key
+     * @param ports              fixed ports for people, free ports for tests
+     * @param jvmOptions         options for each service's JVM
+     * @param durable            true: every commit waits for the disk (as in production); false: faster, for tests
+     * @param movableClocks      true puts the test-clock module on each service's classpath, so a test can move time
+     *                           ({@code POST /testing/clock} on a service); never for people or benchmarks
+     * @param classDataSharing   true gives each service an AppCDS archive under the data directory (made on the first
+     *                           start, used by later ones): a faster start for people who restart the DSR often
      */
     public record Options(Path repositoryRoot, Path dataDirectory, LocalPorts ports, List<String> jvmOptions,
-                          boolean durable, boolean movableClocks) {
+                          boolean durable, boolean movableClocks, boolean classDataSharing) {
 
+        /** Without class-data sharing. */
+        public Options(Path repositoryRoot, Path dataDirectory, LocalPorts ports, List<String> jvmOptions,
+                       boolean durable, boolean movableClocks) {
+            this(repositoryRoot, dataDirectory, ports, jvmOptions, durable, movableClocks, false);
+        }
+
+        /**
+         * Start-up first: C1 only (a service is ready in about half the time; its steady-state speed matters little
+         * to one person trying the DSR), a small heap, the serial collector, and class-data sharing.
+         */
         public static Options forPeople(Path repositoryRoot) {
             return new Options(repositoryRoot, repositoryRoot.resolve(".dsr-local"), LocalPorts.standard(),
-                    List.of("-Xmx256m", "-XX:+UseSerialGC"), true, false);
+                    PEOPLE_JVM_OPTIONS, true, false, true);
         }
+
+        /** The start-up-first JVM options of {@link #forPeople}. */
+        public static final List<String> PEOPLE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k");
 
         /** Free ports, a throwaway data directory, quick-starting JVMs. */
         public static Options forTests(Path repositoryRoot, Path dataDirectory) {
@@ -57,7 +73,10 @@ public final class LocalDsr implements AutoCloseable {
                     List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), false, false);
         }
 
-        /** As for tests, but with fully optimising JITs, for measuring. */
+        /**
+         * As for tests, but with fully optimising JITs (C1 then C2, as in production), for measuring: C1-only code
+         * starts sooner but runs the hot paths several times slower, which would cripple every throughput figure.
+         */
         public static Options forBenchmarks(Path repositoryRoot, Path dataDirectory) {
             return new Options(repositoryRoot, dataDirectory, LocalPorts.free(),
                     List.of("-Xmx384m", "-XX:+UseSerialGC"), true, false);
@@ -65,7 +84,13 @@ public final class LocalDsr implements AutoCloseable {
 
         /** The same, with clocks a test can move. */
         public Options withMovableClocks() {
-            return new Options(repositoryRoot, dataDirectory, ports, jvmOptions, durable, true);
+            return new Options(repositoryRoot, dataDirectory, ports, jvmOptions, durable, true, classDataSharing);
+        }
+
+        /** The same, started with these JVM options and class-data sharing on or off (the benchmark's start-up run). */
+        public Options withJvm(List<String> otherJvmOptions, boolean withClassDataSharing) {
+            return new Options(repositoryRoot, dataDirectory, ports, otherJvmOptions, durable, movableClocks,
+                    withClassDataSharing);
         }
     }
 
@@ -196,8 +221,14 @@ public final class LocalDsr implements AutoCloseable {
             // The test clock is off unless asked for (org.opendsr.testclock.ClockControl.PROPERTY).
             properties.put("dsr.testing.clock-control", "true");
         }
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        if (options.classDataSharing() && extraClasspath.isEmpty()) {
+            // The archive is made for one classpath: with the test clock's jar added it would not fit.
+            jvmOptions.addAll(new ClassDataSharing(options.dataDirectory().resolve("class-data"))
+                    .jvmOptionsFor(component.name(), jar, options.jvmOptions()));
+        }
         return ServiceProcess.start(component.name(), jar, extraClasspath, options.ports().of(component.name()),
-                environment, properties, options.jvmOptions(),
+                environment, properties, jvmOptions,
                 options.dataDirectory().resolve("logs").resolve(component.name() + ".log"));
     }
 
