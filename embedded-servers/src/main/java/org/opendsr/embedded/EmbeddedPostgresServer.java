@@ -32,7 +32,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Settings settings;
-    private final Process watchdog;
+    private Process watchdog;
 
     /**
      * @param dataDirectory       the cluster's data directory
@@ -142,6 +142,74 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop PostgreSQL", e);
+        }
+    }
+
+    /**
+     * For fault tests ({@code ./dsr-chaos}): stops the server as a crash would (an "immediate" shutdown: every
+     * connection is cut, no checkpoint, crash recovery at the next start). The data stays; {@link #startAgain()}
+     * brings the server back on the same port with the same settings.
+     */
+    public synchronized void stopAbruptly() {
+        watchdog.destroy();
+        pgCtl(List.of("stop", "-m", "immediate", "-w", "-t", "60"));
+    }
+
+    /**
+     * Starts the server again after {@link #stopAbruptly()}, with the options it was first started with (which
+     * PostgreSQL wrote to postmaster.opts), and watches it as before.
+     */
+    public synchronized void startAgain() {
+        try {
+            List<String> options = postmasterOptions(settings.dataDirectory());
+            pgCtl(List.of("start", "-w", "-t", "120", "-o", String.join(" ", options.subList(1, options.size()))));
+            watchdog = startWatchdog(postmasterPid(settings.dataDirectory()).orElseThrow(
+                    () -> new IllegalStateException("PostgreSQL restarted but wrote no postmaster.pid")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart PostgreSQL", e);
+        }
+    }
+
+    /** The postgres executable and its arguments, each quoted as in postmaster.opts, without its -D pair. */
+    private static List<String> postmasterOptions(Path dataDirectory) throws IOException {
+        String line = Files.readString(dataDirectory.resolve("postmaster.opts")).trim();
+        List<String> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(line);
+        while (quoted.find()) {
+            tokens.add(quoted.group(1));
+        }
+        String executable = line.startsWith("\"") ? tokens.remove(0) : line.split(" ")[0];
+        List<String> result = new java.util.ArrayList<>();
+        result.add(executable);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).equals("-D")) {
+                i++;
+                continue;
+            }
+            result.add("\"" + tokens.get(i) + "\"");
+        }
+        return result;
+    }
+
+    private void pgCtl(List<String> arguments) {
+        try {
+            Path postgresExecutable = Path.of(postmasterOptions(settings.dataDirectory()).get(0));
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    postgresExecutable.resolveSibling("pg_ctl").toString(), "-D", settings.dataDirectory().toString()));
+            command.addAll(arguments);
+            Process pgCtl = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!pgCtl.waitFor(150, TimeUnit.SECONDS) || pgCtl.exitValue() != 0) {
+                pgCtl.destroyForcibly();
+                throw new IllegalStateException("pg_ctl " + arguments.get(0) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run pg_ctl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running pg_ctl", e);
         }
     }
 

@@ -11,11 +11,14 @@ import org.opendsr.embedded.EmbeddedPostgresServer;
 final class EmbeddedServers implements Servers {
 
     private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedKafkaBroker.Settings kafkaSettings;
+    private volatile EmbeddedKafkaBroker kafka;
 
-    private EmbeddedServers(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
+    private EmbeddedServers(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+                            EmbeddedKafkaBroker.Settings kafkaSettings) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.kafkaSettings = kafkaSettings;
     }
 
     static EmbeddedServers start(LocalDsr.Options options, Progress progress) {
@@ -31,10 +34,11 @@ final class EmbeddedServers implements Servers {
 
             step = System.nanoTime();
             progress.step("Kafka on port " + options.ports().kafka());
-            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(new EmbeddedKafkaBroker.Settings(data.resolve("kafka"),
-                    options.ports().kafka(), options.ports().kafkaController(), "512m", Duration.ofSeconds(120)));
+            EmbeddedKafkaBroker.Settings kafkaSettings = new EmbeddedKafkaBroker.Settings(data.resolve("kafka"),
+                    options.ports().kafka(), options.ports().kafkaController(), "512m", Duration.ofSeconds(120));
+            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(kafkaSettings);
             progress.done(since(step));
-            return new EmbeddedServers(postgres, kafka);
+            return new EmbeddedServers(postgres, kafka, kafkaSettings);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -66,6 +70,28 @@ final class EmbeddedServers implements Servers {
     @Override
     public Map<String, Long> pids() {
         return Map.of("kafka", kafka.pid());
+    }
+
+    /** Fault tests: the broker dies as in a crash (SIGKILL), with no controlled shutdown. */
+    void killKafka() {
+        ProcessHandle.of(kafka.pid()).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    /** Fault tests: the broker starts again on its data, ports and cluster id, and is ready when this returns. */
+    void restartKafka() {
+        kafka = EmbeddedKafkaBroker.start(kafkaSettings);
+    }
+
+    /** Fault tests: PostgreSQL stops as in a crash; {@link #startPostgres()} brings it back. */
+    void stopPostgres() {
+        postgres.stopAbruptly();
+    }
+
+    void startPostgres() {
+        postgres.startAgain();
     }
 
     /** The broker first (it may still be writing), then the database. */

@@ -30,6 +30,7 @@ public final class LocalDsr implements AutoCloseable {
 
     private final Options options;
     private final Servers servers;
+    /** Replaced in place when a fault test restarts a service. */
     private final List<ServiceProcess> services;
 
     /**
@@ -176,6 +177,61 @@ public final class LocalDsr implements AutoCloseable {
         services.forEach(service -> pids.put(service.name(), service.pid()));
         pids.putAll(servers.pids());
         return pids;
+    }
+
+    // ---- fault tests (./dsr-chaos): crashes and restarts of one part while the rest runs ----------------------
+
+    /** The services and the gateway, by name, in start order. */
+    public List<String> serviceNames() {
+        return LocalComponent.all().stream().map(LocalComponent::name).toList();
+    }
+
+    /** Kills a service or the gateway with SIGKILL, as a crash would: no shutdown hooks, nothing finished. */
+    public synchronized void kill(String name) {
+        serviceNamed(name).kill();
+    }
+
+    /** Starts a killed service (or the gateway) again on the same port with the same settings; returns when ready. */
+    public void restart(String name) {
+        LocalComponent component = LocalComponent.all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+        ServiceProcess restarted = launch(component, options, servers);
+        synchronized (this) {
+            services.set(services.indexOf(serviceNamed(name)), restarted);
+        }
+        restarted.awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Kills the embedded Kafka broker with SIGKILL. */
+    public void killKafka() {
+        embedded().killKafka();
+    }
+
+    /** Starts the killed broker again on its data and ports; returns when it answers. */
+    public void restartKafka() {
+        embedded().restartKafka();
+    }
+
+    /** Stops the embedded PostgreSQL server abruptly (an immediate shutdown: connections cut, recovery at start). */
+    public void stopPostgres() {
+        embedded().stopPostgres();
+    }
+
+    /** Starts the stopped PostgreSQL server again on its data and port; returns when it accepts connections. */
+    public void startPostgres() {
+        embedded().startPostgres();
+    }
+
+    private synchronized ServiceProcess serviceNamed(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    private EmbeddedServers embedded() {
+        if (servers instanceof EmbeddedServers embedded) {
+            return embedded;
+        }
+        throw new UnsupportedOperationException("Only servers this launcher started can be crashed and restarted");
     }
 
     /**

@@ -130,6 +130,16 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Fault tests: the process dies at once (SIGKILL), as in a crash; returns once it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (closing its standard input), then insists. */
     @Override
     public void close() {
