@@ -74,6 +74,28 @@ class RegisterApiTest extends ReferralServiceUnderTest {
     }
 
     @Test
+    void pagesFollowFamilyThenGivenNameWhateverTheCaseWithNoLineRepeatedOrMissed() {
+        Professional professional = aProfessional();
+        String suffix = TestNames.suffix();
+        // Put on the register out of order; "yew" and "Yew" are one family name to the listing.
+        List<List<String>> people = List.of(List.of("Yew", "Bea" + suffix), List.of("ash", "Cy" + suffix),
+                List.of("yew", "Abe" + suffix), List.of("Alder", "Zed" + suffix));
+        for (List<String> person : people) {
+            journeys.putOnRegister(professional.token(), ReferralRequests.aReferralOfSomeoneNew()
+                    .with("familyName", person.get(0)).with("givenName", person.get(1)));
+        }
+
+        JsonNode first = register("responsibleProfessional=" + professional.userId() + "&size=3");
+        JsonNode second = register("responsibleProfessional=" + professional.userId() + "&size=3&page=1");
+
+        assertThat(first.get("items").findValuesAsText("givenName"))
+                .containsExactly("Zed" + suffix, "Cy" + suffix, "Abe" + suffix);
+        assertThat(second.get("items").findValuesAsText("givenName")).containsExactly("Bea" + suffix);
+        assertThat(first.get("total").asLong()).isEqualTo(4);
+        assertThat(second.get("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void theListingFiltersByLocalityAndStatus() {
         Professional professional = aProfessional();
         Journeys.OnRegister inWiltshire = journeys.putOnRegister(professional.token(),

@@ -28,75 +28,105 @@ class PostgresListings implements Listings {
 
     // ---- the register ---------------------------------------------------------------------------------------------
 
-    // RegisterStatus.of in SQL: ON_REGISTER with an open entry; else REFERRED while a referral waits for its outcome;
-    // else REMOVED if they were ever on the register; else NOT_ACCEPTED (every referral declined or withdrawn).
-    private static final String REGISTER_VIEW = "WITH listing AS ("
-            + " SELECT p.id AS person_id, p.given_name, p.family_name, p.locality,"
-            + "  e.id AS entry_id, e.on_register_from, e.responsible_professional, e.unallocated_since,"
-            + "  CASE WHEN e.id IS NOT NULL THEN 'ON_REGISTER'"
-            + "   WHEN EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id AND r.status IN ('RECEIVED', 'CONTACTED'))"
-            + "    THEN 'REFERRED'"
-            + "   WHEN EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = p.id) THEN 'REMOVED'"
-            + "   ELSE 'NOT_ACCEPTED' END AS status,"
-            + "  (SELECT min(r.first_contact_due_on) FROM referral r WHERE r.person_id = p.id AND r.status = 'RECEIVED')"
-            + "   AS first_contact_due_on,"
-            + "  (c.removed_at AT TIME ZONE 'Europe/London')::date AS removed_on, c.removal_reason"
-            + " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id AND e.removed_at IS NULL"
-            // The latest closed entry says when and why someone REMOVED left the register.
-            + " LEFT JOIN LATERAL (SELECT x.removed_at, x.removal_reason FROM register_entry x"
-            + "   WHERE x.person_id = p.id AND x.removed_at IS NOT NULL ORDER BY x.removed_at DESC LIMIT 1) c"
-            + "  ON e.id IS NULL)"
-            + " SELECT %s FROM listing l WHERE true";
+    // Who a filter lists, decided from each person's own rows through indexes: RegisterStatus.of as predicates. The
+    // page is chosen (filtered, ordered by the person_listing_order index, limited) before anything is worked out for
+    // a line, so a page costs its own lines, not a status, due date and latest removal for everyone on record.
+    private static final String PEOPLE = " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id"
+            + " AND e.removed_at IS NULL WHERE true";
+    private static final String WAITING = "EXISTS (SELECT 1 FROM referral r WHERE r.person_id = %s"
+            + " AND r.status IN ('RECEIVED', 'CONTACTED'))";
+    private static final String EVER_ON_REGISTER = "EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = %s)";
+    private static final String OVERDUE = "EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id"
+            + " AND r.status = 'RECEIVED' AND r.first_contact_due_on < ?)";
+
+    /**
+     * Each status as a predicate: ON_REGISTER with an open entry; else REFERRED while a referral waits for its outcome;
+     * else REMOVED if they were ever on the register; else NOT_ACCEPTED (every referral declined or withdrawn).
+     */
+    static String hasStatus(String status) {
+        String waiting = String.format(WAITING, "p.id");
+        String ever = String.format(EVER_ON_REGISTER, "p.id");
+        return switch (status) {
+            case "ON_REGISTER" -> " AND e.id IS NOT NULL";
+            case "REFERRED" -> " AND e.id IS NULL AND " + waiting;
+            case "REMOVED" -> " AND e.id IS NULL AND NOT " + waiting + " AND " + ever;
+            case "NOT_ACCEPTED" -> " AND e.id IS NULL AND NOT " + waiting + " AND NOT " + ever;
+            default -> " AND false";
+        };
+    }
 
     /**
      * Without a status filter the listing is the DSR's current work: people on the register and people referred and
      * waiting for an outcome. Those removed or never accepted are listed only when asked for by status, so the
      * default listing does not grow with everyone ever referred.
      */
-    static final String CURRENT = " AND l.status IN ('ON_REGISTER', 'REFERRED')";
+    static final String CURRENT = " AND (e.id IS NOT NULL OR " + String.format(WAITING, "p.id") + ")";
+
+    // The page's own lines, then what each line shows: its status, first-contact due date and (REMOVED) its latest
+    // closed entry. The total is counted over the same predicates, without sorting or working out any line.
+    private static final String PAGE = "WITH page AS (SELECT p.id AS person_id, p.given_name, p.family_name,"
+            + " p.locality, e.id AS entry_id, e.on_register_from, e.responsible_professional, e.unallocated_since"
+            + PEOPLE + "%1$s ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ? OFFSET ?)"
+            + " SELECT page.*,"
+            + "  CASE WHEN page.entry_id IS NOT NULL THEN 'ON_REGISTER'"
+            + "   WHEN " + String.format(WAITING, "page.person_id") + " THEN 'REFERRED'"
+            + "   WHEN " + String.format(EVER_ON_REGISTER, "page.person_id") + " THEN 'REMOVED'"
+            + "   ELSE 'NOT_ACCEPTED' END AS status,"
+            + "  (SELECT min(r.first_contact_due_on) FROM referral r WHERE r.person_id = page.person_id"
+            + "   AND r.status = 'RECEIVED') AS first_contact_due_on,"
+            + "  (c.removed_at AT TIME ZONE 'Europe/London')::date AS removed_on, c.removal_reason,"
+            + "  (SELECT count(*)" + PEOPLE + "%1$s) AS total"
+            + " FROM page"
+            // The latest closed entry says when and why someone REMOVED left the register.
+            + " LEFT JOIN LATERAL (SELECT x.removed_at, x.removal_reason FROM register_entry x"
+            + "   WHERE x.person_id = page.person_id AND x.removed_at IS NOT NULL ORDER BY x.removed_at DESC LIMIT 1) c"
+            + "  ON page.entry_id IS NULL"
+            + " ORDER BY lower(page.family_name), lower(page.given_name), page.person_id";
 
     @Override
     public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (filter.locality() != null) {
-            where.append(" AND l.locality = ?");
+            where.append(" AND p.locality = ?");
             parameters.add(filter.locality());
         }
-        if (filter.status() != null) {
-            where.append(" AND l.status = ?");
-            parameters.add(filter.status());
-        } else {
-            where.append(CURRENT);
-        }
+        where.append(filter.status() != null ? hasStatus(filter.status()) : CURRENT);
         if (filter.responsibleProfessional() != null) {
-            where.append(" AND l.responsible_professional = ?");
+            where.append(" AND e.responsible_professional = ?");
             parameters.add(filter.responsibleProfessional());
         }
         if (filter.firstContactOverdue() != null) {
-            where.append(filter.firstContactOverdue()
-                    ? " AND l.first_contact_due_on < ?"
-                    : " AND (l.first_contact_due_on IS NULL OR l.first_contact_due_on >= ?)");
+            // Overdue: the earliest first contact due among referrals still waiting for it is before today.
+            where.append(filter.firstContactOverdue() ? " AND " : " AND NOT ").append(OVERDUE);
             parameters.add(today);
         }
-        // The total comes with the page (a window over the filtered rows), so each person's status is worked out
-        // once; only a page past the end, which has no row to carry it, needs a count of its own.
-        String select = String.format(REGISTER_VIEW, "l.*, count(*) OVER () AS total") + where
-                + " ORDER BY lower(l.family_name), lower(l.given_name), l.person_id LIMIT ? OFFSET ?";
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(size);
+        all.add(page * size);
+        all.addAll(parameters);
         long[] total = {-1};
-        List<RegisterLine> lines = list(select, parameters, size, page * size, rows -> {
-            total[0] = rows.getLong("total");
-            boolean removed = "REMOVED".equals(rows.getString("status"));
-            return new RegisterLine(rows.getObject("person_id", UUID.class), rows.getString("given_name"),
-                    rows.getString("family_name"), rows.getString("locality"), rows.getString("status"),
-                    rows.getObject("entry_id", UUID.class), instant(rows, "on_register_from"),
-                    rows.getString("responsible_professional"), instant(rows, "unallocated_since"),
-                    rows.getObject("first_contact_due_on", LocalDate.class),
-                    removed ? rows.getObject("removed_on", LocalDate.class) : null,
-                    removed ? rows.getString("removal_reason") : null);
+        List<RegisterLine> lines = jdbc.prepareStatement(String.format(PAGE, where), select -> {
+            bind(select, all);
+            List<RegisterLine> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    total[0] = rows.getLong("total");
+                    boolean removed = "REMOVED".equals(rows.getString("status"));
+                    found.add(new RegisterLine(rows.getObject("person_id", UUID.class), rows.getString("given_name"),
+                            rows.getString("family_name"), rows.getString("locality"), rows.getString("status"),
+                            rows.getObject("entry_id", UUID.class), instant(rows, "on_register_from"),
+                            rows.getString("responsible_professional"), instant(rows, "unallocated_since"),
+                            rows.getObject("first_contact_due_on", LocalDate.class),
+                            removed ? rows.getObject("removed_on", LocalDate.class) : null,
+                            removed ? rows.getString("removal_reason") : null));
+                }
+            }
+            return found;
         });
+        // Only a page past the end, which has no line to carry the total, needs a count of its own.
         if (total[0] < 0) {
-            total[0] = page == 0 ? 0 : count(String.format(REGISTER_VIEW, "count(*)") + where, parameters);
+            total[0] = page == 0 ? 0 : count("SELECT count(*)" + PEOPLE + where, parameters);
         }
         return new Page<>(lines, page, size, total[0]);
     }
