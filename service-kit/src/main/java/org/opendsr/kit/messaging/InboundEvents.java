@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,8 +46,9 @@ import org.slf4j.MDC;
  *   <li>skip (and count) types this consumer does not handle, so new types are added without breaking anyone, or
  *       dead-letter them where every type must be known (see {@link EventHandlers});</li>
  *   <li>per partition, in offset order (the key is the personId, so a person's events stay in order), apply a run of
- *       events in <em>one</em> transaction that also records each event id as processed: a redelivery changes
- *       nothing, and a batch costs one commit instead of one per event;</li>
+ *       events in <em>one</em> transaction that first records the run's event ids as processed, in one statement: a
+ *       redelivery changes nothing, and a batch costs one commit and one idempotency insert instead of one each per
+ *       event;</li>
  *   <li>if anything in that transaction fails for a reason other than an outage, roll it back and settle the run
  *       again without the failing event: the events before it are applied, the failing one is settled on its own
  *       (dead-lettered at once if it broke a rule, retried up to {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times if the
@@ -352,11 +355,12 @@ public class InboundEvents {
         try {
             if (anyToApply) {
                 transactions.executeWrite(status -> {
+                    Set<String> firstDeliveries = recordFirstDeliveries(run, status.getConnection(), consumer);
                     for (int i = 0; i < run.size(); i++) {
                         if (run.get(i) instanceof Apply apply) {
                             Span span = processSpan(apply, consumer);
                             spans.add(span);
-                            applied[i] = applyInSpan(apply, span, status.getConnection(), consumer, i);
+                            applied[i] = applyInSpan(apply, span, firstDeliveries.remove(apply.event().id()), consumer, i);
                         }
                     }
                     return null;
@@ -381,13 +385,35 @@ public class InboundEvents {
         }
     }
 
-    private boolean applyInSpan(Apply apply, Span span, Connection connection, String consumer, int index) {
+    /** The run's event ids, recorded as processed in one statement: those recorded now are to be applied. */
+    private Set<String> recordFirstDeliveries(List<Step> run, Connection connection, String consumer) {
+        List<String> ids = new ArrayList<>(run.size());
+        List<String> types = new ArrayList<>(run.size());
+        for (Step step : run) {
+            if (step instanceof Apply apply) {
+                ids.add(apply.event().id());
+                types.add(apply.event().type());
+            }
+        }
+        try {
+            if (ids.size() == 1) {
+                return processedEvents.recordFirstDelivery(connection, consumer, ids.get(0), types.get(0))
+                        ? new HashSet<>(ids) : new HashSet<>();
+            }
+            return new HashSet<>(processedEvents.recordFirstDeliveries(connection, consumer, ids, types));
+        } catch (SQLException e) {
+            // For no one event in particular: the run is settled again event by event.
+            throw new RunFailed(-1, new TransientOrFatalSqlFailure(e));
+        }
+    }
+
+    private boolean applyInSpan(Apply apply, Span span, boolean firstDelivery, String consumer, int index) {
         String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);
         if (apply.cloudEvent().correlationId() != null) {
             MDC.put(CorrelationId.MDC_KEY, apply.cloudEvent().correlationId());
         }
         try (Scope ignored = span.makeCurrent()) {
-            if (!processedEvents.recordFirstDelivery(connection, consumer, apply.event().id(), apply.event().type())) {
+            if (!firstDelivery) {
                 LOG.debug("{} ignored the redelivered event {} ({})", consumer, apply.event().id(), apply.event().type());
                 return false;
             }
@@ -396,9 +422,6 @@ public class InboundEvents {
             // the event's span, so that it carries the event's trace.
             LOG.debug("{} applied event {} ({}), committed with its run", consumer, apply.event().id(), apply.event().type());
             return true;
-        } catch (SQLException e) {
-            span.setStatus(StatusCode.ERROR, SafeThrowables.summary(e));
-            throw new RunFailed(index, new TransientOrFatalSqlFailure(e));
         } catch (RuntimeException failure) {
             span.setStatus(StatusCode.ERROR, SafeThrowables.summary(failure));
             throw new RunFailed(index, failure);

@@ -250,6 +250,18 @@ class InboundBatchesTest {
             public boolean recordFirstDelivery(Connection transaction, String consumer, String eventId, String eventType) {
                 return !processed.contains(eventId) && pendingIds.add(eventId);
             }
+
+            @Override
+            public Set<String> recordFirstDeliveries(Connection transaction, String consumer, List<String> eventIds,
+                                                     List<String> eventTypes) {
+                Set<String> recorded = new HashSet<>();
+                eventIds.forEach(id -> {
+                    if (recordFirstDelivery(transaction, consumer, id, null)) {
+                        recorded.add(id);
+                    }
+                });
+                return recorded;
+            }
         };
 
         void write(String eventId) {
