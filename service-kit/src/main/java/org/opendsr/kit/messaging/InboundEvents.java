@@ -105,8 +105,9 @@ public class InboundEvents {
 
     /**
      * Settles one poll's records. Returns normally only when every record is settled (applied, a duplicate, skipped
-     * or dead-lettered), so that the listener may commit the poll's offsets at once. Otherwise commits the offsets
-     * below the first unsettled record of each partition, points the consumer back at that record, and throws
+     * or dead-lettered), so that the listener may commit the poll's offsets at once. Otherwise commits
+     * (asynchronously) the offsets below the first unsettled record of each partition, points the consumer back at
+     * that record, and throws
      * {@link TransientInfrastructureFailure}, so that the listener's error strategy retries after a pause. Nothing else
      * may escape: micronaut-kafka would hand it to the exception handler and then commit the offsets anyway.
      *
@@ -152,13 +153,14 @@ public class InboundEvents {
             // Also done by the error strategy (back to where the poll began), but not for a partition assigned during
             // this poll: its position must not stay past records that were never settled.
             settledBelow.forEach((partition, next) -> consumer.seek(partition, next.offset()));
-            try {
-                consumer.commitSync(settledBelow);
-            } catch (RuntimeException commitFailed) {
-                // Nothing is lost: the records come again and are passed over (this process) or found processed.
-                LOG.debug("{} could not commit settled offsets before retrying: {}", group,
-                        SafeThrowables.summary(commitFailed));
-            }
+            // Asynchronously: while the broker is down a synchronous commit would block the retries for a minute.
+            // If it fails nothing is lost: the records come again and are passed over here or found processed.
+            consumer.commitAsync(settledBelow, (offsets, commitFailed) -> {
+                if (commitFailed != null) {
+                    LOG.debug("{} could not commit settled offsets before retrying: {}", group,
+                            SafeThrowables.summary(commitFailed));
+                }
+            });
         }
         throw stall;
     }
