@@ -51,6 +51,7 @@ public class DeadLetters implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_SUBSTITUTE_KEY_LENGTH = 1_000;
 
     private final Producer<String, byte[]> producer;
     private final MeterRegistry meters;
@@ -95,7 +96,9 @@ public class DeadLetters implements AutoCloseable {
     private void substitute(ConsumerRecord<String, byte[]> original, String consumerGroup, UnprocessableEvent failure,
                             String refusal) {
         String topic = Topics.deadLetterTopicOf(original.topic());
-        ProducerRecord<String, byte[]> substitute = new ProducerRecord<>(topic, original.key(), null);
+        // A key is a personId or an agency's reference; one so long that it is itself the problem is left out.
+        String key = original.key() == null || original.key().length() <= MAX_SUBSTITUTE_KEY_LENGTH ? original.key() : null;
+        ProducerRecord<String, byte[]> substitute = new ProducerRecord<>(topic, key, null);
         addReason(substitute, original, consumerGroup, failure);
         add(substitute, SUBSTITUTED_BECAUSE, refusal);
         String eventId = eventIdOf(original.value());
@@ -105,7 +108,8 @@ public class DeadLetters implements AutoCloseable {
         if (store(substitute, topic).isPresent()) {
             // Even a record without payload is refused: the dead-letter topic itself is wrong (its name, its limits),
             // which no record can fix. Stall visibly rather than lose the record.
-            throw new TransientInfrastructureFailure("the dead-letter topic " + topic + " refuses even a substitute record", null);
+            throw new TransientInfrastructureFailure("the dead-letter topic " + topic + " refuses even a substitute record",
+                    null);
         }
         meters.counter("dsr.events.dead.letter.substituted", "topic", original.topic(), "reason", failure.reason().name(),
                 "refusal", refusal).increment();

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,8 +46,9 @@ import org.slf4j.MDC;
  *   <li>skip (and count) types this consumer does not handle, so new types are added without breaking anyone, or
  *       dead-letter them where every type must be known (see {@link EventHandlers});</li>
  *   <li>per partition, in offset order (the key is the personId, so a person's events stay in order), apply a run of
- *       events in <em>one</em> transaction that also records each event id as processed: a redelivery changes
- *       nothing, and a batch costs one commit instead of one per event;</li>
+ *       events in <em>one</em> transaction that first records the run's event ids as processed, in one statement: a
+ *       redelivery changes nothing, and a batch costs one commit and one idempotency insert instead of one each per
+ *       event;</li>
  *   <li>if anything in that transaction fails for a reason other than an outage, roll it back and settle the run
  *       again without the failing event: the events before it are applied, the failing one is settled on its own
  *       (dead-lettered at once if it broke a rule, retried up to {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times if the
@@ -102,8 +105,9 @@ public class InboundEvents {
 
     /**
      * Settles one poll's records. Returns normally only when every record is settled (applied, a duplicate, skipped
-     * or dead-lettered), so that the listener may commit the poll's offsets at once. Otherwise commits the offsets
-     * below the first unsettled record of each partition, points the consumer back at that record, and throws
+     * or dead-lettered), so that the listener may commit the poll's offsets at once. Otherwise commits
+     * (asynchronously) the offsets below the first unsettled record of each partition, points the consumer back at
+     * that record, and throws
      * {@link TransientInfrastructureFailure}, so that the listener's error strategy retries after a pause. Nothing else
      * may escape: micronaut-kafka would hand it to the exception handler and then commit the offsets anyway.
      *
@@ -149,13 +153,14 @@ public class InboundEvents {
             // Also done by the error strategy (back to where the poll began), but not for a partition assigned during
             // this poll: its position must not stay past records that were never settled.
             settledBelow.forEach((partition, next) -> consumer.seek(partition, next.offset()));
-            try {
-                consumer.commitSync(settledBelow);
-            } catch (RuntimeException commitFailed) {
-                // Nothing is lost: the records come again and are passed over (this process) or found processed.
-                LOG.debug("{} could not commit settled offsets before retrying: {}", group,
-                        SafeThrowables.summary(commitFailed));
-            }
+            // Asynchronously: while the broker is down a synchronous commit would block the retries for a minute.
+            // If it fails nothing is lost: the records come again and are passed over here or found processed.
+            consumer.commitAsync(settledBelow, (offsets, commitFailed) -> {
+                if (commitFailed != null) {
+                    LOG.debug("{} could not commit settled offsets before retrying: {}", group,
+                            SafeThrowables.summary(commitFailed));
+                }
+            });
         }
         throw stall;
     }
@@ -352,11 +357,12 @@ public class InboundEvents {
         try {
             if (anyToApply) {
                 transactions.executeWrite(status -> {
+                    Set<String> firstDeliveries = recordFirstDeliveries(run, status.getConnection(), consumer);
                     for (int i = 0; i < run.size(); i++) {
                         if (run.get(i) instanceof Apply apply) {
                             Span span = processSpan(apply, consumer);
                             spans.add(span);
-                            applied[i] = applyInSpan(apply, span, status.getConnection(), consumer, i);
+                            applied[i] = applyInSpan(apply, span, firstDeliveries.remove(apply.event().id()), consumer, i);
                         }
                     }
                     return null;
@@ -381,13 +387,35 @@ public class InboundEvents {
         }
     }
 
-    private boolean applyInSpan(Apply apply, Span span, Connection connection, String consumer, int index) {
+    /** The run's event ids, recorded as processed in one statement: those recorded now are to be applied. */
+    private Set<String> recordFirstDeliveries(List<Step> run, Connection connection, String consumer) {
+        List<String> ids = new ArrayList<>(run.size());
+        List<String> types = new ArrayList<>(run.size());
+        for (Step step : run) {
+            if (step instanceof Apply apply) {
+                ids.add(apply.event().id());
+                types.add(apply.event().type());
+            }
+        }
+        try {
+            if (ids.size() == 1) {
+                return processedEvents.recordFirstDelivery(connection, consumer, ids.get(0), types.get(0))
+                        ? new HashSet<>(ids) : new HashSet<>();
+            }
+            return new HashSet<>(processedEvents.recordFirstDeliveries(connection, consumer, ids, types));
+        } catch (SQLException e) {
+            // For no one event in particular: the run is settled again event by event.
+            throw new RunFailed(-1, new TransientOrFatalSqlFailure(e));
+        }
+    }
+
+    private boolean applyInSpan(Apply apply, Span span, boolean firstDelivery, String consumer, int index) {
         String previousCorrelation = MDC.get(CorrelationId.MDC_KEY);
         if (apply.cloudEvent().correlationId() != null) {
             MDC.put(CorrelationId.MDC_KEY, apply.cloudEvent().correlationId());
         }
         try (Scope ignored = span.makeCurrent()) {
-            if (!processedEvents.recordFirstDelivery(connection, consumer, apply.event().id(), apply.event().type())) {
+            if (!firstDelivery) {
                 LOG.debug("{} ignored the redelivered event {} ({})", consumer, apply.event().id(), apply.event().type());
                 return false;
             }
@@ -396,9 +424,6 @@ public class InboundEvents {
             // the event's span, so that it carries the event's trace.
             LOG.debug("{} applied event {} ({}), committed with its run", consumer, apply.event().id(), apply.event().type());
             return true;
-        } catch (SQLException e) {
-            span.setStatus(StatusCode.ERROR, SafeThrowables.summary(e));
-            throw new RunFailed(index, new TransientOrFatalSqlFailure(e));
         } catch (RuntimeException failure) {
             span.setStatus(StatusCode.ERROR, SafeThrowables.summary(failure));
             throw new RunFailed(index, failure);

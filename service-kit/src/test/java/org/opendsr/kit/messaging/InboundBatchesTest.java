@@ -20,6 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionCallback;
@@ -41,6 +45,7 @@ import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.inbox.ProcessedEvents;
 import org.opendsr.kit.rules.RuleBroken;
+import org.slf4j.LoggerFactory;
 
 /**
  * How {@link InboundEvents} applies a poll: one transaction per partition run, a failing event taken out of the run
@@ -93,6 +98,22 @@ class InboundBatchesTest {
         assertThat(database.applied).containsExactlyElementsOf(ids(first, second));
         assertThat(meters.counter("dsr.events.consumed", "consumer", GROUP, "type", EventTypes.REFERRAL_RECEIVED_V1,
                 "outcome", "applied").count()).isEqualTo(8);
+    }
+
+    @Test
+    void anAppliedEventWritesNoLineAtInfoOnlyItsCounter() {
+        Logger logger = (Logger) LoggerFactory.getLogger(InboundEvents.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            inbound.processBatch(poll(events(P0, 0, "SWINDON", "SWINDON")), handlers, null);
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list).noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.INFO));
+        assertThat(database.applied).hasSize(2);
     }
 
     @Test
@@ -249,6 +270,18 @@ class InboundBatchesTest {
             @Override
             public boolean recordFirstDelivery(Connection transaction, String consumer, String eventId, String eventType) {
                 return !processed.contains(eventId) && pendingIds.add(eventId);
+            }
+
+            @Override
+            public Set<String> recordFirstDeliveries(Connection transaction, String consumer, List<String> eventIds,
+                                                     List<String> eventTypes) {
+                Set<String> recorded = new HashSet<>();
+                eventIds.forEach(id -> {
+                    if (recordFirstDelivery(transaction, consumer, id, null)) {
+                        recorded.add(id);
+                    }
+                });
+                return recorded;
             }
         };
 
