@@ -337,10 +337,16 @@ public final class OutboxRelay implements Runnable {
         BatchRun run = new BatchRun();
         try {
             for (Deque<PendingEvent> chain : chains.values()) {
+                sendNext(chain, run);
+                // A refusal the producer found inside send() is already queued: while the broker is unreachable
+                // each send blocks up to max.block.ms, so stop at the first rather than try every person's event.
+                for (Acknowledgement ready = run.acknowledgements.poll(); ready != null;
+                     ready = run.acknowledgements.poll()) {
+                    handle(ready, run);
+                }
                 if (run.brokerFailed) {
                     break;
                 }
-                sendNext(chain, run);
             }
             awaitChains(run);
         } finally {
@@ -384,28 +390,33 @@ public final class OutboxRelay implements Runnable {
                 run.brokerFailed = true;
                 return;
             }
-            run.inFlight--;
-            PendingEvent event = ack.chain().removeFirst();
-            if (ack.failure() == null) {
-                endSpan(run.spans, event, null);
-                run.published.add(event.id());
-                publishLag.record(Duration.between(event.createdAt(), ack.at()));
-                if (!run.brokerFailed && running) {
-                    sendNext(ack.chain(), run);
-                }
-                continue;
-            }
-            Throwable failure = ack.failure();
-            endSpan(run.spans, event, SafeThrowables.summary(failure));
-            Optional<String> permanent = PermanentRefusal.reasonFor(failure);
-            if (permanent.isPresent()) {
-                run.park(event, permanent.get());
-            } else {
-                run.brokerFailed = true;
-            }
-            // Parked or failed: this person's later events must not overtake it.
-            ack.chain().clear();
+            handle(ack, run);
         }
+    }
+
+    /** One acknowledgement: the person's next event goes out at once, or the person's chain ends. */
+    private void handle(Acknowledgement ack, BatchRun run) {
+        run.inFlight--;
+        PendingEvent event = ack.chain().removeFirst();
+        if (ack.failure() == null) {
+            endSpan(run.spans, event, null);
+            run.published.add(event.id());
+            publishLag.record(Duration.between(event.createdAt(), ack.at()));
+            if (!run.brokerFailed && running) {
+                sendNext(ack.chain(), run);
+            }
+            return;
+        }
+        Throwable failure = ack.failure();
+        endSpan(run.spans, event, SafeThrowables.summary(failure));
+        Optional<String> permanent = PermanentRefusal.reasonFor(failure);
+        if (permanent.isPresent()) {
+            run.park(event, permanent.get());
+        } else {
+            run.brokerFailed = true;
+        }
+        // Parked or failed: this person's later events must not overtake it.
+        ack.chain().clear();
     }
 
     /**
