@@ -140,6 +140,20 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aControlCharacterInAListOfTextsIsRefusedNamingTheList() {
+        ApiResponse response = api.post("/kit-test/referrals", token,
+                with(validRequest(UUID.randomUUID()), "tags", List.of("fine", "not\u0007fine")));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsText("field")).anySatisfy(field ->
+                assertThat(field).startsWith("tags"));
+        assertThat(response.json().get("errors").get(0).get("message").asText())
+                .isEqualTo(org.opendsr.kit.web.PlainText.REFUSAL);
+        assertThat(api.post("/kit-test/referrals", token, with(validRequest(UUID.randomUUID()), "tags",
+                List.of("fine", "also fine"))).status()).isEqualTo(201);
+    }
+
+    @Test
     void tabsAndLineBreaksInFreeTextAreAccepted() {
         ApiResponse response = api.post("/kit-test/referrals", token,
                 with(validRequest(UUID.randomUUID()), "note", "First line\r\n\tsecond line"));

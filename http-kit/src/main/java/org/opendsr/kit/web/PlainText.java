@@ -1,6 +1,8 @@
 package org.opendsr.kit.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.type.Argument;
@@ -21,6 +23,10 @@ import jakarta.inject.Singleton;
  * Windows-1252 text was decoded as Latin-1, so accepting them would store mojibake that nobody can see; and an
  * unpaired surrogate (a {@code \ud800} escape), which is not text in any encoding and cannot be written as UTF-8.
  * A service may narrow text further (one line only, no contact details) with its own rules.
+ *
+ * <p>Serde reads a {@code List<String>} with its own deserializer, which does not go through this one, so
+ * {@link PlainTextList} applies the same rule there. Text read as an untyped value ({@code Object}, {@code Map},
+ * a JSON tree) is not checked: no request or event of the DSR is read that way.
  */
 @Singleton
 @Primary
@@ -71,5 +77,36 @@ public class PlainText implements Deserializer<String> {
             }
         }
         return true;
+    }
+
+    /** The same rule for a list of texts; a refused element is named by its index, e.g. {@code tags[1]}. */
+    @Singleton
+    @Primary
+    public static class PlainTextList implements Deserializer<List<String>> {
+
+        @Override
+        public List<String> deserialize(Decoder decoder, DecoderContext context, Argument<? super List<String>> type)
+                throws IOException {
+            List<String> texts = new ArrayList<>();
+            Decoder array = decoder.decodeArray();
+            while (array.hasNextArrayValue()) {
+                String text = array.decodeStringNullable();
+                if (!isPlain(text)) {
+                    throw array.createDeserializationException(REFUSAL, null);
+                }
+                texts.add(text);
+            }
+            array.finishStructure();
+            return texts;
+        }
+
+        @Override
+        public List<String> deserializeNullable(Decoder decoder, DecoderContext context,
+                                                Argument<? super List<String>> type) throws IOException {
+            if (decoder.decodeNull()) {
+                return null;
+            }
+            return deserialize(decoder, context, type);
+        }
     }
 }

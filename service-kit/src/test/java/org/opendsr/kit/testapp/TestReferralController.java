@@ -52,7 +52,8 @@ public class TestReferralController {
                                       @NotNull RagRating indicativeRag,
                                       @NotNull LocalDate referredOn,
                                       @Nullable List<@Valid Contact> contacts,
-                                      @Nullable String note) {
+                                      @Nullable String note,
+                                      @Nullable List<String> tags) {
     }
 
     @Post("/referrals")
