@@ -167,7 +167,8 @@ public final class ChaosCommand {
 
     private List<Fault> faults(Consumers consumers, Gateway gateway, LocalDsr dsr) {
         List<Fault> faults = new ArrayList<>();
-        Duration failoverLimit = Duration.ofSeconds(Math.max(90, options.failoverBound() * 3L));
+        // Long enough to measure a 45 s session timeout, short enough to keep the run bounded.
+        Duration failoverLimit = Duration.ofSeconds(Math.max(60, options.failoverBound() * 3L));
         options.crash().forEach(service -> faults.add(new ServiceCrash(service, consumers, failoverLimit)));
         if (options.brokerCrash()) {
             faults.add(new BrokerCrash(Duration.ofSeconds(5)));
