@@ -194,8 +194,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void pgCtl(List<String> arguments) {
         try {
             Path postgresExecutable = Path.of(postmasterOptions(settings.dataDirectory()).get(0));
-            List<String> command = new java.util.ArrayList<>(List.of(
-                    postgresExecutable.resolveSibling("pg_ctl").toString(), "-D", settings.dataDirectory().toString()));
+            List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // pg_ctl refuses to run as root; zonky runs its commands in a user namespace, and so must we.
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(postgresExecutable.resolveSibling("pg_ctl").toString(), "-D",
+                    settings.dataDirectory().toString()));
             command.addAll(arguments);
             Process pgCtl = new ProcessBuilder(command)
                     .redirectErrorStream(true)

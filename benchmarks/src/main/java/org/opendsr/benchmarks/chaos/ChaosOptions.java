@@ -37,7 +37,7 @@ record ChaosOptions(long seed, double referralRate, double agencyRate, int badEv
             "                        'none' for none)",
             "  --no-broker-crash     do not kill the Kafka broker",
             "  --outage S            seconds PostgreSQL stays stopped (default 10; 0 for no outage)",
-            "  --drain S             seconds the consumers may take to reach zero lag at the end (default 60)",
+            "  --drain S             seconds the consumers may take to reach zero lag at the end (default 45)",
             "  --failover-bound S    a killed consumer's partitions must move again within S seconds (default 10)",
             "  --keep-data           keep the run's data directory (logs, databases) under benchmarks/target",
             "  --no-build            run without building first");
@@ -51,7 +51,7 @@ record ChaosOptions(long seed, double referralRate, double agencyRate, int badEv
         List<String> crash = ALL_SERVICES;
         boolean brokerCrash = true;
         int outage = 10;
-        int drain = 60;
+        int drain = 45;
         int failoverBound = 10;
         boolean keepData = false;
         for (int i = 0; i < args.size(); i++) {

@@ -29,8 +29,11 @@ record DatabaseOutage(Duration down, Gateway gateway, String referralServiceUrl)
             long remaining = down.toNanos() - (System.nanoTime() - stoppedAt);
             AgencyPublisher.sleep(Math.max(0, remaining / 1_000_000));
         } finally {
-            dsr.startPostgres();
-            ledger.close();
+            try {
+                dsr.startPostgres();
+            } finally {
+                ledger.close();
+            }
         }
         report.restarted("postgresql", Duration.ofNanos(System.nanoTime() - stoppedAt));
     }

@@ -19,8 +19,8 @@ final class FailoverProbe {
     }
 
     /**
-     * @return the failover time, or empty if no partition had anything to consume, or null (inside the future) if
-     *         the partitions did not move within the limit
+     * Watches each group on its own thread. Per group, the future holds the failover time; null if its partitions
+     * did not move within the limit; a negative duration if none of them had anything to consume (not measured).
      */
     static CompletableFuture<Map<String, Duration>> start(Consumers consumers, Iterable<String> groups,
                                                          Map<String, Map<TopicPartition, Long>> atKill,

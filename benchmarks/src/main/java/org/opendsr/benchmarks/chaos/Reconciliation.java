@@ -103,7 +103,7 @@ final class Reconciliation {
         for (Sent event : seen.badAgencyEvents()) {
             String reason = seen.deadLettered().get(event.partition() + ":" + event.offset());
             if ((reason == null || reason.isBlank()) && !waiting(event)) {
-                lost("lost: bad agency event not on the DLT with a reason", event.kind() + " at "
+                lost("lost: bad agency event not on the DLT with a reason (taken as valid, or dropped)", event.kind() + " at "
                         + event.partition() + ":" + event.offset());
             }
         }
