@@ -15,7 +15,7 @@ class SqlCaptureParsingTest {
 
     private static final String P = PostgresStatementLog.MARKER;
 
-    /** What PostgreSQL 17 writes with log_statement = 'all' and the capture's prefix, interleaved with the relay. */
+    /** What PostgreSQL writes ("Parameters" from 17, "parameters" before) with log_statement = 'all' and the capture's prefix, interleaved with the relay. */
     private static final String LOG = String.join("\n",
             "2026-12-04 14:00:00.000 UTC [123] LOG:  received SIGHUP, reloading configuration files",
             P + "|referral|501|7/12|LOG:  execute <unnamed>: BEGIN",
@@ -25,7 +25,7 @@ class SqlCaptureParsingTest {
             P + "|referral|502|8/3|DETAIL:  parameters: $1 = '100'",
             P + "|referral|501|7/12|LOG:  execute <unnamed>: INSERT INTO \"referral\" (\"id\", \"reason\", \"note\")",
             "\tVALUES ($1, $2, $3)",
-            P + "|referral|501|7/12|DETAIL:  parameters: $1 = '6f1c1f43-3a51-4b55-9f00-2f1cf1f6a0aa', "
+            P + "|referral|501|7/12|DETAIL:  Parameters: $1 = '6f1c1f43-3a51-4b55-9f00-2f1cf1f6a0aa', "
                     + "$2 = 'it''s getting worse, $3 = ''x''', $3 = NULL",
             P + "|consent|601|9/1|LOG:  execute <unnamed>: INSERT INTO referral (id) VALUES ($1)",
             P + "|consent|601|9/1|DETAIL:  parameters: $1 = '1'",
@@ -94,7 +94,8 @@ class SqlCaptureParsingTest {
         int captured = 7;
         List<List<String>> values = List.of(
                 Arrays.asList(referralId, ReferralSample.givenName(captured), ReferralSample.dateOfBirth(captured), null),
-                List.of("{\"referralId\":\"" + referralId.toUpperCase() + "\"}", "9990000026", "SWINDON"));
+                List.of("{\"referralId\":\"" + referralId.toUpperCase() + "\"}", "9990000026", "SWINDON",
+                        "date-of-birth:" + ReferralSample.dateOfBirth(captured)));
         FreshValues fresh = new FreshValues(captured);
 
         List<List<String>> first = fresh.forReferral(values, 100);
@@ -109,5 +110,6 @@ class SqlCaptureParsingTest {
         assertThat(first.get(0).get(3)).isNull();
         assertThat(first.get(1).get(1)).hasSize(10).isNotEqualTo("9990000026").isNotEqualTo(second.get(1).get(1));
         assertThat(first.get(1).get(2)).isEqualTo("SWINDON");
+        assertThat(first.get(1).get(3)).as("the advisory lock's key").isEqualTo("date-of-birth:" + ReferralSample.dateOfBirth(100));
     }
 }
