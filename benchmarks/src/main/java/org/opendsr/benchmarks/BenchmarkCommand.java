@@ -57,7 +57,7 @@ public final class BenchmarkCommand {
     private static final long MIN_TICKS_OF_A_BUSY_JVM = 20;
     private static final int TUNED_LATENCY_RATE = 1000;
     private static final int TUNED_LATENCY_RECORDS = 3000;
-    private static final int TUNED_THROUGHPUT_RECORDS = 100_000;
+    private static final int TUNED_THROUGHPUT_RECORDS = 50_000;
     private static final int AGENCY_WARM_UP_CAP = 200;
 
     private BenchmarkCommand(BenchmarkOptions options, Path repositoryRoot, Path dataDirectory, PrintStream out) {
@@ -281,10 +281,23 @@ public final class BenchmarkCommand {
         progress.step("baseline: tuned Kafka pair, " + TUNED_LATENCY_RECORDS + " records at " + TUNED_LATENCY_RATE
                 + "/s (linger 0) and " + TUNED_THROUGHPUT_RECORDS + " batched");
         TunedKafka tuned = new TunedKafka(dsr.kafkaBootstrapServers(), partitions);
-        tuned.latency(TUNED_LATENCY_RATE, TUNED_LATENCY_RATE);
-        TunedKafka.LatencyResult tunedLatency = tuned.latency(TUNED_LATENCY_RECORDS, TUNED_LATENCY_RATE);
-        tuned.throughput(TUNED_THROUGHPUT_RECORDS / 5);
-        TunedKafka.ThroughputResult tunedThroughput = tuned.throughput(TUNED_THROUGHPUT_RECORDS);
+        TunedKafka.LatencyResult tunedLatency;
+        TunedKafka.ThroughputResult tunedThroughput;
+        try {
+            tuned.latency(TUNED_LATENCY_RATE, TUNED_LATENCY_RATE);
+            tunedLatency = tuned.latency(TUNED_LATENCY_RECORDS, TUNED_LATENCY_RATE);
+        } catch (Exception e) {
+            problems.add("tuned Kafka pair (latency) failed: " + e);
+            tunedLatency = new TunedKafka.LatencyResult(0, TUNED_LATENCY_RATE, Latencies.of(new long[0]), 0);
+        }
+        try {
+            tuned.throughput(TUNED_THROUGHPUT_RECORDS / 5);
+            tunedThroughput = tuned.throughput(TUNED_THROUGHPUT_RECORDS);
+        } catch (Exception e) {
+            // A broker too busy to take a batch within the producer's delivery timeout: say so, measure the rest.
+            problems.add("tuned Kafka pair (throughput) failed: " + e + (e.getCause() == null ? "" : " / " + e.getCause()));
+            tunedThroughput = new TunedKafka.ThroughputResult(TUNED_THROUGHPUT_RECORDS, Double.NaN, Double.NaN);
+        }
         progress.done(Duration.ofNanos(System.nanoTime() - step));
         if (tunedLatency.missing() > 0) {
             problems.add("tuned Kafka pair: " + tunedLatency.missing() + " records were never consumed");

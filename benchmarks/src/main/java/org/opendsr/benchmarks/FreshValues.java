@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *   <li>every UUID (ids, event ids, also inside JSON payloads) becomes a fresh one, the same fresh one wherever
  *       the same UUID appeared in the transaction, so the rows still refer to each other;</li>
  *   <li>a value that is a whole 10-digit number (an NHS number) becomes a fresh 10-digit number;</li>
- *   <li>values equal to the captured referral's own personal details (its names and date of birth) become those of
+ *   <li>values equal to the captured referral's names, and values containing its date of birth, become those of
  *       referral {@code index} of {@link ReferralSample}, as the journey's referrals vary them, so the duplicate
  *       search and the date-of-birth lock see as many different people as in the journey.</li>
  * </ul>
@@ -40,25 +40,30 @@ final class FreshValues {
         Map<String, String> freshUuids = new HashMap<>();
         Map<String, String> personal = Map.of(
                 ReferralSample.givenName(capturedIndex), ReferralSample.givenName(index),
-                ReferralSample.familyName(capturedIndex), ReferralSample.familyName(index),
-                ReferralSample.dateOfBirth(capturedIndex), ReferralSample.dateOfBirth(index));
+                ReferralSample.familyName(capturedIndex), ReferralSample.familyName(index));
+        // The date of birth also inside a value: the duplicate search's advisory lock key is "date-of-birth:<date>".
+        String[] dateOfBirth = {ReferralSample.dateOfBirth(capturedIndex), ReferralSample.dateOfBirth(index)};
         List<List<String>> result = new ArrayList<>();
         for (List<String> statement : capturedValues) {
             List<String> values = new ArrayList<>(statement.size());
             for (String value : statement) {
-                values.add(fresh(value, freshUuids, personal));
+                values.add(fresh(value, freshUuids, personal, dateOfBirth));
             }
             result.add(values);
         }
         return result;
     }
 
-    private static String fresh(String value, Map<String, String> freshUuids, Map<String, String> personal) {
+    private static String fresh(String value, Map<String, String> freshUuids, Map<String, String> personal,
+                                String[] dateOfBirth) {
         if (value == null) {
             return null;
         }
         if (personal.containsKey(value)) {
             return personal.get(value);
+        }
+        if (value.contains(dateOfBirth[0])) {
+            return value.replace(dateOfBirth[0], dateOfBirth[1]);
         }
         if (TEN_DIGITS.matcher(value).matches()) {
             return Long.toString(NEXT_NUMBER.getAndIncrement());

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>Each log message starts with the prefix; the lines of a multi-line message after the first start with a tab
  * (PostgreSQL's stderr format). A statement is {@code LOG:  execute <name>: SQL} (extended protocol) or
- * {@code LOG:  statement: SQL} (simple protocol); its parameters follow in {@code DETAIL:  parameters: $1 = '...',
- * $2 = NULL} with quotes inside a value doubled.
+ * {@code LOG:  statement: SQL} (simple protocol); its parameters follow in {@code DETAIL:  Parameters: $1 = '...',
+ * $2 = NULL} (lower-case "parameters" before PostgreSQL 17) with quotes inside a value doubled.
  */
 final class PostgresStatementLog {
 
@@ -26,6 +26,8 @@ final class PostgresStatementLog {
     private static final Pattern MESSAGE = Pattern.compile(
             "^" + MARKER + "\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|(LOG|DETAIL):\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile("^(?:execute [^:]*|statement): (.*)$", Pattern.DOTALL);
+    /** "parameters: " up to PostgreSQL 16, "Parameters: " from 17. */
+    private static final String PARAMETERS = "parameters: ";
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (?:NULL|'((?:[^']|'')*)')");
 
     /** A statement and where it ran. */
@@ -53,11 +55,11 @@ final class PostgresStatementLog {
                     statements.add(new Logged(database, pid, transaction,
                             new CapturedStatement(statement.group(1).strip(), List.of())));
                 }
-            } else if (body.startsWith("parameters: ") && !statements.isEmpty()) {
+            } else if (body.regionMatches(true, 0, PARAMETERS, 0, PARAMETERS.length()) && !statements.isEmpty()) {
                 Logged last = statements.get(statements.size() - 1);
                 if (last.pid().equals(pid)) {
                     statements.set(statements.size() - 1, new Logged(last.database(), pid, last.virtualTransaction(),
-                            new CapturedStatement(last.statement().sql(), parameters(body.substring("parameters: ".length())))));
+                            new CapturedStatement(last.statement().sql(), parameters(body.substring(PARAMETERS.length())))));
                 }
             }
         }

@@ -57,19 +57,19 @@ final class ResultsTable {
         Set<String> groups = new LinkedHashSet<>();
         cpu.values().forEach(usage -> groups.addAll(usage.coresByGroup().keySet()));
         StringBuilder header = new StringBuilder(String.format("  %-24s", ""));
-        cpu.keySet().forEach(phase -> header.append(String.format("%18s", phase)));
+        cpu.keySet().forEach(phase -> header.append(String.format("%21s", phase)));
         out.println(header);
         StringBuilder machine = new StringBuilder(String.format("  %-24s", "whole machine"));
-        cpu.values().forEach(usage -> machine.append(String.format("%18.2f", usage.machineCores())));
+        cpu.values().forEach(usage -> machine.append(String.format("%21.2f", usage.machineCores())));
         out.println(machine);
         for (String group : groups) {
             StringBuilder line = new StringBuilder(String.format("  %-24s", group));
-            cpu.values().forEach(usage -> line.append(String.format("%18.2f", usage.coresByGroup().getOrDefault(group, 0.0))));
+            cpu.values().forEach(usage -> line.append(String.format("%21.2f", usage.coresByGroup().getOrDefault(group, 0.0))));
             out.println(line);
         }
         // Whatever else ran on the machine meanwhile: on a shared machine, the noise in this run's numbers.
         StringBuilder others = new StringBuilder(String.format("  %-24s", "other processes"));
-        cpu.values().forEach(usage -> others.append(String.format("%18.2f", usage.otherCores())));
+        cpu.values().forEach(usage -> others.append(String.format("%21.2f", usage.otherCores())));
         out.println(others);
         out.println();
     }

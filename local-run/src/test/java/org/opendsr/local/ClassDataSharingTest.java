@@ -9,15 +9,19 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The archive is made on the first start, used while it fits, and made afresh when the jar or the JVM changes. */
 class ClassDataSharingTest {
 
     private static final List<String> OPTIONS = List.of("-Xmx192m", "-XX:TieredStopAtLevel=1");
 
-    @TempDir
-    Path work;
+    private final Path work;
+
+    /** Under target/ (the build's java.io.tmpdir may not exist in this module). */
+    ClassDataSharingTest() throws IOException {
+        work = Files.createDirectories(Path.of("target", "class-data-sharing-test", Long.toString(System.nanoTime())))
+                .toAbsolutePath();
+    }
 
     @Test
     void theFirstStartMakesTheArchiveAndLaterStartsUseIt() throws IOException {
