@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,8 +51,13 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
             Path root = Path.of(System.getProperty("dsr.repository.root", "..")).toAbsolutePath().normalize();
             Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
             Path data = Files.createTempDirectory(temp, "journey-");
-            return new StartedDsr(LocalDsr.startOn(testRunServers(), LocalDsr.Options.forTests(root, data)
-                    .withMovableClocks(), Progress.to(System.out)));
+            LocalDsr.Options options = LocalDsr.Options.forTests(root, data).withMovableClocks();
+            // The kit logs each consumed event at DEBUG only (an INFO line per event cost CPU under load); the
+            // journeys turn it on, so that TraceJourneyTest can see each consumer's line inside its span.
+            List<String> jvm = new ArrayList<>(options.jvmOptions());
+            jvm.add("-Dlogger.levels.org.opendsr.kit.messaging=DEBUG");
+            return new StartedDsr(LocalDsr.startOn(testRunServers(),
+                    options.withJvm(jvm, options.classDataSharing()), Progress.to(System.out)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
