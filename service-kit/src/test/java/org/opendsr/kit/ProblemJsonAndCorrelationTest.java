@@ -162,6 +162,15 @@ class ProblemJsonAndCorrelationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aControlCharacterInAQueryParameterOrThePathIsRefusedNamingIt() {
+        assertProblemNaming(api.get("/kit-test/pages?page=2&responsibleProfessional=a%00b", token), 400,
+                "responsibleProfessional");
+        assertProblemNaming(api.get("/kit-test/pages?page=2&note=%07", token), 400, "note");
+        assertProblemNaming(api.get("/kit-test/rules/a%00b", token), 400, "path");
+        assertThat(api.get("/kit-test/pages?page=2&note=plain%20text", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBadQueryParameterIsNamed() {
         assertProblemNaming(api.get("/kit-test/pages?page=0", token), 400, "page");
         assertProblemNaming(api.get("/kit-test/pages?page=abc", token), 400, "page");

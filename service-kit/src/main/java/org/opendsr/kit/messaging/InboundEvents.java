@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.opentelemetry.api.OpenTelemetry;
@@ -69,6 +70,9 @@ public class InboundEvents {
     /** Attempts for a handler failure that is neither an outage nor a rule: a bug or a conflict that may pass. */
     static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
 
+    /** A fifth of the consumer's default {@code max.poll.interval.ms}: a poll past its budget still commits in time. */
+    static final Duration DEFAULT_POLL_BUDGET = Duration.ofSeconds(60);
+
     private static final Logger LOG = LoggerFactory.getLogger(InboundEvents.class);
 
     private final TransactionOperations<Connection> transactions;
@@ -84,16 +88,33 @@ public class InboundEvents {
      * skipped, dead-lettered) come again; they are passed over here instead of being dead-lettered twice.
      */
     private final Map<String, Long> resumeAt = new ConcurrentHashMap<>();
+    /**
+     * How long one poll may take to settle before the rest waits for the next poll. A poll is committed only when it
+     * returns, and a consumer that does not poll again within {@code max.poll.interval.ms} (5 minutes) is put out of
+     * its group and its commit refused: without a budget, a poll of many failing events (each retried with pauses)
+     * would be redelivered from its start for ever, dead-lettering the same records again each time.
+     */
+    private final Duration pollBudget;
+    /** When the poll being settled on this listener thread must stop; absent outside {@link #processBatch}. */
+    private final ThreadLocal<Long> pollDeadline = new ThreadLocal<>();
 
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
                          DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries) {
         this(transactions, processedEvents, deadLetters, json, meters, retries, OpenTelemetry.noop());
     }
 
-    @Inject
     public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
                          DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries,
                          OpenTelemetry openTelemetry) {
+        this(transactions, processedEvents, deadLetters, json, meters, retries, openTelemetry, DEFAULT_POLL_BUDGET);
+    }
+
+    @Inject
+    public InboundEvents(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
+                         DeadLetters deadLetters, JsonMapper json, MeterRegistry meters, TransientRetries retries,
+                         OpenTelemetry openTelemetry,
+                         @Value("${dsr.events.consumer.poll-budget:60s}") Duration pollBudget) {
+        this.pollBudget = pollBudget;
         this.tracer = openTelemetry.getTracer("org.opendsr.kit.inbox");
         this.transactions = transactions;
         this.processedEvents = processedEvents;
@@ -114,9 +135,19 @@ public class InboundEvents {
      * @param consumer the polling consumer, for the commit and seek of a stalled poll; null in tests
      */
     public void processBatch(ConsumerRecords<String, byte[]> records, EventHandlers handlers, Consumer<?, ?> consumer) {
+        pollDeadline.set(System.nanoTime() + pollBudget.toNanos());
+        try {
+            settleBatch(records, handlers, consumer);
+        } finally {
+            pollDeadline.remove();
+        }
+    }
+
+    private void settleBatch(ConsumerRecords<String, byte[]> records, EventHandlers handlers, Consumer<?, ?> consumer) {
         String group = handlers.consumerGroup();
         Map<TopicPartition, OffsetAndMetadata> settledBelow = new HashMap<>();
         TransientInfrastructureFailure stall = null;
+        boolean outOfTime = false;
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
             long end = inPartition.get(inPartition.size() - 1).offset() + 1;
@@ -125,9 +156,16 @@ public class InboundEvents {
                 settledBelow.put(partition, new OffsetAndMetadata(end));
                 continue;
             }
+            if (outOfTime) {
+                settledBelow.put(partition, new OffsetAndMetadata(unsettled.get(0).offset()));
+                continue;
+            }
             try {
                 settlePartition(unsettled, handlers);
                 settledBelow.put(partition, new OffsetAndMetadata(end));
+            } catch (OutOfTime spent) {
+                settledBelow.put(partition, new OffsetAndMetadata(spent.record.offset()));
+                outOfTime = true;
             } catch (Stalled stalled) {
                 settledBelow.put(partition, new OffsetAndMetadata(stalled.record.offset()));
                 if (stall == null) {
@@ -146,6 +184,13 @@ public class InboundEvents {
         }
         if (stall == null) {
             settledBelow.keySet().forEach(partition -> resumeAt.remove(key(group, partition)));
+            if (outOfTime && consumer != null) {
+                // The listener commits the consumer's positions when this returns: pointed at the first unsettled
+                // record of each partition, that commit keeps what was settled and the next poll starts there.
+                LOG.info("{} spent its poll budget of {}; the rest of the poll is settled after the next poll", group,
+                        pollBudget);
+                settledBelow.forEach((partition, next) -> consumer.seek(partition, next.offset()));
+            }
             return;
         }
         settledBelow.forEach((partition, next) -> resumeAt.put(key(group, partition), next.offset()));
@@ -322,6 +367,11 @@ public class InboundEvents {
     /** A handler failure that may pass (a conflict, a bug hit by this state): its own transaction, a few times. */
     private void retryAlone(Apply apply, Throwable firstFailure, String consumer) throws Stalled {
         Throwable failure = firstFailure;
+        Long deadline = pollDeadline.get();
+        if (deadline != null && System.nanoTime() - deadline > 0) {
+            // Retrying pauses; past the poll's budget this event waits for the next poll, which starts with it.
+            throw new OutOfTime(apply.record());
+        }
         for (int attempt = 2; attempt <= ATTEMPTS_BEFORE_DEAD_LETTER; attempt++) {
             pause(Duration.ofMillis(200L * (attempt - 1)), apply.record(), consumer);
             try {
@@ -510,10 +560,17 @@ public class InboundEvents {
         }
     }
 
+    /** The first record of a partition left for the next poll because this one spent its budget; not a failure. */
+    private static final class OutOfTime extends Stalled {
+        OutOfTime(ConsumerRecord<String, byte[]> record) {
+            super(record, null);
+        }
+    }
+
     /** The first record of a partition that cannot be settled now; nothing at or after it has been settled. */
-    private static final class Stalled extends Exception {
-        private final transient ConsumerRecord<String, byte[]> record;
-        private final TransientInfrastructureFailure failure;
+    private static class Stalled extends Exception {
+        final transient ConsumerRecord<String, byte[]> record;
+        final TransientInfrastructureFailure failure;
 
         Stalled(ConsumerRecord<String, byte[]> record, TransientInfrastructureFailure failure) {
             super(null, null, false, false);

@@ -207,6 +207,35 @@ class InboundBatchesTest {
         assertThat(deadLetterProducer.history()).isEmpty();
     }
 
+    @Test
+    void aPollThatSpentItsBudgetKeepsWhatItSettledAndLeavesTheRestForTheNextPoll() {
+        InboundEvents withNoTimeToSpare = new InboundEvents(database, database.processedEvents,
+                new DeadLetters(deadLetterProducer, meters), JsonMapper.createDefault(), meters,
+                new TransientRetries(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(2)), Clock.systemUTC(), meters),
+                io.opentelemetry.api.OpenTelemetry.noop(), Duration.ZERO);
+        MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+        consumer.assign(List.of(P0, P1));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        List<ConsumerRecord<String, byte[]>> first = events(P0, 0, "SWINDON", "BROKEN", "SWINDON");
+        List<ConsumerRecord<String, byte[]>> second = events(P1, 0, "SWINDON");
+        consumer.seek(P0, 3);
+        consumer.seek(P1, 1);
+
+        withNoTimeToSpare.processBatch(poll(first, second), handlers, consumer);
+
+        // The event before the failing one is kept; the failing one and everything after it wait, not dead-lettered.
+        assertThat(database.applied).containsExactly(eventId(first.get(0)));
+        assertThat(deadLetterProducer.history()).isEmpty();
+        assertThat(consumer.position(P0)).as("the listener commits positions: the next poll starts here").isEqualTo(1);
+        assertThat(consumer.position(P1)).isZero();
+
+        // The next poll, with time to spare, settles the rest: the failing event dead-lettered, the others applied once.
+        inbound.processBatch(poll(first.subList(1, 3), second), handlers, consumer);
+
+        assertThat(database.applied).containsExactlyElementsOf(ids(first.subList(0, 1), first.subList(2, 3), second));
+        assertThat(deadLetterProducer.history()).hasSize(1);
+    }
+
     private ConsumerRecords<String, byte[]> poll(List<ConsumerRecord<String, byte[]>> first,
                                                  List<ConsumerRecord<String, byte[]>>... more) {
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
