@@ -53,15 +53,7 @@ final class ConcurrentCallers {
             threads.add(new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     long started = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = call.make(i, caller);
-                    } catch (Exception e) {
-                        ok = false;
-                        if (errors.size() < 5) {
-                            errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-                        }
-                    }
+                    boolean ok = attempt(call, i, caller, errors);
                     nanos[i] = System.nanoTime() - started;
                     if (!ok) {
                         failures.incrementAndGet();
@@ -107,15 +99,7 @@ final class ConcurrentCallers {
                     while ((wait = due - System.nanoTime()) > 0) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
-                    boolean ok;
-                    try {
-                        ok = call.make(i, caller);
-                    } catch (Exception e) {
-                        ok = false;
-                        if (errors.size() < 5) {
-                            errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-                        }
-                    }
+                    boolean ok = attempt(call, i, caller, errors);
                     nanos[i] = System.nanoTime() - due;
                     if (!ok) {
                         failures.incrementAndGet();
@@ -133,5 +117,17 @@ final class ConcurrentCallers {
             }
         }
         return new Outcome(count, failures.get(), System.nanoTime() - started, Latencies.of(nanos), List.copyOf(errors));
+    }
+
+    /** Makes one call; an exception counts as a failure, and the first few are kept to say what went wrong. */
+    private static boolean attempt(Call call, int i, int caller, List<String> errors) {
+        try {
+            return call.make(i, caller);
+        } catch (Exception e) {
+            if (errors.size() < 5) {
+                errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            return false;
+        }
     }
 }

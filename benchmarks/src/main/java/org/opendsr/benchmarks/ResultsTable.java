@@ -139,7 +139,8 @@ final class ResultsTable {
         return json;
     }
 
-    private static Map<String, Object> outcome(ConcurrentCallers.Outcome outcome, String rateName) {
+    /** One measured outcome as the results JSON writes it (also used by {@link RunReport}). */
+    static Map<String, Object> outcome(ConcurrentCallers.Outcome outcome, String rateName) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("calls", outcome.calls());
         json.put("failures", outcome.failures());

@@ -138,7 +138,7 @@ final class RunReport {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> baselines = new LinkedHashMap<>();
         if (replay != null) {
-            baselines.put("postgresReplayOfReferralSql", outcome(replay, "transactionsPerSecond"));
+            baselines.put("postgresReplayOfReferralSql", ResultsTable.outcome(replay, "transactionsPerSecond"));
         }
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("records", tunedLatency.records());
@@ -155,7 +155,7 @@ final class RunReport {
 
         Map<String, Object> pacedJson = new LinkedHashMap<>();
         pacedJson.put("ratePerSecond", options.pacedRate());
-        pacedJson.put("ingest", outcome(paced.ingest(), "requestsPerSecond"));
+        pacedJson.put("ingest", ResultsTable.outcome(paced.ingest(), "requestsPerSecond"));
         pacedJson.put("outboxWriteToTopic", paced.sinceOutboxWrite().summary());
         pacedJson.put("reportCaughtUpSecondsAfterLastReferral", drainSeconds(paced));
         pacedJson.put("eventsNeverSeenOnTopic", paced.notSeenOnTopic());
@@ -189,16 +189,6 @@ final class RunReport {
     private static Map<String, Object> rounded(Map<String, Double> values) {
         Map<String, Object> json = new LinkedHashMap<>();
         values.forEach((key, value) -> json.put(key, Double.isNaN(value) ? null : Latencies.round(value)));
-        return json;
-    }
-
-    private static Map<String, Object> outcome(ConcurrentCallers.Outcome outcome, String rateName) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("calls", outcome.calls());
-        json.put("failures", outcome.failures());
-        json.put("seconds", Latencies.round(outcome.elapsedSeconds()));
-        json.put(rateName, Latencies.round(outcome.perSecond()));
-        json.put("latency", outcome.latencies().summary());
         return json;
     }
 
