@@ -1,5 +1,7 @@
 package org.opendsr.kit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,10 +75,7 @@ class OutboxLatencyMeasurement implements TestPropertyProvider {
         int rate = Integer.getInteger("dsr.measure.rate", 50);
         int seconds = Integer.getInteger("dsr.measure.seconds", 30);
         int warmUpSeconds = Integer.getInteger("dsr.measure.warm-up-seconds", 15);
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!runner.isLeading() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(15)).until(runner::isLeading);
 
         Set<String> people = Collections.synchronizedSet(new HashSet<>());
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
@@ -83,8 +83,10 @@ class OutboxLatencyMeasurement implements TestPropertyProvider {
         int total = rate * (seconds + warmUpSeconds);
         AtomicInteger written = new AtomicInteger();
         ExecutorService reading = Executors.newSingleThreadExecutor();
-        reading.submit(() -> consume(people, micros, measureFrom, total * 2));
-        Thread.sleep(2_000); // the consumer joins its partitions before the first write
+        CountDownLatch joined = new CountDownLatch(1);
+        reading.submit(() -> consume(people, micros, measureFrom, total * 2, joined));
+        // The consumer starts at the latest offsets, so the first write waits until it holds its partitions.
+        joined.await(30, TimeUnit.SECONDS);
 
         ScheduledExecutorService pace = Executors.newScheduledThreadPool(1);
         ExecutorService writers = Executors.newFixedThreadPool(8);
@@ -121,7 +123,8 @@ class OutboxLatencyMeasurement implements TestPropertyProvider {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1000.0;
     }
 
-    private static Void consume(Set<String> people, List<Long> micros, Instant measureFrom, int expected) {
+    private static Void consume(Set<String> people, List<Long> micros, Instant measureFrom, int expected,
+                                CountDownLatch joined) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.get().bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-latency-" + UUID.randomUUID());
@@ -132,7 +135,11 @@ class OutboxLatencyMeasurement implements TestPropertyProvider {
             int seen = 0;
             long idleSince = System.currentTimeMillis();
             while (seen < expected && System.currentTimeMillis() - idleSince < 20_000) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                var polled = consumer.poll(Duration.ofMillis(100));
+                if (!consumer.assignment().isEmpty()) {
+                    joined.countDown();
+                }
+                for (ConsumerRecord<String, byte[]> record : polled) {
                     Instant received = Instant.now();
                     if (!people.contains(record.key())) {
                         continue;

@@ -210,18 +210,6 @@ public class InboundEvents {
         throw stall;
     }
 
-    /**
-     * Processes one record on its own, or dead-letters it. Returns normally only when the record is settled; throws
-     * only {@link TransientInfrastructureFailure}, so that it is retried.
-     */
-    public void process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
-        try {
-            settlePartition(List.of(record), handlers);
-        } catch (Stalled stalled) {
-            throw stalled.failure;
-        }
-    }
-
     private List<ConsumerRecord<String, byte[]>> notYetSettled(String group, TopicPartition partition,
                                                               List<ConsumerRecord<String, byte[]>> records) {
         Long resume = resumeAt.get(key(group, partition));

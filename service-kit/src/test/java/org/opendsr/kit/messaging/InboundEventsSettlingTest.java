@@ -6,17 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,7 +49,7 @@ class InboundEventsSettlingTest {
         // e.g. the dead-letter producer was closed, or failed in a way the client does not call retriable
         deadLetterProducer.sendException = new KafkaException("producer closed");
 
-        assertThatThrownBy(() -> inbound.process(record("not an event"), handlers().build()))
+        assertThatThrownBy(() -> settle(inbound, record("not an event"), handlers().build()))
                 .isExactlyInstanceOf(TransientInfrastructureFailure.class);
         assertThat(deadLetterProducer.history()).isEmpty();
     }
@@ -58,7 +62,7 @@ class InboundEventsSettlingTest {
         ConsumerRecord<String, byte[]> tooLarge = record("""
                 {"id":"%s","type":"dsr.referral.received.v1","junk":"%s"}""".formatted(eventId, "x".repeat(5_000)));
 
-        inbound.process(tooLarge, handlers().build());
+        settle(inbound, tooLarge, handlers().build());
 
         assertThat(refusingLargeRecords.history()).singleElement().satisfies(substitute -> {
             assertThat(substitute.topic()).isEqualTo(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS));
@@ -79,7 +83,7 @@ class InboundEventsSettlingTest {
     void aRecordThatFitsIsDeadLetteredWhole() {
         MockProducer<String, byte[]> refusingLargeRecords = new RefusingLargeRecords(1_000);
 
-        inboundWith(refusingLargeRecords).process(record("not an event"), handlers().build());
+        settle(inboundWith(refusingLargeRecords), record("not an event"), handlers().build());
 
         assertThat(refusingLargeRecords.history()).singleElement().satisfies(deadLetter -> {
             assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
@@ -92,7 +96,7 @@ class InboundEventsSettlingTest {
         // Refused whatever the record: the dead-letter topic itself is wrong, which no record can fix.
         deadLetterProducer.sendException = new InvalidTopicException("no such topic name is allowed");
 
-        assertThatThrownBy(() -> inbound.process(record("not an event"), handlers().build()))
+        assertThatThrownBy(() -> settle(inbound, record("not an event"), handlers().build()))
                 .isExactlyInstanceOf(TransientInfrastructureFailure.class);
         assertThat(deadLetterProducer.history()).isEmpty();
     }
@@ -108,7 +112,7 @@ class InboundEventsSettlingTest {
 
     @Test
     void whereEveryTypeMustBeKnownAnUnknownTypeIsDeadLetteredWithItsReason() {
-        inbound.process(record(eventOfType("dsr.agency.refferal-submitted.v1")),
+        settle(inbound, record(eventOfType("dsr.agency.refferal-submitted.v1")),
                 handlers().deadLetterUnknownTypes().build());
 
         assertThat(deadLetterProducer.history()).hasSize(1);
@@ -120,7 +124,7 @@ class InboundEventsSettlingTest {
 
     @Test
     void byDefaultAnUnknownTypeIsSkippedAndCounted() {
-        inbound.process(record(eventOfType("dsr.referral.something-new.v1")), handlers().build());
+        settle(inbound, record(eventOfType("dsr.referral.something-new.v1")), handlers().build());
 
         assertThat(deadLetterProducer.history()).isEmpty();
         assertThat(meters.counter("dsr.events.consumed", "consumer", "settling-test",
@@ -154,6 +158,12 @@ class InboundEventsSettlingTest {
     private static EventHandlers.Builder handlers() {
         return EventHandlers.forConsumer("settling-test")
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, event -> { });
+    }
+
+    /** One record as a poll of its own, as the listener hands it over. */
+    private static void settle(InboundEvents inbound, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        inbound.processBatch(new ConsumerRecords<>(Map.of(partition, List.of(record))), handlers, null);
     }
 
     private static ConsumerRecord<String, byte[]> record(String value) {
