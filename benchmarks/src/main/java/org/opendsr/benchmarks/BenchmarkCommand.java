@@ -69,24 +69,8 @@ public final class BenchmarkCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream out = System.out;
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.println(BenchmarkOptions.USAGE);
-            return;
-        }
-        BenchmarkOptions options;
-        try {
-            options = BenchmarkOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(BenchmarkOptions.USAGE);
-            System.exit(64);
-            return;
-        }
-        Path root = Path.of(System.getProperty("dsr.repository.root", ".")).toAbsolutePath().normalize();
-        Path target = Files.createDirectories(root.resolve("benchmarks").resolve("target"));
-        Path data = Files.createTempDirectory(target, "benchmark-run-");
-        System.exit(new BenchmarkCommand(options, root, data, out).run());
+        CommandLine.main(args, BenchmarkOptions.USAGE, BenchmarkOptions::parse, "benchmark-run-",
+                (options, root, data) -> new BenchmarkCommand(options, root, data, System.out).run());
     }
 
     /** Returns the exit code: 0 all measured and clean, 1 the run failed, 2 measured but with errors or missing events. */

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.opendsr.benchmarks.CommandLine;
 import org.opendsr.local.LocalDsr;
 import org.opendsr.local.Progress;
 
@@ -48,23 +49,8 @@ public final class ChaosCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(ChaosOptions.USAGE);
-            return;
-        }
-        ChaosOptions options;
-        try {
-            options = ChaosOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(ChaosOptions.USAGE);
-            System.exit(64);
-            return;
-        }
-        Path root = Path.of(System.getProperty("dsr.repository.root", ".")).toAbsolutePath().normalize();
-        Path target = Files.createDirectories(root.resolve("benchmarks").resolve("target"));
-        Path data = Files.createTempDirectory(target, "chaos-run-");
-        System.exit(new ChaosCommand(options, root, data, System.out).run());
+        CommandLine.main(args, ChaosOptions.USAGE, ChaosOptions::parse, "chaos-run-",
+                (options, root, data) -> new ChaosCommand(options, root, data, System.out).run());
     }
 
     /** 0: nothing lost, duplicated, stalled, no unexpected 5xx, nothing slow; 2: some count is not 0; 1: the run failed. */
