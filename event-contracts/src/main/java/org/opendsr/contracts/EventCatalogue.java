@@ -15,6 +15,7 @@ import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.ContactDetailsChanged;
+import org.opendsr.contracts.access.CareTeamChanged;
 import org.opendsr.contracts.consent.ConsentRecorded;
 import org.opendsr.contracts.consent.ConsentRenewalDue;
 import org.opendsr.contracts.consent.ConsentOverdue;
@@ -59,6 +60,8 @@ public final class EventCatalogue {
                     EventSources.REFERRAL_SERVICE, PersonMoved.class),
             new EventContract(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, ContactDetailsChanged.class),
+            new EventContract(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, CareTeamChanged.class),
             new EventContract(EventTypes.CONSENT_RECORDED_V1, Topics.CONSENT_EVENTS,
                     EventSources.CONSENT_SERVICE, ConsentRecorded.class),
             new EventContract(EventTypes.CONSENT_RENEWAL_DUE_V1, Topics.CONSENT_EVENTS,

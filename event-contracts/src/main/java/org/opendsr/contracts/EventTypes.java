@@ -20,6 +20,7 @@ public final class EventTypes {
     public static final String PERSON_DISCHARGE_REPORTED_V1 = "dsr.person.discharge-reported.v1";
     public static final String PERSON_MOVED_V1 = "dsr.person.moved.v1";
     public static final String PERSON_CONTACT_DETAILS_CHANGED_V1 = "dsr.person.contact-details-changed.v1";
+    public static final String PERSON_CARE_TEAM_CHANGED_V1 = "dsr.person.care-team-changed.v1";
     public static final String CONSENT_RECORDED_V1 = "dsr.consent.recorded.v1";
     public static final String CONSENT_RENEWAL_DUE_V1 = "dsr.consent.renewal-due.v1";
     public static final String CONSENT_OVERDUE_V1 = "dsr.consent.overdue.v1";

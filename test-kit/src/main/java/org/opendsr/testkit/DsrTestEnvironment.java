@@ -38,6 +38,9 @@ public final class DsrTestEnvironment {
         // Production checks event payloads against their schemas only where input enters; tests check every outbox
         // payload too, so that a service writing an event that does not match its schema fails its tests.
         properties.put("dsr.outbox.validate-payloads", "true");
+        // Test tokens for the DSR team carry no areas claim unless a test gives one: they work in every BSW area,
+        // so that tests not about areas see what they always saw. Area tests give the claim explicitly.
+        properties.put("dsr.access.dsr-team-areas", "SWINDON,WILTSHIRE,BATH_AND_NORTH_EAST_SOMERSET");
         return properties;
     }
 }

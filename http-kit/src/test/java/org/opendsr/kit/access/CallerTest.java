@@ -69,4 +69,28 @@ class CallerTest {
         assertThat(CallerArgumentBinder.of(Authentication.build("u3"), null))
                 .isEqualTo(new Caller("u3", Set.of(), null, null, null));
     }
+
+    @Test
+    void aDsrTeamMembersAreasComeFromTheClaimAsAnArrayOrOneString() {
+        Authentication listed = Authentication.build("t1", List.of("DSR_TEAM"),
+                Map.of("areas", List.of("SWINDON", " WILTSHIRE ")));
+        assertThat(CallerArgumentBinder.of(listed, null, Set.of("BATH_AND_NORTH_EAST_SOMERSET")).areas())
+                .containsExactlyInAnyOrder("SWINDON", "WILTSHIRE");
+        Authentication single = Authentication.build("t2", List.of("DSR_TEAM"), Map.of("areas", "SWINDON"));
+        assertThat(CallerArgumentBinder.of(single, null, Set.of()).areas()).containsExactly("SWINDON");
+    }
+
+    @Test
+    void withoutAnAreasClaimTheConfiguredAreasApplyAndByDefaultNone() {
+        Authentication unclaimed = Authentication.build("t3", List.of("DSR_TEAM"));
+        assertThat(CallerArgumentBinder.of(unclaimed, null, Set.of("SWINDON")).areas()).containsExactly("SWINDON");
+        assertThat(CallerArgumentBinder.of(unclaimed, null).areas()).isEmpty();
+    }
+
+    @Test
+    void anAgencySystemsAgencyComesFromItsClaim() {
+        Authentication agency = Authentication.build("svc-wilts", List.of("AGENCY_SYSTEM"),
+                Map.of("agency", "wiltshire-council"));
+        assertThat(CallerArgumentBinder.of(agency, null).agency()).isEqualTo("wiltshire-council");
+    }
 }
