@@ -76,6 +76,18 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    /** Any method, with a JSON body when {@code body} is not null (the access matrix calls every route this way). */
+    public ApiResponse call(String method, String path, String token, Object body) {
+        HttpRequest.Builder builder = request(path, token);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))

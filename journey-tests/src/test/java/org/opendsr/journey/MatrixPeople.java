@@ -1,0 +1,199 @@
+package org.opendsr.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
+
+/**
+ * The people the access matrix calls about, made through the API as the DSR would make them: referred by the
+ * "insider" professional, contacted by the DSR team of their area (Swindon), with consent recorded by the insider and
+ * accepted onto the register. Each has a name, NHS number, date of birth and postcode of their own, so that a leak of
+ * any of them is found in any answer. The values a route's path and body need come from here.
+ */
+final class MatrixPeople {
+
+    private static final String AREA = "SWINDON";
+    /** A postcode no other journey uses, so that finding it in an answer can only mean this person. */
+    private static final String POSTCODE = "SN3 9QX";
+    private static final Map<String, Object> ALL_CRITERIA_MET = Map.of("criteria", Map.of(
+            "learningDisabilityOrAutism", true,
+            "atRiskOfAdmissionOrPlacementBreakdown", true,
+            "livesInIcbArea", true));
+
+    private final ApiClient gateway;
+    private final String insider;
+    private final String dsrTeam;
+    private final AtomicInteger made = new AtomicInteger();
+    private final Map<String, String> shared = new HashMap<>();
+
+    MatrixPeople(ApiClient gateway, String insider, String dsrTeam) {
+        this.gateway = gateway;
+        this.insider = insider;
+        this.dsrTeam = dsrTeam;
+    }
+
+    /** One seeded person and what the API calls them by. */
+    record Person(String givenName, String familyName, String nhsNumber, LocalDate dateOfBirth, String personId,
+                  String referralId, String registerEntryId, String consentId) {
+
+        /** Every form of their personal data an answer could carry. */
+        List<String> personalData() {
+            return List.of(givenName, familyName, nhsNumber, spaced(nhsNumber), dateOfBirth.toString(), POSTCODE);
+        }
+
+        String kindOf(String personal) {
+            if (personal.equals(givenName) || personal.equals(familyName)) {
+                return "name";
+            }
+            if (personal.equals(POSTCODE)) {
+                return "postcode";
+            }
+            return personal.equals(dateOfBirth.toString()) ? "date of birth" : "NHS number";
+        }
+
+        /** The values routes about this person need, and the shared ones (a new NHS number for each call). */
+        Map<String, String> values(MatrixPeople people, int call) {
+            Map<String, String> values = new LinkedHashMap<>(people.sharedValues());
+            values.put("personId", personId);
+            values.put("referralId", referralId);
+            values.put("registerEntryId", registerEntryId);
+            values.put("consentId", consentId);
+            values.put("givenName", givenName);
+            values.put("familyName", familyName);
+            values.put("nhsNumber", nhsNumber);
+            values.put("dateOfBirth", dateOfBirth.toString());
+            values.put("postcode", POSTCODE);
+            values.put("area", AREA);
+            values.put("today", LocalDate.now(ZoneId.of("Europe/London")).toString());
+            values.put("newNhsNumber", people.nextNhsNumber());
+            values.put("newGivenName", "Matrix" + letters(call));
+            return values;
+        }
+    }
+
+    /** A new person, on the register, whose care team is the insider (referrer), the Swindon team and leads. */
+    Person acceptedOntoTheRegister() {
+        int n = made.incrementAndGet();
+        String givenName = "Ysolde" + letters(n);
+        String familyName = "Matrixperson" + letters(n);
+        LocalDate dateOfBirth = LocalDate.of(2005, 1 + n % 12, 1 + n % 28);
+        String nhsNumber = nextNhsNumber();
+        ApiResponse received = gateway.post("/api/referrals", insider, referral(givenName, familyName, dateOfBirth,
+                nhsNumber));
+        assertThat(received.status()).as("seeding a referral: " + received.text()).isEqualTo(201);
+        String referralId = received.json().get("referralId").asText();
+
+        ApiResponse contacted = gateway.post("/api/referrals/" + referralId + "/contact", dsrTeam, Map.of());
+        assertThat(contacted.status()).as("seeding the first contact: " + contacted.text()).isBetween(200, 204);
+        String personId = gateway.get("/api/referrals/" + referralId, dsrTeam).json().get("personId").asText();
+
+        // consent-service learns of the person and of the insider's place in their care team from events.
+        String[] consentId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse consent = gateway.post("/api/consents", insider, Map.of(
+                    "personId", personId, "basis", "INFORMED_CONSENT", "givenBy", "THE_PERSON",
+                    "givenOn", LocalDate.now(ZoneId.of("Europe/London")).toString(), "explainedWith", "EASY_READ",
+                    "formKeptAt", "Scanned to the community learning disability team record"));
+            assertThat(consent.status()).as("seeding consent: " + consent.text()).isEqualTo(201);
+            consentId[0] = consent.json().get("consentId").asText();
+        });
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse accepted = gateway.post("/api/referrals/" + referralId + "/acceptance", dsrTeam, ALL_CRITERIA_MET);
+            assertThat(accepted.status()).as("seeding the acceptance: " + accepted.text()).isBetween(200, 201);
+        });
+        JsonNode record = gateway.get("/api/people/" + personId, dsrTeam).json();
+        String registerEntryId = record.get("register").get("registerEntryId").asText();
+        return new Person(givenName, familyName, nhsNumber, dateOfBirth, personId, referralId, registerEntryId,
+                consentId[0]);
+    }
+
+    /** Values shared by every call: the ones that need a record of their own kind (a possible duplicate, ...). */
+    Map<String, String> sharedValues() {
+        if (shared.isEmpty()) {
+            shared.put("flagId", aPossibleDuplicate());
+            shared.put("selfReferralId", aSelfOrFamilyReferral());
+        }
+        return shared;
+    }
+
+    /** Two people with one name and date of birth and different NHS numbers: the DSR team's worklist item. */
+    private String aPossibleDuplicate() {
+        LocalDate dateOfBirth = LocalDate.of(2003, 7, 9);
+        for (int i = 0; i < 2; i++) {
+            ApiResponse received = gateway.post("/api/referrals", insider,
+                    referral("Tamsin", "Matrixtwin", dateOfBirth, nextNhsNumber()));
+            assertThat(received.status()).as("seeding a possible duplicate: " + received.text()).isEqualTo(201);
+        }
+        String[] flagId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse flags = gateway.get("/api/worklists/people/possible-duplicates", dsrTeam);
+            assertThat(flags.status()).as(flags.text()).isEqualTo(200);
+            JsonNode items = flags.json().get("items");
+            assertThat(items).as("a possible duplicate on the worklist").isNotEmpty();
+            flagId[0] = items.get(items.size() - 1).get("flagId").asText();
+        });
+        return flagId[0];
+    }
+
+    private String aSelfOrFamilyReferral() {
+        ApiResponse received = gateway.post("/api/referrals/self-or-family", dsrTeam, Map.of(
+                "givenName", "Kerensa", "familyName", "Matrixself", "postcode", "SN2 1AA",
+                "phone", "07700 900456", "locality", AREA));
+        assertThat(received.status()).as("seeding a self or family referral: " + received.text()).isEqualTo(201);
+        return received.json().get("referralId").asText();
+    }
+
+    private static Map<String, Object> referral(String givenName, String familyName, LocalDate dateOfBirth,
+                                                String nhsNumber) {
+        return Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", dateOfBirth.toString(),
+                "nhsNumber", nhsNumber, "postcode", POSTCODE, "locality", AREA, "diagnosis", "AUTISM",
+                "reasonForReferral", "Placement at risk of breaking down",
+                "currentIssues", "Escalating distress at home", "indicativeRag", "AMBER");
+    }
+
+    private final AtomicInteger nhsNumbers = new AtomicInteger();
+
+    /**
+     * A valid test NHS number (999 000 0000 - 999 999 9999 are never issued) not used by another journey: the
+     * matrix takes 999 77x xxxx, with the modulus 11 check digit.
+     */
+    String nextNhsNumber() {
+        while (true) {
+            String nine = String.format("99977%04d", nhsNumbers.incrementAndGet());
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (nine.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            return nine + (check == 11 ? 0 : check);
+        }
+    }
+
+    private static String spaced(String nhsNumber) {
+        return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+    }
+
+    /** A number as letters (names are letters only): 1 = "a", 27 = "ba". */
+    static String letters(int n) {
+        StringBuilder letters = new StringBuilder();
+        int rest = n;
+        do {
+            letters.insert(0, (char) ('a' + rest % 26));
+            rest /= 26;
+        } while (rest > 0);
+        return letters.toString();
+    }
+}
