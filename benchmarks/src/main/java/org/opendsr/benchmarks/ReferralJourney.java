@@ -49,9 +49,11 @@ final class ReferralJourney {
         this.callers = callers;
         this.professionalToken = demoToken("professional");
         this.analystToken = demoToken("analyst");
-        // Last month to next month: a run that crosses midnight at a month's end still counts every referral.
+        // This calendar quarter (reports cover a whole month or quarter only): a run that crosses midnight at a
+        // month's end still counts every referral, unless the month is the quarter's last.
         YearMonth thisMonth = YearMonth.now(ENGLAND);
-        this.reportPath = "/api/reports/referrals-received?from=" + thisMonth.minusMonths(1) + "&to=" + thisMonth.plusMonths(1);
+        YearMonth quarterStart = thisMonth.withMonth((thisMonth.getMonthValue() - 1) / 3 * 3 + 1);
+        this.reportPath = "/api/reports/referrals-received?from=" + quarterStart + "&to=" + quarterStart.plusMonths(2);
     }
 
     /**

@@ -577,9 +577,9 @@ class ConsentApiTest extends ConsentServiceUnderTest {
             UUID child = known(LifeStage.CHILD, AgeBand.AGE_14_TO_17);
             String consentId = api.recorded(parentalResponsibility(child, today.minusMonths(2))).get("consentId").asText();
 
-            referrals.turned18(child);
+            referrals.turning18(child);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                    "OVERDUE".equals(api.history(child).get("consents").get(0).get("status").asText()));
+                    "TURNED_18".equals(api.history(child).get("consents").get(0).get("renewalReason").asText()));
 
             ApiResponse response = api.record(renewalOf(parentalResponsibility(child, today), consentId));
             assertConflict(response, "parental-responsibility-for-an-adult");
@@ -624,6 +624,33 @@ class ConsentApiTest extends ConsentServiceUnderTest {
             assertProblem(api.http.get("/consents/worklists/renewals-due?withinDays=soon", api.dsrTeam), 400, "withinDays");
             assertProblem(api.http.get("/consents/worklists/closed?month=2026-13", api.dsrTeam), 400, "month");
             assertProblem(api.http.get("/consents/worklists/closed?month=November", api.dsrTeam), 400, "month");
+            for (String worklist : List.of("renewals-due", "overdue", "closed")) {
+                assertProblem(api.http.get("/consents/worklists/" + worklist + "?limit=0", api.dsrTeam), 400, "limit");
+                assertProblem(api.http.get("/consents/worklists/" + worklist + "?limit=101", api.dsrTeam), 400, "limit");
+                assertProblem(api.http.get("/consents/worklists/" + worklist + "?after=e30", api.dsrTeam), 400, "after");
+            }
+        }
+
+        @Test
+        void aWorklistIsReadAPageAtATimeWithNoEntryRepeatedOrMissed() {
+            List<String> mine = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                mine.add(api.recorded(informedConsent(knownAdult(), today.minusYears(1).plusDays(5 + i)))
+                        .get("consentId").asText());
+            }
+
+            List<String> seen = new java.util.ArrayList<>();
+            String after = null;
+            do {
+                ApiResponse page = api.http.get("/consents/worklists/renewals-due?limit=2"
+                        + (after == null ? "" : "&after=" + after), api.dsrTeam);
+                assertThat(page.status()).as(page.text()).isEqualTo(200);
+                assertThat(page.json().get("entries").size()).isLessThanOrEqualTo(2);
+                page.json().get("entries").forEach(entry -> seen.add(entry.get("consentId").asText()));
+                after = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+            } while (after != null);
+
+            assertThat(seen).doesNotHaveDuplicates().containsAll(mine);
         }
     }
 }

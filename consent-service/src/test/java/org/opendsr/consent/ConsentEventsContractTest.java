@@ -12,6 +12,7 @@ import static org.opendsr.consent.support.ConsentRequests.withdrawal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,25 +205,23 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
-    void turning18AsInTheGoldenSampleMakesAChildsConsentOverdueThatDayWith4WeeksGrace() {
+    void turning18AsInTheGoldenSampleMakesAChildsConsentDueByTheEndOfThatMonth() {
         LocalDate today = api.today();
+        YearMonth thisMonth = YearMonth.from(today);
         UUID child = knownFromTheGoldenReferralSample();
         String consentId = api.recorded(parentalResponsibility(child, today.minusMonths(2))).get("consentId").asText();
 
-        referrals.send(child, ReferralEvents.goldenSample(EventTypes.PERSON_TURNED_18_V1, child));
+        ObjectNode turning18 = ReferralEvents.goldenSample(EventTypes.PERSON_TURNING_18_V1, child);
+        ((ObjectNode) turning18.get("data")).put("turns18In", thisMonth.toString())
+                .put("consentRenewalDueBy", thisMonth.atEndOfMonth().toString());
+        referrals.send(child, turning18);
 
-        JsonNode overdue = published.first(child, EventTypes.CONSENT_OVERDUE_V1).data();
-        assertThat(overdue.get("consentId").asText()).isEqualTo(consentId);
-        assertThat(overdue.get("reason").asText()).isEqualTo("TURNED_18");
-        assertThat(overdue.get("overdueSince").asText()).isEqualTo(today.toString());
-        assertThat(overdue.get("graceEndsOn").asText()).isEqualTo(today.plusDays(28).toString());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "TURNED_18".equals(api.history(child).get("consents").get(0).path("renewalReason").asText()));
         JsonNode current = api.history(child).get("consents").get(0);
-        assertThat(current.get("status").asText()).isEqualTo("OVERDUE");
-        assertThat(current.get("renewalReason").asText()).isEqualTo("TURNED_18");
-
-        JsonNode run = api.runLifecycle();
-        assertThat(run.get("remindersSent").findValuesAsText("personId")).contains(child.toString());
-        // Now an adult: parental responsibility no longer applies; their own consent renews it.
+        assertThat(current.get("renewalDueOn").asText()).isEqualTo(thisMonth.atEndOfMonth().toString());
+        assertThat(current.get("status").asText()).isIn("RENEWAL_DUE", "OVERDUE");
+        // An adult for consent from the first of that month: parental responsibility no longer applies.
         assertThat(api.record(renewalOf(parentalResponsibility(child, today), consentId)).status()).isEqualTo(409);
         assertThat(api.recorded(renewalOf(informedConsent(child, today), consentId)).get("status").asText())
                 .isEqualTo("ACTIVE");
@@ -242,32 +241,35 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
-    void turning18CountsFromWhenReferralServicePublishedItNotFromWhenItWasProcessed() {
+    void theOldDayPreciseEventFromOlderRecordsCountsOnlyByItsMonthAndWhenItWasPublished() {
         LocalDate today = api.today();
+        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         UUID child = knownFromTheGoldenReferralSample();
         api.recorded(parentalResponsibility(child, today.minusMonths(2)));
-        LocalDate published18On = today.minusDays(3);
 
-        // Delivered late (consumer lag, or replayed from the dead-letter topic): the birthday stays where it was.
-        referrals.turned18(child, published18On.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant());
+        // Delivered late (an older record, or replayed from the dead-letter topic): its month stays where it was.
+        referrals.turned18(child, lastMonth.atDay(12).atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant());
 
         JsonNode overdue = published.first(child, EventTypes.CONSENT_OVERDUE_V1).data();
-        assertThat(overdue.get("overdueSince").asText()).isEqualTo(published18On.toString());
-        assertThat(overdue.get("graceEndsOn").asText()).isEqualTo(published18On.plusDays(28).toString());
+        assertThat(overdue.get("overdueSince").asText())
+                .as("the last day of the month, not the birthday").isEqualTo(lastMonth.atEndOfMonth().toString());
+        assertThat(overdue.get("graceEndsOn").asText()).isEqualTo(lastMonth.atEndOfMonth().plusDays(28).toString());
     }
 
     @Test
-    void turning18ShortlyBeforeMidnightInEnglandIsThatDaysBirthday() {
+    void theOldEventJustAfterMidnightInEnglandOnTheFirstIsThatMonths() {
         LocalDate today = api.today();
+        YearMonth thisMonth = YearMonth.from(today);
         UUID child = knownFromTheGoldenReferralSample();
         api.recorded(parentalResponsibility(child, today.minusMonths(2)));
-        LocalDate yesterday = today.minusDays(1);
 
-        // 23:30 in England in summer is 22:30 UTC, in winter 23:30 UTC: either way still yesterday in England.
-        referrals.turned18(child, yesterday.atTime(23, 30).atZone(ZoneId.of("Europe/London")).toInstant());
+        // 00:30 in England in summer is 23:30 UTC the day before: still this month in England.
+        referrals.turned18(child, thisMonth.atDay(1).atTime(0, 30).atZone(ZoneId.of("Europe/London")).toInstant());
 
-        assertThat(published.first(child, EventTypes.CONSENT_OVERDUE_V1).data().get("overdueSince").asText())
-                .isEqualTo(yesterday.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "TURNED_18".equals(api.history(child).get("consents").get(0).path("renewalReason").asText()));
+        assertThat(api.history(child).get("consents").get(0).get("renewalDueOn").asText())
+                .isEqualTo(thisMonth.atEndOfMonth().toString());
     }
 
     @Test
@@ -283,7 +285,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
 
         // Applied again, the referral would put the person back on the worklists.
         referrals.send(child, referral);
-        referrals.turned18(child);
+        referrals.turning18(child, YearMonth.from(api.today()).minusMonths(1));
 
         published.first(child, EventTypes.CONSENT_OVERDUE_V1);
         assertThat(api.history(child).has("leftRegisterOn")).isTrue();
@@ -293,7 +295,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     void turning18OfSomeoneNoReferralIntroducedGoesToTheDeadLetterTopicWithItsReason() {
         UUID stranger = UUID.randomUUID();
 
-        referrals.turned18(stranger);
+        referrals.turning18(stranger);
 
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
                 stranger.toString().equals(record.key())

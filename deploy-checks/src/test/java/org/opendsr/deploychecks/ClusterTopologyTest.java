@@ -327,22 +327,31 @@ class ClusterTopologyTest {
     static final List<String> NON_PUBLIC_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
             "100.64.0.0/10", "169.254.0.0/16");
 
+    /** The documentation ranges (RFC 5737) the shipped manifests hold until the operator fills in real addresses. */
+    static final List<String> DOCUMENTATION_RANGES = List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24");
+
     /**
-     * Egress beyond the cluster is HTTPS to public addresses only, and only for who needs it: every DSR pod for the
-     * identity provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap
-     * switches the refresh on (referral-service).
+     * Egress beyond the cluster is HTTPS to named hosts only, and only for who needs it: every DSR pod to the identity
+     * provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap switches the
+     * refresh on (referral-service). Never "anywhere on 443": each address block is narrow (a /16 or smaller), public
+     * (not the cluster, a private network or cloud metadata), and shipped as a documentation address the operator
+     * replaces, so an unfilled policy fails closed.
      */
     @Test
-    void egressBeyondTheClusterIsHttpsToPublicAddressesForWhoNeedsIt() {
+    void egressBeyondTheClusterIsHttpsToTheNamedHostsOnlyForWhoNeedsIt() {
         Set<String> policiesWithAddressBlocks = new TreeSet<>();
         for (Manifests.Resource policy : Manifests.ofKind(CLUSTER, "NetworkPolicy")) {
             for (JsonNode egress : policy.node().path("spec").path("egress")) {
                 for (JsonNode ipBlock : egress.path("to").findValues("ipBlock")) {
                     policiesWithAddressBlocks.add(policy.name());
-                    List<String> except = new ArrayList<>();
-                    ipBlock.path("except").forEach(range -> except.add(range.asText()));
-                    assertThat(except).as(policy + " keeps out private, shared and link-local ranges")
-                            .containsAll(NON_PUBLIC_RANGES);
+                    String cidr = ipBlock.path("cidr").asText();
+                    assertThat(prefixLength(cidr)).as(policy + ": " + cidr + " is a named host's range, not anywhere")
+                            .isGreaterThanOrEqualTo(16);
+                    for (String nonPublic : NON_PUBLIC_RANGES) {
+                        assertThat(overlap(cidr, nonPublic)).as(policy + ": " + cidr + " overlaps " + nonPublic).isFalse();
+                    }
+                    assertThat(DOCUMENTATION_RANGES.stream().anyMatch(range -> overlap(cidr, range)))
+                            .as(policy + ": ships a documentation address for the operator to replace").isTrue();
                     assertThat(egress.path("ports")).as(policy + " ports").hasSize(1);
                     assertThat(egress.path("ports").get(0).path("port").asInt()).as(policy.toString()).isEqualTo(443);
                     assertThat(egress.path("ports").get(0).path("protocol").asText()).isEqualTo("TCP");
@@ -364,6 +373,26 @@ class ClusterTopologyTest {
                 .orElseThrow().node().path("spec").path("podSelector");
         assertThat(bankHolidays.path("matchLabels").size()).isEqualTo(1);
         assertThat(bankHolidays.path("matchLabels").path("app").asText()).isEqualTo(refreshingBankHolidays.get(0));
+    }
+
+    private static int prefixLength(String cidr) {
+        return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+    }
+
+    /** Whether two IPv4 ranges share an address. */
+    static boolean overlap(String a, String b) {
+        int shorter = Math.min(prefixLength(a), prefixLength(b));
+        long mask = shorter == 0 ? 0 : (0xFFFFFFFFL << (32 - shorter)) & 0xFFFFFFFFL;
+        return (address(a) & mask) == (address(b) & mask);
+    }
+
+    private static long address(String cidr) {
+        String[] octets = cidr.substring(0, cidr.indexOf('/')).split("\\.");
+        long address = 0;
+        for (String octet : octets) {
+            address = (address << 8) | Integer.parseInt(octet);
+        }
+        return address;
     }
 
     private static Set<String> topicNames() {

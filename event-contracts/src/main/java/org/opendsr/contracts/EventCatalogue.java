@@ -10,6 +10,7 @@ import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.ResponsibilityChanged;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
 import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.DischargeReported;
@@ -50,6 +51,8 @@ public final class EventCatalogue {
                     EventSources.REFERRAL_SERVICE, ResponsibilityChanged.class),
             new EventContract(EventTypes.PERSON_TURNED_18_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, PersonTurned18.class),
+            new EventContract(EventTypes.PERSON_TURNING_18_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonTurning18.class),
             new EventContract(EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, KeyworkerReferralSuggested.class),
             new EventContract(EventTypes.PERSON_ADMISSION_REPORTED_V1, Topics.REFERRAL_EVENTS,

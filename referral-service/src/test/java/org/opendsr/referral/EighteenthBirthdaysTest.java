@@ -3,7 +3,9 @@ package org.opendsr.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +30,11 @@ import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.TestTokens;
 
 /**
- * The daily 18th-birthday job with the service's clock moved: a person known to the DSR as a child is announced as an
- * adult on their birthday (PersonTurned18: an age band and ADULT, never the date of birth) once, however often the job
- * runs and with two replicas running it at once; a birthday the job missed is caught up; someone referred as an adult
- * is not announced.
+ * The daily turning-18 job with the service's clock moved: a person known to the DSR as a child is announced on the
+ * first day of the month in which they turn 18 (PersonTurning18: the month and the last day to renew consent by, never
+ * the date of birth, and an event time that is the announcement, never the birthday) once, however often the job runs
+ * and with two replicas running it at once; a month the job missed is caught up; someone referred as an adult is not
+ * announced; nothing on dsr.referral.events about them carries their date of birth or birthday.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,40 +65,56 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
                 .get("personId").asText();
     }
 
+    /** Moves the service's clock to 00:30 in England on the first day of {@code month}, when the job runs. */
+    private void moveTo(YearMonth month) {
+        Instant jobTime = month.atDay(1).atTime(0, 30).atZone(ENGLAND).toInstant();
+        clock.advance(Duration.between(clock.instant(), jobTime));
+    }
+
     @Test
-    void aChildKnownToTheDsrIsAnnouncedAsAnAdultOnTheirEighteenthBirthdayOnce() {
-        LocalDate dateOfBirth = today().minusYears(18).plusDays(2);
+    void aChildKnownToTheDsrIsAnnouncedOnTheFirstOfTheMonthInWhichTheyTurn18Once() {
+        YearMonth next = YearMonth.from(today()).plusMonths(1);
+        LocalDate birthday = next.atDay(20);
+        LocalDate dateOfBirth = birthday.minusYears(18);
         String personId = referredPersonBorn(dateOfBirth);
 
         job.run();
         assertThat(database.count("SELECT count(*) FROM age_milestone WHERE person_id = ?::uuid", personId))
-                .as("two days before the birthday").isZero();
+                .as("the month they turn 18 has not begun").isZero();
 
-        clock.advance(Duration.ofDays(2));
+        moveTo(next);
+        // The outbox stamps an event when it is written (the database's time, not the service's moved clock).
+        Instant announcing = Instant.now();
         NoticingEighteenthBirthdays.Run run = job.run();
         job.run();
+        Instant announced = Instant.now();
 
         assertThat(run.ranHere()).isTrue();
-        ConsumerRecord<String, String> record = events.awaitRecord(EventTypes.PERSON_TURNED_18_V1, personId);
-        JsonNode data = EventsOnTopics.json(record.value()).get("data");
-        assertThat(data.get("lifeStage").asText()).isEqualTo("ADULT");
-        assertThat(data.get("ageBand").asText()).isEqualTo("AGE_18_TO_24");
-        EventContractsProducerTest.assertCarriesNothingIdentifying(record, List.of(dateOfBirth.toString(),
-                dateOfBirth.plusYears(18).toString(), "Brackenbury", "SN1 2JH"));
-        assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, personId))
+        ConsumerRecord<String, String> record = events.awaitRecord(EventTypes.PERSON_TURNING_18_V1, personId);
+        JsonNode event = EventsOnTopics.json(record.value());
+        assertThat(event.get("data").get("turns18In").asText()).isEqualTo(next.toString());
+        assertThat(event.get("data").get("consentRenewalDueBy").asText()).isEqualTo(next.atEndOfMonth().toString());
+        assertThat(Instant.parse(event.get("time").asText()))
+                .as("the time of the announcement (the first of the month in production), not the birthday")
+                .isBetween(announcing.minusSeconds(1), announced.plusSeconds(1));
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId))
                 .as("announced once however often the job runs").isOne();
-        JsonNode trail = journeys.person(personId);
-        assertThat(trail.get("lifeStage").asText()).isEqualTo("ADULT");
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, personId))
+                .as("the day-precise event is no longer published").isZero();
+        assertNoEventGivesTheDateOfBirthAway(personId, dateOfBirth);
     }
 
     @Test
-    void aBirthdayTheJobMissedIsCaughtUp() {
-        String personId = referredPersonBorn(today().minusYears(18).minusDays(5));
+    void aMonthTheJobMissedIsCaughtUp() {
+        LocalDate dateOfBirth = today().minusYears(18).minusDays(5);
+        String personId = referredPersonBorn(dateOfBirth);
         database.personFirstRecordedAt(personId, clock.instant().minus(Duration.ofDays(40)));
 
         job.run();
 
-        assertThat(events.awaitEvent(EventTypes.PERSON_TURNED_18_V1, personId).get("lifeStage").asText()).isEqualTo("ADULT");
+        JsonNode data = events.awaitEvent(EventTypes.PERSON_TURNING_18_V1, personId);
+        assertThat(data.get("turns18In").asText()).isEqualTo(YearMonth.from(dateOfBirth.plusYears(18)).toString());
+        assertNoEventGivesTheDateOfBirthAway(personId, dateOfBirth);
     }
 
     @Test
@@ -107,12 +126,12 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
 
         assertThat(database.count("SELECT count(*) FROM age_milestone WHERE person_id IN (?::uuid, ?::uuid)", personId,
                 onTheirBirthday)).isZero();
-        assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, personId)).isZero();
-        assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, onTheirBirthday)).isZero();
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId)).isZero();
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, onTheirBirthday)).isZero();
     }
 
     @Test
-    void twoReplicasRunningTheJobAtOnceAnnounceEachBirthdayOnce() throws Exception {
+    void twoReplicasRunningTheJobAtOnceAnnounceEachPersonOnce() throws Exception {
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String personId = referredPersonBorn(today().minusYears(18).minusDays(i + 1));
@@ -129,17 +148,15 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
                     return job.run();
                 }, replicas));
             }
-            int announced = 0;
             for (CompletableFuture<NoticingEighteenthBirthdays.Run> run : runs) {
-                announced += run.get(30, TimeUnit.SECONDS).turned18();
+                run.get(30, TimeUnit.SECONDS);
             }
-            assertThat(announced).isEqualTo(people.size());
         } finally {
             replicas.shutdownNow();
         }
         for (String personId : people) {
-            events.awaitRecord(EventTypes.PERSON_TURNED_18_V1, personId);
-            assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, personId)).isOne();
+            events.awaitRecord(EventTypes.PERSON_TURNING_18_V1, personId);
+            assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId)).isOne();
             assertThat(database.count("SELECT count(*) FROM age_milestone WHERE person_id = ?::uuid", personId))
                     .isEqualTo(1);
         }
@@ -158,6 +175,26 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
             assertThat(entry.get("actor").asText()).isEqualTo("/dsr/referral-service");
             assertThat(entry.get("purpose").asText()).isEqualTo("AGE_MILESTONE");
         });
+    }
+
+    /**
+     * Nothing referral-service published about the person (any type, key, header or envelope) carries their date of
+     * birth or their 18th birthday, nor has the birthday as its time: other services must not learn either.
+     */
+    private void assertNoEventGivesTheDateOfBirthAway(String personId, LocalDate dateOfBirth) {
+        LocalDate birthday = dateOfBirth.plusYears(18);
+        List<ConsumerRecord<String, String>> published = events.everyEventAbout(personId);
+        assertThat(published).isNotEmpty();
+        for (ConsumerRecord<String, String> record : published) {
+            EventContractsProducerTest.assertCarriesNothingIdentifying(record, List.of(dateOfBirth.toString(),
+                    birthday.toString()));
+            JsonNode time = EventsOnTopics.json(record.value()).get("time");
+            if (time != null && !time.isNull()) {
+                assertThat(LocalDate.ofInstant(Instant.parse(time.asText()), ENGLAND))
+                        .as("the time of %s", EventsOnTopics.json(record.value()).get("type"))
+                        .isNotEqualTo(birthday);
+            }
+        }
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -35,7 +35,7 @@ import org.opendsr.testkit.TestTokens;
  * personId, a CloudEvent valid against the published envelope and data schemas, with only properties its schema
  * knows, and without a single item of the person's identifying data (name, NHS number, date of birth, address,
  * postcode, phone, email), whatever the person's record holds. {@code dsr.referral.received.v1} has its own test
- * ({@link ReferralReceivedEventContractTest}) and {@code dsr.person.turned-18.v1} is published by the daily job
+ * ({@link ReferralReceivedEventContractTest}) and {@code dsr.person.turning-18.v1} is published by the daily job
  * ({@link EighteenthBirthdaysTest}); both are checked the same way there.
  */
 @MicronautTest(transactional = false)
@@ -243,7 +243,8 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
         assertThat(published).containsExactlyInAnyOrder(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_CONTACTED_V1,
                 EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1, EventTypes.REFERRAL_WITHDRAWN_V1,
                 EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
-                EventTypes.PERSON_TURNED_18_V1, EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
+                EventTypes.PERSON_TURNED_18_V1, EventTypes.PERSON_TURNING_18_V1,
+                EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
                 EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                 EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1);
     }

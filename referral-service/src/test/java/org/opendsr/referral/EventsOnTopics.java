@@ -118,6 +118,14 @@ public final class EventsOnTopics implements AutoCloseable {
         return record;
     }
 
+    /**
+     * Every event about the person seen so far, of any type. Called after awaiting their latest event, it holds all of
+     * theirs: a person's events share a key, so a partition, and arrive in order.
+     */
+    public java.util.List<ConsumerRecord<String, String>> everyEventAbout(String personId) {
+        return referralEvents.awaitRecords(r -> personId.equals(r.key()), 1);
+    }
+
     /** Every event of the type about the person seen within the time (to prove something was published once). */
     public java.util.List<ConsumerRecord<String, String>> eventsWithin(java.time.Duration duration, String type,
                                                                        String personId) {

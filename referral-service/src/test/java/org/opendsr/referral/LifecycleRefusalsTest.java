@@ -194,10 +194,13 @@ class LifecycleRefusalsTest extends ReferralServiceUnderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/worklists/referrals/first-contact?overdue=perhaps, overdue",
-            "/worklists/referrals/first-contact?size=0,          size",
-            "/worklists/referrals/first-contact?page=-1,         page",
-            "/worklists/register/unallocated?size=201,           size",
-            "/worklists/people/possible-duplicates?page=first,   page"})
+            "/worklists/referrals/first-contact?limit=0,         limit",
+            "/worklists/referrals/first-contact?page=1,          page",
+            "/worklists/referrals/first-contact?after=e30,       after",
+            "/worklists/register/unallocated?limit=101,          limit",
+            "/worklists/register/unallocated?after=e30,          after",
+            "/worklists/people/possible-duplicates?page=first,   page",
+            "/worklists/people/possible-duplicates?after=e30,    after"})
     void aBadWorklistParameterIsRefusedNamingIt(String path, String field) {
         assertProblemNaming(api.get(path, dsrTeam), field);
     }

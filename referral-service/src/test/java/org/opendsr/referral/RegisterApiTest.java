@@ -57,10 +57,15 @@ class RegisterApiTest extends ReferralServiceUnderTest {
             journeys.putOnRegister(professional.token(), ReferralRequests.aReferralOfSomeoneNew().with("familyName", family));
         }
 
-        JsonNode first = register("responsibleProfessional=" + professional.userId() + "&size=2");
-        JsonNode second = register("responsibleProfessional=" + professional.userId() + "&size=2&page=1");
+        JsonNode first = register("responsibleProfessional=" + professional.userId() + "&limit=2");
+        JsonNode second = register("responsibleProfessional=" + professional.userId() + "&limit=2&after="
+                + first.get("next").asText());
 
         assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("limit").asInt()).isEqualTo(2);
+        assertThat(first.get("next").asText()).as("an opaque cursor: no name in it")
+                .doesNotContainIgnoringCase("Bramwell").doesNotContain("=");
+        assertThat(second.get("next").isNull()).as("the last page").isTrue();
         assertThat(first.get("items").findValuesAsText("familyName")).containsExactly("Abernethy", "Bramwell");
         assertThat(second.get("items").findValuesAsText("familyName")).containsExactly("Cotterill");
         JsonNode line = first.get("items").get(0);
@@ -68,7 +73,9 @@ class RegisterApiTest extends ReferralServiceUnderTest {
         assertThat(line.get("responsibleProfessional").asText()).isEqualTo(professional.userId());
         assertThat(line.get("registerEntryId").asText()).isNotBlank();
         assertThat(line.get("locality").asText()).isEqualTo("SWINDON");
-        JsonNode pastTheEnd = register("responsibleProfessional=" + professional.userId() + "&page=5");
+        JsonNode lastLine = register("responsibleProfessional=" + professional.userId() + "&limit=3");
+        JsonNode pastTheEnd = register("responsibleProfessional=" + professional.userId() + "&after="
+                + cursorAfter(lastLine.get("items").get(2).get("personId").asText()));
         assertThat(pastTheEnd.get("items")).isEmpty();
         assertThat(pastTheEnd.get("total").asLong()).as("the total, even past the end").isEqualTo(3);
     }
@@ -85,8 +92,9 @@ class RegisterApiTest extends ReferralServiceUnderTest {
                     .with("familyName", person.get(0)).with("givenName", person.get(1)));
         }
 
-        JsonNode first = register("responsibleProfessional=" + professional.userId() + "&size=3");
-        JsonNode second = register("responsibleProfessional=" + professional.userId() + "&size=3&page=1");
+        JsonNode first = register("responsibleProfessional=" + professional.userId() + "&limit=3");
+        JsonNode second = register("responsibleProfessional=" + professional.userId() + "&limit=3&after="
+                + first.get("next").asText());
 
         assertThat(first.get("items").findValuesAsText("givenName"))
                 .containsExactly("Zed" + suffix, "Cy" + suffix, "Abe" + suffix);
@@ -105,9 +113,9 @@ class RegisterApiTest extends ReferralServiceUnderTest {
 
         assertThat(register("locality=WILTSHIRE&responsibleProfessional=" + professional.userId())
                 .get("items").findValuesAsText("personId")).containsExactly(inWiltshire.personId());
-        assertThat(personIds(register("status=REFERRED&size=100"))).contains(referred)
+        assertThat(personIds(register("status=REFERRED&limit=100"))).contains(referred)
                 .doesNotContain(inWiltshire.personId());
-        assertThat(personIds(register("status=ON_REGISTER&size=100"))).contains(inWiltshire.personId())
+        assertThat(personIds(register("status=ON_REGISTER&limit=100"))).contains(inWiltshire.personId())
                 .doesNotContain(referred);
     }
 
@@ -168,10 +176,14 @@ class RegisterApiTest extends ReferralServiceUnderTest {
             "locality=LEEDS,            locality",
             "status=ACTIVE,             status",
             "overdueContact=perhaps,    overdueContact",
-            "size=0,                    size",
-            "size=101,                  size",
-            "page=-1,                   page",
-            "page=first,                page"})
+            "limit=0,                   limit",
+            "limit=101,                 limit",
+            "limit=many,                limit",
+            "after=not-a-cursor,        after",
+            "after=bm90LWEtdXVpZA,      after",
+            // Offset paging is gone: refused rather than silently showing the first page.
+            "page=1,                    page",
+            "page=100000,               page"})
     void aBadFilterIsRefusedNamingIt(String query, String field) {
         assertProblemNaming(api.get("/register?" + query, dsrTeam), field);
     }
@@ -326,8 +338,8 @@ class RegisterApiTest extends ReferralServiceUnderTest {
 
         assertThat(awaitingContact(referralId, "overdue=true")).as("overdue now").isNotNull();
         assertThat(awaitingContact(referralId, "overdue=false")).isNull();
-        assertThat(personIds(register("overdueContact=true&size=100"))).contains(receipt.get("personId").asText());
-        assertThat(personIds(register("overdueContact=false&size=100"))).doesNotContain(receipt.get("personId").asText());
+        assertThat(personIds(register("overdueContact=true&limit=100"))).contains(receipt.get("personId").asText());
+        assertThat(personIds(register("overdueContact=false&limit=100"))).doesNotContain(receipt.get("personId").asText());
 
         JsonNode late = journeys.contact(referralId);
         assertThat(late.get("contactedWithinDeadline").asBoolean()).isFalse();
@@ -357,17 +369,30 @@ class RegisterApiTest extends ReferralServiceUnderTest {
 
     /** The person's line, looking through every page of the listing; null when they are not listed. */
     private JsonNode lineOf(String personId, String query) {
-        for (int page = 0; ; page++) {
-            JsonNode listing = register(query + "&size=100&page=" + page);
-            if (listing.get("items").isEmpty()) {
-                return null;
-            }
-            for (JsonNode line : listing.get("items")) {
-                if (line.get("personId").asText().equals(personId)) {
+        return everyLine("/register?" + query, "personId", personId);
+    }
+
+    /** A cursor as the register gives it: the person's id, base64url (only the listing reads it). */
+    private static String cursorAfter(String personId) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(personId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The line whose field has the value, following next from page to page; null when it is on none. */
+    private JsonNode everyLine(String path, String field, String value) {
+        String after = null;
+        do {
+            ApiResponse response = api.get(path + (path.contains("?") ? "&" : "?") + "limit=100"
+                    + (after == null ? "" : "&after=" + after), dsrTeam);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            for (JsonNode line : response.json().get("items")) {
+                if (line.get(field).asText().equals(value)) {
                     return line;
                 }
             }
-        }
+            after = response.json().get("next").isNull() ? null : response.json().get("next").asText();
+        } while (after != null);
+        return null;
     }
 
     private static List<String> personIds(JsonNode listing) {
@@ -377,22 +402,10 @@ class RegisterApiTest extends ReferralServiceUnderTest {
     }
 
     private JsonNode unallocated(String registerEntryId) {
-        for (JsonNode line : api.get("/worklists/register/unallocated?size=200", dsrTeam).json().get("items")) {
-            if (line.get("registerEntryId").asText().equals(registerEntryId)) {
-                return line;
-            }
-        }
-        return null;
+        return everyLine("/worklists/register/unallocated", "registerEntryId", registerEntryId);
     }
 
     private JsonNode awaitingContact(String referralId, String query) {
-        ApiResponse response = api.get("/worklists/referrals/first-contact?size=200&" + query, dsrTeam);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        for (JsonNode line : response.json().get("items")) {
-            if (line.get("referralId").asText().equals(referralId)) {
-                return line;
-            }
-        }
-        return null;
+        return everyLine("/worklists/referrals/first-contact?" + query, "referralId", referralId);
     }
 }

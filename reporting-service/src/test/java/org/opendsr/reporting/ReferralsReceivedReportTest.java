@@ -127,8 +127,8 @@ class ReferralsReceivedReportTest implements TestPropertyProvider {
         assertThat(cells(eight, "byRoute")).isEqualTo(Map.of("PROFESSIONAL", "10"));
         assertThat(cells(eight, "byAgeBand")).isEqualTo(Map.of("AGE_14_TO_17", "10"));
 
-        // Both months together: 9 in all, rounded; each breakdown cell on its own.
-        JsonNode both = report("2031-01", "2031-02");
+        // The quarter (nothing in March): 9 in all, rounded; each breakdown cell on its own.
+        JsonNode both = report("2031-01", "2031-03");
         assertThat(both.get("total").asText()).isEqualTo("10");
         assertThat(cells(both, "byLocality")).isEqualTo(Map.of("SWINDON", "10", "WILTSHIRE", "*"));
         assertThat(cells(both, "byRoute")).isEqualTo(Map.of("PROFESSIONAL", "10", "AGENCY_SYSTEM", "*"));
@@ -141,13 +141,13 @@ class ReferralsReceivedReportTest implements TestPropertyProvider {
         UUID person = UUID.randomUUID();
         List<ReferralReceivedEvents> events = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
-            events.add(ReferralReceivedEvents.aReferralOf(person).receivedAt("2031-03-10T12:00:00Z")
+            events.add(ReferralReceivedEvents.aReferralOf(person).receivedAt("2035-03-10T12:00:00Z")
                     .inLocality(i < 9 ? "BATH_AND_NORTH_EAST_SOMERSET" : "SWINDON"));
         }
 
-        publishAndAwait(person, events, YearMonth.of(2031, 11));
+        publishAndAwait(person, events, YearMonth.of(2035, 11));
 
-        JsonNode thirteen = report("2031-03", "2031-03");
+        JsonNode thirteen = report("2035-03", "2035-03");
         assertThat(thirteen.get("total").asText()).isEqualTo("15");
         assertThat(cells(thirteen, "byLocality")).isEqualTo(Map.of("BATH_AND_NORTH_EAST_SOMERSET", "10", "SWINDON", "*"));
     }
@@ -240,7 +240,7 @@ class ReferralsReceivedReportTest implements TestPropertyProvider {
     @Test
     void analystsAndTheDsrTeamMayReadIt() {
         for (String role : List.of(DsrRoles.ANALYST, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD)) {
-            assertThat(api.get(REPORT + "?from=2031-01&to=2031-02", TestTokens.get().tokenFor("reader-" + role, role))
+            assertThat(api.get(REPORT + "?from=2031-01&to=2031-03", TestTokens.get().tokenFor("reader-" + role, role))
                     .status()).as(role).isEqualTo(200);
         }
     }
@@ -273,7 +273,11 @@ class ReferralsReceivedReportTest implements TestPropertyProvider {
             "to=March,                     to",
             "from=2026-1&to=2026-02,       from",
             "from=2027-01&to=2026-12,      from",
-            "from=2020-01&to=2025-01,      to"})
+            "from=2020-01&to=2025-01,      to",
+            // Overlapping windows could be differenced: only a calendar month or quarter is reported.
+            "from=2031-01&to=2031-02,      to",
+            "from=2031-02&to=2031-04,      from",
+            "from=2020-01&to=2024-12,      to"})
     void aBadPeriodIsRefusedNamingTheField(String query, String field) {
         ApiResponse response = api.get(REPORT + "?" + query, analyst);
 
@@ -283,12 +287,19 @@ class ReferralsReceivedReportTest implements TestPropertyProvider {
     }
 
     @Test
-    void sixtyMonthsIsTheLongestPeriod() {
-        ApiResponse response = api.get(REPORT + "?from=2020-01&to=2024-12", analyst);
+    void aCalendarQuarterIsReported() {
+        ApiResponse response = api.get(REPORT + "?from=2031-10&to=2031-12", analyst);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("from").asText()).isEqualTo("2020-01");
-        assertThat(response.json().get("to").asText()).isEqualTo("2024-12");
+        assertThat(response.json().get("from").asText()).isEqualTo("2031-10");
+        assertThat(response.json().get("to").asText()).isEqualTo("2031-12");
+    }
+
+    @Test
+    void fromAloneIsThatMonth() {
+        JsonNode report = api.get(REPORT + "?from=2031-02", analyst).json();
+
+        assertThat(report.get("to").asText()).isEqualTo("2031-02");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

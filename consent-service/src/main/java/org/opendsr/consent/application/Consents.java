@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import org.opendsr.consent.domain.Consent;
 
 /** The consents kept by consent-service (a port: the persistence adapter implements it). */
@@ -24,12 +25,19 @@ public interface Consents {
     /** A person's consents, newest first. */
     List<Consent> historyOf(UUID personId);
 
-    List<Consent> renewalsDueBy(LocalDate until);
+    /** Active consents due for renewal by a day, soonest first: at most {@code limit} after the cursor, if any. */
+    List<Consent> renewalsDueBy(LocalDate until, @Nullable WorklistPage.After after, int limit);
 
-    List<Consent> overdue();
+    /** Overdue consents, nearest to lapsing first: at most {@code limit} after the cursor, if any. */
+    List<Consent> overdue(@Nullable WorklistPage.After after, int limit);
 
-    /** Consents that lapsed or were withdrawn between two days, inclusive. */
-    List<Consent> closedBetween(LocalDate from, LocalDate to);
+    /** Consents that lapsed or were withdrawn between two days, inclusive, in the order they closed. */
+    List<Consent> closedBetween(LocalDate from, LocalDate to, @Nullable WorklistPage.After after, int limit);
+
+    /** How many lapsed, and how many were withdrawn, between two days, inclusive. */
+    long lapsedBetween(LocalDate from, LocalDate to);
+
+    long withdrawnBetween(LocalDate from, LocalDate to);
 
     void add(Consent consent);
 

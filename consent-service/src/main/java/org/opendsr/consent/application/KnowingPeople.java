@@ -2,6 +2,7 @@ package org.opendsr.consent.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,10 +10,12 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.ports.Locks;
+import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
 import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What consent-service learns from referral-service's events: who a person is (by id only), the outcome of their
- * referrals, when they turn 18, and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
+ * referrals, the month in which they turn 18 (never the day), and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
  * event was processed.
  */
 @Singleton
@@ -100,29 +103,43 @@ public class KnowingPeople {
     }
 
     /**
-     * The person turned 18: a consent given while they were a child becomes overdue on the day referral-service
-     * published this (the event's time, in England), with the 4-week grace period from then (DSR policy: consent is
-     * renewed when a young person turns 18). Not the day it is processed: consumer lag or a replay from the
-     * dead-letter topic must not shorten or lengthen anyone's grace period.
+     * The person turns 18 this month: a consent given while they were a child must be renewed by the end of it
+     * (DSR policy: consent is renewed when a young person turns 18). The month comes from the event, not from the day
+     * it is processed, so consumer lag or a replay from the dead-letter topic changes nobody's dates.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personTurning18(ReceivedEvent<PersonTurning18> event) {
+        turning18(event.payload().personId(), event.payload().month());
+    }
+
+    /**
+     * The old, day-precise announcement, no longer published but still on the topic from older records: its time
+     * was the birthday, so only its month is kept and it is handled as {@link #personTurning18}.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned18(ReceivedEvent<PersonTurned18> event) {
-        UUID personId = event.payload().personId();
-        // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the birthday.
-        locks.lock(PERSON_LOCK + personId);
-        KnownPerson person = known(personId);
-        LocalDate today = LocalDate.now(clock);
         // An event without a time (the envelope allows it) is taken as published now.
-        LocalDate arrivedOn = LocalDate.ofInstant(event.time() != null ? event.time() : clock.instant(),
-                DsrClock.ENGLAND);
-        KnownPerson adult = person.turned18(arrivedOn);
+        YearMonth month = YearMonth.from(LocalDate.ofInstant(event.time() != null ? event.time() : clock.instant(),
+                DsrClock.ENGLAND));
+        turning18(event.payload().personId(), month);
+    }
+
+    private void turning18(UUID personId, YearMonth month) {
+        // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the announcement.
+        locks.lock(PERSON_LOCK + personId);
+        KnownPerson adult = known(personId).turning18In(month);
         people.update(adult, null);
-        consents.openConsentOfForUpdate(personId).ifPresent(consent ->
-                consent.personTurned18(adult.turned18On(), today, policy).ifPresent(change -> {
-                    consents.update(consent);
-                    events.publish(change);
-                    LOG.info("Consent {} of person {} is overdue: the person turned 18", consent.id(), personId);
-                }));
+        LocalDate today = LocalDate.now(clock);
+        consents.openConsentOfForUpdate(personId).ifPresent(consent -> {
+            Optional<ConsentChange> change = consent.personTurning18(adult.turns18In(), today, policy);
+            // Stored even without a change of state: the due date may have moved.
+            consents.update(consent);
+            change.ifPresent(moved -> {
+                events.publish(moved);
+                LOG.info("Consent {} of person {} must be renewed by {}: the person turns 18 that month",
+                        consent.id(), personId, consent.renewalDue().on());
+            });
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.opendsr.consent.domain.Consent;
@@ -58,19 +59,38 @@ public class ReadingConsents {
 
     /** Active consents due for renewal in the next {@code days} days (and any due earlier not yet moved on). */
     @ReadOnly
-    public List<Consent> renewalsDueWithin(int days) {
-        return consents.renewalsDueBy(today().plusDays(days));
+    public WorklistPage renewalsDueWithin(int days, @Nullable String after, int limit) {
+        WorklistPage.check(limit);
+        return WorklistPage.of(consents.renewalsDueBy(today().plusDays(days), WorklistPage.After.of(after), limit + 1),
+                limit, consent -> consent.renewalDue().on());
     }
 
+    /** Overdue consents, nearest to removal first. */
     @ReadOnly
-    public List<Consent> overdue() {
-        return consents.overdue();
+    public WorklistPage overdue(@Nullable String after, int limit) {
+        WorklistPage.check(limit);
+        return WorklistPage.of(consents.overdue(WorklistPage.After.of(after), limit + 1), limit,
+                consent -> consent.snapshot().graceEndsOn());
     }
 
-    /** Consents that lapsed or were withdrawn in a month. */
+    /** Consents that lapsed or were withdrawn in a month, in the order they closed. */
     @ReadOnly
-    public List<Consent> closedIn(YearMonth month) {
-        return consents.closedBetween(month.atDay(1), month.atEndOfMonth());
+    public WorklistPage closedIn(YearMonth month, @Nullable String after, int limit) {
+        WorklistPage.check(limit);
+        return WorklistPage.of(consents.closedBetween(month.atDay(1), month.atEndOfMonth(), WorklistPage.After.of(after),
+                limit + 1), limit, ReadingConsents::closedOn);
+    }
+
+    /** How many consents lapsed and how many were withdrawn in a month: the whole month, whatever the page. */
+    @ReadOnly
+    public long[] closedCountsIn(YearMonth month) {
+        return new long[] {consents.lapsedBetween(month.atDay(1), month.atEndOfMonth()),
+                consents.withdrawnBetween(month.atDay(1), month.atEndOfMonth())};
+    }
+
+    private static LocalDate closedOn(Consent consent) {
+        Consent.Snapshot snapshot = consent.snapshot();
+        return snapshot.withdrawal() != null ? snapshot.withdrawal().on() : snapshot.lapsedOn();
     }
 
     private List<ConsentRecord> withReminders(List<Consent> found) {

@@ -1,6 +1,7 @@
 package org.opendsr.consent.domain;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +58,7 @@ public final class Consent {
      */
     static Consent start(UUID id, KnownPerson person, ConsentGiven given, LocalDate today, ConsentRenewalPolicy policy) {
         boolean forChild = person.isChildOn(given.givenOn());
-        RenewalDue due = policy.renewalDue(given.givenOn(), forChild, person.turned18On());
+        RenewalDue due = policy.renewalDue(given.givenOn(), forChild, person.turns18In());
         Consent consent = new Consent(new Snapshot(id, person.personId(), given, forChild, due, ConsentState.ACTIVE,
                 null, null, null, null, null, null, null, 0, null));
         consent.followDates(today, policy, false);
@@ -83,14 +84,16 @@ public final class Consent {
     }
 
     /**
-     * The person's turning 18 reached the DSR on {@code turned18On}: a consent given while they were a child must
-     * be renewed now. It becomes overdue from that day, unless it already was, with the grace period from then.
+     * The person turns 18 in {@code month}: a consent given while they were a child must be renewed by the last day of
+     * that month (unless its yearly renewal comes first), and follows its dates from there: usually renewal due at
+     * once, overdue from that last day with the grace period from then. Nothing changes for a consent already overdue.
+     * The caller stores the consent whatever this returns: the due date may move without the state moving.
      */
-    public Optional<ConsentChange> personTurned18(LocalDate turned18On, LocalDate today, ConsentRenewalPolicy policy) {
+    public Optional<ConsentChange> personTurning18(YearMonth month, LocalDate today, ConsentRenewalPolicy policy) {
         if (!state.isOpen() || !givenForChild || state == ConsentState.OVERDUE) {
             return Optional.empty();
         }
-        renewalDue = policy.renewalDue(given.givenOn(), true, turned18On);
+        renewalDue = policy.renewalDue(given.givenOn(), true, month);
         return followDates(today, policy, false);
     }
 

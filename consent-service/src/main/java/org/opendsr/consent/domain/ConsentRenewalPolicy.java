@@ -1,6 +1,7 @@
 package org.opendsr.consent.domain;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,9 @@ import org.opendsr.contracts.consent.ReminderSubject;
  *   <li><b>Due date.</b> 12 months after the consent was given. A consent given on 29 February is due on
  *       28 February in a year without one: consent never runs longer than the 12 months the policy allows, and
  *       the DSR team renews a day early rather than hold consent a day too long. A consent given for a child
- *       (by parental responsibility, or by the child) is due on the day their turning 18 reaches the DSR, if
- *       that comes first.</li>
+ *       (by parental responsibility, or by the child) is due on the last day of the month in which they turn 18,
+ *       if that comes first: the DSR is told the month, never the birthday, so that no service but referral-service
+ *       learns a date of birth.</li>
  *   <li><b>Renewal due.</b> From {@code renewalWindowDays} before the due date: still active consent.</li>
  *   <li><b>Overdue.</b> From the due date itself: the consent covered the 12 months before it.</li>
  *   <li><b>Lapsed.</b> On the day the grace period ends, {@code gracePeriodDays} after the due date: the day the
@@ -76,12 +78,12 @@ public final class ConsentRenewalPolicy {
      * The due date of a consent.
      *
      * @param givenForChild true when it was given while the person was a child
-     * @param turned18On    the day their turning 18 reached the DSR, or null
+     * @param turns18In     the month in which the person turns 18, once announced, or null
      */
-    public RenewalDue renewalDue(LocalDate givenOn, boolean givenForChild, LocalDate turned18On) {
+    public RenewalDue renewalDue(LocalDate givenOn, boolean givenForChild, YearMonth turns18In) {
         LocalDate yearly = yearlyRenewalDate(givenOn);
-        if (givenForChild && turned18On != null && turned18On.isBefore(yearly)) {
-            return new RenewalDue(turned18On, RenewalReason.TURNED_18);
+        if (givenForChild && turns18In != null && turns18In.atEndOfMonth().isBefore(yearly)) {
+            return new RenewalDue(turns18In.atEndOfMonth(), RenewalReason.TURNED_18);
         }
         return new RenewalDue(yearly, RenewalReason.ANNUAL_RENEWAL);
     }

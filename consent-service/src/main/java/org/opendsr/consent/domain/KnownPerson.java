@@ -1,6 +1,7 @@
 package org.opendsr.consent.domain;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.opendsr.contracts.referral.RemovalReason;
 
 /**
  * A person as consent-service knows them, from referral-service's events only: an id, whether they are a child,
- * their age band when last referred, the day their turning 18 reached the DSR, whether they are on the register,
+ * their age band when last referred, the month in which they turn 18 (never the day), whether they are on the register,
  * which of their referrals are still open, and whether they have left the register. Never a name, NHS number,
  * date of birth or address.
  *
@@ -21,14 +22,14 @@ import org.opendsr.contracts.referral.RemovalReason;
  * declined or withdrawn and they are not on the register, nobody chases their consent, until a new referral.
  *
  * @param ageBandKnownOn      the day the age band was true (the day of the latest referral)
- * @param turned18On          the day PersonTurned18 arrived, if it has
+ * @param turns18In           the month in which they turn 18, once referral-service has announced it
  * @param onRegister          a referral of theirs was accepted and they have not been removed since
  * @param openReferrals       their referrals received and not yet accepted, declined or withdrawn
  * @param leftRegisterOn      the day they were removed from the register, until they are referred again
  * @param leftRegisterBecause why they were removed, while they are off the register
  */
 public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, LocalDate ageBandKnownOn,
-                          LocalDate turned18On, boolean onRegister, Set<UUID> openReferrals,
+                          YearMonth turns18In, boolean onRegister, Set<UUID> openReferrals,
                           LocalDate leftRegisterOn, RemovalReason leftRegisterBecause) {
 
     /** Someone referred for the first time. */
@@ -45,10 +46,15 @@ public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, L
         openReferrals = Set.copyOf(openReferrals);
     }
 
-    /** Whether they were a child on a day (up to today): before the 18th birthday that reached the DSR, if any. */
+    /**
+     * Whether they count as a child for consent on a day (up to today): before the first day of the month in which they
+     * turn 18, once that is known. consent-service knows the month only, never the birthday, so from the first of that
+     * month consent is theirs as an adult (or under the Mental Capacity Act): a consent given for them as a child before
+     * then must be renewed by the end of the month.
+     */
     public boolean isChildOn(LocalDate day) {
-        if (turned18On != null) {
-            return day.isBefore(turned18On);
+        if (turns18In != null) {
+            return day.isBefore(turns18In.atDay(1));
         }
         return lifeStage == LifeStage.CHILD;
     }
@@ -86,30 +92,31 @@ public record KnownPerson(UUID personId, LifeStage lifeStage, AgeBand ageBand, L
 
     /** A new referral: the person is known again with a current age band, and is no longer off the register. */
     public KnownPerson referredAgain(UUID referralId, LifeStage stage, AgeBand band, LocalDate on) {
-        LifeStage current = turned18On != null ? LifeStage.ADULT : stage;
-        return new KnownPerson(personId, current, band, on, turned18On, onRegister, plus(openReferrals, referralId),
+        LifeStage current = turns18In != null ? LifeStage.ADULT : stage;
+        return new KnownPerson(personId, current, band, on, turns18In, onRegister, plus(openReferrals, referralId),
                 null, null);
     }
 
     /** A referral of theirs was accepted: they are on the register. */
     public KnownPerson referralAccepted(UUID referralId) {
-        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, true,
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turns18In, true,
                 minus(openReferrals, referralId), null, null);
     }
 
     /** A referral of theirs was declined or withdrawn: whether they are on the register is unchanged. */
     public KnownPerson referralClosed(UUID referralId) {
-        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, onRegister,
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turns18In, onRegister,
                 minus(openReferrals, referralId), leftRegisterOn, leftRegisterBecause);
     }
 
-    public KnownPerson turned18(LocalDate on) {
-        return new KnownPerson(personId, LifeStage.ADULT, ageBand, ageBandKnownOn, turned18On != null ? turned18On : on,
+    /** referral-service announced the month in which they turn 18; the first announcement stands. */
+    public KnownPerson turning18In(YearMonth month) {
+        return new KnownPerson(personId, LifeStage.ADULT, ageBand, ageBandKnownOn, turns18In != null ? turns18In : month,
                 onRegister, openReferrals, leftRegisterOn, leftRegisterBecause);
     }
 
     public KnownPerson leftTheRegister(LocalDate on, RemovalReason because) {
-        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turned18On, false, openReferrals, on,
+        return new KnownPerson(personId, lifeStage, ageBand, ageBandKnownOn, turns18In, false, openReferrals, on,
                 because);
     }
 

@@ -12,6 +12,7 @@ import static org.opendsr.consent.domain.ConsentExamples.parentalResponsibility;
 import static org.opendsr.consent.domain.ConsentExamples.recorded;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -313,54 +314,74 @@ class ConsentLifecycleTest {
     }
 
     @Nested
-    @DisplayName("Turning 18: consent given for a child is renewed")
+    @DisplayName("Turning 18: consent given for a child is renewed by the end of the month they turn 18 in")
     class Turning18 {
 
+        /** Announced by referral-service on the first of the month in which they turn 18: the month, never the day. */
+        private final YearMonth january = YearMonth.of(2027, 1);
+        private final LocalDate firstOfJanuary = january.atDay(1);
+        private final LocalDate endOfJanuary = january.atEndOfMonth();
+
         @Test
-        void parentalResponsibilityConsentBecomesOverdueTheDayTheirTurning18ArrivesWith4WeeksGrace() {
-            KnownPerson child = aChildOf16Or17();
-            Consent consent = recorded(child, parentalResponsibility().givenOn(TODAY.minusMonths(3)));
-            LocalDate birthday = TODAY.plusMonths(2);
+        void parentalResponsibilityConsentIsDueByTheLastDayOfTheMonthTheyTurn18In() {
+            Consent consent = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(3)));
 
-            Optional<ConsentChange> change = consent.personTurned18(birthday, birthday, POLICY);
+            Optional<ConsentChange> change = consent.personTurning18(january, firstOfJanuary, POLICY);
 
-            assertThat(change).contains(new ConsentChange.BecameOverdue(consent.id(), consent.personId(), birthday,
-                    birthday.plusDays(28), RenewalReason.TURNED_18));
-            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
+            assertThat(change).contains(new ConsentChange.RenewalBecameDue(consent.id(), consent.personId(),
+                    endOfJanuary));
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(endOfJanuary, RenewalReason.TURNED_18));
+            assertThat(consent.state()).isEqualTo(ConsentState.RENEWAL_DUE);
         }
 
         @Test
-        void afterTurning18TheyAreRemindedWeeklyAndTheConsentLapsesIfNotRenewed() {
+        void notRenewedItIsOverdueFromThatLastDayWith4WeeksGraceThenLapses() {
             Consent consent = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(3)));
-            LocalDate birthday = TODAY.plusMonths(2);
-            consent.personTurned18(birthday, birthday, POLICY);
+            consent.personTurning18(january, firstOfJanuary, POLICY);
 
-            List<ConsentChange> changes = runDaily(consent, birthday, birthday.plusDays(28), POLICY);
+            List<ConsentChange> changes = runDaily(consent, firstOfJanuary, endOfJanuary.plusDays(28), POLICY);
 
+            assertThat(changes).contains(new ConsentChange.BecameOverdue(consent.id(), consent.personId(),
+                    endOfJanuary, endOfJanuary.plusDays(28), RenewalReason.TURNED_18));
             assertThat(changes).filteredOn(ConsentChange.ReminderDue.class::isInstance)
                     .extracting(change -> ((ConsentChange.ReminderDue) change).scheduledFor())
-                    .containsExactly(birthday, birthday.plusDays(7), birthday.plusDays(14), birthday.plusDays(21));
+                    .contains(endOfJanuary, endOfJanuary.plusDays(7), endOfJanuary.plusDays(14),
+                            endOfJanuary.plusDays(21));
             assertThat(changes).last().isEqualTo(new ConsentChange.Lapsed(consent.id(), consent.personId(),
-                    birthday.plusDays(28)));
+                    endOfJanuary.plusDays(28)));
         }
 
         @Test
         void aChildsOwnConsentIsAlsoRenewedAt18() {
             Consent consent = recorded(aChildOf16Or17(), informedConsent().givenOn(TODAY.minusMonths(3)));
 
-            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isPresent();
-            assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.TURNED_18);
+            assertThat(consent.personTurning18(YearMonth.from(TODAY), TODAY, POLICY)).isPresent();
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(YearMonth.from(TODAY).atEndOfMonth(),
+                    RenewalReason.TURNED_18));
         }
 
         @Test
-        void aConsentDueForRenewalWhenTheyTurn18IsOverdueFromThatDay() {
+        void aConsentAlreadyDueForItsYearlyRenewalLaterIsDueByTheEndOfTheMonthInstead() {
             Consent consent = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(11)));
             assertThat(consent.state()).isEqualTo(ConsentState.RENEWAL_DUE);
 
-            consent.personTurned18(TODAY, TODAY, POLICY);
+            assertThat(consent.personTurning18(YearMonth.from(TODAY), TODAY, POLICY))
+                    .as("still renewal due: no new state to announce").isEmpty();
 
-            assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
-            assertThat(consent.graceEndsOn()).contains(TODAY.plusDays(28));
+            LocalDate endOfMonth = YearMonth.from(TODAY).atEndOfMonth();
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(endOfMonth, RenewalReason.TURNED_18));
+            assertThat(runOn(consent, endOfMonth)).first().isEqualTo(new ConsentChange.BecameOverdue(consent.id(),
+                    consent.personId(), endOfMonth, endOfMonth.plusDays(28), RenewalReason.TURNED_18));
+        }
+
+        @Test
+        void aYearlyRenewalDueBeforeTheEndOfThatMonthStaysFirst() {
+            Consent consent = recorded(aChildOf16Or17(),
+                    parentalResponsibility().givenOn(TODAY.minusYears(1).plusDays(2)));
+
+            consent.personTurning18(YearMonth.from(TODAY), TODAY, POLICY);
+
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(TODAY.plusDays(2), RenewalReason.ANNUAL_RENEWAL));
         }
 
         @Test
@@ -368,7 +389,7 @@ class ConsentLifecycleTest {
             Consent consent = recorded(aChildOf16Or17(),
                     parentalResponsibility().givenOn(TODAY.minusYears(1).minusWeeks(1)));
 
-            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isEmpty();
+            assertThat(consent.personTurning18(YearMonth.from(TODAY), TODAY, POLICY)).isEmpty();
             assertThat(consent.graceEndsOn()).contains(TODAY.plusWeeks(3));
             assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.ANNUAL_RENEWAL);
         }
@@ -377,29 +398,41 @@ class ConsentLifecycleTest {
         void anAdultsConsentIsNotAffected() {
             Consent consent = recorded(anAdult(), informedConsent());
 
-            assertThat(consent.personTurned18(TODAY, TODAY, POLICY)).isEmpty();
+            assertThat(consent.personTurning18(YearMonth.from(TODAY), TODAY, POLICY)).isEmpty();
             assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
+            assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.ANNUAL_RENEWAL);
         }
 
         @Test
-        void aConsentGivenAsAChildButRecordedAfterTheyTurned18IsOverdueFromTheirBirthday() {
-            KnownPerson turned18 = aChildOf16Or17().turned18(TODAY.minusDays(5));
-            Consent consent = recorded(turned18, informedConsent().givenOn(TODAY.minusMonths(2)));
+        void aConsentGivenAsAChildButRecordedAfterTheMonthTheyTurned18InIsOverdueFromItsLastDay() {
+            YearMonth lastMonth = YearMonth.from(TODAY).minusMonths(1);
+            KnownPerson adult = aChildOf16Or17().turning18In(lastMonth);
+            Consent consent = recorded(adult, informedConsent().givenOn(lastMonth.atDay(1).minusWeeks(3)));
 
             assertThat(consent.givenForChild()).isTrue();
             assertThat(consent.state()).isEqualTo(ConsentState.OVERDUE);
-            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(TODAY.minusDays(5), RenewalReason.TURNED_18));
-            assertThat(consent.graceEndsOn()).contains(TODAY.plusDays(23));
+            assertThat(consent.renewalDue()).isEqualTo(new RenewalDue(lastMonth.atEndOfMonth(), RenewalReason.TURNED_18));
+            assertThat(consent.graceEndsOn()).contains(lastMonth.atEndOfMonth().plusDays(28));
         }
 
         @Test
-        void theirOwnConsentGivenAfterTurning18IsDueYearly() {
-            KnownPerson turned18 = aChildOf16Or17().turned18(TODAY.minusDays(5));
-            Consent consent = recorded(turned18, informedConsent());
+        void theirOwnConsentGivenFromTheFirstOfTheMonthTheyTurn18InIsDueYearly() {
+            YearMonth thisMonth = YearMonth.from(TODAY);
+            KnownPerson turning18 = aChildOf16Or17().turning18In(thisMonth);
+            Consent consent = recorded(turning18, informedConsent().givenOn(thisMonth.atDay(1)));
 
             assertThat(consent.givenForChild()).isFalse();
             assertThat(consent.state()).isEqualTo(ConsentState.ACTIVE);
             assertThat(consent.renewalDue().reason()).isEqualTo(RenewalReason.ANNUAL_RENEWAL);
+        }
+
+        @Test
+        void theMonthFirstAnnouncedStands() {
+            KnownPerson person = aChildOf16Or17().turning18In(january).turning18In(january.plusMonths(1));
+
+            assertThat(person.turns18In()).isEqualTo(january);
+            assertThat(person.isChildOn(firstOfJanuary.minusDays(1))).isTrue();
+            assertThat(person.isChildOn(firstOfJanuary)).isFalse();
         }
     }
 }

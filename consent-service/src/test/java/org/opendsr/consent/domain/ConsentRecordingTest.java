@@ -12,6 +12,7 @@ import static org.opendsr.consent.domain.ConsentExamples.informedConsent;
 import static org.opendsr.consent.domain.ConsentExamples.parentalResponsibility;
 import static org.opendsr.consent.domain.ConsentExamples.recorded;
 
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,8 +75,9 @@ class ConsentRecordingTest {
         @Test
         void parentalResponsibilityOnlyWhileThePersonIsAChild() {
             refusedAsConflict(() -> record(anAdult(), parentalResponsibility()), "parental-responsibility-for-an-adult");
-            KnownPerson turned18 = aChildOf16Or17().turned18(TODAY.minusDays(1));
-            refusedAsConflict(() -> record(turned18, parentalResponsibility().givenOn(TODAY.minusMonths(1))),
+            // From the first of the month in which they turn 18: consent-service never knows the day.
+            KnownPerson turning18 = aChildOf16Or17().turning18In(YearMonth.from(TODAY));
+            refusedAsConflict(() -> record(turning18, parentalResponsibility().givenOn(TODAY.minusMonths(1))),
                     "parental-responsibility-for-an-adult");
         }
 

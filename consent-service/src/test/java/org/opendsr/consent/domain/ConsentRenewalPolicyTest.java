@@ -10,6 +10,7 @@ import static org.opendsr.contracts.consent.ReminderSubject.RENEWAL_DUE_SOON;
 import static org.opendsr.contracts.consent.ReminderSubject.RENEWAL_OVERDUE;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -73,17 +74,18 @@ class ConsentRenewalPolicyTest {
     class Turning18 {
 
         @Test
-        void aChildsConsentIsDueOnTheDayTheirTurning18ReachesTheDsrWhenThatComesFirst() {
-            RenewalDue due = policy.renewalDue(day("2026-03-10"), true, day("2026-09-01"));
+        void aChildsConsentIsDueByTheLastDayOfTheMonthTheyTurn18InWhenThatComesFirst() {
+            RenewalDue due = policy.renewalDue(day("2026-03-10"), true, YearMonth.parse("2026-09"));
 
-            assertThat(due).isEqualTo(new RenewalDue(day("2026-09-01"), RenewalReason.TURNED_18));
-            assertThat(policy.stateOn(due, day("2026-09-01"))).isEqualTo(OVERDUE);
-            assertThat(policy.graceEndsOn(due)).isEqualTo(day("2026-09-29"));
+            assertThat(due).isEqualTo(new RenewalDue(day("2026-09-30"), RenewalReason.TURNED_18));
+            assertThat(policy.stateOn(due, day("2026-09-01"))).as("announced on the first").isEqualTo(RENEWAL_DUE);
+            assertThat(policy.stateOn(due, day("2026-09-30"))).isEqualTo(OVERDUE);
+            assertThat(policy.graceEndsOn(due)).isEqualTo(day("2026-10-28"));
         }
 
         @Test
         void aChildsConsentDueForItsYearlyRenewalBeforeTheir18thBirthdayStaysDueThen() {
-            RenewalDue due = policy.renewalDue(day("2026-03-10"), true, day("2027-06-01"));
+            RenewalDue due = policy.renewalDue(day("2026-03-10"), true, YearMonth.parse("2027-06"));
 
             assertThat(due).isEqualTo(new RenewalDue(day("2027-03-10"), RenewalReason.ANNUAL_RENEWAL));
         }
@@ -96,7 +98,7 @@ class ConsentRenewalPolicyTest {
 
         @Test
         void anAdultsConsentIgnoresTurning18() {
-            assertThat(policy.renewalDue(day("2026-03-10"), false, day("2026-09-01")))
+            assertThat(policy.renewalDue(day("2026-03-10"), false, YearMonth.parse("2026-09")))
                     .isEqualTo(new RenewalDue(day("2027-03-10"), RenewalReason.ANNUAL_RENEWAL));
         }
     }
@@ -265,11 +267,14 @@ class ConsentRenewalPolicyTest {
         }
 
         @Test
-        void consentOverdueBecauseThePersonTurned18IsRemindedFromThatDay() {
-            RenewalDue turned18 = new RenewalDue(day("2026-09-01"), RenewalReason.TURNED_18);
+        void consentDueBecauseThePersonTurns18IsRemindedAtOnceAndWhenOverdue() {
+            RenewalDue turning18 = new RenewalDue(day("2026-09-30"), RenewalReason.TURNED_18);
 
-            assertThat(policy.latestReminderBy(turned18, day("2026-09-29"), day("2026-09-01")))
-                    .contains(new ScheduledReminder(day("2026-09-01"), RENEWAL_OVERDUE));
+            // The 30-day window opened on 31 August, the day before the announcement: that reminder goes at once.
+            assertThat(policy.latestReminderBy(turning18, day("2026-10-28"), day("2026-09-01")))
+                    .contains(new ScheduledReminder(day("2026-08-31"), RENEWAL_DUE_SOON));
+            assertThat(policy.latestReminderBy(turning18, day("2026-10-28"), day("2026-09-30")))
+                    .contains(new ScheduledReminder(day("2026-09-30"), RENEWAL_OVERDUE));
         }
     }
 }

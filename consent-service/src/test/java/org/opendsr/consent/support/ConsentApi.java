@@ -86,9 +86,22 @@ public final class ConsentApi {
         return LocalDate.ofInstant(Instant.parse(response.json().get("now").asText()), ZoneId.of("Europe/London"));
     }
 
+    /** A worklist with the entries of every page (following next), as if it were one page. */
     public JsonNode worklist(String path) {
-        ApiResponse response = http.get("/consents/worklists/" + path, dsrTeam);
+        String separator = path.contains("?") ? "&" : "?";
+        ApiResponse response = http.get("/consents/worklists/" + path + separator + "limit=100", dsrTeam);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
+        com.fasterxml.jackson.databind.node.ObjectNode all = (com.fasterxml.jackson.databind.node.ObjectNode) response.json();
+        com.fasterxml.jackson.databind.node.ArrayNode entries = (com.fasterxml.jackson.databind.node.ArrayNode) all.get("entries");
+        JsonNode next = all.path("next");
+        while (!next.isNull() && !next.isMissingNode()) {
+            ApiResponse page = http.get("/consents/worklists/" + path + separator + "limit=100&after=" + next.asText(),
+                    dsrTeam);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            entries.addAll((com.fasterxml.jackson.databind.node.ArrayNode) page.json().get("entries"));
+            next = page.json().path("next");
+        }
+        all.putNull("next");
+        return all;
     }
 }

@@ -129,12 +129,23 @@ public final class ReferralEvents implements AutoCloseable {
         return referralId;
     }
 
-    public void turned18(UUID personId) {
-        send(personId, EventTypes.PERSON_TURNED_18_V1, data -> {
+    /** PersonTurning18 for the month the service's clock is in, announced now. */
+    public void turning18(UUID personId) {
+        turning18(personId, java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneId.of("Europe/London"))));
+    }
+
+    /** PersonTurning18 for a month, announced now. */
+    public void turning18(UUID personId, java.time.YearMonth month) {
+        send(personId, EventTypes.PERSON_TURNING_18_V1, data -> {
+            data.put("turns18In", month.toString());
+            data.put("consentRenewalDueBy", month.atEndOfMonth().toString());
         });
     }
 
-    /** PersonTurned18 as referral-service published it at a time, arriving whenever the test sends it. */
+    /**
+     * The old PersonTurned18 (no longer published; its time was the birthday) as referral-service published it at a
+     * time, arriving whenever the test sends it: an older record still on the topic, or replayed from the DLT.
+     */
     public void turned18(UUID personId, Instant publishedAt) {
         send(personId, goldenSample(EventTypes.PERSON_TURNED_18_V1, personId), publishedAt);
     }

@@ -4,10 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.shared.application.KeysetPage;
+import org.opendsr.referral.shared.application.PageCursor;
+import org.opendsr.referral.shared.application.PageRequest;
 import org.opendsr.referral.worklists.application.Listings;
 
-/** Listings are queries; here they give back the lines the test put in, one page of them. */
+/**
+ * Listings are queries; here they give back the lines the test put in, one page of them (the cursor is the position
+ * of the last line shown, enough for tests of the use cases).
+ */
 public class InMemoryListings implements Listings {
 
     public final List<RegisterLine> register = new ArrayList<>();
@@ -16,26 +21,28 @@ public class InMemoryListings implements Listings {
     public final List<DuplicateFlag> duplicateFlags = new ArrayList<>();
 
     @Override
-    public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
-        return page(register, page, size);
+    public KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page) {
+        return page(register, page);
     }
 
     @Override
-    public Page<AwaitingContact> awaitingFirstContact(Boolean overdue, LocalDate today, int page, int size) {
-        return page(awaitingContact, page, size);
+    public KeysetPage<AwaitingContact> awaitingFirstContact(Boolean overdue, LocalDate today, PageRequest page) {
+        return page(awaitingContact, page);
     }
 
     @Override
-    public Page<Unallocated> unallocated(int page, int size) {
-        return page(unallocated, page, size);
+    public KeysetPage<Unallocated> unallocated(PageRequest page) {
+        return page(unallocated, page);
     }
 
     @Override
-    public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
-        return page(duplicateFlags, page, size);
+    public KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page) {
+        return page(duplicateFlags, page);
     }
 
-    private static <T> Page<T> page(List<T> lines, int page, int size) {
-        return new Page<>(lines.stream().skip((long) page * size).limit(size).toList(), page, size, lines.size());
+    private static <T> KeysetPage<T> page(List<T> lines, PageRequest page) {
+        int from = page.after() == null ? 0 : Integer.parseInt(PageCursor.key(page.after(), 1).get(0)) + 1;
+        List<T> fetched = lines.stream().skip(from).limit(page.fetch()).toList();
+        return KeysetPage.of(fetched, page, lines.size(), line -> PageCursor.of(lines.indexOf(line)));
     }
 }

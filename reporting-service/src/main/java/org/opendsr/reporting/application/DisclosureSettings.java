@@ -1,17 +1,30 @@
 package org.opendsr.reporting.application;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
 import org.opendsr.reporting.domain.DisclosureControl;
 
-/** {@code dsr.reporting.disclosure.*}: the NHS Digital defaults, configurable where local rules are stricter. */
+/**
+ * {@code dsr.reporting.disclosure.*}: the NHS Digital rule (1 to 7 suppressed, rounded to the nearest 5), configurable
+ * where local rules are stricter and never weaker. Checked when the service starts ({@link Context}): a weaker setting
+ * stops it with a message naming the setting, rather than publishing counts that could identify people.
+ */
+@Context
 @ConfigurationProperties("dsr.reporting.disclosure")
 public class DisclosureSettings {
 
-    private int suppressUpTo = 7;
-    private int roundToNearest = 5;
+    private int suppressUpTo = DisclosureControl.NHS_SUPPRESS_UP_TO;
+    private int roundToNearest = DisclosureControl.NHS_ROUND_TO_NEAREST;
+
+    /** Refuses to start with disclosure control weaker than the NHS rule. */
+    @PostConstruct
+    public void check() {
+        control();
+    }
 
     public DisclosureControl control() {
-        return new DisclosureControl(suppressUpTo, roundToNearest);
+        return DisclosureControl.configured(suppressUpTo, roundToNearest);
     }
 
     public int getSuppressUpTo() {

@@ -25,8 +25,26 @@ public final class DisclosureControl {
         this.roundToNearest = roundToNearest;
     }
 
+    /** NHS Digital's rule, and the weakest the DSR may publish under: 1 to 7 suppressed, rounded to the nearest 5. */
+    public static final int NHS_SUPPRESS_UP_TO = 7;
+    public static final int NHS_ROUND_TO_NEAREST = 5;
+
     public static DisclosureControl nhsDigitalDefault() {
-        return new DisclosureControl(7, 5);
+        return new DisclosureControl(NHS_SUPPRESS_UP_TO, NHS_ROUND_TO_NEAREST);
+    }
+
+    /**
+     * The control an ICB configured: the NHS rule or stricter (a higher threshold, a coarser rounding), never weaker.
+     * A weaker setting is refused with a message saying what to change, so the service does not start with it.
+     */
+    public static DisclosureControl configured(int suppressUpTo, int roundToNearest) {
+        if (suppressUpTo < NHS_SUPPRESS_UP_TO || roundToNearest < NHS_ROUND_TO_NEAREST) {
+            throw new IllegalArgumentException("Disclosure control is weaker than the NHS rule: dsr.reporting.disclosure"
+                    + ".suppress-up-to is " + suppressUpTo + " (at least " + NHS_SUPPRESS_UP_TO + ") and "
+                    + "round-to-nearest is " + roundToNearest + " (at least " + NHS_ROUND_TO_NEAREST + "). It may be "
+                    + "made stricter, never weaker: small numbers could identify people.");
+        }
+        return new DisclosureControl(suppressUpTo, roundToNearest);
     }
 
     /** The figure as it may be published. */

@@ -65,6 +65,22 @@ class DisclosureControlTest {
     }
 
     @Test
+    void anIcbMayConfigureTheNhsRuleOrStricter() {
+        assertThat(DisclosureControl.configured(7, 5).publish(7)).isEqualTo("*");
+        assertThat(DisclosureControl.configured(10, 10).publish(14)).isEqualTo("10");
+    }
+
+    @Test
+    void butNeverWeakerThanTheNhsRule() {
+        assertThatThrownBy(() -> DisclosureControl.configured(5, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("suppress-up-to is 5 (at least 7)");
+        assertThatThrownBy(() -> DisclosureControl.configured(7, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("round-to-nearest is 1 (at least 5)");
+        assertThatThrownBy(() -> DisclosureControl.configured(0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weaker than the NHS rule");
+    }
+
+    @Test
     void aThresholdBelowZeroOrARoundingBaseBelowOneIsRefused() {
         assertThatThrownBy(() -> new DisclosureControl(-1, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DisclosureControl(7, 0)).isInstanceOf(IllegalArgumentException.class);

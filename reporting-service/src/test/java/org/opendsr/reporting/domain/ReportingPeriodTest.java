@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
+import org.opendsr.kit.rules.RuleBroken;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,16 +46,42 @@ class ReportingPeriodTest {
     }
 
     @Test
-    void aPeriodCountsItsMonthsInclusively() {
-        assertThat(new ReportingPeriod(YearMonth.of(2026, 4), YearMonth.of(2026, 4)).months()).isEqualTo(1);
-        assertThat(new ReportingPeriod(YearMonth.of(2026, 4), YearMonth.of(2027, 3)).months()).isEqualTo(12);
-        assertThat(new ReportingPeriod(YearMonth.of(2021, 1), YearMonth.of(2025, 12)).months())
-                .isEqualTo(ReportingPeriod.LONGEST_IN_MONTHS);
+    void aReportCoversOneWholeCalendarMonth() {
+        ReportingPeriod april = ReportingPeriod.asked(YearMonth.of(2026, 4), YearMonth.of(2026, 4));
+
+        assertThat(april).isEqualTo(ReportingPeriod.month(YearMonth.of(2026, 4)));
+        assertThat(april.months()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} to {1} is a calendar quarter")
+    @CsvSource({"2026-01, 2026-03", "2026-04, 2026-06", "2026-07, 2026-09", "2026-10, 2026-12"})
+    void orOneCalendarQuarter(YearMonth from, YearMonth to) {
+        ReportingPeriod quarter = ReportingPeriod.asked(from, to);
+
+        assertThat(quarter.isQuarter()).isTrue();
+        assertThat(quarter.months()).isEqualTo(3);
+        assertThat(ReportingPeriod.quarterOf(from.plusMonths(1))).isEqualTo(quarter);
+    }
+
+    @ParameterizedTest(name = "{0} to {1} is refused naming {2}")
+    @CsvSource({
+            // Windows that overlap others could be differenced to take a suppressed number out of its cell.
+            "2026-01, 2026-02, to",
+            "2026-04, 2027-03, to",
+            "2021-01, 2025-12, to",
+            "2026-02, 2026-04, from",
+            "2026-12, 2027-02, from",
+            "2026-05, 2026-04, from"})
+    void anyOtherWindowIsRefusedNamingTheFieldToChange(YearMonth from, YearMonth to, String field) {
+        assertThatThrownBy(() -> ReportingPeriod.asked(from, to)).isInstanceOfSatisfying(RuleBroken.class,
+                refused -> assertThat(refused.field()).isEqualTo(field));
     }
 
     @Test
-    void aPeriodCannotEndBeforeItStarts() {
+    void aPeriodIsNeverBuiltFromAnyOtherWindow() {
         assertThatThrownBy(() -> new ReportingPeriod(YearMonth.of(2026, 5), YearMonth.of(2026, 4)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReportingPeriod(YearMonth.of(2026, 1), YearMonth.of(2026, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
@@ -17,7 +18,8 @@ import org.opendsr.kit.messaging.InboundEvents;
 
 /**
  * consent-service's view of referral-service's events: who people are (by id), the outcome of their referrals,
- * their 18th birthdays, and their leaving the register. Other types on the topic are skipped.
+ * the month in which they turn 18 (and the old day-precise announcement, from older records), and their leaving the
+ * register. Other types on the topic are skipped.
  */
 @DsrEventListener(groupId = ReferralEventsListener.GROUP)
 @Topic(Topics.REFERRAL_EVENTS)
@@ -31,6 +33,7 @@ public class ReferralEventsListener extends DsrTopicListener {
                 .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, people::referralAccepted)
                 .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class, people::referralDeclined)
                 .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, people::referralWithdrawn)
+                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, people::personTurning18)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
                         people::personRemovedFromRegister)

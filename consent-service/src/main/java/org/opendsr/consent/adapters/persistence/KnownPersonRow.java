@@ -16,7 +16,8 @@ public record KnownPersonRow(
         String lifeStage,
         String ageBand,
         LocalDate ageBandKnownOn,
-        @Nullable @MappedProperty("turned_18_on") LocalDate turned18On,
+        // The month (YYYY-MM) in which they turn 18: never a day, which would give their date of birth away.
+        @Nullable @MappedProperty("turns_18_in") String turns18In,
         Instant firstKnownAt,
         Instant lastReferredAt,
         boolean onRegister,

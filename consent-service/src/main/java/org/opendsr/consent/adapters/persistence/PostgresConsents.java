@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opendsr.consent.domain.BestInterestsDecision;
 import org.opendsr.consent.domain.Consent;
@@ -19,6 +20,7 @@ import org.opendsr.consent.domain.Withdrawal;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 import org.opendsr.consent.application.Consents;
+import org.opendsr.consent.application.WorklistPage;
 
 /** Every consent the DSR has recorded, open or closed. Closed ones are history and are never deleted. */
 @Singleton
@@ -63,20 +65,33 @@ public class PostgresConsents implements Consents {
 
     /** Active consents due for renewal by {@code until}, of people whose consent is followed up, soonest first. */
     @Override
-    public List<Consent> renewalsDueBy(LocalDate until) {
-        return rows.findRenewalsDueBy(until).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> renewalsDueBy(LocalDate until, @Nullable WorklistPage.After after, int limit) {
+        return rows.findRenewalsDueBy(until, after == null ? null : after.day(), after == null ? null : after.consentId(),
+                limit).stream().map(PostgresConsents::toConsent).toList();
     }
 
     /** Overdue consents of people whose consent is followed up, nearest to lapsing first. */
     @Override
-    public List<Consent> overdue() {
-        return rows.findOverdue().stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> overdue(@Nullable WorklistPage.After after, int limit) {
+        return rows.findOverdue(after == null ? null : after.day(), after == null ? null : after.consentId(), limit)
+                .stream().map(PostgresConsents::toConsent).toList();
     }
 
-    /** Consents that lapsed or were withdrawn between two days, inclusive. */
+    /** Consents that lapsed or were withdrawn between two days, inclusive, in the order they closed. */
     @Override
-    public List<Consent> closedBetween(LocalDate from, LocalDate to) {
-        return rows.findClosedBetween(from, to).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> closedBetween(LocalDate from, LocalDate to, @Nullable WorklistPage.After after, int limit) {
+        return rows.findClosedBetween(from, to, after == null ? null : after.day(),
+                after == null ? null : after.consentId(), limit).stream().map(PostgresConsents::toConsent).toList();
+    }
+
+    @Override
+    public long lapsedBetween(LocalDate from, LocalDate to) {
+        return rows.countLapsedBetween(from, to);
+    }
+
+    @Override
+    public long withdrawnBetween(LocalDate from, LocalDate to) {
+        return rows.countWithdrawnBetween(from, to);
     }
 
     @Override

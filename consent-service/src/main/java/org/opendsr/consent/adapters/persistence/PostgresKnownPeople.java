@@ -1,6 +1,7 @@
 package org.opendsr.consent.adapters.persistence;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class PostgresKnownPeople implements KnownPeople {
     @Override
     public void add(KnownPerson person, Instant referredAt) {
         rows.save(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
-                person.ageBandKnownOn(), person.turned18On(), referredAt, referredAt, person.onRegister(),
+                person.ageBandKnownOn(), monthOf(person), referredAt, referredAt, person.onRegister(),
                 person.isFollowed(), person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
         saveOpenReferrals(person);
     }
@@ -51,7 +52,7 @@ public class PostgresKnownPeople implements KnownPeople {
     public void update(KnownPerson person, Instant referredAt) {
         KnownPersonRow current = rows.findById(person.personId()).orElseThrow();
         rows.update(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
-                person.ageBandKnownOn(), person.turned18On(), current.firstKnownAt(),
+                person.ageBandKnownOn(), monthOf(person), current.firstKnownAt(),
                 referredAt != null ? referredAt : current.lastReferredAt(), person.onRegister(), person.isFollowed(),
                 person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
         saveOpenReferrals(person);
@@ -76,13 +77,17 @@ public class PostgresKnownPeople implements KnownPeople {
                 .collect(Collectors.toSet());
     }
 
+    private static String monthOf(KnownPerson person) {
+        return person.turns18In() == null ? null : person.turns18In().toString();
+    }
+
     private static String nameOf(RemovalReason reason) {
         return reason == null ? null : reason.name();
     }
 
     private KnownPerson toPerson(KnownPersonRow row) {
         return new KnownPerson(row.personId(), LifeStage.valueOf(row.lifeStage()), AgeBand.valueOf(row.ageBand()),
-                row.ageBandKnownOn(), row.turned18On(), row.onRegister(), stored(row.personId()),
+                row.ageBandKnownOn(), row.turns18In() == null ? null : YearMonth.parse(row.turns18In()), row.onRegister(), stored(row.personId()),
                 row.leftRegisterOn(),
                 row.leftRegisterReason() == null ? null : RemovalReason.valueOf(row.leftRegisterReason()));
     }

@@ -3,7 +3,6 @@ package org.opendsr.consent.adapters.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -16,8 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opendsr.consent.application.ReadingConsents;
-import org.opendsr.consent.domain.Consent;
-import org.opendsr.consent.domain.ConsentState;
+import org.opendsr.consent.application.WorklistPage;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.rules.RuleBroken;
 
@@ -30,6 +28,9 @@ public class WorklistController {
 
     static final int DEFAULT_DAYS_AHEAD = 30;
     static final int MOST_DAYS_AHEAD = 366;
+    static final int DEFAULT_LIMIT = 50;
+    static final String AFTER = "The next of the page before; leave out for the first page";
+    static final String LIMIT = "How many entries, 1 to 100; 50 when omitted";
 
     private final ReadingConsents reading;
 
@@ -38,36 +39,49 @@ public class WorklistController {
     }
 
     @Get("/renewals-due")
-    @Operation(summary = "Active consents due for renewal in the next 30 days (or withinDays), soonest first")
+    @Operation(summary = "Active consents due for renewal in the next 30 days (or withinDays), soonest first, a page at "
+            + "a time: pass the page's next as after for the following one")
     public Worklists.RenewalsDue renewalsDue(
-            @Parameter(description = "How many days ahead, 1 to 366; 30 when omitted") @Nullable @QueryValue Integer withinDays) {
+            @Parameter(description = "How many days ahead, 1 to 366; 30 when omitted") @Nullable @QueryValue Integer withinDays,
+            @Parameter(description = AFTER) @Nullable @QueryValue String after,
+            @Parameter(description = LIMIT) @Nullable @QueryValue Integer limit) {
         int days = withinDays == null ? DEFAULT_DAYS_AHEAD : withinDays;
         if (days < 1 || days > MOST_DAYS_AHEAD) {
             throw RuleBroken.invalid("withinDays", "must be from 1 to " + MOST_DAYS_AHEAD);
         }
         LocalDate today = reading.today();
-        return new Worklists.RenewalsDue(today, today.plusDays(days), reading.renewalsDueWithin(days).stream()
-                .map(consent -> Worklists.RenewalDueEntry.of(consent, today)).toList());
+        WorklistPage page = reading.renewalsDueWithin(days, after, limitOf(limit));
+        return new Worklists.RenewalsDue(today, today.plusDays(days), page.consents().stream()
+                .map(consent -> Worklists.RenewalDueEntry.of(consent, today)).toList(), page.next());
     }
 
     @Get("/overdue")
-    @Operation(summary = "Overdue consents, with the days left before the person is removed from the register")
-    public Worklists.Overdue overdue() {
+    @Operation(summary = "Overdue consents, with the days left before the person is removed from the register, a page "
+            + "at a time")
+    public Worklists.Overdue overdue(@Parameter(description = AFTER) @Nullable @QueryValue String after,
+                                     @Parameter(description = LIMIT) @Nullable @QueryValue Integer limit) {
         LocalDate today = reading.today();
-        return new Worklists.Overdue(today, reading.overdue().stream()
-                .map(consent -> Worklists.OverdueEntry.of(consent, today)).toList());
+        WorklistPage page = reading.overdue(after, limitOf(limit));
+        return new Worklists.Overdue(today, page.consents().stream()
+                .map(consent -> Worklists.OverdueEntry.of(consent, today)).toList(), page.next());
     }
 
     @Get("/closed")
-    @Operation(summary = "Consents that lapsed or were withdrawn in a month")
+    @Operation(summary = "Consents that lapsed or were withdrawn in a month (the counts for the whole month), a page "
+            + "at a time")
     public Worklists.Closed closed(
-            @Parameter(description = "The month, YYYY-MM; this month when omitted") @Nullable @QueryValue String month) {
+            @Parameter(description = "The month, YYYY-MM; this month when omitted") @Nullable @QueryValue String month,
+            @Parameter(description = AFTER) @Nullable @QueryValue String after,
+            @Parameter(description = LIMIT) @Nullable @QueryValue Integer limit) {
         YearMonth chosen = month == null || month.isBlank() ? YearMonth.from(reading.today()) : parse(month);
-        List<Consent> closed = reading.closedIn(chosen);
-        return new Worklists.Closed(chosen.toString(),
-                closed.stream().filter(consent -> consent.state() == ConsentState.LAPSED).count(),
-                closed.stream().filter(consent -> consent.state() == ConsentState.WITHDRAWN).count(),
-                closed.stream().map(Worklists.ClosedEntry::of).toList());
+        WorklistPage page = reading.closedIn(chosen, after, limitOf(limit));
+        long[] counts = reading.closedCountsIn(chosen);
+        return new Worklists.Closed(chosen.toString(), counts[0], counts[1],
+                page.consents().stream().map(Worklists.ClosedEntry::of).toList(), page.next());
+    }
+
+    private static int limitOf(@Nullable Integer limit) {
+        return limit == null ? DEFAULT_LIMIT : limit;
     }
 
     private static YearMonth parse(String month) {

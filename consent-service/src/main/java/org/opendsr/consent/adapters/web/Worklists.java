@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,15 +16,19 @@ import org.opendsr.consent.domain.RenewalReason;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 
-/** The DSR team's consent worklists. Entries name people by personId; the gateway adds who they are. */
+/**
+ * The DSR team's consent worklists. Entries name people by personId; the gateway adds who they are. Each is a page:
+ * {@code next} is the cursor for the following page ({@code null} on the last).
+ */
 public final class Worklists {
 
     private Worklists() {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "RenewalsDueWorklist", description = "Active consents due for renewal by a day, soonest first")
-    public record RenewalsDue(LocalDate today, LocalDate dueBy, List<RenewalDueEntry> entries) {
+    public record RenewalsDue(LocalDate today, LocalDate dueBy, List<RenewalDueEntry> entries, @Nullable String next) {
     }
 
     @Serdeable
@@ -41,8 +46,9 @@ public final class Worklists {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "OverdueWorklist", description = "Overdue consents, nearest to removal first")
-    public record Overdue(LocalDate today, List<OverdueEntry> entries) {
+    public record Overdue(LocalDate today, List<OverdueEntry> entries, @Nullable String next) {
     }
 
     @Serdeable
@@ -63,8 +69,9 @@ public final class Worklists {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ClosedConsentsWorklist", description = "Consents that lapsed or were withdrawn in a month")
-    public record Closed(String month, long lapsed, long withdrawn, List<ClosedEntry> entries) {
+    public record Closed(String month, long lapsed, long withdrawn, List<ClosedEntry> entries, @Nullable String next) {
     }
 
     @Serdeable

@@ -11,6 +11,7 @@ import java.util.UUID;
  */
 public interface Milestones {
 
+    /** Turning 18: recorded on the day it is announced (the first of the month), under its original key. */
     String TURNED_18 = "TURNED_18";
 
     /** Someone who may have turned 18: what the rule needs, nothing more. */

@@ -8,12 +8,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
-import org.opendsr.contracts.common.LifeStage;
-import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.referral.shared.application.RecordLocks;
 import org.opendsr.referral.access.domain.AccessPurpose;
-import org.opendsr.referral.person.domain.AgeAtDate;
 import org.opendsr.referral.register.domain.EighteenthBirthday;
 import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
 import org.opendsr.referral.audit.application.Actor;
@@ -22,9 +20,11 @@ import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 
 /**
- * Tells consent-service (and anyone else) that a person known to the DSR turned 18, without the date of birth: consent
- * given for a child must be renewed. Run daily; safe with several replicas (one holds the lock, the others skip) and
- * when run twice (each announcement is recorded under a unique key); catches up birthdays of days it did not run.
+ * Tells consent-service (and anyone else) that a person known to the DSR turns 18 this month, without the date of birth
+ * or the day: consent given for a child must be renewed by the end of the month ({@link EighteenthBirthday}). Run daily;
+ * on the first of a month it announces everyone turning 18 in it. Safe with several replicas (one holds the lock, the
+ * others skip) and when run twice (each announcement is recorded under a unique key); catches up a first of the month
+ * it did not run on, and someone recorded during the month they turn 18.
  */
 @Singleton
 public class NoticingEighteenthBirthdays {
@@ -33,7 +33,7 @@ public class NoticingEighteenthBirthdays {
 
     /** What a run did. */
     @Serdeable
-    public record Run(LocalDate checkedOn, boolean ranHere, int turned18) {
+    public record Run(LocalDate checkedOn, boolean ranHere, int turning18) {
     }
 
     private final Milestones milestones;
@@ -59,20 +59,21 @@ public class NoticingEighteenthBirthdays {
         }
         Instant now = Now.of(clock);
         int announced = 0;
-        // Anyone whose 18th birthday fell in the last year (a day after 18 years for 29 February births).
+        // Anyone turning 18 this month, or whose 18th birthday fell in the last year and was not announced.
         for (Milestones.Candidate candidate : milestones.withoutMilestoneBornBetween(Milestones.TURNED_18,
-                today.minusYears(19), today.minusYears(18).plusDays(1))) {
+                today.minusYears(19), EighteenthBirthday.latestDateOfBirthTurning18By(today))) {
             LocalDate firstRecordedOn = LocalDate.ofInstant(candidate.firstRecordedAt(), FirstContactDeadline.ENGLAND);
-            if (!EighteenthBirthday.reachedWhileKnown(candidate.dateOfBirth(), firstRecordedOn, today)) {
+            if (!EighteenthBirthday.dueToBeAnnounced(candidate.dateOfBirth(), firstRecordedOn, today)) {
                 continue;
             }
+            // Recorded under the key announcements of the old, day-precise event used, so nobody is announced twice.
             if (milestones.recordMilestone(candidate.personId(), Milestones.TURNED_18,
-                    EighteenthBirthday.of(candidate.dateOfBirth()), now)) {
-                AgeAtDate age = AgeAtDate.of(candidate.dateOfBirth(), today);
-                outbox.append("person", candidate.personId(), EventTypes.PERSON_TURNED_18_V1,
-                        new PersonTurned18(candidate.personId(), LifeStage.ADULT, age.band()));
+                    EighteenthBirthday.announcedOn(candidate.dateOfBirth()), now)) {
+                // The outbox stamps the event with now: the day of the announcement, never the birthday.
+                outbox.append("person", candidate.personId(), EventTypes.PERSON_TURNING_18_V1,
+                        PersonTurning18.in(candidate.personId(), EighteenthBirthday.monthOf(candidate.dateOfBirth())));
                 access.audit(candidate.personId(), Actor.REFERRAL_SERVICE, AuditAction.READ,
-                        "date of birth: turned 18", AccessPurpose.AGE_MILESTONE, now);
+                        "date of birth: turning 18 this month", AccessPurpose.AGE_MILESTONE, now);
                 announced++;
             }
         }

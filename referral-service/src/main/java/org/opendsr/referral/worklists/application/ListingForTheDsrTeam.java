@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.person.application.DuplicateFlags;
-import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.shared.application.KeysetPage;
+import org.opendsr.referral.shared.application.PageRequest;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.kit.access.Caller;
@@ -47,33 +48,34 @@ public class ListingForTheDsrTeam {
     }
 
     @Transactional
-    public Page<Listings.RegisterLine> register(Listings.RegisterFilter filter, int page, int size, Caller caller,
-                                                AccessPurpose purpose) {
-        Page<Listings.RegisterLine> lines = listings.register(filter, LocalDate.now(clock), page, size);
+    public KeysetPage<Listings.RegisterLine> register(Listings.RegisterFilter filter, PageRequest page, Caller caller,
+                                                      AccessPurpose purpose) {
+        KeysetPage<Listings.RegisterLine> lines = listings.register(filter, LocalDate.now(clock), page);
         audit(lines.items().stream().map(Listings.RegisterLine::personId).toList(), "register listing", caller, purpose);
         return lines;
     }
 
     @Transactional
-    public Page<Listings.AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, int page, int size,
-                                                               Caller caller, AccessPurpose purpose) {
-        Page<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, LocalDate.now(clock), page, size);
+    public KeysetPage<Listings.AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PageRequest page,
+                                                                     Caller caller, AccessPurpose purpose) {
+        KeysetPage<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, LocalDate.now(clock), page);
         audit(lines.items().stream().map(Listings.AwaitingContact::personId).toList(), "first-contact worklist",
                 caller, purpose);
         return lines;
     }
 
     @Transactional
-    public Page<Listings.Unallocated> unallocated(int page, int size, Caller caller, AccessPurpose purpose) {
-        Page<Listings.Unallocated> lines = listings.unallocated(page, size);
+    public KeysetPage<Listings.Unallocated> unallocated(PageRequest page, Caller caller, AccessPurpose purpose) {
+        KeysetPage<Listings.Unallocated> lines = listings.unallocated(page);
         audit(lines.items().stream().map(Listings.Unallocated::personId).toList(), "re-allocation worklist", caller,
                 purpose);
         return lines;
     }
 
     @Transactional
-    public Page<Listings.DuplicateFlag> possibleDuplicates(int page, int size, Caller caller, AccessPurpose purpose) {
-        Page<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(page, size);
+    public KeysetPage<Listings.DuplicateFlag> possibleDuplicates(PageRequest page, Caller caller,
+                                                                 AccessPurpose purpose) {
+        KeysetPage<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(page);
         List<UUID> shown = new ArrayList<>();
         lines.items().forEach(flag -> {
             shown.add(flag.person().personId());

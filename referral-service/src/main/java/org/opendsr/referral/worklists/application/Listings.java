@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.shared.application.KeysetPage;
+import org.opendsr.referral.shared.application.PageRequest;
 
 /**
  * The DSR team's listings: the register (people by status, locality and responsible professional) and the
@@ -30,7 +31,7 @@ public interface Listings {
         }
     }
 
-    Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size);
+    KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page);
 
     /** A referral waiting for first contact. */
     record AwaitingContact(UUID referralId, UUID personId, String route, Instant receivedAt,
@@ -43,7 +44,7 @@ public interface Listings {
     }
 
     /** Referrals waiting for first contact, soonest due first; {@code overdue} true or false narrows them. */
-    Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size);
+    KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, PageRequest page);
 
     /** A register entry without a responsible professional. */
     record Unallocated(UUID registerEntryId, UUID personId, Instant onRegisterFrom, Instant unallocatedSince,
@@ -55,7 +56,7 @@ public interface Listings {
     }
 
     /** Open entries without a responsible professional, longest waiting first. */
-    Page<Unallocated> unallocated(int page, int size);
+    KeysetPage<Unallocated> unallocated(PageRequest page);
 
     /** One of two people flagged as possibly the same. */
     record FlaggedPerson(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
@@ -70,5 +71,5 @@ public interface Listings {
     record DuplicateFlag(UUID flagId, Instant flaggedAt, FlaggedPerson person, FlaggedPerson possibleDuplicate) {
     }
 
-    Page<DuplicateFlag> openDuplicateFlags(int page, int size);
+    KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page);
 }

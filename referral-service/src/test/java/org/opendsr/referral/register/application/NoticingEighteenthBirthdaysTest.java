@@ -8,12 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.EventTypes;
-import org.opendsr.contracts.common.LifeStage;
-import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.referral.inmemory.UseCases;
 import org.opendsr.referral.person.domain.Person;
 
-/** The daily 18th-birthday run, against in-memory ports. */
+/** The daily turning-18 run, against in-memory ports; the clock is on Monday 2 March 2026. */
 class NoticingEighteenthBirthdaysTest {
 
     private final UseCases dsr = new UseCases();
@@ -26,26 +25,28 @@ class NoticingEighteenthBirthdaysTest {
     }
 
     @Test
-    void someoneKnownBeforeTheir18thBirthdayIsAnnouncedOnceAsAnAdult() {
-        Person turning = bornOn(LocalDate.of(2008, 3, 1), Instant.parse("2025-01-10T10:00:00Z"));
-        bornOn(LocalDate.of(2009, 3, 1), Instant.parse("2025-01-10T10:00:00Z"));
+    void someoneKnownAsAChildIsAnnouncedOnceAsTurning18ThisMonthWithTheMonthOnly() {
+        Person turning = bornOn(LocalDate.of(2008, 3, 25), Instant.parse("2025-01-10T10:00:00Z"));
+        bornOn(LocalDate.of(2008, 4, 1), Instant.parse("2025-01-10T10:00:00Z"));
 
         NoticingEighteenthBirthdays.Run first = dsr.eighteenthBirthdays.run();
         NoticingEighteenthBirthdays.Run again = dsr.eighteenthBirthdays.run();
 
-        assertThat(first.turned18()).isEqualTo(1);
-        assertThat(again.turned18()).as("a milestone is announced once").isZero();
-        PersonTurned18 event = dsr.outbox.only(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class);
+        assertThat(first.turning18()).as("before the birthday, in its month").isEqualTo(1);
+        assertThat(again.turning18()).as("a milestone is announced once").isZero();
+        PersonTurning18 event = dsr.outbox.only(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class);
         assertThat(event.personId()).isEqualTo(turning.id());
-        assertThat(event.lifeStage()).isEqualTo(LifeStage.ADULT);
-        assertThat(dsr.audit.of(turning.id())).containsExactly("READ date of birth: turned 18");
+        assertThat(event.turns18In()).isEqualTo("2026-03");
+        assertThat(event.consentRenewalDueBy()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(dsr.outbox.types()).doesNotContain(EventTypes.PERSON_TURNED_18_V1);
+        assertThat(dsr.audit.of(turning.id())).containsExactly("READ date of birth: turning 18 this month");
     }
 
     @Test
     void someoneFirstRecordedAsAnAdultIsNotAnnounced() {
         bornOn(LocalDate.of(2008, 1, 1), Instant.parse("2026-02-01T10:00:00Z"));
 
-        assertThat(dsr.eighteenthBirthdays.run().turned18()).isZero();
+        assertThat(dsr.eighteenthBirthdays.run().turning18()).isZero();
         assertThat(dsr.outbox.types()).isEmpty();
     }
 }

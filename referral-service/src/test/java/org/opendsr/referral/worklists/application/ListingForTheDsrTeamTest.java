@@ -13,7 +13,8 @@ import org.opendsr.referral.inmemory.InMemoryListings;
 import org.opendsr.referral.inmemory.Refusals;
 import org.opendsr.referral.inmemory.UseCases;
 import org.opendsr.referral.person.domain.Person;
-import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.shared.application.KeysetPage;
+import org.opendsr.referral.shared.application.PageRequest;
 
 /** The DSR team's worklists: every person shown is audited, against in-memory ports. */
 class ListingForTheDsrTeamTest {
@@ -35,12 +36,20 @@ class ListingForTheDsrTeamTest {
         listings.register.add(line(first));
         listings.register.add(line(second));
 
-        Page<Listings.RegisterLine> page = worklists.register(new Listings.RegisterFilter(null, null, null, null), 0, 1, DSR_TEAM,
-                AccessPurpose.REGISTER_MANAGEMENT);
+        KeysetPage<Listings.RegisterLine> page = worklists.register(new Listings.RegisterFilter(null, null, null, null),
+                PageRequest.first(1), DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
 
         assertThat(page.total()).isEqualTo(2);
+        assertThat(page.next()).as("another page follows").isNotNull();
         assertThat(dsr.audit.of(first.id())).containsExactly("LISTED register listing");
         assertThat(dsr.audit.of(second.id())).isEmpty();
+
+        KeysetPage<Listings.RegisterLine> next = worklists.register(new Listings.RegisterFilter(null, null, null, null),
+                new PageRequest(page.next(), 1), DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+
+        assertThat(next.items()).extracting(Listings.RegisterLine::personId).containsExactly(second.id());
+        assertThat(next.next()).as("the last page").isNull();
+        assertThat(dsr.audit.of(second.id())).containsExactly("LISTED register listing");
     }
 
     @Test
@@ -50,7 +59,7 @@ class ListingForTheDsrTeamTest {
         listings.duplicateFlags.add(new Listings.DuplicateFlag(UUID.randomUUID(), dsr.clock.instant(), flagged(one),
                 flagged(other)));
 
-        worklists.possibleDuplicates(0, 20, DSR_TEAM, AccessPurpose.DATA_QUALITY);
+        worklists.possibleDuplicates(PageRequest.first(20), DSR_TEAM, AccessPurpose.DATA_QUALITY);
 
         assertThat(dsr.audit.of(one.id())).containsExactly("LISTED possible-duplicates worklist");
         assertThat(dsr.audit.of(other.id())).containsExactly("LISTED possible-duplicates worklist");

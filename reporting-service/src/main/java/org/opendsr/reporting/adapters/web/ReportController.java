@@ -35,20 +35,20 @@ public class ReportController {
 
     @Get("/referrals-received")
     @Secured({DsrRoles.ANALYST, DsrRoles.DSR_LEAD, DsrRoles.DSR_TEAM})
-    @Operation(summary = "Referrals received per month range, by route, locality and age band, after disclosure control")
+    @Operation(summary = "Referrals received in one calendar month or one calendar quarter, by route, locality and age "
+            + "band, after disclosure control",
+            description = "Only whole calendar months (to = from) and calendar quarters (from its first month to its "
+                    + "last: 2026-01 to 2026-03, 2026-04 to 2026-06, ...) are reported; any other window is refused "
+                    + "with 400 naming the field, so that overlapping windows cannot be differenced to reveal a "
+                    + "suppressed count.")
     public ReferralsReceivedReport referralsReceived(
             @Parameter(description = "First month, YYYY-MM; this month when omitted") @Nullable @QueryValue String from,
-            @Parameter(description = "Last month, YYYY-MM; this month when omitted") @Nullable @QueryValue String to) {
+            @Parameter(description = "Last month, YYYY-MM: the same as from, or the last month of from's quarter; "
+                    + "from when omitted") @Nullable @QueryValue String to) {
         YearMonth thisMonth = YearMonth.now(clock.withZone(ReportingPeriod.ENGLAND));
         YearMonth first = month("from", from, thisMonth);
-        YearMonth last = month("to", to, thisMonth);
-        if (first.isAfter(last)) {
-            throw RuleBroken.invalid("from", "must not be after to");
-        }
-        ReportingPeriod period = new ReportingPeriod(first, last);
-        if (period.months() > ReportingPeriod.LONGEST_IN_MONTHS) {
-            throw RuleBroken.invalid("to", "a report covers at most " + ReportingPeriod.LONGEST_IN_MONTHS + " months");
-        }
+        YearMonth last = month("to", to, first);
+        ReportingPeriod period = ReportingPeriod.asked(first, last);
         ReferralsReceived report = reporting.referralsReceived(period);
         return new ReferralsReceivedReport(first.toString(), last.toString(), report.total(),
                 published(report.byRoute()), published(report.byLocality()), published(report.byAgeBand()),

@@ -7,7 +7,10 @@ import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Looks for 18th birthdays daily, at 00:30 in England unless configured otherwise. */
+/**
+ * Looks daily, at 00:30 in England unless configured otherwise, for people turning 18 this month: on the first of a
+ * month it announces them all; other days catch up what a missed run or a new referral left.
+ */
 @Singleton
 public class EighteenthBirthdaySchedule {
 
@@ -24,7 +27,8 @@ public class EighteenthBirthdaySchedule {
         try {
             NoticingEighteenthBirthdays.Run run = noticing.run();
             if (run.ranHere()) {
-                LOG.info("Age milestones for {}: {} person(s) turned 18", run.checkedOn(), run.turned18());
+                LOG.info("Age milestones for {}: {} person(s) announced as turning 18 this month", run.checkedOn(),
+                        run.turning18());
             } else {
                 LOG.info("Age milestones for {}: another replica is on it", run.checkedOn());
             }

@@ -36,7 +36,8 @@ import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.register.domain.RegisterStatus;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.adapters.web.Purposes;
-import org.opendsr.referral.shared.adapters.web.Listed;
+import org.opendsr.referral.shared.adapters.web.Paged;
+import org.opendsr.referral.shared.application.PageRequest;
 import org.opendsr.referral.shared.adapters.web.QueryValues;
 
 /** The register: who is on it, removal with a reason, and who is responsible for each entry. */
@@ -82,23 +83,25 @@ public class RegisterController {
             + " and people REFERRED (waiting for an outcome). People REMOVED (with removedOn and removalReason from"
             + " their latest register entry) or NOT_ACCEPTED are listed when asked for by status.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public Listed<Listings.RegisterLine> register(@Nullable @QueryValue String locality,
+    public Paged<Listings.RegisterLine> register(@Nullable @QueryValue String locality,
                                                   @Nullable @QueryValue @Parameter(description = "ON_REGISTER,"
                                                           + " REFERRED, REMOVED or NOT_ACCEPTED; by default ON_REGISTER"
                                                           + " and REFERRED together") RegisterStatus status,
                                                   @Nullable @QueryValue String responsibleProfessional,
                                                   @Nullable @QueryValue String overdueContact,
-                                                  @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                                  @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                                                  @Nullable @QueryValue @Parameter(description = "The next of the"
+                                                          + " page before; leave out for the first page") String after,
+                                                  @QueryValue(defaultValue = "20") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+                                                  @Nullable @QueryValue @Parameter(hidden = true) String page,
                                                   Caller caller) {
         if (locality != null && !settings.getLocalities().contains(locality)
                 && !ReferralSettings.OUT_OF_AREA.equals(locality)) {
             throw RuleBroken.invalid("locality", "must be one of " + settings.getLocalities() + " or "
                     + ReferralSettings.OUT_OF_AREA);
         }
-        return Listed.of(listing.register(new Listings.RegisterFilter(locality, status == null ? null : status.name(),
-                        responsibleProfessional, QueryValues.trueOrFalse("overdueContact", overdueContact)), page, size, caller,
-                Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT)));
+        return Paged.of(listing.register(new Listings.RegisterFilter(locality, status == null ? null : status.name(),
+                        responsibleProfessional, QueryValues.trueOrFalse("overdueContact", overdueContact)),
+                Paged.request(after, limit, page), caller, Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT)));
     }
 
     @Post("/{registerEntryId}/removal")

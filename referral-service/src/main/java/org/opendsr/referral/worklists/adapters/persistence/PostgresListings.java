@@ -14,7 +14,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.worklists.application.Listings;
-import org.opendsr.referral.shared.application.Page;
+import org.opendsr.referral.shared.application.KeysetPage;
+import org.opendsr.referral.shared.application.PageCursor;
+import org.opendsr.referral.shared.application.PageRequest;
 
 /** {@link Listings} in PostgreSQL. */
 @Singleton
@@ -66,7 +68,7 @@ class PostgresListings implements Listings {
     // closed entry. The total is counted over the same predicates, without sorting or working out any line.
     private static final String PAGE = "WITH page AS (SELECT p.id AS person_id, p.given_name, p.family_name,"
             + " p.locality, e.id AS entry_id, e.on_register_from, e.responsible_professional, e.unallocated_since"
-            + PEOPLE + "%1$s ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ? OFFSET ?)"
+            + PEOPLE + "%1$s%2$s ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ?)"
             + " SELECT page.*,"
             + "  CASE WHEN page.entry_id IS NOT NULL THEN 'ON_REGISTER'"
             + "   WHEN " + String.format(WAITING, "page.person_id") + " THEN 'REFERRED'"
@@ -83,8 +85,13 @@ class PostgresListings implements Listings {
             + "  ON page.entry_id IS NULL"
             + " ORDER BY lower(page.family_name), lower(page.given_name), page.person_id";
 
+    // Keyset paging by name: the cursor is the last person's id (never their name, which would travel in URLs), and the
+    // page starts after that person's place in the person_listing_order index.
+    private static final String AFTER_PERSON = " AND (lower(p.family_name), lower(p.given_name), p.id) >"
+            + " (SELECT lower(k.family_name), lower(k.given_name), k.id FROM person k WHERE k.id = ?)";
+
     @Override
-    public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
+    public KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page) {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (filter.locality() != null) {
@@ -102,11 +109,15 @@ class PostgresListings implements Listings {
             parameters.add(today);
         }
         List<Object> all = new ArrayList<>(parameters);
-        all.add(size);
-        all.add(page * size);
+        String after = "";
+        if (page.after() != null) {
+            after = AFTER_PERSON;
+            all.add(uuid(PageCursor.key(page.after(), 1).get(0)));
+        }
+        all.add(page.fetch());
         all.addAll(parameters);
         long[] total = {-1};
-        List<RegisterLine> lines = jdbc.prepareStatement(String.format(PAGE, where), select -> {
+        List<RegisterLine> lines = jdbc.prepareStatement(String.format(PAGE, where, after), select -> {
             bind(select, all);
             List<RegisterLine> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -126,15 +137,15 @@ class PostgresListings implements Listings {
         });
         // Only a page past the end, which has no line to carry the total, needs a count of its own.
         if (total[0] < 0) {
-            total[0] = page == 0 ? 0 : count("SELECT count(*)" + PEOPLE + where, parameters);
+            total[0] = page.after() == null ? 0 : count("SELECT count(*)" + PEOPLE + where, parameters);
         }
-        return new Page<>(lines, page, size, total[0]);
+        return KeysetPage.of(lines, page, total[0], line -> PageCursor.of(line.personId()));
     }
 
     // ---- worklists --------------------------------------------------------------------------------------------------
 
     @Override
-    public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size) {
+    public KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, PageRequest page) {
         String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
         List<Object> parameters = new ArrayList<>();
         if (overdue != null) {
@@ -142,41 +153,68 @@ class PostgresListings implements Listings {
             parameters.add(today);
         }
         long total = count("SELECT count(*)" + from, parameters);
+        // Keyset: the cursor holds the last line's sort key (due date, time received, referral id).
+        List<Object> seek = new ArrayList<>(parameters);
+        String after = "";
+        if (page.after() != null) {
+            List<String> key = PageCursor.key(page.after(), 3);
+            after = " AND (r.first_contact_due_on, r.received_at, r.id) > (?, ?, ?)";
+            seek.add(date(key.get(0)));
+            seek.add(Timestamp.from(time(key.get(1))));
+            seek.add(uuid(key.get(2)));
+        }
         List<AwaitingContact> lines = list("SELECT r.id, r.person_id, r.route, r.received_at, r.first_contact_due_on,"
-                + " r.complete, p.given_name, p.family_name, p.locality" + from
-                + " ORDER BY r.first_contact_due_on, r.received_at, r.id LIMIT ? OFFSET ?", parameters, size, page * size,
+                + " r.complete, p.given_name, p.family_name, p.locality" + from + after
+                + " ORDER BY r.first_contact_due_on, r.received_at, r.id LIMIT ?", seek, page.fetch(),
                 rows -> new AwaitingContact(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                         rows.getString(3), instant(rows, "received_at"), rows.getObject(5, LocalDate.class),
                         rows.getBoolean(6), rows.getString(7), rows.getString(8), rows.getString(9)));
-        return new Page<>(lines, page, size, total);
+        return KeysetPage.of(lines, page, total,
+                line -> PageCursor.of(line.firstContactDueOn(), line.receivedAt(), line.referralId()));
     }
 
     @Override
-    public Page<Unallocated> unallocated(int page, int size) {
+    public KeysetPage<Unallocated> unallocated(PageRequest page) {
         String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
                 + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL";
         long total = count("SELECT count(*)" + from, List.of());
+        List<Object> seek = new ArrayList<>();
+        String after = "";
+        if (page.after() != null) {
+            List<String> key = PageCursor.key(page.after(), 2);
+            after = " AND (e.unallocated_since, e.id) > (?, ?)";
+            seek.add(Timestamp.from(time(key.get(0))));
+            seek.add(uuid(key.get(1)));
+        }
         List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
-                + " p.given_name, p.family_name, p.locality" + from + " ORDER BY e.unallocated_since, e.id LIMIT ? OFFSET ?",
-                List.of(), size, page * size,
+                + " p.given_name, p.family_name, p.locality" + from + after + " ORDER BY e.unallocated_since, e.id LIMIT ?",
+                seek, page.fetch(),
                 rows -> new Unallocated(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                         instant(rows, "on_register_from"), instant(rows, "unallocated_since"), rows.getString(5),
                         rows.getString(6), rows.getString(7)));
-        return new Page<>(lines, page, size, total);
+        return KeysetPage.of(lines, page, total, line -> PageCursor.of(line.unallocatedSince(), line.registerEntryId()));
     }
 
     @Override
-    public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
+    public KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page) {
         String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
                 + " WHERE d.resolved_at IS NULL";
         long total = count("SELECT count(*)" + from, List.of());
         String columns = "%1$s.id, %1$s.given_name, %1$s.family_name, %1$s.date_of_birth, %1$s.nhs_number,"
                 + " %1$s.postcode, %1$s.locality";
+        List<Object> seek = new ArrayList<>();
+        String after = "";
+        if (page.after() != null) {
+            List<String> key = PageCursor.key(page.after(), 2);
+            after = " AND (d.flagged_at, d.id) > (?, ?)";
+            seek.add(Timestamp.from(time(key.get(0))));
+            seek.add(uuid(key.get(1)));
+        }
         List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
-                        + String.format(columns, "b") + from + " ORDER BY d.flagged_at, d.id LIMIT ? OFFSET ?",
-                List.of(), size, page * size, rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
+                        + String.format(columns, "b") + from + after + " ORDER BY d.flagged_at, d.id LIMIT ?",
+                seek, page.fetch(), rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
                         instant(rows, "flagged_at"), flaggedPerson(rows, 3), flaggedPerson(rows, 10)));
-        return new Page<>(lines, page, size, total);
+        return KeysetPage.of(lines, page, total, line -> PageCursor.of(line.flaggedAt(), line.flagId()));
     }
 
     private static FlaggedPerson flaggedPerson(ResultSet rows, int first) throws SQLException {
@@ -201,11 +239,10 @@ class PostgresListings implements Listings {
         });
     }
 
-    private <T> List<T> list(String sql, List<Object> parameters, int limit, int offset, RowMapper<T> mapper) {
+    private <T> List<T> list(String sql, List<Object> parameters, int limit, RowMapper<T> mapper) {
         return jdbc.prepareStatement(sql, statement -> {
             List<Object> all = new ArrayList<>(parameters);
             all.add(limit);
-            all.add(offset);
             bind(statement, all);
             List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
@@ -220,6 +257,31 @@ class PostgresListings implements Listings {
     private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    // A cursor's parts, refused as a whole (400 naming after) when one is not what this listing put there.
+    private static UUID uuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw PageCursor.notACursor();
+        }
+    }
+
+    private static Instant time(String part) {
+        try {
+            return Instant.parse(part);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw PageCursor.notACursor();
+        }
+    }
+
+    private static LocalDate date(String part) {
+        try {
+            return LocalDate.parse(part);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw PageCursor.notACursor();
         }
     }
 

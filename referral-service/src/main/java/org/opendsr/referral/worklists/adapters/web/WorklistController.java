@@ -29,7 +29,8 @@ import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.adapters.web.Purposes;
-import org.opendsr.referral.shared.adapters.web.Listed;
+import org.opendsr.referral.shared.adapters.web.Paged;
+import org.opendsr.referral.shared.application.PageRequest;
 import org.opendsr.referral.shared.adapters.web.QueryValues;
 
 /** The DSR team's worklists: first contact due and overdue, entries to re-allocate, possible duplicates. */
@@ -44,6 +45,8 @@ public class WorklistController {
     record ResolutionRequest(@NotNull ListingForTheDsrTeam.DuplicateResolution outcome) {
     }
 
+    static final String AFTER = "The next of the page before; leave out for the first page";
+
     private final ListingForTheDsrTeam listing;
 
     public WorklistController(ListingForTheDsrTeam listing) {
@@ -54,21 +57,23 @@ public class WorklistController {
     @Operation(summary = "Referrals waiting for first contact, soonest due first; overdue=true for the overdue only,"
             + " false for those still in time")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public Listed<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
-                                                         @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                                         @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                         Caller caller) {
-        return Listed.of(listing.awaitingFirstContact(QueryValues.trueOrFalse("overdue", overdue), page, size, caller,
-                Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT)));
+    public Paged<Listings.AwaitingContact> firstContact(@Nullable @QueryValue String overdue,
+                                                        @Nullable @QueryValue @Parameter(description = AFTER) String after,
+                                                        @QueryValue(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+                                                        @Nullable @QueryValue @Parameter(hidden = true) String page,
+                                                        Caller caller) {
+        return Paged.of(listing.awaitingFirstContact(QueryValues.trueOrFalse("overdue", overdue),
+                Paged.request(after, limit, page), caller, Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT)));
     }
 
     @Get("/register/unallocated")
     @Operation(summary = "Register entries without a responsible professional, longest waiting first")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public Listed<Listings.Unallocated> unallocated(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                                    @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                    Caller caller) {
-        return Listed.of(listing.unallocated(page, size, caller,
+    public Paged<Listings.Unallocated> unallocated(@Nullable @QueryValue @Parameter(description = AFTER) String after,
+                                                   @QueryValue(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+                                                   @Nullable @QueryValue @Parameter(hidden = true) String page,
+                                                   Caller caller) {
+        return Paged.of(listing.unallocated(Paged.request(after, limit, page), caller,
                 Purposes.stated(caller, AccessPurpose.REGISTER_MANAGEMENT)));
     }
 
@@ -76,10 +81,11 @@ public class WorklistController {
     @Operation(summary = "People with the same name and date of birth and no shared NHS number, for the DSR team to"
             + " decide (never merged silently)")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public Listed<Listings.DuplicateFlag> possibleDuplicates(@QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                                             @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                                             Caller caller) {
-        return Listed.of(listing.possibleDuplicates(page, size, caller,
+    public Paged<Listings.DuplicateFlag> possibleDuplicates(@Nullable @QueryValue @Parameter(description = AFTER) String after,
+                                                            @QueryValue(defaultValue = "50") @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+                                                            @Nullable @QueryValue @Parameter(hidden = true) String page,
+                                                            Caller caller) {
+        return Paged.of(listing.possibleDuplicates(Paged.request(after, limit, page), caller,
                 Purposes.stated(caller, AccessPurpose.DATA_QUALITY)));
     }
 
