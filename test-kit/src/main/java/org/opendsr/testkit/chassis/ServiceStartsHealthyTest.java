@@ -29,6 +29,8 @@ import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.GeneratedDeploymentProbesContract;
 import org.opendsr.testkit.TestTokens;
+import org.opendsr.testkit.security.TokenProbe;
+import org.opendsr.testkit.security.TokenRefusalContract;
 
 /**
  * What every deployed DSR module (each service and the gateway) proves about itself, whatever it does, in one test
@@ -39,11 +41,16 @@ import org.opendsr.testkit.TestTokens;
  * call. The module's values come from its pom as system properties (root pom, surefire): dsr.chassis.database (its
  * database, dsr.k8s.database.name) and dsr.chassis.without ("database|kafka" for the gateway, which has neither).
  * It runs only in a module whose pom names kubernetes-maven-plugin, as deploy-checks counts deployed modules.
+ * It also refuses every token the {@link TokenRefusalContract} lists (alg none, HS256 with the public key, no exp,
+ * a future nbf, a foreign audience, too old, expired...) and accepts a good one, on the test kit's
+ * {@link TokenProbe} route: so each service and the gateway enforce the same token rules, including modules that
+ * have no API of their own yet (risk-service, meeting-service).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("deployedModule")
-public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContract, TestPropertyProvider {
+public class ServiceStartsHealthyTest
+        implements GeneratedDeploymentProbesContract, TokenRefusalContract, TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
@@ -71,6 +78,11 @@ public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContra
     }
 
     @Override
+    public String tokenRefusalBaseUrl() {
+        return server.getURL().toString();
+    }
+
+    @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         if (hasDatabase()) {
@@ -80,6 +92,7 @@ public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContra
             properties.putAll(TestTokens.get().serviceProperties());
             properties.put("micronaut.server.port", "-1");
         }
+        properties.put(TokenProbe.PROPERTY, "true");
         // A free management port (endpoints.all.port), as the Kubernetes Deployment sets one (ENDPOINTS_ALL_PORT):
         // health and metrics then answer there only.
         try (ServerSocket socket = new ServerSocket(0)) {
