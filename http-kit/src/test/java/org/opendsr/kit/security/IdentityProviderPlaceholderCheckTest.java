@@ -37,5 +37,7 @@ class IdentityProviderPlaceholderCheckTest {
                 .hasStackTraceContaining("DSR_SECURITY_JWKS_URL");
         assertThatCode(() -> new IdentityProviderPlaceholderCheck("http://localhost:8080/keys", "dsr-local-demo-issuer"))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new IdentityProviderPlaceholderCheck("http://localhost:8080/keys",
+                "dsr-local-demo-issuer", "api://identity.example.invalid")).hasMessageContaining("DSR_SECURITY_AUDIENCE");
     }
 }
