@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 
 /**
  * Refuses to start with the placeholder identity provider of the generated plain Kubernetes manifests
@@ -18,6 +19,7 @@ public class IdentityProviderPlaceholderCheck {
 
     static final String PLACEHOLDER_HOST = "identity.example.invalid";
 
+    @Inject
     IdentityProviderPlaceholderCheck(@Value("${dsr.security.jwks-url:}") String jwksUrl,
                                      @Value("${dsr.security.issuer:}") String issuer,
                                      @Value("${dsr.security.audience:}") String audience) {

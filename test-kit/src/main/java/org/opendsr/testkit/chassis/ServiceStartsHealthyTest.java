@@ -134,6 +134,23 @@ public class ServiceStartsHealthyTest
         assertThat(api.get("/anything", null).status()).isIn(401, 404);
     }
 
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        ApiClient api = new ApiClient(server.getURL().toString());
+        List<ApiClient.ApiResponse> answers = List.of(
+                api.get(TokenProbe.PATH, TestTokens.get().tokenFor("security-headers", "PROFESSIONAL")),
+                api.get(TokenProbe.PATH, null));
+        assertThat(answers).extracting(ApiClient.ApiResponse::status).containsExactly(200, 401);
+        for (ApiClient.ApiResponse answer : answers) {
+            assertThat(answer.header("Cache-Control")).as(answer.status() + " " + answer.headers()).isEqualTo("no-store");
+            assertThat(answer.header("Pragma")).isEqualTo("no-cache");
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+    }
+
     private static List<Boolean> appliedMigrations(Connection connection, String schema) throws SQLException {
         List<Boolean> outcomes = new ArrayList<>();
         try (ResultSet rows = connection.createStatement().executeQuery(
