@@ -127,8 +127,11 @@ public class AuditLog {
         int limit = Math.max(1, Math.min(size, AuditPage.MAX_SIZE));
         String sql = "SELECT " + SELECTED + " FROM dsr_kit.audit_entry WHERE " + condition
                 + " AND seq < ? ORDER BY seq DESC LIMIT ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
+        // In the caller's transaction when there is one, so a reading of the trail that was just recorded shows.
+        var transaction = transactions.findTransactionStatus();
+        try (Connection own = transaction.isPresent() ? null : dataSource.getConnection();
+             PreparedStatement select = (own != null ? own : (Connection) transaction.get().getConnection())
+                     .prepareStatement(sql)) {
             select.setObject(1, key);
             select.setLong(2, before == null ? Long.MAX_VALUE : before);
             select.setInt(3, limit + 1);

@@ -10,7 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * page, null on the last page.
  */
 @Serdeable
-public record AuditPage(List<AuditRecord> entries, int size, @Nullable Long nextBefore) {
+public record AuditPage(List<AuditRecord> items, int size, @Nullable Long nextBefore) {
 
     /** The largest page anyone may ask for. */
     public static final int MAX_SIZE = 200;
