@@ -9,8 +9,9 @@
 --    session_replication_role = replica), which an application bug or an injected statement does not do by
 --    accident.
 -- 2. Privileges where they help: nothing is granted to PUBLIC. A deployment that separates the migrating owner from
---    the runtime role grants that role only SELECT and INSERT on these tables (and USAGE on the sequence); then
---    even disabling the triggers is out of the runtime role's reach.
+--    the runtime role grants that role only SELECT, INSERT and DELETE on these tables (DELETE being limited by the
+--    triggers to what a retention anchor covers) and USAGE on the sequence; then disabling the triggers is out of
+--    the runtime role's reach.
 -- 3. A hash chain (audit_seal) so that what gets past both (an owner or superuser editing or deleting rows with
 --    the triggers off) is detected by the daily check (AuditChain), which names the first broken chain position.
 --

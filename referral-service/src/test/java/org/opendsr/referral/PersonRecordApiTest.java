@@ -148,7 +148,8 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
         assertProblem(read, 404, "urn:dsr:problem:not-found");
         assertProblem(change, 404, "urn:dsr:problem:not-found");
         assertThat(read.text()).doesNotContain("Brackenbury");
-        assertThat(database.rowCounts()).isEqualTo(before);
+        assertThat(database.rowCounts()).as("nothing changed but the audit of the two refused attempts")
+                .isEqualTo(withAuditEntries(before, 2));
     }
 
     @Test
@@ -210,7 +211,8 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
 
         assertProblem(response, 409, "urn:dsr:problem:nhs-number-belongs-to-another-person");
         assertThat(response.text()).doesNotContain(nhsNumber);
-        assertThat(database.rowCounts()).isEqualTo(before);
+        assertThat(database.rowCounts()).as("nothing changed but the refused attempt, on both people's trails")
+                .isEqualTo(withAuditEntries(before, 2));
     }
 
     /** One part of the record sent with one bad value. */
@@ -394,6 +396,12 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static Map<String, Long> withAuditEntries(Map<String, Long> counts, long more) {
+        Map<String, Long> expected = new LinkedHashMap<>(counts);
+        expected.merge("dsr_kit.audit_entry", more, Long::sum);
+        return expected;
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
