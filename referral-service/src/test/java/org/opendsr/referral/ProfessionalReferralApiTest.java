@@ -102,7 +102,7 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         assertThat(view.get("person").get("personId").asText()).isEqualTo(receipt.get("personId").asText());
         assertThat(view.at("/person/familyName").isMissingNode() || view.at("/person/familyName").isNull())
                 .as("the record the referral was linked to only once the DSR team has made first contact").isTrue();
-        assertThat(view.get("detailsToReview")).as("the DSR team's").isEmpty();
+        assertThat(view.path("detailsToReview").size()).as("the DSR team's").isZero();
 
         journeys.contact(receipt.get("referralId").asText());
         JsonNode person = api.get("/referrals/" + receipt.get("referralId").asText(), referrer).json().get("person");
