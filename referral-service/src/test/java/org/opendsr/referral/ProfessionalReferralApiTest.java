@@ -71,7 +71,7 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         UUID personId = UUID.fromString(receipt.get("personId").asText());
         assertThat(response.header("Location")).isEqualTo("/referrals/" + referralId);
         assertThat(receipt.get("status").asText()).isEqualTo("RECEIVED");
-        assertThat(receipt.get("personWasKnown").asBoolean()).isFalse();
+        assertThat(receipt.has("personWasKnown")).as("the DSR team's to know, not the referrer's").isFalse();
         assertThat(Instant.parse(receipt.get("receivedAt").asText())).isBetween(before, Instant.now());
         assertThat(database.referralsOfPerson(personId.toString())).isEqualTo(1);
     }
@@ -99,7 +99,13 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         assertThat(view.get("whatHasBeenTried").asText()).isEqualTo(referral.get("whatHasBeenTried"));
         assertThat(view.get("whatCouldReduceRisk").asText()).isEqualTo(referral.get("whatCouldReduceRisk"));
         assertThat(view.get("indicativeRag").asText()).isEqualTo("AMBER");
-        JsonNode person = view.get("person");
+        assertThat(view.get("person").get("personId").asText()).isEqualTo(receipt.get("personId").asText());
+        assertThat(view.at("/person/familyName").isMissingNode() || view.at("/person/familyName").isNull())
+                .as("the record the referral was linked to only once the DSR team has made first contact").isTrue();
+        assertThat(view.path("detailsToReview").size()).as("the DSR team's").isZero();
+
+        journeys.contact(receipt.get("referralId").asText());
+        JsonNode person = api.get("/referrals/" + receipt.get("referralId").asText(), referrer).json().get("person");
         assertThat(person.get("personId").asText()).isEqualTo(receipt.get("personId").asText());
         assertThat(person.get("givenName").asText()).isEqualTo("Ottoline");
         assertThat(person.get("familyName").asText()).isEqualTo("Brackenbury-Quince");
@@ -118,7 +124,8 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         ApiResponse response = api.post("/referrals", referrer, minimal.body());
 
         assertThat(response.status()).isEqualTo(201);
-        JsonNode view = api.get("/referrals/" + response.json().get("referralId").asText(), referrer).json();
+        JsonNode view = api.get("/referrals/" + response.json().get("referralId").asText(),
+                TestTokens.get().tokenFor("dsr", DsrRoles.DSR_TEAM)).json();
         assertThat(view.get("person").path("nhsNumber").isMissingNode() || view.get("person").get("nhsNumber").isNull())
                 .as("no NHS number recorded").isTrue();
         assertThat(view.path("indicativeRag").isMissingNode() || view.get("indicativeRag").isNull()).isTrue();
@@ -139,8 +146,6 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
                 .body());
 
         assertThat(second.status()).isEqualTo(201);
-        assertThat(first.get("personWasKnown").asBoolean()).isFalse();
-        assertThat(second.json().get("personWasKnown").asBoolean()).isTrue();
         assertThat(second.json().get("personId").asText()).isEqualTo(first.get("personId").asText());
         assertThat(second.json().get("referralId").asText()).isNotEqualTo(first.get("referralId").asText());
         assertThat(database.peopleWithNhsNumber(nhsNumber)).isEqualTo(1);
@@ -167,8 +172,6 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
             assertThat(responses).extracting(ApiResponse::status).containsExactly(201, 201);
             assertThat(responses).extracting(response -> response.json().get("personId").asText())
                     .as("both referrals link to one person").containsOnly(responses.get(0).json().get("personId").asText());
-            assertThat(responses).extracting(response -> response.json().get("personWasKnown").asBoolean())
-                    .as("one found the person the other recorded").containsExactlyInAnyOrder(false, true);
             assertThat(database.peopleWithNhsNumber(nhsNumber)).isEqualTo(1);
             assertThat(database.referralsOfPerson(responses.get(0).json().get("personId").asText())).isEqualTo(2);
         }

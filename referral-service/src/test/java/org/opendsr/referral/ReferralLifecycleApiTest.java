@@ -387,7 +387,6 @@ class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
                 .with("givenName", givenName).with("dateOfBirth", "2013-05-05").with("locality", "WILTSHIRE"));
 
         assertThat(receipt.get("personId").asText()).isEqualTo(personId);
-        assertThat(receipt.get("personWasKnown").asBoolean()).isTrue();
         assertThat(journeys.person(personId).get("locality").asText()).isEqualTo("WILTSHIRE");
         assertThat(events.awaitEvent(EventTypes.REFERRAL_RECEIVED_V1, personId).get("locality").asText())
                 .isEqualTo("WILTSHIRE");
@@ -403,7 +402,6 @@ class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
         JsonNode newcomer = journeys.refer(referrer, someone.without("nhsNumber"));
 
         assertThat(newcomer.get("personId").asText()).as("not merged").isNotEqualTo(known);
-        assertThat(newcomer.get("personWasKnown").asBoolean()).isFalse();
         JsonNode flag = await().atMost(Duration.ofSeconds(5)).until(() -> flagOf(known), java.util.Objects::nonNull);
         assertThat(List.of(flag.at("/person/personId").asText(), flag.at("/possibleDuplicate/personId").asText()))
                 .containsExactlyInAnyOrder(known, newcomer.get("personId").asText());

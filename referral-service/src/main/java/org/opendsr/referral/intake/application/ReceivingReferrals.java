@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,9 @@ import org.opendsr.referral.calendar.application.WorkingDayCalendars;
  */
 @Singleton
 public class ReceivingReferrals {
+
+    /** The detail a referral's NHS number is kept under when someone born on another day holds it. */
+    public static final String NHS_NUMBER_HELD_FOR_REVIEW = "nhsNumber";
 
     private final People people;
     private final Referrals referrals;
@@ -216,18 +220,28 @@ public class ReceivingReferrals {
             locks.lockPerson(found.id());
             return people.byId(found.id()).orElseThrow();
         });
-        // Refused rather than taken in and flagged: the referrer has the person's notes open and can correct a
-        // mistyped number in a minute, whereas a referral linked to the wrong person (even flagged) would show the
-        // referrer a stranger's record until someone noticed, and a second person cannot hold the same NHS number.
-        // An agency system's referral goes to the dead-letter topic with this reason for its operators to fix.
-        if (known.isPresent() && !NhsNumberMatch.isTheSamePerson(known.get().dateOfBirth(), person.dateOfBirth())) {
+        // An NHS number held for someone born on another day. A linked referral would show the referrer a
+        // stranger's record, and a second person cannot hold the same number, so the referral is never linked. An
+        // agency system's referral still goes to the dead-letter topic with this reason for its operators to fix
+        // (their operators see no person through it). A professional's or the DSR team's referral is taken in
+        // exactly as one for someone new (a new record without the number) and the number is kept on the referral
+        // for the DSR team to review beside the person who holds it: refusing it, or answering differently, would
+        // tell anyone who knows an NHS number whether the DSR knows that person (a membership oracle).
+        boolean numberHeldForAnother = known.isPresent()
+                && !NhsNumberMatch.isTheSamePerson(known.get().dateOfBirth(), person.dateOfBirth());
+        if (numberHeldForAnother && route == ReferralRoute.AGENCY_SYSTEM) {
             throw RuleBroken.conflict("nhs-number-held-for-another-person",
                     "The NHS number is held for a different person", prefix + "nhsNumber", NhsNumberMatch.DIFFERS);
         }
+        Optional<Person> holder = numberHeldForAnother ? known : Optional.empty();
+        if (numberHeldForAnother) {
+            known = Optional.empty();
+        }
         Optional<PersonRecords.KnownPersonReferred> takenIn = known.map(found ->
                 personRecords.takeInReferral(found, person, postcode, now));
+        String recordedNumber = holder.isPresent() ? null : nhsNumber.map(NhsNumber::digits).orElse(null);
         Person recorded = takenIn.map(PersonRecords.KnownPersonReferred::person)
-                .orElseGet(() -> personRecords.record(person, nhsNumber.map(NhsNumber::digits).orElse(null), postcode, now));
+                .orElseGet(() -> personRecords.record(person, recordedNumber, postcode, now));
         if (agency != null) {
             personRecords.addKeyProfessional(recorded.id(), new NewKeyProfessional(agency.referrer().name(),
                     agency.referrer().role(), agency.referrer().organisation(), agency.referrer().phone(),
@@ -242,7 +256,13 @@ public class ReceivingReferrals {
         Referral referral = Referral.received(UUID.randomUUID(), recorded.id(), route, minimumDataSet, referredBy,
                 referrerOrganisation, deadline, now, agencyReferrer);
         referrals.add(referral);
-        Map<String, String> toReview = takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of());
+        Map<String, String> toReview = new LinkedHashMap<>(
+                takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of()));
+        if (holder.isPresent()) {
+            // Named as the request names it; the DSR team sees it on the referral and the pair on their
+            // possible-duplicates worklist, and decides whose number it is.
+            toReview.put(NHS_NUMBER_HELD_FOR_REVIEW, nhsNumber.orElseThrow().digits());
+        }
         detailsToReview.keep(referral.id(), toReview);
 
         List<RecordAccess.Audited> audited = new ArrayList<>();
@@ -253,7 +273,16 @@ public class ReceivingReferrals {
                     "record: details added by referral " + referral.id()));
         }
         audited.add(new RecordAccess.Audited(recorded.id(), AuditAction.CREATED, "referral " + referral.id()));
+        holder.ifPresent(held -> {
+            // Both records show the attempt, by whom, even though the referrer is told nothing of it.
+            audited.add(new RecordAccess.Audited(recorded.id(), AuditAction.CHANGED, "referral " + referral.id()
+                    + " gave an NHS number held for person " + held.id() + ": kept for the DSR team to review"));
+            audited.add(new RecordAccess.Audited(held.id(), AuditAction.CHANGED, "referral " + referral.id()
+                    + " gave this person's NHS number for person " + recorded.id()
+                    + " (date of birth differs): kept for the DSR team to review"));
+        });
         access.auditEach(audited, actor, purpose, now);
+        holder.ifPresent(held -> personRecords.flagNhsNumberHeldBy(recorded, held.id()));
         if (referral.isComplete()) {
             announcements.received(referral, recorded);
         }

@@ -9,7 +9,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.referral.lifecycle.domain.ReferralStatus;
 
 /**
- * What the referrer gets back.
+ * What receiving a referral did. The sender is told only what {@code ReferralReceiptView} shows (the same for a
+ * person known or not); the rest is for agency replies and tests of the use case.
  *
  * @param personWasKnown    true when the NHS number matched someone the DSR already knows, whom the referral links to
  * @param firstContactDueOn the last working day by which the DSR team makes first contact

@@ -268,6 +268,22 @@ public class PersonRecords {
         }
     }
 
+    /**
+     * Someone recorded without the NHS number they were referred with, because another person holds it: the pair
+     * goes on the DSR team's possible-duplicates worklist, whatever their names and dates of birth, for the team to
+     * decide whose number it is (the number itself is kept on the referral).
+     */
+    public void flagNhsNumberHeldBy(Person newcomer, UUID holder) {
+        if (duplicateFlags.flag(newcomer.id(), holder, newcomer.updatedAt())) {
+            access.auditEach(List.of(
+                    new RecordAccess.Audited(holder, AuditAction.CHANGED,
+                            "flagged as a possible duplicate of person " + newcomer.id()),
+                    new RecordAccess.Audited(newcomer.id(), AuditAction.CHANGED,
+                            "flagged as a possible duplicate of person " + holder)),
+                    Actor.REFERRAL_SERVICE, AccessPurpose.DATA_QUALITY, newcomer.updatedAt());
+        }
+    }
+
     private static PossibleDuplicates.Candidate candidate(Person row) {
         return new PossibleDuplicates.Candidate(row.id(), row.givenName(), row.familyName(), row.dateOfBirth(),
                 row.nhsNumber());

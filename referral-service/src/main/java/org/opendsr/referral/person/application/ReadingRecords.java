@@ -114,9 +114,14 @@ public class ReadingRecords {
                 Now.of(clock));
         // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
         // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
-        boolean personShown = access.mayAccess(referral.personId(), caller);
+        // Nor, until the DSR team has made first contact, the record their referral was linked to: their referral
+        // may have named someone the DSR already knew, and what it was linked to (the record's names, a number it
+        // lacks, the details that differed) must not tell them so. The details kept for review are the DSR team's.
+        boolean everyone = RecordAccess.seesEveryone(caller);
+        boolean awaitingTheDsrTeam = referral.isReferredBy(caller.userId()) && referral.contactedAt() == null;
+        boolean personShown = access.mayAccess(referral.personId(), caller) && (everyone || !awaitingTheDsrTeam);
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
-                assessments.of(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
+                assessments.of(referralId), everyone ? detailsToReview.of(referralId) : Map.of(), personShown);
     }
 
     /**

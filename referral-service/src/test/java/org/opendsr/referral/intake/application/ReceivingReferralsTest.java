@@ -106,18 +106,25 @@ class ReceivingReferralsTest {
     }
 
     @Test
-    void anNhsNumberHeldForSomeoneBornOnAnotherDayIsRefused() {
+    void anNhsNumberHeldForSomeoneBornOnAnotherDayIsTakenInAsSomeoneNewAndKeptForTheDsrTeam() {
         String nhsNumber = TestNhsNumbers.next();
-        dsr.referProfessionally(person("Sam", BORN_2010, nhsNumber, "SN1 1AA"), DATA, REFERRER,
+        ReferralReceipt first = dsr.referProfessionally(person("Sam", BORN_2010, nhsNumber, "SN1 1AA"), DATA,
+                REFERRER, AccessPurpose.REFERRAL_MANAGEMENT);
+
+        ReferralReceipt second = dsr.referProfessionally(
+                person("Alex", BORN_2010.plusYears(1), nhsNumber, "SN1 1AA"), DATA, REFERRER,
                 AccessPurpose.REFERRAL_MANAGEMENT);
 
-        Throwable refused = catchThrowable(() -> dsr.referProfessionally(
-                person("Alex", BORN_2010.plusYears(1), nhsNumber, "SN1 1AA"), DATA, REFERRER,
-                AccessPurpose.REFERRAL_MANAGEMENT));
-
-        assertThat(Refusals.problemOf(refused)).isEqualTo("nhs-number-held-for-another-person");
-        assertThat(dsr.people.count()).isEqualTo(1);
-        assertThat(dsr.referrals.all()).hasSize(1);
+        assertThat(second.personId()).as("never linked to the holder").isNotEqualTo(first.personId());
+        assertThat(second.personWasKnown()).isFalse();
+        assertThat(dsr.people.byId(second.personId()).orElseThrow().nhsNumber()).as("the holder keeps it").isNull();
+        assertThat(dsr.people.byId(first.personId()).orElseThrow().givenName()).isEqualTo("Sam");
+        assertThat(dsr.detailsToReview.of(second.referralId())).containsEntry("nhsNumber", nhsNumber);
+        assertThat(dsr.duplicateFlags.isFlagged(first.personId(), second.personId())).isTrue();
+        assertThat(dsr.audit.of(first.personId())).anyMatch(entry -> entry.contains("referral "
+                + second.referralId() + " gave this person's NHS number"));
+        assertThat(dsr.audit.of(second.personId())).anyMatch(entry -> entry.contains("held for person "
+                + first.personId()));
     }
 
     @Test

@@ -56,13 +56,13 @@ public class ReferralIntakeController {
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Refer someone to the DSR (professional referral, minimum data set)")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public HttpResponse<ReferralReceipt> refer(@Valid @Body ProfessionalReferralRequest request,
+    public HttpResponse<ReferralReceiptView> refer(@Valid @Body ProfessionalReferralRequest request,
                                                Caller caller) {
         // The stated purpose is refused before any value of the body; the person is parsed once, here.
         AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
         ReferralReceipt receipt = receiving.receiveProfessionalReferral(
                 receiving.professionalReferral(request.toPerson()), request.toMinimumDataSet(), caller, purpose);
-        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
+        return HttpResponse.created(ReferralReceiptView.of(receipt), URI.create("/referrals/" + receipt.referralId()));
     }
 
     @Post("/self-or-family")
@@ -70,12 +70,12 @@ public class ReferralIntakeController {
     @Operation(summary = "Record a self or family referral: a minimal first contact (name, postcode, phone or email)",
             description = "Taken by the DSR team from the person or their family; completed later with /completion.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public HttpResponse<ReferralReceipt> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
+    public HttpResponse<ReferralReceiptView> referSelfOrFamily(@Valid @Body IntakeRequests.SelfOrFamilyReferralRequest request,
                                                            Caller caller) {
         AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.REFERRAL_MANAGEMENT);
         ReferralReceipt receipt = receiving.receiveSelfOrFamilyReferral(
                 receiving.selfOrFamilyReferral(request.toPerson()), request.reasonForReferral(), caller, purpose);
-        return HttpResponse.created(receipt, URI.create("/referrals/" + receipt.referralId()));
+        return HttpResponse.created(ReferralReceiptView.of(receipt), URI.create("/referrals/" + receipt.referralId()));
     }
 
     @Post("/{referralId}/completion")

@@ -35,8 +35,9 @@ public record ReferralView(
         @Nullable Instant contactedAt,
         @Nullable Outcome outcome,
         @Nullable AgencyReferrer agencyReferrer,
-        @Schema(description = "For a person already known: details this referral gave that differ from their record"
-                + " (by field name), kept for the DSR team to review rather than written over the record")
+        @Schema(description = "For the DSR team and leads only: details this referral gave that differ from the"
+                + " record of the person already known (by field name), kept for review rather than written over"
+                + " the record; nhsNumber when the number is held for someone born on another day")
         Map<String, String> detailsToReview) {
 
     /** Only the personId for a referrer whose referral no longer gives them a need to know the person. */

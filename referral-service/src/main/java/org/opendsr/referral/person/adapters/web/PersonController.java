@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -28,6 +29,8 @@ import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.person.application.Address;
 import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.ReadingRecords;
+import org.opendsr.referral.person.application.ReviewingIdentityChanges;
+import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.kit.access.Caller;
@@ -46,13 +49,21 @@ public class PersonController {
 
     private final ReadingRecords reading;
     private final UpdatingPersonRecords updating;
+    private final ReviewingIdentityChanges reviewing;
     private final PersonDetailsChecks checks;
     private final Clock clock;
 
-    public PersonController(ReadingRecords reading, UpdatingPersonRecords updating, PersonDetailsChecks checks,
-                            Clock clock) {
+    /** What a professional is told of an identity change: held, whatever its NHS number. */
+    @Serdeable
+    @Schema(name = "IdentityChangeHeld")
+    public record IdentityChangeHeld(UUID changeId, String status) {
+    }
+
+    public PersonController(ReadingRecords reading, UpdatingPersonRecords updating,
+                            ReviewingIdentityChanges reviewing, PersonDetailsChecks checks, Clock clock) {
         this.reading = reading;
         this.updating = updating;
+        this.reviewing = reviewing;
         this.checks = checks;
         this.clock = clock;
     }
@@ -66,13 +77,22 @@ public class PersonController {
     }
 
     @Put("/{personId}/identity")
-    @Operation(summary = "Replace the person's name, date of birth and NHS number")
+    @Operation(summary = "Replace the person's name, date of birth and NHS number",
+            description = "A professional's change is held for the DSR team to review (202 IdentityChangeHeld, the"
+                    + " same answer whatever the NHS number); the DSR team's and a lead's is made at once (204), or"
+                    + " refused with 409 nhs-number-belongs-to-another-person")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public HttpResponse<Void> identity(@PathVariable UUID personId, @Valid @Body PersonParts.IdentityRequest request,
-                                       Caller caller) {
+    public HttpResponse<IdentityChangeHeld> identity(@PathVariable UUID personId,
+                                                     @Valid @Body PersonParts.IdentityRequest request, Caller caller) {
         // The stated purpose is refused before any value of the body, as it always has been.
         AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.DIRECT_CARE);
-        updating.identity(personId, request.toIdentity(checks, LocalDate.now(clock)), caller, purpose);
+        UpdatingPersonRecords.Identity identity = request.toIdentity(checks, LocalDate.now(clock));
+        if (!RecordAccess.seesEveryone(caller)) {
+            // No membership oracle: see ReviewingIdentityChanges for why the DSR team may still be told of a collision.
+            UUID changeId = reviewing.hold(personId, identity, caller, purpose);
+            return HttpResponse.accepted().body(new IdentityChangeHeld(changeId, "HELD_FOR_REVIEW"));
+        }
+        updating.identity(personId, identity, caller, purpose);
         return HttpResponse.noContent();
     }
 
