@@ -29,9 +29,11 @@ public final class Topics {
 
     /**
      * Every agency's inbound topic and nothing else: no dot in the agency id, so an agency's dead-letter topic
-     * ({@code dsr.agency.inbound.<agency-id>.dlt}) is never read back as inbound. Kafka matches the whole name.
+     * ({@code dsr.agency.inbound.<agency-id>.dlt}) is never read back as inbound, and never "dlt", so the old shared
+     * topic's {@code dsr.agency.inbound.dlt}, should a cluster still have it, is not taken for an agency's. Kafka
+     * matches the whole name (java.util.regex).
      */
-    public static final String AGENCY_INBOUND_PATTERN = "dsr\\.agency\\.inbound\\." + AGENCY_ID;
+    public static final String AGENCY_INBOUND_PATTERN = "dsr\\.agency\\.inbound\\.(?!dlt$)" + AGENCY_ID;
 
     /** Suffix of the dead-letter topic that receives records a consumer of a topic can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
@@ -45,7 +47,7 @@ public final class Topics {
 
     /** The inbound topic that only this agency may write, e.g. {@code dsr.agency.inbound.wiltshire-council}. */
     public static String agencyInbound(String agencyId) {
-        if (agencyId == null || !agencyId.matches(AGENCY_ID)) {
+        if (agencyId == null || !agencyId.matches(AGENCY_ID) || agencyId.equals("dlt")) {
             throw new IllegalArgumentException("an agency id is lower-case letters, digits and hyphens");
         }
         return AGENCY_INBOUND_PREFIX + agencyId;

@@ -35,9 +35,11 @@ public class RegisteredAgencies {
 
     public RegisteredAgencies(@Value("${dsr.referral.agencies:wiltshire-council}") List<String> registered) {
         for (String id : registered) {
-            if (!id.matches(Topics.AGENCY_ID)) {
+            try {
+                Topics.agencyInbound(id);
+            } catch (IllegalArgumentException notAnId) {
                 throw new IllegalArgumentException("dsr.referral.agencies: an agency id is lower-case letters, digits "
-                        + "and hyphens (it names a Kafka topic and user)");
+                        + "and hyphens (it names a Kafka topic and user)", notAnId);
             }
         }
         this.registered = Set.copyOf(registered);
