@@ -2,6 +2,8 @@
 # Creates every DSR topic and its dead-letter topic on the compose broker (auto-creation is off, as on the cluster),
 # with the partitions and retention of deploy/k8s/11-kafka-topics.yaml (deploy-checks compares the two); one broker,
 # so replication factor 1. A topic that already exists (a volume from an earlier run) gets the retention set too.
+# Agencies: one inbound topic (and .dlt) per registered agency (DSR_REFERRAL_AGENCIES); the demo agency here. Compose
+# runs Kafka without authentication, so it shows the topics, not the per-agency ACLs of deploy/k8s.
 set -euo pipefail
 bootstrap="${KAFKA_BOOTSTRAP:-kafka:9092}"
 # topic                     partitions  retention.ms
@@ -16,10 +18,10 @@ dsr.referral.events         6           34560000000
 dsr.consent.events          6           34560000000
 dsr.risk.events             6           34560000000
 dsr.meeting.events          6           34560000000
-dsr.agency.inbound          6           604800000
+dsr.agency.inbound.wiltshire-council 6  604800000
 dsr.referral.events.dlt     1           2592000000
 dsr.consent.events.dlt      1           2592000000
 dsr.risk.events.dlt         1           2592000000
 dsr.meeting.events.dlt      1           2592000000
-dsr.agency.inbound.dlt      1           2592000000
+dsr.agency.inbound.wiltshire-council.dlt 1 2592000000
 TOPICS

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Referrals arriving from agency systems on {@code dsr.agency.inbound} instead of through the gateway: referral-service
+ * Referrals arriving from agency systems on the demo agency's {@code dsr.agency.inbound.wiltshire-council} instead of through the gateway: referral-service
  * validates each event against its schema, matches and stores the person and the referral with its inbox and outbox
  * rows, and its relay publishes a ReferralReceived event on {@code dsr.referral.events}. The events are published
  * as a backlog (a batching producer, as an agency system's bulk upload would), and the rate is the number of events
@@ -35,7 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class AgencyIngest {
 
-    static final String AGENCY_INBOUND = "dsr.agency.inbound";
+    /** The demo agency's own topic (issue 11: one per agency; the sample's source is /agency/wiltshire-council). */
+    static final String AGENCY_INBOUND = "dsr.agency.inbound.wiltshire-council";
     private static final String SAMPLE = "event-contracts/src/main/resources/dsr/samples/dsr.agency.referral-submitted.v1.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong NEXT_NHS_NUMBER = new AtomicLong(999_000_000L);

@@ -13,7 +13,7 @@ import java.util.List;
  *                          or this many seconds have passed
  * @param jitSettledShare   compilation has settled when every service JVM's compiler threads took less than this
  *                          share of its CPU in the last warm-up round
- * @param agencyEvents      agency referral events published to dsr.agency.inbound for the agency ingest figure
+ * @param agencyEvents      agency referral events published to dsr.agency.inbound.wiltshire-council for the agency ingest figure
  * @param pacedRate         referrals a second in the paced run (for latencies below saturation)
  * @param pacedSeconds      how long the paced run lasts
  * @param startUp           also measure the whole stack's start-up as ./dsr-local starts it (twice: the first start

@@ -28,6 +28,9 @@ import org.opendsr.contracts.Topics;
  * <p>Constants are resolved the way the code spells them: {@code Topics.X} and {@code EventTypes.X} from
  * event-contracts, a group id from a {@code static final String} of the listener class, or a string literal.
  * Anything else fails, so a new way of naming a group or topic makes this check stricter, not silently blind.
+ * A listener subscribed by pattern ({@code @Topic(patterns = Topics.X)}, e.g. every agency's own inbound topic) reads
+ * every topic of deploy/k8s whose name the pattern matches (the whole name, as Kafka matches it), so each agency topic
+ * the cluster defines must be in the reader's ACLs, and no other.
  */
 record KafkaUsage(String module, Map<String, Set<String>> topicsByGroup, Set<String> publishedTopics,
                   Set<String> publishedEventTypes) {
@@ -50,6 +53,12 @@ record KafkaUsage(String module, Map<String, Set<String>> topicsByGroup, Set<Str
             Set<String> topics = new TreeSet<>();
             while (topic.find()) {
                 for (String expression : topic.group(1).split(",")) {
+                    if (expression.trim().startsWith("patterns")) {
+                        Pattern pattern = Pattern.compile(resolve(expression.replaceFirst("^\\s*patterns\\s*=", ""),
+                                Topics.class, code, source));
+                        clusterTopics().stream().filter(name -> pattern.matcher(name).matches()).forEach(topics::add);
+                        continue;
+                    }
                     topics.add(resolve(expression.replaceFirst("^\\s*value\\s*=", ""), Topics.class, code, source));
                 }
             }
@@ -81,6 +90,14 @@ record KafkaUsage(String module, Map<String, Set<String>> topicsByGroup, Set<Str
         Set<String> publishedTopics = new TreeSet<>();
         publishedTypes.forEach(type -> publishedTopics.add(EventCatalogue.of(type).topic()));
         return new KafkaUsage(module, topicsByGroup, publishedTopics, publishedTypes);
+    }
+
+    /** The topics deploy/k8s defines (KafkaTopic resources). */
+    static Set<String> clusterTopics() {
+        Set<String> names = new TreeSet<>();
+        Manifests.ofKind(Manifests.allClusterResources(), "KafkaTopic")
+                .forEach(topic -> names.add(topic.node().path("spec").path("topicName").asText()));
+        return names;
     }
 
     Set<String> groups() {

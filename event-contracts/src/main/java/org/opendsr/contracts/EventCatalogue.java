@@ -28,6 +28,10 @@ import org.opendsr.contracts.agency.AgencyAddressChanged;
 import org.opendsr.contracts.agency.AgencyContactDetailsChanged;
 import org.opendsr.contracts.agency.AgencyAdmissionReported;
 import org.opendsr.contracts.agency.AgencyDischargeReported;
+import org.opendsr.contracts.agency.AgencyAddressChangedV2;
+import org.opendsr.contracts.agency.AgencyContactDetailsChangedV2;
+import org.opendsr.contracts.agency.AgencyAdmissionReportedV2;
+import org.opendsr.contracts.agency.AgencyDischargeReportedV2;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.risk.RatingChanged;
 
@@ -79,16 +83,24 @@ public final class EventCatalogue {
                     EventSources.CONSENT_SERVICE, ConsentWithdrawn.class),
             new EventContract(EventTypes.RISK_RATING_CHANGED_V1, Topics.RISK_EVENTS,
                     EventSources.RISK_SERVICE, RatingChanged.class),
-            new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND,
+            new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyReferralSubmitted.class),
-            new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND,
+            new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyAddressChanged.class),
-            new EventContract(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, Topics.AGENCY_INBOUND,
+            new EventContract(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyContactDetailsChanged.class),
-            new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V1, Topics.AGENCY_INBOUND,
+            new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyAdmissionReported.class),
-            new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, Topics.AGENCY_INBOUND,
-                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReported.class));
+            new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, Topics.AGENCY_INBOUND_CHANNEL,
+                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReported.class),
+            new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V2, Topics.AGENCY_INBOUND_CHANNEL,
+                    EventSources.AGENCY_SYSTEMS, AgencyAddressChangedV2.class),
+            new EventContract(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2, Topics.AGENCY_INBOUND_CHANNEL,
+                    EventSources.AGENCY_SYSTEMS, AgencyContactDetailsChangedV2.class),
+            new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V2, Topics.AGENCY_INBOUND_CHANNEL,
+                    EventSources.AGENCY_SYSTEMS, AgencyAdmissionReportedV2.class),
+            new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V2, Topics.AGENCY_INBOUND_CHANNEL,
+                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReportedV2.class));
 
     private EventCatalogue() {
     }

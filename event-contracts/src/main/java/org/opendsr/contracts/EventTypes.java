@@ -35,6 +35,11 @@ public final class EventTypes {
     public static final String AGENCY_CONTACT_DETAILS_CHANGED_V1 = "dsr.agency.contact-details-changed.v1";
     public static final String AGENCY_ADMISSION_REPORTED_V1 = "dsr.agency.admission-reported.v1";
     public static final String AGENCY_DISCHARGE_REPORTED_V1 = "dsr.agency.discharge-reported.v1";
+    // v2 of the updates adds the date of birth: an update must match NHS number and date of birth (issue 11).
+    public static final String AGENCY_ADDRESS_CHANGED_V2 = "dsr.agency.address-changed.v2";
+    public static final String AGENCY_CONTACT_DETAILS_CHANGED_V2 = "dsr.agency.contact-details-changed.v2";
+    public static final String AGENCY_ADMISSION_REPORTED_V2 = "dsr.agency.admission-reported.v2";
+    public static final String AGENCY_DISCHARGE_REPORTED_V2 = "dsr.agency.discharge-reported.v2";
 
     private EventTypes() {
     }

@@ -104,7 +104,7 @@ class EventContractsTest {
     }
 
     static Stream<EventContract> internalContracts() {
-        return EventCatalogue.all().stream().filter(contract -> !contract.topic().equals(Topics.AGENCY_INBOUND));
+        return EventCatalogue.all().stream().filter(contract -> !contract.topic().equals(Topics.AGENCY_INBOUND_CHANNEL));
     }
 
     @ParameterizedTest
@@ -119,7 +119,7 @@ class EventContractsTest {
     @Test
     void onlyTheAgencyTopicCarriesPersonalIdentifiers() throws IOException {
         List<String> names = new ArrayList<>();
-        for (EventContract contract : EventCatalogue.onTopic(Topics.AGENCY_INBOUND)) {
+        for (EventContract contract : EventCatalogue.onTopic(Topics.AGENCY_INBOUND_CHANNEL)) {
             collectPropertyNames(read(contract.schemaResource()), names);
         }
         assertThat(names).contains("nhsnumber");

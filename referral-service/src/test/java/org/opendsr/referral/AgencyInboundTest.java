@@ -23,34 +23,50 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DeadLetters;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.person.application.ApplyingAgencyUpdates;
 import org.opendsr.testkit.LogCapture;
 import org.opendsr.testkit.TestTokens;
 import org.opendsr.testkit.TopicReader;
 import org.slf4j.LoggerFactory;
 
 /**
- * referral-service as the gate of {@code dsr.agency.inbound}, the only topic that carries personal data: agency systems'
- * referrals and updates (built from the golden samples of the contracts module) on the real broker become people,
- * referrals and internal events keyed by personId; a malformed event, one that breaks its schema, one with an NHS
- * number that fails the Modulus 11 check and an update about someone the DSR does not know each go to the dead-letter
- * topic with the reason (never quoting the NHS number); a re-sent event changes nothing.
+ * referral-service as the gate of the agency topics ({@code dsr.agency.inbound.<agency-id>}), the only topics that carry
+ * personal data: agency systems' referrals and updates (built from the golden samples of the contracts module) on the
+ * real broker become people, referrals and internal events keyed by personId; a malformed event, one that breaks its
+ * schema, one with an NHS number that fails the Modulus 11 check and an update about someone the DSR does not know each
+ * go to the agency's own dead-letter topic with the reason (never quoting the NHS number); a re-sent event changes
+ * nothing. Issue 11: an agency is the topic it writes (its source must say the same, its topic must be registered); an
+ * update must match NHS number and date of birth of someone the agency referred or provides care for; an address or
+ * contact change from an agency that only referred the person waits for the DSR team's review.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgencyInboundTest extends ReferralServiceUnderTest {
 
     private static final String AGENCY = "/agency/wiltshire-council";
+    /** The date of birth of the golden sample's person. */
+    private static final String BORN = "2008-09-01";
 
     private TopicReader deadLetters;
+    private TopicReader swindonDeadLetters;
+    private TopicReader unregisteredDeadLetters;
 
     @BeforeAll
     void signIn() {
-        deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.AGENCY_INBOUND));
+        deadLetters = deadLettersOf(AgencyTopics.WILTSHIRE_COUNCIL);
+        swindonDeadLetters = deadLettersOf(AgencyTopics.SWINDON_BOROUGH_COUNCIL);
+        unregisteredDeadLetters = deadLettersOf(AgencyTopics.UNREGISTERED);
+    }
+
+    private static TopicReader deadLettersOf(String agencyId) {
+        return TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.agencyInbound(agencyId)));
     }
 
     @AfterAll
     void tidyUp() {
         deadLetters.close();
+        swindonDeadLetters.close();
+        unregisteredDeadLetters.close();
     }
 
     /** The golden sample referral, about someone of the test's own. */
@@ -63,8 +79,9 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         });
     }
 
+    /** A v2 update about the golden sample's person (NHS number and date of birth). */
     private static ObjectNode update(String type, String nhsNumber) {
-        return EventsOnTopics.goldenSample(type, data -> data.put("nhsNumber", nhsNumber));
+        return EventsOnTopics.goldenSample(type, data -> data.put("nhsNumber", nhsNumber).put("dateOfBirth", BORN));
     }
 
     private String awaitPersonWith(String nhsNumber) {
@@ -164,8 +181,8 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         String nhsNumber = TestNhsNumbers.next();
         byte[] referral = EventsOnTopics.bytes(agencyReferral(nhsNumber));
 
-        events.send(Topics.AGENCY_INBOUND, nhsNumber, referral);
-        events.send(Topics.AGENCY_INBOUND, nhsNumber, referral);
+        events.send(Topics.agencyInbound(AgencyTopics.WILTSHIRE_COUNCIL), nhsNumber, referral);
+        events.send(Topics.agencyInbound(AgencyTopics.WILTSHIRE_COUNCIL), nhsNumber, referral);
         String personId = awaitPersonWith(nhsNumber);
         awaitProcessedAfter(nhsNumber, personId);
 
@@ -188,17 +205,18 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
 
     /** Events keyed by one NHS number stay in order: once a later update is applied, everything before it was handled. */
     private void awaitProcessedAfter(String nhsNumber, String personId) {
-        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, nhsNumber), nhsNumber);
+        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V2, nhsNumber), nhsNumber);
         events.awaitEvent(EventTypes.PERSON_ADMISSION_REPORTED_V1, personId);
     }
 
     // ---- updates ----------------------------------------------------------------------------------------------------
 
     @Test
-    void aNewAddressIsRecordedAndOnlyTheLocalityLeaves() {
+    void aNewAddressFromTheRecordedProviderIsRecordedAndOnlyTheLocalityLeaves() {
         String nhsNumber = TestNhsNumbers.next();
         String personId = referredByAnAgency(nhsNumber);
-        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V1, nhsNumber);
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V2, nhsNumber);
         ((ObjectNode) moved.get("data")).put("locality", "BATH_AND_NORTH_EAST_SOMERSET");
         ((ObjectNode) moved.at("/data/address")).put("line1", "7 Quenby Mews").put("postcode", "BA2 7AY").put("town", "Bath");
 
@@ -219,7 +237,8 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
     void aMoveOutOfTheIcbsAreaIsSaid() {
         String nhsNumber = TestNhsNumbers.next();
         String personId = referredByAnAgency(nhsNumber);
-        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V1, nhsNumber);
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V2, nhsNumber);
         ((ObjectNode) moved.get("data")).put("locality", "OUT_OF_AREA");
 
         events.publishAgencyEvent(moved, nhsNumber);
@@ -228,10 +247,11 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
     }
 
     @Test
-    void newContactDetailsAreRecordedAndAnnouncedWithoutThem() {
+    void newContactDetailsFromTheRecordedProviderAreRecordedAndAnnouncedWithoutThem() {
         String nhsNumber = TestNhsNumbers.next();
         String personId = referredByAnAgency(nhsNumber);
-        ObjectNode changed = update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, nhsNumber);
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        ObjectNode changed = update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2, nhsNumber);
         ((ObjectNode) changed.get("data")).put("email", "riley.new@example.org");
 
         events.publishAgencyEvent(changed, nhsNumber);
@@ -248,8 +268,8 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         String nhsNumber = TestNhsNumbers.next();
         String personId = referredByAnAgency(nhsNumber);
 
-        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, nhsNumber), nhsNumber);
-        events.publishAgencyEvent(update(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, nhsNumber), nhsNumber);
+        events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V2, nhsNumber), nhsNumber);
+        events.publishAgencyEvent(update(EventTypes.AGENCY_DISCHARGE_REPORTED_V2, nhsNumber), nhsNumber);
 
         ConsumerRecord<String, String> admission = events.awaitRecord(EventTypes.PERSON_ADMISSION_REPORTED_V1, personId);
         JsonNode admitted = EventsOnTopics.json(admission.value()).get("data");
@@ -261,12 +281,165 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         assertThat(discharged.get("reportedBy").asText()).isEqualTo(AGENCY);
     }
 
+    // ---- who the agency is, and whom it may touch (issue 11 finding 4) ----------------------------------------------
+
+    @Test
+    void aRecordWhoseSourceIsNotItsTopicsAgencyIsDeadLetteredAndChangesNothing() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        JsonNode before = journeys.person(personId);
+        String stranger = TestNhsNumbers.next();
+        Map<String, Long> rows = database.rowCounts();
+
+        // Swindon's credentials may write only Swindon's topic: there it cannot pass for Wiltshire Council.
+        events.publishAgencyEvent(AgencyTopics.SWINDON_BOROUGH_COUNCIL, agencyReferral(stranger), stranger);
+        ObjectNode forgedMove = update(EventTypes.AGENCY_ADDRESS_CHANGED_V2, nhsNumber);
+        ((ObjectNode) forgedMove.at("/data/address")).put("line1", "99 Forged Road");
+        events.publishAgencyEvent(AgencyTopics.SWINDON_BOROUGH_COUNCIL, forgedMove, nhsNumber);
+
+        for (String key : List.of(stranger, nhsNumber)) {
+            ConsumerRecord<String, String> deadLetter = swindonDeadLetters.awaitRecord(r -> key.equals(r.key()));
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON))
+                    .isEqualTo("source: must be /agency/<agency-id> of the registered agency whose topic this is");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.ORIGINAL_TOPIC))
+                    .isEqualTo("dsr.agency.inbound.swindon-borough-council");
+            assertNoHeaderQuotes(deadLetter, key);
+        }
+        assertThat(database.peopleWithNhsNumber(stranger)).isZero();
+        assertThat(database.rowCounts()).isEqualTo(rows);
+        assertThat(journeys.person(personId).get("address")).isEqualTo(before.get("address"));
+    }
+
+    @Test
+    void aRecordOnTheTopicOfAnAgencyThatIsNotRegisteredIsDeadLettered() {
+        String nhsNumber = TestNhsNumbers.next();
+        ObjectNode referral = agencyReferral(nhsNumber).put("source", "/agency/" + AgencyTopics.UNREGISTERED);
+
+        events.publishAgencyEvent(AgencyTopics.UNREGISTERED, referral, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = unregisteredDeadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON))
+                .isEqualTo("this topic belongs to no registered agency (dsr.referral.agencies)");
+        assertThat(database.peopleWithNhsNumber(nhsNumber)).isZero();
+    }
+
+    @Test
+    void anUpdateAboutSomeoneTheAgencyHasNoLinkToIsDeadLetteredWithTheSameReasonAsForNobody() {
+        // Known to the DSR with this NHS number and date of birth, but referred by a professional, not by the agency.
+        String professionals = TestNhsNumbers.next();
+        String personId = journeys.refer(TestTokens.get().tokenFor("sam.patel", DsrRoles.PROFESSIONAL),
+                ReferralRequests.aReferralOfSomeoneNew().with("nhsNumber", professionals)
+                        .with("dateOfBirth", BORN)).get("personId").asText();
+        // Referred by Wiltshire Council: Swindon, another registered agency writing as itself, has no link to them.
+        String wiltshires = TestNhsNumbers.next();
+        String wiltshiresPersonId = referredByAnAgency(wiltshires);
+        JsonNode before = journeys.person(personId);
+        JsonNode wiltshiresBefore = journeys.person(wiltshiresPersonId);
+        Map<String, Long> rows = database.rowCounts();
+
+        for (String type : List.of(EventTypes.AGENCY_ADDRESS_CHANGED_V2, EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2,
+                EventTypes.AGENCY_ADMISSION_REPORTED_V2, EventTypes.AGENCY_DISCHARGE_REPORTED_V2)) {
+            ObjectNode notTheirs = update(type, professionals);
+            events.publishAgencyEvent(notTheirs, professionals);
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> professionals.equals(r.key())
+                    && notTheirs.get("id").asText().equals(EventsOnTopics.json(r.value()).path("id").asText()));
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).as(type)
+                    .isEqualTo(ApplyingAgencyUpdates.NO_LINKED_PERSON);
+            assertNoHeaderQuotes(deadLetter, professionals);
+
+            ObjectNode swindons = update(type, wiltshires).put("source", "/agency/" + AgencyTopics.SWINDON_BOROUGH_COUNCIL);
+            events.publishAgencyEvent(AgencyTopics.SWINDON_BOROUGH_COUNCIL, swindons, wiltshires);
+            ConsumerRecord<String, String> swindonsDeadLetter = swindonDeadLetters.awaitRecord(r -> wiltshires.equals(r.key())
+                    && swindons.get("id").asText().equals(EventsOnTopics.json(r.value()).path("id").asText()));
+            assertThat(TopicReader.header(swindonsDeadLetter, DeadLetters.REASON)).as(type)
+                    .isEqualTo(ApplyingAgencyUpdates.NO_LINKED_PERSON);
+        }
+
+        assertThat(database.rowCounts()).isEqualTo(rows);
+        assertThat(journeys.person(personId).get("address")).isEqualTo(before.get("address"));
+        assertThat(journeys.person(personId).get("contacts")).isEqualTo(before.get("contacts"));
+        assertThat(journeys.person(wiltshiresPersonId).get("address")).isEqualTo(wiltshiresBefore.get("address"));
+        assertThat(database.outboxEvents(EventTypes.PERSON_ADMISSION_REPORTED_V1, personId)).isZero();
+        assertThat(database.outboxEvents(EventTypes.PERSON_ADMISSION_REPORTED_V1, wiltshiresPersonId)).isZero();
+    }
+
+    @Test
+    void anUpdateWithTheRightNhsNumberButAnotherDateOfBirthIsDeadLetteredAndChangesNothing() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        JsonNode before = journeys.person(personId);
+        Map<String, Long> rows = database.rowCounts();
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V2, nhsNumber);
+        ((ObjectNode) moved.get("data")).put("dateOfBirth", "2008-09-02");
+        ((ObjectNode) moved.at("/data/address")).put("line1", "99 Forged Road");
+
+        events.publishAgencyEvent(moved, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key())
+                && moved.get("id").asText().equals(EventsOnTopics.json(r.value()).path("id").asText()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).isEqualTo(ApplyingAgencyUpdates.NO_LINKED_PERSON);
+        assertNoHeaderQuotes(deadLetter, nhsNumber);
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).doesNotContain("2008-09-02");
+        assertThat(database.rowCounts()).isEqualTo(rows);
+        assertThat(journeys.person(personId).get("address")).isEqualTo(before.get("address"));
+        assertThat(database.outboxEvents(EventTypes.PERSON_MOVED_V1, personId)).isZero();
+    }
+
+    @Test
+    void aReferringAgencysAddressAndContactChangesWaitForTheDsrTeamsReview() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        JsonNode before = journeys.person(personId);
+        ObjectNode moved = update(EventTypes.AGENCY_ADDRESS_CHANGED_V2, nhsNumber);
+        ((ObjectNode) moved.at("/data/address")).put("line1", "7 Quenby Mews").put("postcode", "BA2 7AY").put("town", "Bath");
+        ((ObjectNode) moved.get("data")).put("locality", "BATH_AND_NORTH_EAST_SOMERSET");
+        ObjectNode newEmail = update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2, nhsNumber);
+        ((ObjectNode) newEmail.get("data")).put("email", "riley.new@example.org");
+
+        events.publishAgencyEvent(moved, nhsNumber);
+        events.publishAgencyEvent(newEmail, nhsNumber);
+        awaitProcessedAfter(nhsNumber, personId);
+
+        JsonNode person = journeys.person(personId);
+        assertThat(person.get("address")).as("not written over the record").isEqualTo(before.get("address"));
+        assertThat(person.get("locality").asText()).isEqualTo("WILTSHIRE");
+        assertThat(person.get("contacts")).isEqualTo(before.get("contacts"));
+        assertThat(database.outboxEvents(EventTypes.PERSON_MOVED_V1, personId)).isZero();
+        assertThat(database.outboxEvents(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, personId)).isZero();
+        JsonNode referral = api.get("/referrals/" + person.at("/referrals/0/referralId").asText(),
+                journeys.dsrTeam()).json();
+        JsonNode toReview = referral.get("detailsToReview");
+        assertThat(toReview.get("address.line1").asText()).isEqualTo("7 Quenby Mews");
+        assertThat(toReview.get("postcode").asText()).isEqualTo("BA2 7AY");
+        assertThat(toReview.get("address.town").asText()).isEqualTo("Bath");
+        assertThat(toReview.get("locality").asText()).isEqualTo("BATH_AND_NORTH_EAST_SOMERSET");
+        assertThat(toReview.get("contact.email").asText()).isEqualTo("riley.new@example.org");
+    }
+
+    @Test
+    void aV1UpdateWithoutADateOfBirthIsDeadLetteredNamingV2() {
+        String nhsNumber = TestNhsNumbers.next();
+        String personId = referredByAnAgency(nhsNumber);
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        ObjectNode v1 = EventsOnTopics.goldenSample(EventTypes.AGENCY_ADDRESS_CHANGED_V1,
+                data -> data.put("nhsNumber", nhsNumber));
+
+        events.publishAgencyEvent(v1, nhsNumber);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key())
+                && v1.get("id").asText().equals(EventsOnTopics.json(r.value()).path("id").asText()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("v2").contains("dateOfBirth");
+        assertThat(database.outboxEvents(EventTypes.PERSON_MOVED_V1, personId)).isZero();
+    }
+
     // ---- what can never be processed --------------------------------------------------------------------------------
 
     @Test
     void anUpdateAboutSomeoneTheDsrDoesNotKnowIsDeadLetteredWithTheReason() {
-        for (String type : List.of(EventTypes.AGENCY_ADDRESS_CHANGED_V1, EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1,
-                EventTypes.AGENCY_ADMISSION_REPORTED_V1, EventTypes.AGENCY_DISCHARGE_REPORTED_V1)) {
+        for (String type : List.of(EventTypes.AGENCY_ADDRESS_CHANGED_V2, EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2,
+                EventTypes.AGENCY_ADMISSION_REPORTED_V2, EventTypes.AGENCY_DISCHARGE_REPORTED_V2)) {
             String stranger = TestNhsNumbers.next();
             Map<String, Long> before = database.rowCounts();
 
@@ -274,7 +447,8 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
 
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> stranger.equals(r.key()));
             assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).as(type).isEqualTo("REJECTED_BY_HANDLER");
-            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).as(type).isEqualTo("no person with this NHS number");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).as(type)
+                    .isEqualTo(ApplyingAgencyUpdates.NO_LINKED_PERSON);
             assertThat(TopicReader.header(deadLetter, DeadLetters.CONSUMER_GROUP)).isEqualTo("referral-service.agency-inbound");
             assertNoHeaderQuotes(deadLetter, stranger);
             assertThat(database.rowCounts()).as(type).isEqualTo(before);
@@ -344,7 +518,7 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
     void aRecordThatIsNotAnEventIsDeadLetteredAndTheNextEventIsStillProcessed() {
         String nhsNumber = TestNhsNumbers.next();
 
-        events.send(Topics.AGENCY_INBOUND, nhsNumber, "{\"nhsNumber\": \"not an event".getBytes(StandardCharsets.UTF_8));
+        events.send(Topics.agencyInbound(AgencyTopics.WILTSHIRE_COUNCIL), nhsNumber, "{\"nhsNumber\": \"not an event".getBytes(StandardCharsets.UTF_8));
         events.publishAgencyEvent(agencyReferral(nhsNumber), nhsNumber);
 
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> nhsNumber.equals(r.key()));
@@ -379,9 +553,10 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         try (LogCapture logs = LogCapture.capture()) {
             events.publishAgencyEvent(referral, nhsNumber);
             String personId = awaitPersonWith(nhsNumber);
-            events.publishAgencyEvent(update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V1, nhsNumber), nhsNumber);
+            recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+            events.publishAgencyEvent(update(EventTypes.AGENCY_CONTACT_DETAILS_CHANGED_V2, nhsNumber), nhsNumber);
             events.awaitRecord(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, personId);
-            events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V1, stranger), stranger);
+            events.publishAgencyEvent(update(EventTypes.AGENCY_ADMISSION_REPORTED_V2, stranger), stranger);
             deadLetters.awaitRecord(r -> stranger.equals(r.key()));
 
             assertThat(logs.linesContainingAnyOf(nhsNumber, stranger, TestNhsNumbers.formatted(nhsNumber), givenName,

@@ -219,8 +219,11 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
     void admissionAndDischargeReported() {
         String personId = journeys.refer(referrer, aReferralOfHermione()).get("personId").asText();
         String hers = nhsNumber;
-        for (String type : List.of(EventTypes.AGENCY_ADMISSION_REPORTED_V1, EventTypes.AGENCY_DISCHARGE_REPORTED_V1)) {
-            ObjectNode report = EventsOnTopics.goldenSample(type, data -> data.put("nhsNumber", hers));
+        // An agency reports only about people it referred or provides care for.
+        recordAsProvider(personId, AgencyTopics.WILTSHIRE_COUNCIL);
+        for (String type : List.of(EventTypes.AGENCY_ADMISSION_REPORTED_V2, EventTypes.AGENCY_DISCHARGE_REPORTED_V2)) {
+            ObjectNode report = EventsOnTopics.goldenSample(type, data -> data.put("nhsNumber", hers)
+                    .put("dateOfBirth", DATE_OF_BIRTH));
             events.publishAgencyEvent(report, hers);
         }
 

@@ -74,9 +74,17 @@ public final class EventsOnTopics implements AutoCloseable {
         send(Topics.CONSENT_EVENTS, personId, bytes(event));
     }
 
-    /** An agency system's event: keyed by the NHS number, as the AsyncAPI document asks. */
+    /**
+     * The demo agency's event on its own topic ({@code dsr.agency.inbound.wiltshire-council}): keyed by the NHS
+     * number, as the AsyncAPI document asks.
+     */
     public void publishAgencyEvent(ObjectNode event, String nhsNumberKey) {
-        send(Topics.AGENCY_INBOUND, nhsNumberKey, bytes(event));
+        publishAgencyEvent(AgencyTopics.WILTSHIRE_COUNCIL, event, nhsNumberKey);
+    }
+
+    /** An event on the given agency's own topic, whatever source it says it has. */
+    public void publishAgencyEvent(String agencyId, ObjectNode event, String nhsNumberKey) {
+        send(Topics.agencyInbound(agencyId), nhsNumberKey, bytes(event));
     }
 
     public void send(String topic, String key, byte[] value) {

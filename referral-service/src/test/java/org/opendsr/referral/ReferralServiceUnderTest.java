@@ -1,15 +1,25 @@
 package org.opendsr.referral;
 
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.access.CareTeamChanged;
+import org.opendsr.contracts.access.CareTeamMember;
+import org.opendsr.contracts.access.CareTeamRole;
+import org.opendsr.kit.access.CareTeams;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
 
@@ -33,6 +43,12 @@ abstract class ReferralServiceUnderTest implements TestPropertyProvider {
     @Value("${datasources.default.password}")
     protected String databasePassword;
 
+    @Inject
+    protected CareTeams careTeams;
+
+    @Inject
+    protected TransactionOperations<Connection> transactions;
+
     protected ApiClient api;
     protected ReferralDatabase database;
     protected EventsOnTopics events;
@@ -42,6 +58,8 @@ abstract class ReferralServiceUnderTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
         properties.put("dsr.referral.accept-test-nhs-numbers", "true");
+        properties.put("dsr.referral.agencies", AgencyTopics.REGISTERED);
+        AgencyTopics.createOnce();
         return properties;
     }
 
@@ -51,6 +69,20 @@ abstract class ReferralServiceUnderTest implements TestPropertyProvider {
         database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
         events = new EventsOnTopics();
         journeys = new Journeys(api, events);
+    }
+
+    /**
+     * Records the agency as providing the person's care, as the DSR team's care-team endpoint does (the whole team
+     * is replaced: in these tests nobody else is in it).
+     */
+    protected void recordAsProvider(String personId, String agencyId) {
+        transactions.executeWrite(status -> {
+            careTeams.replace(new CareTeamChanged(UUID.fromString(personId), "SWINDON",
+                    List.of(new CareTeamMember(UUID.randomUUID(), agencyId, CareTeamRole.PROVIDING_AGENCY,
+                            Instant.now().minus(Duration.ofDays(1)), null)),
+                    Instant.now()));
+            return null;
+        });
     }
 
     @AfterAll

@@ -11,13 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Agency systems' events on {@code dsr.agency.inbound}: valid referrals (the contracts' golden sample, each about a
+ * Agency systems' events on the demo agency's own topic {@code dsr.agency.inbound.wiltshire-council} (issue 11: each
+ * agency writes only its own topic, and its source must name the same agency): valid referrals (the contracts' golden sample, each about a
  * new person with a test-range NHS number) and bad events of many kinds, every one of which must end on
- * {@code dsr.agency.inbound.dlt} with a reason. All of it follows from the seed, so a run can be repeated.
+ * {@code dsr.agency.inbound.wiltshire-council.dlt} with a reason. All of it follows from the seed, so a run can be repeated.
  */
 final class AgencyEvents {
 
-    static final String TOPIC = "dsr.agency.inbound";
+    static final String TOPIC = "dsr.agency.inbound.wiltshire-council";
     static final String REFERRAL_SUBMITTED = "dsr.agency.referral-submitted.v1";
     static final String SOURCE = "/agency/wiltshire-council";
     static final String POISON = "poison: 2 MB lz4-compressed, too large to copy to the DLT";
@@ -149,9 +150,10 @@ final class AgencyEvents {
     }
 
     private ObjectNode addressChange(int index, String nhsNumber) {
-        ObjectNode event = envelope("dsr.agency.address-changed.v1", "CHAOS-" + runTag + "-ADDR-" + index);
+        ObjectNode event = envelope("dsr.agency.address-changed.v2", "CHAOS-" + runTag + "-ADDR-" + index);
         ObjectNode data = event.putObject("data");
         data.put("nhsNumber", nhsNumber);
+        data.put("dateOfBirth", "2008-09-01");
         ObjectNode address = data.putObject("address");
         address.put("line1", "1 New Street");
         address.put("town", "Swindon");
@@ -162,9 +164,10 @@ final class AgencyEvents {
     }
 
     private ObjectNode admission(int index, String nhsNumber) {
-        ObjectNode event = envelope("dsr.agency.admission-reported.v1", "CHAOS-" + runTag + "-ADM-" + index);
+        ObjectNode event = envelope("dsr.agency.admission-reported.v2", "CHAOS-" + runTag + "-ADM-" + index);
         ObjectNode data = event.putObject("data");
         data.put("nhsNumber", nhsNumber);
+        data.put("dateOfBirth", "2008-09-01");
         data.put("admittedOn", "2026-11-20");
         data.put("hospital", "Example Hospital");
         return event;

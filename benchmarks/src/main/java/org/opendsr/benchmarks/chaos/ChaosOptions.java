@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param seed            seeds the fuzzed requests, the bad events and the valid people, so a run can be repeated
  * @param referralRate    referrals per second POSTed through the gateway while the faults happen
- * @param agencyRate      valid agency referrals per second published on dsr.agency.inbound meanwhile
+ * @param agencyRate      valid agency referrals per second published on dsr.agency.inbound.wiltshire-council meanwhile
  * @param badEvents       bad agency events mixed among valid ones (plus one poison record of about 2 MB)
  * @param fuzzedRequests  fuzzed HTTP requests
  * @param crash           the services (and gateway) to kill -9 and restart, one after another
@@ -30,7 +30,7 @@ record ChaosOptions(long seed, double referralRate, double agencyRate, int badEv
             "Usage: ./dsr-chaos [options] [--no-build]",
             "  --seed N              seed of the fuzzed requests, bad events and people (default 10)",
             "  --referral-rate R     referrals per second through the gateway during the faults (default 4)",
-            "  --agency-rate R       valid agency referrals per second on dsr.agency.inbound (default 4)",
+            "  --agency-rate R       valid agency referrals per second on dsr.agency.inbound.wiltshire-council (default 4)",
             "  --bad-events N        bad agency events mixed among valid ones, besides the 2 MB poison one (default 64)",
             "  --fuzz N              fuzzed HTTP requests (default 400)",
             "  --crash a,b,...       services to kill -9 and restart in turn (default: all five and the gateway;",

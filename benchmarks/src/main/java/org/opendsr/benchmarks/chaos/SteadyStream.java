@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The traffic the faults happen under: referrals POSTed through the gateway and valid agency referrals published
- * on dsr.agency.inbound, each at a steady rate (open loop: a slow answer does not slow the stream, up to a cap of
+ * on dsr.agency.inbound.wiltshire-council, each at a steady rate (open loop: a slow answer does not slow the stream, up to a cap of
  * requests in flight). Every answer goes into the ledger.
  */
 final class SteadyStream implements AutoCloseable {

@@ -104,7 +104,7 @@ class ReconciliationTest {
         assertThat(reconcile(run).lost()).isOne();
 
         run.put("committed", Map.of(0, 11L, 1, 4L));
-        run.put("lagging", Map.of("referral-service.agency-inbound dsr.agency.inbound-1", 7L));
+        run.put("lagging", Map.of("referral-service.agency-inbound dsr.agency.inbound.wiltshire-council-1", 7L));
         Reconciliation.Result stalled = reconcile(run);
         assertThat(stalled.lost()).as("it waits behind a stall").isZero();
         assertThat(stalled.stalled()).isOne();

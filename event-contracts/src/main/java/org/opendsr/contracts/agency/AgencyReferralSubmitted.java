@@ -7,7 +7,7 @@ import org.opendsr.contracts.common.RagRating;
 /**
  * An agency system refers someone to the DSR. Inbound: carries personal data, read only by referral-service.
  *
- * <p>{@code dsr.agency.referral-submitted.v1} on {@code dsr.agency.inbound}.
+ * <p>{@code dsr.agency.referral-submitted.v1} on the agency's own topic {@code dsr.agency.inbound.<agency-id>}.
  */
 @Serdeable
 public record AgencyReferralSubmitted(

@@ -18,6 +18,13 @@ public class InMemoryReferralDetailsToReview implements ReferralDetailsToReview 
     }
 
     @Override
+    public void keepLatest(UUID referralId, Map<String, String> details) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(kept.getOrDefault(referralId, Map.of()));
+        merged.putAll(details);
+        kept.put(referralId, Map.copyOf(merged));
+    }
+
+    @Override
     public Map<String, String> of(UUID referralId) {
         return kept.getOrDefault(referralId, Map.of());
     }

@@ -300,7 +300,8 @@ public class InboundEvents {
                     "data cannot be read as " + registration.get().payloadType().getSimpleName(), e));
         }
         return new Apply(record, cloudEvent, registration.get(), new ReceivedEvent<>(cloudEvent.id(), cloudEvent.type(),
-                cloudEvent.source(), cloudEvent.subject(), cloudEvent.time(), cloudEvent.correlationId(), payload));
+                cloudEvent.source(), cloudEvent.subject(), cloudEvent.time(), cloudEvent.correlationId(), payload,
+                record.topic()));
     }
 
     /**

@@ -36,6 +36,24 @@ class PostgresReferralDetailsToReview implements ReferralDetailsToReview {
     }
 
     @Override
+    public void keepLatest(UUID referralId, Map<String, String> details) {
+        if (details.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("INSERT INTO referral_detail_to_review (referral_id, field, referred_value)"
+                + " VALUES (?, ?, ?) ON CONFLICT (referral_id, field) DO UPDATE SET referred_value = EXCLUDED.referred_value",
+                insert -> {
+                    for (Map.Entry<String, String> detail : details.entrySet()) {
+                        insert.setObject(1, referralId);
+                        insert.setString(2, detail.getKey());
+                        insert.setString(3, detail.getValue());
+                        insert.addBatch();
+                    }
+                    return insert.executeBatch();
+                });
+    }
+
+    @Override
     public Map<String, String> of(UUID referralId) {
         return jdbc.prepareStatement("SELECT field, referred_value FROM referral_detail_to_review"
                 + " WHERE referral_id = ? ORDER BY field", select -> {

@@ -31,7 +31,7 @@ import org.opendsr.referral.access.adapters.web.Purposes;
 
 /**
  * Referrals received: from professionals, or (through the DSR team) from people and families, and the completion
- * of those. Agency systems refer through {@code dsr.agency.inbound}; the rest of a referral's life is
+ * of those. Agency systems refer through their own {@code dsr.agency.inbound.<agency-id>}; the rest of a referral's life is
  * {@code ReferralController}'s.
  */
 @Controller("/referrals")
