@@ -274,6 +274,15 @@ class AccessMatrixTest {
         if (expectation.get("with") instanceof Map<?, ?> with) {
             with.forEach((placeholder, source) -> values.put(placeholder.toString(), values.get(source.toString())));
         }
+        for (String text : List.of(template, String.valueOf(expectation.get("body")))) {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            while (placeholder.find()) {
+                String made = values.containsKey(placeholder.group(1)) ? null : person.madeFor(placeholder.group(1), people);
+                if (made != null) {
+                    values.put(placeholder.group(1), made);
+                }
+            }
+        }
         String path = fill(template, values, route);
         Object body = expectation.containsKey("body") ? fillBody(expectation.get("body"), values, route) : null;
         if (body == null && Set.of("POST", "PUT", "PATCH").contains(method)) {

@@ -75,9 +75,18 @@ final class MatrixPeople {
             values.put("postcode", POSTCODE);
             values.put("area", AREA);
             values.put("today", LocalDate.now(ZoneId.of("Europe/London")).toString());
-            values.put("newNhsNumber", people.nextNhsNumber());
             values.put("newGivenName", "Matrix" + letters(call));
+            values.put("insiderSubject", "professional");
             return values;
+        }
+
+        /** Values made for one call only, when its route names them: each call gets its own record to act on. */
+        String madeFor(String placeholder, MatrixPeople people) {
+            return switch (placeholder) {
+                case "newNhsNumber" -> people.nextNhsNumber();
+                case "changeId" -> people.anIdentityChangeHeldForReview(this);
+                default -> null;
+            };
         }
     }
 
@@ -143,6 +152,15 @@ final class MatrixPeople {
             flagId[0] = items.get(items.size() - 1).get("flagId").asText();
         });
         return flagId[0];
+    }
+
+    /** The insider's change of the person's identity (the same values), held for the DSR team's review. */
+    String anIdentityChangeHeldForReview(Person person) {
+        ApiResponse held = gateway.put("/api/people/" + person.personId() + "/identity", insider, Map.of(
+                "givenName", person.givenName(), "familyName", person.familyName(),
+                "dateOfBirth", person.dateOfBirth().toString(), "nhsNumber", person.nhsNumber()));
+        assertThat(held.status()).as("seeding an identity change for review: " + held.text()).isEqualTo(202);
+        return held.json().get("changeId").asText();
     }
 
     private String aSelfOrFamilyReferral() {
