@@ -57,7 +57,8 @@ class HelmChartsTest {
     /** The identity provider has no chart default: the plain manifest's placeholder must never be installed. */
     static final Map<String, String> IDENTITY_PROVIDER = Map.of(
             "security.jwksUrl", "https://idp.example.nhs.uk/jwks",
-            "security.issuer", "https://idp.example.nhs.uk");
+            "security.issuer", "https://idp.example.nhs.uk",
+            "security.audience", "api://dsr.example.nhs.uk");
 
     @ParameterizedTest
     @MethodSource("deployedModules")
@@ -67,7 +68,8 @@ class HelmChartsTest {
                 .orElseThrow().node().path("data");
         List<Manifests.Resource> rendered = chart.render(chart.valuesWith(Map.of(
                 "security.jwksUrl", plainConfig.path("DSR_SECURITY_JWKS_URL").asText(),
-                "security.issuer", plainConfig.path("DSR_SECURITY_ISSUER").asText())));
+                "security.issuer", plainConfig.path("DSR_SECURITY_ISSUER").asText(),
+                "security.audience", plainConfig.path("DSR_SECURITY_AUDIENCE").asText())));
         List<Manifests.Resource> plain = Manifests.read(Repository.generatedManifest(module));
         rendered.forEach(resource -> assertThat(CoreKinds.problems(resource)).isEmpty());
         assertThat(rendered).hasSameSizeAs(plain);
@@ -83,7 +85,8 @@ class HelmChartsTest {
     void itDoesNotRenderUntilTheIdentityProviderIsGiven(String module) {
         HelmChart chart = HelmChart.read(Repository.helmChart(module));
         assertThat(chart.values().has("security")).as("no default identity provider in values.yaml").isFalse();
-        assertThat(chart.usedValues()).containsEntry("security.jwksUrl", true).containsEntry("security.issuer", true);
+        assertThat(chart.usedValues()).containsEntry("security.jwksUrl", true).containsEntry("security.issuer", true)
+                .containsEntry("security.audience", true);
         assertThatThrownBy(() -> chart.render(chart.values())).hasMessageContaining(".Values.security.");
         String plain = Repository.read(Repository.generatedManifest(module));
         assertThat(plain).as("the plain manifest's placeholder is a name that never resolves").contains(".invalid");
@@ -130,6 +133,7 @@ class HelmChartsTest {
         JsonNode config = Manifests.ofKind(rendered, "ConfigMap").get(0).node().path("data");
         assertThat(config.path("DSR_SECURITY_JWKS_URL").asText()).isEqualTo(IDENTITY_PROVIDER.get("security.jwksUrl"));
         assertThat(config.path("DSR_SECURITY_ISSUER").asText()).isEqualTo(IDENTITY_PROVIDER.get("security.issuer"));
+        assertThat(config.path("DSR_SECURITY_AUDIENCE").asText()).isEqualTo(IDENTITY_PROVIDER.get("security.audience"));
     }
 
     @ParameterizedTest

@@ -99,12 +99,14 @@ class GatewayTest implements TestPropertyProvider {
 
     @ParameterizedTest(name = "{0} gets a token with roles {1}")
     @CsvSource({
-            "professional,  PROFESSIONAL",
-            "dsr-team,      DSR_TEAM",
-            "dsr-lead,      DSR_LEAD DSR_TEAM",
-            "analyst,       ANALYST",
-            "agency-system, AGENCY_SYSTEM",
-            "admin,         ADMIN"})
+            "professional,       PROFESSIONAL",
+            "professional-2,     PROFESSIONAL",
+            "dsr-team,           DSR_TEAM",
+            "dsr-team-wiltshire, DSR_TEAM",
+            "dsr-lead,           DSR_LEAD DSR_TEAM",
+            "analyst,            ANALYST",
+            "agency-system,      AGENCY_SYSTEM",
+            "admin,              ADMIN"})
     void eachDemoUserGetsATokenCarryingTheirRoles(String username, String roles) throws Exception {
         List<String> expected = Arrays.asList(roles.split(" "));
 
@@ -130,7 +132,42 @@ class GatewayTest implements TestPropertyProvider {
 
         assertThat(users.status()).isEqualTo(200);
         assertThat(users.json().findValuesAsText("username"))
-                .containsExactlyInAnyOrder("professional", "dsr-team", "dsr-lead", "analyst", "agency-system", "admin");
+                .containsExactlyInAnyOrder("professional", "professional-2", "dsr-team", "dsr-team-wiltshire",
+                        "dsr-lead", "analyst", "agency-system", "admin");
+    }
+
+    @Test
+    void dsrTeamTokensNameTheirAreasAndTheAgencySystemItsAgency() throws Exception {
+        assertThat(claims("dsr-team").getStringListClaim("areas")).containsExactly("SWINDON");
+        assertThat(claims("dsr-team-wiltshire").getStringListClaim("areas"))
+                .containsExactly("WILTSHIRE", "BATH_AND_NORTH_EAST_SOMERSET");
+        assertThat(claims("dsr-lead").getStringListClaim("areas"))
+                .containsExactlyInAnyOrder("SWINDON", "WILTSHIRE", "BATH_AND_NORTH_EAST_SOMERSET");
+        assertThat(claims("agency-system").getStringClaim("agency")).isEqualTo("wiltshire-council");
+        assertThat(claims("agency-system").getClaim("areas")).isNull();
+        assertThat(claims("professional").getClaim("agency")).isNull();
+        assertThat(claims("professional").getClaim("areas")).isNull();
+        assertThat(claims("professional-2").getSubject()).isEqualTo("professional-2");
+    }
+
+    @Test
+    void aDemoTokenNamesTheConfiguredAudienceAndOneForAnotherAudienceIsRefused() throws Exception {
+        assertThat(claims("professional").getAudience()).containsExactly("dsr-api");
+
+        ApiResponse foreign = api.post("/auth/demo-token", null,
+                Map.of("username", "professional", "audience", "another-application"));
+        assertThat(foreign.status()).isEqualTo(200);
+        assertThat(foreign.json().get("audience").asText()).isEqualTo("another-application");
+        String token = foreign.json().get("access_token").asText();
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience()).containsExactly("another-application");
+
+        String path = "/referrals/" + UUID.randomUUID();
+        assertThat(api.get("/api" + path, token).status()).isEqualTo(401);
+        assertThat(REFERRAL_SERVICE.receivedAt(path)).isEmpty();
+    }
+
+    private com.nimbusds.jwt.JWTClaimsSet claims(String username) throws java.text.ParseException {
+        return SignedJWT.parse(demoToken(username)).getJWTClaimsSet();
     }
 
     @Test

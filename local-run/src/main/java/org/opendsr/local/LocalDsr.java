@@ -27,6 +27,8 @@ public final class LocalDsr implements AutoCloseable {
 
     /** The issuer name of the gateway's demo tokens; the services trust it in a local run. */
     public static final String DEMO_ISSUER = "dsr-local-demo-issuer";
+    /** The audience of a local run's tokens (dsr.security.audience): the demo issuer mints them for it. */
+    public static final String DEMO_AUDIENCE = "dsr-local";
 
     private final Options options;
     private final Servers servers;
@@ -253,6 +255,8 @@ public final class LocalDsr implements AutoCloseable {
         String gatewayUrl = "http://localhost:" + options.ports().of(LocalComponent.GATEWAY);
         environment.put("DSR_SECURITY_JWKS_URL", gatewayUrl + "/keys");
         environment.put("DSR_SECURITY_ISSUER", DEMO_ISSUER);
+        // Required by every process; the demo issuer mints its tokens for it.
+        environment.put("DSR_SECURITY_AUDIENCE", DEMO_AUDIENCE);
         if (component.database() != null) {
             environment.put("DATASOURCES_DEFAULT_URL", servers.jdbcUrl(component.database()));
             environment.put("DATASOURCES_DEFAULT_USERNAME", servers.postgresUsername());

@@ -33,6 +33,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class TestTokens {
 
     public static final String ISSUER = "https://test-issuer.dsr.invalid";
+    /** The audience tests run with ({@code dsr.security.audience}); every token is issued for it unless told otherwise. */
+    public static final String AUDIENCE = "dsr-local";
 
     private final RSAKey key;
     private final HttpServer jwksServer;
@@ -63,22 +65,37 @@ public final class TestTokens {
     /**
      * A bearer token with extra claims (e.g. an organisation, or an {@code aud}), valid for the given time
      * (negative: expired). A claim given here replaces the standard one, e.g. {@code "iss"} for a token from
-     * another issuer signed with the trusted key.
+     * another issuer signed with the trusted key, or {@code "aud"} for one issued to another application; a claim
+     * given as {@link #ABSENT} is left out (e.g. a token without {@code exp}).
      */
     public String tokenFor(String subject, List<String> roles, Map<String, Object> claims, Duration validFor) {
+        return sign(claimsFor(subject, roles, claims, validFor));
+    }
+
+    /** Put as a claim's value in {@link #tokenFor(String, List, Map, Duration)}: the token does not carry it. */
+    public static final Object ABSENT = new Object();
+
+    /** The claims {@link #tokenFor(String, List, Map, Duration)} signs. */
+    public JWTClaimsSet claimsFor(String subject, List<String> roles, Map<String, Object> claims, Duration validFor) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .claim("name", subject)
                 .claim("roles", roles)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .jwtID(UUID.randomUUID().toString());
-        claims.forEach(builder::claim);
+        claims.forEach((name, value) -> builder.claim(name, value == ABSENT ? null : value));
+        return builder.build();
+    }
+
+    /** These claims signed with the test issuer's key (RS256), as its JWKS says. */
+    public String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), builder.build());
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -86,11 +103,22 @@ public final class TestTokens {
         }
     }
 
-    /** The properties that make a service trust this issuer. */
+    /** The issuer's public key, as the JWKS publishes it (what an attacker has too). */
+    public RSAKey publicKey() {
+        return key.toPublicJWK();
+    }
+
+    /** The key id the JWKS names. */
+    public String keyId() {
+        return key.getKeyID();
+    }
+
+    /** The properties that make a service trust this issuer, for tokens issued for {@link #AUDIENCE}. */
     public Map<String, String> serviceProperties() {
         return Map.of(
                 "dsr.security.jwks-url", jwksUrl(),
-                "dsr.security.issuer", ISSUER);
+                "dsr.security.issuer", ISSUER,
+                "dsr.security.audience", AUDIENCE);
     }
 
     private static TestTokens start() {

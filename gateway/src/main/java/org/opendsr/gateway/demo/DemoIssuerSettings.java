@@ -10,6 +10,9 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties("dsr.gateway.demo-issuer")
 public class DemoIssuerSettings {
 
+    /** The only issuer the demo issuer signs as (DemoIssuerGuard): never a real identity provider's. */
+    public static final String ISSUER = "dsr-local-demo-issuer";
+
     private boolean enabled;
     private Duration tokenLifetime = Duration.ofHours(8);
     @Nullable

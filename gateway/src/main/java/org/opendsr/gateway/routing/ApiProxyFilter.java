@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Routes {@code /api/**} to the service that serves the path, after security has authenticated the caller. The
  * request goes on as it came, bearer token included, so each service checks the token itself; the correlation id
- * goes with it. {@link AccessAuditFilter} records every call.
+ * goes with it. The path is routed and forwarded in its raw form as {@link PathCheckFilter} checked and normalised
+ * it, never rebuilt from the decoded path. {@link AccessAuditFilter} records every call.
  */
 @Filter(ServiceRoutes.API_PREFIX + "/**")
 public class ApiProxyFilter implements HttpServerFilter {
@@ -48,14 +49,15 @@ public class ApiProxyFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Optional<BackendService> service = routes.serviceFor(request.getPath());
+        String rawPath = PathCheckFilter.of(request).value();
+        Optional<BackendService> service = routes.serviceFor(rawPath);
         if (service.isEmpty()) {
-            return Mono.just(problems.message(request, HttpStatus.NOT_FOUND, null, "No DSR API at " + request.getPath()));
+            return Mono.just(problems.message(request, HttpStatus.NOT_FOUND, null, "No DSR API at " + rawPath));
         }
         BackendService backend = service.get();
         request.setAttribute(AccessAuditFilter.SERVICE_ATTRIBUTE, backend.getName());
         String correlationId = CorrelationId.acceptOrCreate(request.getHeaders().get(CorrelationId.HEADER));
-        MutableHttpRequest<?> forwarded = request.mutate().uri(targetOf(backend, request));
+        MutableHttpRequest<?> forwarded = request.mutate().uri(targetOf(backend, rawPath, request));
         // set, not add: the caller's own header is already on the request, and a second copy would reach the service.
         forwarded.getHeaders().set(CorrelationId.HEADER, CorrelationId.current().orElse(correlationId));
         // The caller's trace context was taken up by the gateway's server span; the client instrumentation writes the
@@ -80,8 +82,8 @@ public class ApiProxyFilter implements HttpServerFilter {
         return problems.respond(request, status, new RequestRefused(status, problem, title, detail, null), List.of());
     }
 
-    private static URI targetOf(BackendService backend, HttpRequest<?> request) {
-        String path = request.getPath().substring(ServiceRoutes.API_PREFIX.length());
+    private static URI targetOf(BackendService backend, String rawPath, HttpRequest<?> request) {
+        String path = rawPath.substring(ServiceRoutes.API_PREFIX.length());
         String query = request.getUri().getRawQuery();
         return URI.create(backend.getUrl().toString().replaceAll("/$", "") + path + (query == null ? "" : "?" + query));
     }

@@ -5,10 +5,12 @@ import java.util.Locale;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 
 /**
  * Refuses to start with the placeholder identity provider of the generated plain Kubernetes manifests
- * ({@code https://identity.example.invalid}, root pom {@code dsr.k8s.security.*}): otherwise the process would
+ * ({@code https://identity.example.invalid}, audience {@code api://identity.example.invalid}, root pom
+ * {@code dsr.k8s.security.*}): otherwise the process would
  * start, report ready and turn every caller away, because no token can be validated. Only that host: tests use
  * other names under the reserved {@code .invalid} for their own issuer.
  */
@@ -17,10 +19,17 @@ public class IdentityProviderPlaceholderCheck {
 
     static final String PLACEHOLDER_HOST = "identity.example.invalid";
 
+    @Inject
     IdentityProviderPlaceholderCheck(@Value("${dsr.security.jwks-url:}") String jwksUrl,
-                                     @Value("${dsr.security.issuer:}") String issuer) {
+                                     @Value("${dsr.security.issuer:}") String issuer,
+                                     @Value("${dsr.security.audience:}") String audience) {
         refuse("dsr.security.jwks-url (DSR_SECURITY_JWKS_URL)", jwksUrl);
         refuse("dsr.security.issuer (DSR_SECURITY_ISSUER)", issuer);
+        refuse("dsr.security.audience (DSR_SECURITY_AUDIENCE)", audience);
+    }
+
+    IdentityProviderPlaceholderCheck(String jwksUrl, String issuer) {
+        this(jwksUrl, issuer, "");
     }
 
     static void refuse(String property, String value) {

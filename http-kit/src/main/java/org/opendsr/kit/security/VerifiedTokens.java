@@ -23,8 +23,11 @@ import io.micronaut.security.authentication.Authentication;
  * <li>only an accepted token is remembered, with the result the full verification gave; a refusal is never
  *     stored, so nothing here can turn a refusal into an acceptance;</li>
  * <li>an entry is used only until the token's own {@code exp} and never beyond (nor beyond {@code max-age}, so a
- *     signing key withdrawn from the identity provider stops being honoured within that time); a token without
- *     {@code exp} is not remembered at all;</li>
+ *     signing key withdrawn from the identity provider stops being honoured within that time, nor beyond the
+ *     token's maximum age from its {@code iat}, {@link TokenPolicy}); a token without {@code exp} (or, where a
+ *     maximum token age is set, without {@code iat}) is not remembered at all;</li>
+ * <li>a token is only ever remembered after it was accepted, so a token not yet valid ({@code nbf}) was refused
+ *     and is verified in full again on its next use.</li>
  * <li>at most {@code max-entries} tokens, least recently used dropped first, so a flood of distinct tokens costs
  *     memory bounded by the setting and only slows verification back to what it was without this.</li>
  * </ul>
@@ -33,15 +36,25 @@ public class VerifiedTokens {
 
     private final int maxEntries;
     private final Duration maxAge;
+    private final Duration tokenMaxAge;
     private final Clock clock;
     private final Map<String, Entry> entries;
 
     public VerifiedTokens(int maxEntries, Duration maxAge, Clock clock) {
+        this(maxEntries, maxAge, null, clock);
+    }
+
+    /**
+     * @param maxAge how long an entry is used at most
+     * @param tokenMaxAge how long after its {@code iat} a token may be used at all (null: not bounded here)
+     */
+    public VerifiedTokens(int maxEntries, Duration maxAge, Duration tokenMaxAge, Clock clock) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("max-entries must be at least 1");
         }
         this.maxEntries = maxEntries;
         this.maxAge = maxAge;
+        this.tokenMaxAge = tokenMaxAge;
         this.clock = clock;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -75,7 +88,14 @@ public class VerifiedTokens {
             return;
         }
         Instant now = clock.instant();
-        Instant usableUntil = expiry.get().isBefore(now.plus(maxAge)) ? expiry.get() : now.plus(maxAge);
+        Instant usableUntil = earlier(expiry.get(), now.plus(maxAge));
+        if (tokenMaxAge != null) {
+            Optional<Instant> issued = instantClaim(verified, "iat");
+            if (issued.isEmpty()) {
+                return;
+            }
+            usableUntil = earlier(usableUntil, issued.get().plus(tokenMaxAge));
+        }
         if (!now.isBefore(usableUntil)) {
             return;
         }
@@ -91,8 +111,16 @@ public class VerifiedTokens {
         }
     }
 
+    private static Instant earlier(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
+    }
+
     static Optional<Instant> expiryOf(Authentication authentication) {
-        Object exp = authentication.getAttributes().get("exp");
+        return instantClaim(authentication, "exp");
+    }
+
+    static Optional<Instant> instantClaim(Authentication authentication, String claim) {
+        Object exp = authentication.getAttributes().get(claim);
         if (exp instanceof Date date) {
             return Optional.of(date.toInstant());
         }

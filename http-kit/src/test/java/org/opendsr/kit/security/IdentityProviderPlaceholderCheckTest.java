@@ -32,9 +32,12 @@ class IdentityProviderPlaceholderCheckTest {
     void aProcessWithThePlaceholderDoesNotStart() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
                 "dsr.security.jwks-url", "https://identity.example.invalid/.well-known/jwks.json",
-                "dsr.security.issuer", "https://idp.example.nhs.uk"), "test").close())
+                "dsr.security.issuer", "https://idp.example.nhs.uk",
+                "dsr.security.audience", "dsr-api"), "test").close())
                 .hasStackTraceContaining("DSR_SECURITY_JWKS_URL");
         assertThatCode(() -> new IdentityProviderPlaceholderCheck("http://localhost:8080/keys", "dsr-local-demo-issuer"))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new IdentityProviderPlaceholderCheck("http://localhost:8080/keys",
+                "dsr-local-demo-issuer", "api://identity.example.invalid")).hasMessageContaining("DSR_SECURITY_AUDIENCE");
     }
 }

@@ -94,26 +94,82 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(100, Duration.ofMinutes(10), clock);
         AtomicInteger fullVerifications = new AtomicInteger();
         Authentication accepted = verifiedUntil(clock.instant().plusSeconds(60));
-        var caching = new VerifyTokenOnce.Caching<Object, Object>(new FakeValidator(fullVerifications,
-                token -> token.equals("good") ? Optional.of(accepted) : Optional.empty()), tokens);
+        String good = jwt("RS256", "good");
+        String tampered = jwt("RS256", "tampered");
+        var pinned = new VerifyTokenOnce.Pinned<Object, Object>(new FakeValidator(fullVerifications,
+                token -> token.equals(good) ? Optional.of(accepted) : Optional.empty()), POLICY, tokens);
 
-        assertThat(firstOf(caching.validateToken("good", null)).orElseThrow()).isSameAs(accepted);
-        assertThat(firstOf(caching.validateToken("good", null)).orElseThrow()).isSameAs(accepted);
+        assertThat(firstOf(pinned.validateToken(good, null)).orElseThrow()).isSameAs(accepted);
+        assertThat(firstOf(pinned.validateToken(good, null)).orElseThrow()).isSameAs(accepted);
         assertThat(fullVerifications).hasValue(1);
 
-        assertThat(firstOf(caching.validateToken("tampered", null))).isEmpty();
-        assertThat(firstOf(caching.validateToken("tampered", null))).isEmpty();
+        assertThat(firstOf(pinned.validateToken(tampered, null))).isEmpty();
+        assertThat(firstOf(pinned.validateToken(tampered, null))).isEmpty();
         assertThat(fullVerifications).as("a refusal is never remembered").hasValue(3);
 
         clock.advance(Duration.ofSeconds(60));
-        assertThat(firstOf(caching.validateToken("good", null)).orElseThrow()).as("verified again once expired")
+        assertThat(firstOf(pinned.validateToken(good, null)).orElseThrow()).as("verified again once expired")
                 .isSameAs(accepted);
         assertThat(fullVerifications).hasValue(4);
     }
 
+    @Test
+    void aTokenNotSignedWithThePinnedAlgorithmsIsRefusedBeforeVerificationAndNeverRemembered() {
+        VerifiedTokens tokens = new VerifiedTokens(100, Duration.ofMinutes(10), clock);
+        AtomicInteger fullVerifications = new AtomicInteger();
+        Authentication acceptsAnything = verifiedUntil(clock.instant().plusSeconds(60));
+        var pinned = new VerifyTokenOnce.Pinned<Object, Object>(new FakeValidator(fullVerifications,
+                token -> Optional.of(acceptsAnything)), POLICY, tokens);
+
+        for (String token : List.of(jwt("none", "x"), jwt("HS256", "x"), jwt("HS512", "x"), jwt("RS384", "x"),
+                unsigned(), "not-a-token", "a.b", "")) {
+            assertThat(firstOf(pinned.validateToken(token, null))).as(token).isEmpty();
+            assertThat(firstOf(pinned.validate(token, null))).as(token).isEmpty();
+        }
+        assertThat(fullVerifications).as("even a validator that would accept them never sees them").hasValue(0);
+        assertThat(tokens.size()).isZero();
+
+        assertThat(firstOf(pinned.validateToken(jwt("ES256", "x"), null))).isPresent();
+        assertThat(firstOf(pinned.validateToken(jwt("RS256", "y"), null))).isPresent();
+    }
+
+    @Test
+    void aTokenIsNotUsedFromTheCacheBeyondItsMaximumAgeNorRememberedWithoutIat() {
+        VerifiedTokens tokens = new VerifiedTokens(100, Duration.ofHours(24), Duration.ofHours(12), clock);
+        Instant issued = clock.instant().minus(Duration.ofHours(11));
+        tokens.remember("issued-11h-ago", Authentication.build("someone", List.of(),
+                Map.of("exp", Date.from(clock.instant().plus(Duration.ofHours(8))), "iat", Date.from(issued))));
+        tokens.remember("no-iat", verifiedUntil(clock.instant().plus(Duration.ofHours(1))));
+
+        assertThat(tokens.find("no-iat")).isEmpty();
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(tokens.find("issued-11h-ago")).isPresent();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(tokens.find("issued-11h-ago")).as("12 h after iat, whatever exp says").isEmpty();
+    }
+
+    private static final TokenPolicy POLICY = new TokenPolicy("dsr-test", Duration.ofSeconds(60), Duration.ofHours(12),
+            List.of("RS256", "ES256"));
+
+    /** A token-shaped string with this algorithm in its header (the fake validator does not check signatures). */
+    private static String jwt(String alg, String subject) {
+        return base64("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}") + "." + base64("{\"sub\":\"" + subject + "\"}")
+                + "." + base64("signature");
+    }
+
+    private static String unsigned() {
+        return base64("{\"alg\":\"none\"}") + "." + base64("{\"sub\":\"x\"}") + ".";
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The validators here answer synchronously, as the cache does. */
-    private static Optional<Authentication> firstOf(Publisher<Authentication> publisher) {
-        Authentication[] first = new Authentication[1];
+    @SuppressWarnings("unchecked")
+    private static <T> Optional<T> firstOf(Publisher<T> publisher) {
+        Object[] first = new Object[1];
         publisher.subscribe(new Subscriber<>() {
             @Override
             public void onSubscribe(Subscription subscription) {
@@ -121,8 +177,8 @@ class VerifiedTokensTest {
             }
 
             @Override
-            public void onNext(Authentication authentication) {
-                first[0] = authentication;
+            public void onNext(T item) {
+                first[0] = item;
             }
 
             @Override
@@ -134,7 +190,7 @@ class VerifiedTokensTest {
             public void onComplete() {
             }
         });
-        return Optional.ofNullable(first[0]);
+        return Optional.ofNullable((T) first[0]);
     }
 
     private record FakeValidator(AtomicInteger calls,

@@ -29,6 +29,8 @@ import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.GeneratedDeploymentProbesContract;
 import org.opendsr.testkit.TestTokens;
+import org.opendsr.testkit.security.TokenProbe;
+import org.opendsr.testkit.security.TokenRefusalContract;
 
 /**
  * What every deployed DSR module (each service and the gateway) proves about itself, whatever it does, in one test
@@ -39,11 +41,16 @@ import org.opendsr.testkit.TestTokens;
  * call. The module's values come from its pom as system properties (root pom, surefire): dsr.chassis.database (its
  * database, dsr.k8s.database.name) and dsr.chassis.without ("database|kafka" for the gateway, which has neither).
  * It runs only in a module whose pom names kubernetes-maven-plugin, as deploy-checks counts deployed modules.
+ * It also refuses every token the {@link TokenRefusalContract} lists (alg none, HS256 with the public key, no exp,
+ * a future nbf, a foreign audience, too old, expired...) and accepts a good one, on the test kit's
+ * {@link TokenProbe} route: so each service and the gateway enforce the same token rules, including modules that
+ * have no API of their own yet (risk-service, meeting-service).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf("deployedModule")
-public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContract, TestPropertyProvider {
+public class ServiceStartsHealthyTest
+        implements GeneratedDeploymentProbesContract, TokenRefusalContract, TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
@@ -71,6 +78,11 @@ public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContra
     }
 
     @Override
+    public String tokenRefusalBaseUrl() {
+        return server.getURL().toString();
+    }
+
+    @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         if (hasDatabase()) {
@@ -80,6 +92,7 @@ public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContra
             properties.putAll(TestTokens.get().serviceProperties());
             properties.put("micronaut.server.port", "-1");
         }
+        properties.put(TokenProbe.PROPERTY, "true");
         // A free management port (endpoints.all.port), as the Kubernetes Deployment sets one (ENDPOINTS_ALL_PORT):
         // health and metrics then answer there only.
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -119,6 +132,23 @@ public class ServiceStartsHealthyTest implements GeneratedDeploymentProbesContra
         ApiClient api = new ApiClient(server.getURL().toString());
         assertThat(management().get("/prometheus", null).status()).isEqualTo(200);
         assertThat(api.get("/anything", null).status()).isIn(401, 404);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        ApiClient api = new ApiClient(server.getURL().toString());
+        List<ApiClient.ApiResponse> answers = List.of(
+                api.get(TokenProbe.PATH, TestTokens.get().tokenFor("security-headers", "PROFESSIONAL")),
+                api.get(TokenProbe.PATH, null));
+        assertThat(answers).extracting(ApiClient.ApiResponse::status).containsExactly(200, 401);
+        for (ApiClient.ApiResponse answer : answers) {
+            assertThat(answer.header("Cache-Control")).as(answer.status() + " " + answer.headers()).isEqualTo("no-store");
+            assertThat(answer.header("Pragma")).isEqualTo("no-cache");
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
     }
 
     private static List<Boolean> appliedMigrations(Connection connection, String schema) throws SQLException {
