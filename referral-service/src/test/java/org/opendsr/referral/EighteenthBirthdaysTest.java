@@ -153,7 +153,7 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
         job.run();
 
         JsonNode trail = new ApiClient(server.getURL().toString()).get("/people/" + personId + "/audit",
-                journeys.dsrTeam()).json();
+                journeys.dsrLead()).json();
         assertThat(trail.get("items")).anySatisfy(entry -> {
             assertThat(entry.get("actor").asText()).isEqualTo("/dsr/referral-service");
             assertThat(entry.get("purpose").asText()).isEqualTo("AGE_MILESTONE");

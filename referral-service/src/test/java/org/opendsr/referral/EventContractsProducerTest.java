@@ -172,7 +172,7 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
         assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.RED)).isTrue();
         assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.AMBER))
                 .as("once per episode").isFalse();
-        assertThat(database.count("SELECT count(*) FROM person_audit WHERE person_id = ?::uuid AND action = 'READ'"
+        assertThat(database.count("SELECT count(*) FROM dsr_kit.audit_entry WHERE person_id = ?::uuid AND action = 'READ'"
                 + " AND actor = '/dsr/referral-service' AND purpose = 'AGE_MILESTONE'"
                 + " AND what LIKE 'date of birth: age when rated %'", onRegister.personId()))
                 .as("each time the date of birth is read, it is audited").isEqualTo(3);

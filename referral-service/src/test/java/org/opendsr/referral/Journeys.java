@@ -18,6 +18,7 @@ import org.opendsr.testkit.TestTokens;
 public final class Journeys {
 
     public static final String DSR_TEAM_MEMBER = "alex.morgan@bsw-icb.example";
+    public static final String DSR_LEAD = "sam.okafor@bsw-icb.example";
 
     public static final Map<String, Object> ALL_CRITERIA_MET = Map.of("learningDisabilityOrAutism", true,
             "atRiskOfAdmissionOrPlacementBreakdown", true, "livesInIcbArea", true);
@@ -25,6 +26,7 @@ public final class Journeys {
     private final ApiClient api;
     private final EventsOnTopics events;
     private final String dsrTeam = TestTokens.get().tokenFor(DSR_TEAM_MEMBER, DsrRoles.DSR_TEAM);
+    private final String dsrLead = TestTokens.get().tokenFor(DSR_LEAD, DsrRoles.DSR_LEAD);
 
     public Journeys(ApiClient api, EventsOnTopics events) {
         this.api = api;
@@ -33,6 +35,11 @@ public final class Journeys {
 
     public String dsrTeam() {
         return dsrTeam;
+    }
+
+    /** A DSR lead: the only role that reads the audit trail. */
+    public String dsrLead() {
+        return dsrLead;
     }
 
     /** A referral received: its receipt. */

@@ -148,7 +148,8 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
         assertProblem(read, 404, "urn:dsr:problem:not-found");
         assertProblem(change, 404, "urn:dsr:problem:not-found");
         assertThat(read.text()).doesNotContain("Brackenbury");
-        assertThat(database.rowCounts()).isEqualTo(before);
+        assertThat(database.rowCounts()).as("nothing changed but the audit of the two refused attempts")
+                .isEqualTo(withAuditEntries(before, 2));
     }
 
     @Test
@@ -210,7 +211,8 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
 
         assertProblem(response, 409, "urn:dsr:problem:nhs-number-belongs-to-another-person");
         assertThat(response.text()).doesNotContain(nhsNumber);
-        assertThat(database.rowCounts()).isEqualTo(before);
+        assertThat(database.rowCounts()).as("nothing changed but the refused attempt, on both people's trails")
+                .isEqualTo(withAuditEntries(before, 2));
     }
 
     /** One part of the record sent with one bad value. */
@@ -305,29 +307,31 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
         ApiClient.ApiResponse safeguarding = getWithPurpose("/people/" + personId, dsrTeam, "SAFEGUARDING");
         assertThat(safeguarding.status()).isEqualTo(200);
 
-        JsonNode trail = api.get("/people/" + personId + "/audit", dsrTeam).json();
+        JsonNode trail = api.get("/people/" + personId + "/audit", journeys.dsrLead()).json();
 
         List<String> entries = new ArrayList<>();
         trail.get("items").forEach(entry -> entries.add(entry.get("actor").asText() + " " + entry.get("action").asText()
                 + " " + entry.get("what").asText() + " " + entry.get("purpose").asText()));
         // Newest first; reading the trail is itself on it.
         assertThat(entries).containsSubsequence(
-                Journeys.DSR_TEAM_MEMBER + " READ audit trail AUDIT_REVIEW",
+                Journeys.DSR_LEAD + " READ audit trail AUDIT_REVIEW",
                 Journeys.DSR_TEAM_MEMBER + " READ record SAFEGUARDING",
                 REFERRER + " CHANGED diagnosis DIRECT_CARE",
                 REFERRER + " READ record DIRECT_CARE",
                 REFERRER + " CREATED person REFERRAL_MANAGEMENT");
         JsonNode newest = trail.get("items").get(0);
-        assertThat(newest.get("actorRoles").asText()).isEqualTo(DsrRoles.DSR_TEAM);
+        assertThat(newest.get("actorRoles").asText()).isEqualTo(DsrRoles.DSR_LEAD);
         assertThat(newest.get("occurredAt").asText()).isNotBlank();
-        assertThat(trail.get("total").asLong()).isEqualTo(entries.size());
+        assertThat(newest.get("outcome").asText()).isEqualTo("ALLOWED");
     }
 
     @Test
-    void theAuditTrailIsForTheDsrTeamNotForProfessionals() {
+    void theAuditTrailIsForALeadNotForTheDsrTeamOrProfessionals() {
         String personId = referSomeone();
 
         assertThat(api.get("/people/" + personId + "/audit", referrer).status()).isEqualTo(403);
+        assertThat(api.get("/people/" + personId + "/audit", dsrTeam).status()).isEqualTo(403);
+        assertThat(api.get("/people/" + personId + "/audit", journeys.dsrLead()).status()).isEqualTo(200);
     }
 
     @Test
@@ -365,7 +369,7 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
                     Map.of("relationship", "PERSON", "phone", "07700 900987", "email", "philippa@example.org"))));
             api.put("/people/" + personId + "/contacts", referrer, Map.of("contacts", List.of(
                     Map.of("relationship", "PERSON", "phone", "not a phone 07700 900987"))));
-            api.get("/people/" + personId + "/audit", dsrTeam);
+            api.get("/people/" + personId + "/audit", journeys.dsrLead());
 
             assertThat(logs.linesContainingAnyOf("Philippa", "Quenby", "Hetherington", nhsNumber,
                     TestNhsNumbers.formatted(nhsNumber), "2012-04-27", "BA2 7AY", "07700 900987", "900987",
@@ -392,6 +396,12 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static Map<String, Long> withAuditEntries(Map<String, Long> counts, long more) {
+        Map<String, Long> expected = new LinkedHashMap<>(counts);
+        expected.merge("dsr_kit.audit_entry", more, Long::sum);
+        return expected;
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

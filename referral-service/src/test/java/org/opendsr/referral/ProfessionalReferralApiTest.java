@@ -198,7 +198,7 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
                     + " ?::uuid) OR (person_a = ?::uuid AND person_b = ?::uuid)", people.get(0), people.get(1),
                     people.get(1), people.get(0))).as("flagged, once").isOne();
             for (String personId : people) {
-                assertThat(database.count("SELECT count(*) FROM person_audit WHERE person_id = ?::uuid"
+                assertThat(database.count("SELECT count(*) FROM dsr_kit.audit_entry WHERE person_id = ?::uuid"
                         + " AND actor = '/dsr/referral-service' AND action = 'CHANGED' AND purpose = 'DATA_QUALITY'"
                         + " AND what LIKE 'flagged as a possible duplicate of person %'", personId))
                         .as("the flag is on each person's audit trail").isOne();

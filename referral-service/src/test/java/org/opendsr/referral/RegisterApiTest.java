@@ -155,7 +155,7 @@ class RegisterApiTest extends ReferralServiceUnderTest {
 
         register("responsibleProfessional=" + professional.userId());
 
-        JsonNode trail = api.get("/people/" + onRegister.personId() + "/audit", dsrTeam).json();
+        JsonNode trail = api.get("/people/" + onRegister.personId() + "/audit", journeys.dsrLead()).json();
         assertThat(trail.get("items")).anySatisfy(entry -> {
             assertThat(entry.get("action").asText()).isEqualTo("LISTED");
             assertThat(entry.get("what").asText()).isEqualTo("register listing");

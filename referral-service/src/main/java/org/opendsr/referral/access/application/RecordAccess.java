@@ -2,10 +2,15 @@ package org.opendsr.referral.access.application;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
@@ -46,11 +51,39 @@ public class RecordAccess {
         return caller.hasRole(DsrRoles.PROFESSIONAL) && links.isLinked(personId, caller.userId(), caller.email());
     }
 
-    /** The person, if the caller may see them; 404 otherwise. */
+    /**
+     * The person, if the caller may see them; 404 otherwise, and the attempt is on the audit trail (REFUSED, or
+     * NOT_FOUND when there is no such person), committed whatever happens to the request.
+     */
     public Person personFor(UUID personId, Caller caller) {
-        return people.byId(personId)
-                .filter(person -> mayAccess(person.id(), caller))
-                .orElseThrow(() -> RuleBroken.notFound("The person"));
+        Optional<Person> person = people.byId(personId);
+        if (person.isPresent() && mayAccess(personId, caller)) {
+            return person.get();
+        }
+        auditAttempt(personId, caller, "record", person.isPresent() ? AuditOutcome.REFUSED : AuditOutcome.NOT_FOUND);
+        throw RuleBroken.notFound("The person");
+    }
+
+    /**
+     * A refused or not-found attempt (answered 404), committed on its own so that the refusal's rollback keeps it.
+     * The purpose is the one the caller stated, if it is one, else NOT_STATED (the endpoint's default is not known
+     * here, and a refusal is recorded whatever the caller claimed).
+     */
+    public void auditAttempt(@Nullable UUID personId, Caller caller, String what, AuditOutcome outcome) {
+        Actor actor = Actor.of(caller);
+        audit.recordAttempt(personId, actor.id(), actor.roles(), "ACCESS", what, statedPurpose(caller), outcome);
+    }
+
+    private static String statedPurpose(Caller caller) {
+        String stated = caller.statedPurpose() == null ? "" : caller.statedPurpose().trim();
+        return Arrays.stream(AccessPurpose.values()).filter(AccessPurpose::isStatedByCallers)
+                .map(AccessPurpose::name).filter(stated::equals).findFirst().orElse("NOT_STATED");
+    }
+
+    /** A change of one part of the record, with the values it replaced and wrote (kept in this database only). */
+    public void auditChange(UUID personId, Actor actor, String what, AccessPurpose purpose, Instant at,
+                            Map<String, ?> before, Map<String, ?> after) {
+        audit.recordChange(personId, at, actor.id(), actor.roles(), what, purpose.name(), before, after);
     }
 
     public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {

@@ -160,6 +160,16 @@ public class PersonRecords {
         return phone.replaceAll("\\D", "");
     }
 
+    /** The person's contacts as recorded (e.g. to audit what a replacement replaced). */
+    public List<Contact> contactsOf(UUID personId) {
+        return contacts.of(personId);
+    }
+
+    /** The person's key professionals as recorded. */
+    public List<KeyProfessional> keyProfessionalsOf(UUID personId) {
+        return keyProfessionals.of(personId);
+    }
+
     public void replaceContacts(UUID personId, List<NewContact> newContacts) {
         contacts.replace(personId, contactRows(personId, newContacts));
     }

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.audit.AuditOutcome;
+import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditTrail;
@@ -19,7 +22,6 @@ import org.opendsr.referral.lifecycle.domain.EligibilityAssessment;
 import org.opendsr.referral.lifecycle.domain.EligibilityAssessments;
 import org.opendsr.referral.person.domain.KeyProfessional;
 import org.opendsr.referral.person.domain.KeyProfessionals;
-import org.opendsr.referral.shared.application.Page;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.lifecycle.domain.Referral;
@@ -100,9 +102,14 @@ public class ReadingRecords {
      */
     @Transactional
     public ReferralRecord referral(UUID referralId, Caller caller, AccessPurpose purpose) {
-        Referral referral = referrals.byId(referralId)
-                .filter(found -> found.isReferredBy(caller.userId()) || access.mayAccess(found.personId(), caller))
-                .orElseThrow(() -> RuleBroken.notFound("The referral"));
+        Optional<Referral> found = referrals.byId(referralId);
+        if (found.isEmpty() || !(found.get().isReferredBy(caller.userId())
+                || access.mayAccess(found.get().personId(), caller))) {
+            access.auditAttempt(found.map(Referral::personId).orElse(null), caller, "referral " + referralId,
+                    found.isPresent() ? AuditOutcome.REFUSED : AuditOutcome.NOT_FOUND);
+            throw RuleBroken.notFound("The referral");
+        }
+        Referral referral = found.get();
         access.audit(referral.personId(), Actor.of(caller), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
         // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
@@ -112,11 +119,14 @@ public class ReadingRecords {
                 assessments.of(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
     }
 
-    /** Reading the trail is itself on the trail. */
+    /**
+     * A person's audit trail for a lead: who read or changed the record or tried to, when, what, why, and the old
+     * and new values of changes. Reading it is itself on it. The person may no longer exist (the trail outlives the
+     * record), so it is not looked up.
+     */
     @Transactional
-    public Page<AuditTrail.Entry> auditTrail(UUID personId, int page, int size, Caller caller, AccessPurpose purpose) {
-        access.personFor(personId, caller);
+    public AuditPage auditTrail(UUID personId, @Nullable Long before, int size, Caller caller, AccessPurpose purpose) {
         access.audit(personId, Actor.of(caller), AuditAction.READ, "audit trail", purpose, Now.of(clock));
-        return auditTrail.of(personId, page, size);
+        return auditTrail.ofPerson(personId, before, size);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.NhsNumber;
 import org.opendsr.kit.rules.RuleBroken;
-import org.opendsr.referral.audit.application.AuditAction;
+import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
@@ -106,16 +107,23 @@ public class UpdatingPersonRecords {
         if (nhsNumber.isPresent()) {
             people.byNhsNumber(nhsNumber.get().digits()).filter(other -> !other.id().equals(personId))
                     .ifPresent(other -> {
+                        // Refused, and rolled back: the attempt is kept on both people's trails all the same (a
+                        // probe for whose number this is must show), committed on its own.
+                        access.auditAttempt(personId, caller, "identity", AuditOutcome.REFUSED);
+                        access.auditAttempt(other.id(), caller, "NHS number claimed for another record",
+                                AuditOutcome.REFUSED);
                         throw RuleBroken.conflict("nhs-number-belongs-to-another-person", "Someone else has this NHS number",
                                 "the DSR already knows another person with this NHS number; the DSR team can look"
                                         + " into it as a possible duplicate");
                     });
         }
+        Map<String, Object> before = AuditedValues.identity(person);
         person.changeIdentity(identity.givenName().trim(), identity.familyName().trim(),
                 identity.dateOfBirth(), nhsNumber.map(NhsNumber::digits).orElse(null), now);
         people.save(person);
         personRecords.flagPossibleDuplicates(person);
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "identity", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "identity", purpose, now, before,
+                AuditedValues.identity(person));
     }
 
     @Transactional
@@ -126,12 +134,14 @@ public class UpdatingPersonRecords {
         String tidyPostcode = change.postcode();
         String locality = change.locality();
         Person person = lockedPerson(personId, caller);
+        Map<String, Object> before = AuditedValues.address(person);
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);
         people.save(person);
         outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
                 ReferralSettings.OUT_OF_AREA.equals(locality), now));
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "address", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "address", purpose, now, before,
+                AuditedValues.address(person));
     }
 
     @Transactional
@@ -139,18 +149,22 @@ public class UpdatingPersonRecords {
         Instant now = Now.of(clock);
         checks.demographics("", demographics);
         Person person = lockedPerson(personId, caller);
+        Map<String, Object> before = AuditedValues.demographics(person);
         person.changeDemographics(demographics.ethnicCategory(), demographics.genderIdentity(), now);
         people.save(person);
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "demographics", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "demographics", purpose, now, before,
+                AuditedValues.demographics(person));
     }
 
     @Transactional
     public void diagnosis(UUID personId, @Nullable Diagnosis diagnosis, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Person person = lockedPerson(personId, caller);
+        Map<String, Object> before = AuditedValues.diagnosis(person);
         person.changeDiagnosis(diagnosis == null ? null : diagnosis.name(), now);
         people.save(person);
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "diagnosis", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "diagnosis", purpose, now, before,
+                AuditedValues.diagnosis(person));
     }
 
     @Transactional
@@ -158,12 +172,14 @@ public class UpdatingPersonRecords {
         Instant now = Now.of(clock);
         checks.contacts("contacts", contacts);
         Person person = lockedPerson(personId, caller);
+        Map<String, Object> before = AuditedValues.contacts(personRecords.contactsOf(personId));
         personRecords.replaceContacts(personId, contacts);
         person.partChanged("contacts", now);
         people.save(person);
         outbox.append("person", personId, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
                 new ContactDetailsChanged(personId, now));
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "contacts", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "contacts", purpose, now, before,
+                AuditedValues.contacts(personRecords.contactsOf(personId)));
     }
 
     @Transactional
@@ -172,10 +188,12 @@ public class UpdatingPersonRecords {
         Instant now = Now.of(clock);
         checks.keyProfessionals("keyProfessionals", professionals);
         Person person = lockedPerson(personId, caller);
+        Map<String, Object> before = AuditedValues.keyProfessionals(personRecords.keyProfessionalsOf(personId));
         personRecords.replaceKeyProfessionals(personId, professionals);
         person.partChanged("key professionals", now);
         people.save(person);
-        access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "key professionals", purpose, now);
+        access.auditChange(personId, Actor.of(caller), "key professionals", purpose, now, before,
+                AuditedValues.keyProfessionals(personRecords.keyProfessionalsOf(personId)));
     }
 
     /** The person, if the caller may see them (404 otherwise), read again once no one else is changing them. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,8 +23,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.application.Address;
 import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.ReadingRecords;
@@ -31,7 +32,6 @@ import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.access.adapters.web.Purposes;
-import org.opendsr.referral.shared.adapters.web.Listed;
 
 /**
  * A person's record: the DSR team and leads see and update everyone; a professional the people they referred, are a
@@ -128,15 +128,16 @@ public class PersonController {
     }
 
     @Get("/{personId}/audit")
-    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "Who read or changed the person's record, when, what and why (newest first)")
+    @Secured(DsrRoles.DSR_LEAD)
+    @Operation(summary = "Who read or changed the person's record or tried to, when, what, why, with old and new values"
+            + " of changes (newest first; for a DSR lead). Page on with before=nextBefore.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public Listed<AuditTrail.Entry> audit(@PathVariable UUID personId,
-                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                          @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size,
-                                          Caller caller) {
-        return Listed.of(reading.auditTrail(personId, page, size, caller,
-                Purposes.stated(caller, AccessPurpose.AUDIT_REVIEW)));
+    public AuditPage audit(@PathVariable UUID personId,
+                           @QueryValue @Nullable @Min(1) Long before,
+                           @QueryValue(defaultValue = "50") @Min(1) @Max(AuditPage.MAX_SIZE) int size,
+                           Caller caller) {
+        return reading.auditTrail(personId, before, size, caller,
+                Purposes.stated(caller, AccessPurpose.AUDIT_REVIEW));
     }
 
 }

@@ -1,7 +1,6 @@
 package org.opendsr.referral.worklists.adapters.web;
 
 import io.micronaut.serde.annotation.SerdeImport;
-import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.worklists.application.Listings;
 
 /**
@@ -13,7 +12,6 @@ import org.opendsr.referral.worklists.application.Listings;
 @SerdeImport(Listings.Unallocated.class)
 @SerdeImport(Listings.DuplicateFlag.class)
 @SerdeImport(Listings.FlaggedPerson.class)
-@SerdeImport(AuditTrail.Entry.class)
 final class ListingReadModels {
 
     private ListingReadModels() {
