@@ -29,6 +29,7 @@ import org.opendsr.contracts.agency.AgencyAdmissionReported;
 import org.opendsr.contracts.agency.AgencyDischargeReported;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.risk.RatingChanged;
+import org.opendsr.contracts.gateway.AccessRecorded;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
 public final class EventCatalogue {
@@ -85,7 +86,9 @@ public final class EventCatalogue {
             new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V1, Topics.AGENCY_INBOUND,
                     EventSources.AGENCY_SYSTEMS, AgencyAdmissionReported.class),
             new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V1, Topics.AGENCY_INBOUND,
-                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReported.class));
+                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReported.class),
+            new EventContract(EventTypes.GATEWAY_ACCESS_RECORDED_V1, Topics.GATEWAY_ACCESS,
+                    EventSources.GATEWAY, AccessRecorded.class));
 
     private EventCatalogue() {
     }

@@ -33,6 +33,7 @@ public final class EventTypes {
     public static final String AGENCY_CONTACT_DETAILS_CHANGED_V1 = "dsr.agency.contact-details-changed.v1";
     public static final String AGENCY_ADMISSION_REPORTED_V1 = "dsr.agency.admission-reported.v1";
     public static final String AGENCY_DISCHARGE_REPORTED_V1 = "dsr.agency.discharge-reported.v1";
+    public static final String GATEWAY_ACCESS_RECORDED_V1 = "dsr.gateway.access-recorded.v1";
 
     private EventTypes() {
     }

@@ -12,6 +12,11 @@ public final class Topics {
     public static final String RISK_EVENTS = "dsr.risk.events";
     public static final String MEETING_EVENTS = "dsr.meeting.events";
     public static final String AGENCY_INBOUND = "dsr.agency.inbound";
+    /**
+     * The gateway's access records (one per API call), keyed by personId or, without one, by subject; read by
+     * referral-service into its audit store. Subjects, roles, paths with ids only: no personal identifiers.
+     */
+    public static final String GATEWAY_ACCESS = "dsr.gateway.access";
 
     /** Suffix of the dead-letter topic that receives records a consumer of a topic can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
