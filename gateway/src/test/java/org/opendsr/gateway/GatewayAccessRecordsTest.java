@@ -121,7 +121,7 @@ class GatewayAccessRecordsTest implements TestPropertyProvider {
     }
 
     @Test
-    void aPathRefusedAsAmbiguousIsRecordedWithItsStatusAndKeyedByTheCaller() {
+    void aPathRefusedAsAmbiguousIsRecordedWithItsStatusBeforeAnyoneIsAuthenticated() {
         String professional = demoToken("professional");
         String marker = "ambiguous-" + UUID.randomUUID();
         try (TopicReader topic = TopicReader.fromBeginning(Topics.GATEWAY_ACCESS)) {
@@ -134,6 +134,8 @@ class GatewayAccessRecordsTest implements TestPropertyProvider {
             assertThat(records).hasSize(1);
             JsonNode data = validRecord(records.get(0));
             assertThat(data.get("status").asInt()).isEqualTo(400);
+            // Refused before security looked at the token: as anonymous as a 401.
+            assertThat(data.get("subject").asText()).isEqualTo("anonymous");
             assertThat(data.has("personId")).isFalse();
             assertThat(records.get(0).value()).doesNotContain("Smith").doesNotContain("?");
         }
