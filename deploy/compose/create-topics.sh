@@ -19,9 +19,11 @@ dsr.consent.events          6           34560000000
 dsr.risk.events             6           34560000000
 dsr.meeting.events          6           34560000000
 dsr.agency.inbound.wiltshire-council 6  604800000
+dsr.gateway.access          6           2592000000
 dsr.referral.events.dlt     1           2592000000
 dsr.consent.events.dlt      1           2592000000
 dsr.risk.events.dlt         1           2592000000
 dsr.meeting.events.dlt      1           2592000000
 dsr.agency.inbound.wiltshire-council.dlt 1 2592000000
+dsr.gateway.access.dlt      1           2592000000
 TOPICS

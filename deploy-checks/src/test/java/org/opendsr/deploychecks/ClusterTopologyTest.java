@@ -39,7 +39,7 @@ class ClusterTopologyTest {
     void everyTopicOfTheEventContractsExistsWithItsDeadLetterTopic() {
         Set<String> topics = topicNames();
         for (String topic : List.of(Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.RISK_EVENTS,
-                Topics.MEETING_EVENTS, Topics.agencyInbound("wiltshire-council"))) {
+                Topics.MEETING_EVENTS, Topics.agencyInbound("wiltshire-council"), Topics.GATEWAY_ACCESS)) {
             assertThat(topics).contains(topic, Topics.deadLetterTopicOf(topic));
         }
     }
@@ -115,6 +115,22 @@ class ClusterTopologyTest {
     void aServiceHasAKafkaUserOfItsOwnWhoseSecretItReads(String module) {
         assertThat(Manifests.find(CLUSTER, "KafkaUser", module)).as("KafkaUser " + module + " in deploy/k8s").isPresent();
         assertThat(secretRef(module, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo(module + "/sasl.jaas.config");
+    }
+
+    /**
+     * The gateway publishes its access records and nothing else: its own KafkaUser may Write (and Describe)
+     * dsr.gateway.access only, reads no topic and has no group; its Deployment reads that user's Secret.
+     */
+    @Test
+    void theGatewayMayOnlyPublishItsAccessRecords() {
+        Manifests.Resource user = Manifests.find(CLUSTER, "KafkaUser", "gateway").orElseThrow(
+                () -> new AssertionError("no KafkaUser gateway in deploy/k8s/12-kafka-users.yaml"));
+        JsonNode acls = user.node().path("spec").path("authorization").path("acls");
+        assertThat(acls).hasSize(1);
+        assertThat(acls.get(0).path("resource").path("type").asText()).isEqualTo("topic");
+        assertThat(acls.get(0).path("resource").path("name").asText()).isEqualTo(Topics.GATEWAY_ACCESS);
+        assertThat(acls.get(0).path("operations").toString()).isEqualTo("[\"Write\",\"Describe\"]");
+        assertThat(secretRef("gateway", "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("gateway/sasl.jaas.config");
     }
 
     /**

@@ -34,6 +34,7 @@ import org.opendsr.contracts.agency.AgencyAdmissionReportedV2;
 import org.opendsr.contracts.agency.AgencyDischargeReportedV2;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.risk.RatingChanged;
+import org.opendsr.contracts.gateway.AccessRecorded;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
 public final class EventCatalogue {
@@ -100,7 +101,9 @@ public final class EventCatalogue {
             new EventContract(EventTypes.AGENCY_ADMISSION_REPORTED_V2, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyAdmissionReportedV2.class),
             new EventContract(EventTypes.AGENCY_DISCHARGE_REPORTED_V2, Topics.AGENCY_INBOUND_CHANNEL,
-                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReportedV2.class));
+                    EventSources.AGENCY_SYSTEMS, AgencyDischargeReportedV2.class),
+            new EventContract(EventTypes.GATEWAY_ACCESS_RECORDED_V1, Topics.GATEWAY_ACCESS,
+                    EventSources.GATEWAY, AccessRecorded.class));
 
     private EventCatalogue() {
     }

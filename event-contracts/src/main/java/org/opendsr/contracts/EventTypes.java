@@ -40,6 +40,7 @@ public final class EventTypes {
     public static final String AGENCY_CONTACT_DETAILS_CHANGED_V2 = "dsr.agency.contact-details-changed.v2";
     public static final String AGENCY_ADMISSION_REPORTED_V2 = "dsr.agency.admission-reported.v2";
     public static final String AGENCY_DISCHARGE_REPORTED_V2 = "dsr.agency.discharge-reported.v2";
+    public static final String GATEWAY_ACCESS_RECORDED_V1 = "dsr.gateway.access-recorded.v1";
 
     private EventTypes() {
     }

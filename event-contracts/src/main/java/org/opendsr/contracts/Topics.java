@@ -34,6 +34,11 @@ public final class Topics {
      * matches the whole name (java.util.regex).
      */
     public static final String AGENCY_INBOUND_PATTERN = "dsr\\.agency\\.inbound\\.(?!dlt$)" + AGENCY_ID;
+    /**
+     * The gateway's access records (one per API call), keyed by personId or, without one, by subject; read by
+     * referral-service into its audit store. Subjects, roles, paths with ids only: no personal identifiers.
+     */
+    public static final String GATEWAY_ACCESS = "dsr.gateway.access";
 
     /** Suffix of the dead-letter topic that receives records a consumer of a topic can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

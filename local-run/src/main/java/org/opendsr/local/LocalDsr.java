@@ -261,8 +261,10 @@ public final class LocalDsr implements AutoCloseable {
             environment.put("DATASOURCES_DEFAULT_URL", servers.jdbcUrl(component.database()));
             environment.put("DATASOURCES_DEFAULT_USERNAME", servers.postgresUsername());
             environment.put("DATASOURCES_DEFAULT_PASSWORD", servers.postgresPassword());
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
         }
+        // Every service and the gateway, which publishes its access records (dsr.gateway.access; the embedded
+        // broker creates topics on first use).
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
         Map<String, String> properties = new HashMap<>(component.systemProperties());
         if (component.isGateway()) {
             properties.put("dsr.gateway.demo-issuer.key-file",

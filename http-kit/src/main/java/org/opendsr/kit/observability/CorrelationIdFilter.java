@@ -19,7 +19,8 @@ import io.micronaut.core.order.Ordered;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CorrelationIdFilter implements Ordered {
 
-    private static final String ATTRIBUTE = "dsr.correlationId";
+    /** The request attribute holding the call's correlation id (the gateway's access records read it). */
+    public static final String ATTRIBUTE = "dsr.correlationId";
 
     @RequestFilter
     public void assign(HttpRequest<?> request, MutablePropagatedContext propagatedContext) {

@@ -55,6 +55,19 @@ public class InMemoryAuditTrail implements AuditTrail {
         add(personId, Instant.now(), actor, actorRoles, action, what, purpose, outcome, null, null);
     }
 
+    private final java.util.Set<String> sources = new java.util.HashSet<>();
+
+    @Override
+    public boolean recordOnce(String sourceId, UUID personId, Instant at, String actor, String actorRoles,
+                              String action, String what, String purpose, AuditOutcome outcome,
+                              String correlationId) {
+        if (!sources.add(sourceId)) {
+            return false;
+        }
+        add(personId, at, actor, actorRoles, action, what, purpose, outcome, null, null);
+        return true;
+    }
+
     private void add(UUID personId, Instant at, String actor, String roles, String action, String what,
                      String purpose, AuditOutcome outcome, Map<String, Object> before, Map<String, Object> after) {
         entries.add(new AuditRecord(entries.size() + 1, at, actor, roles, action, personId, what, purpose,

@@ -33,7 +33,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *       which the kit maps to problem+json in one place ({@code RequestRefused} is the kit's own).</li>
  *   <li>In a layered service every class sits in a layer (but the chassis-rendered {@code ServiceApiDescription}).</li>
  *   <li>A service with no layer at all (the gateway: routing and sign-in at the edge) owns no data: no SQL,
- *       Micronaut Data or Kafka in it.</li>
+ *       Micronaut Data, Kafka consumer or micronaut-kafka in it. It may hand records to a plain Kafka producer (the
+ *       gateway publishes its access records): sending keeps no state, reading a topic would.</li>
  * </ul>
  */
 public final class ServiceArchitecture {
@@ -42,9 +43,6 @@ public final class ServiceArchitecture {
     static final String APPLICATION = "..application..";
     static final String ADAPTERS = "..adapters..";
     static final String WEB_ADAPTERS = "..adapters.web..";
-
-    private static final String[] DATA_SQL_AND_KAFKA = {
-        "java.sql..", "javax.sql..", "io.micronaut.data..", "org.apache.kafka..", "io.micronaut.configuration.kafka.."};
 
     private ServiceArchitecture() {
     }
@@ -125,9 +123,18 @@ public final class ServiceArchitecture {
             .because("a class beside the layers escapes the rules that hold every layer")
             .allowEmptyShould(true);
 
-    /** A service with no layers is an edge (the gateway): it owns no data. */
+    /**
+     * What an edge may not use: SQL, Micronaut Data, micronaut-kafka (listeners, health) and Kafka's consumers and
+     * admin client. A plain producer ({@code org.apache.kafka.clients.producer}, {@code org.apache.kafka.common}) is
+     * allowed: the gateway publishes its access records and keeps nothing.
+     */
+    private static final String[] EDGE_FORBIDDEN = {
+        "java.sql..", "javax.sql..", "io.micronaut.data..", "io.micronaut.configuration.kafka..",
+        "org.apache.kafka.clients.consumer..", "org.apache.kafka.clients.admin..", "org.apache.kafka.streams.."};
+
+    /** A service with no layers is an edge (the gateway): it owns no data (it may publish records, not read them). */
     public static final ArchRule AN_EDGE_OWNS_NO_DATA = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(DATA_SQL_AND_KAFKA)
+            .should().dependOnClassesThat().resideInAnyPackage(EDGE_FORBIDDEN)
             .because("a service without a domain keeps no state: data belongs to a layered service")
             .allowEmptyShould(true);
 

@@ -39,7 +39,7 @@ import org.opendsr.testkit.security.TokenRefusalContract;
  * management port ({@link GeneratedDeploymentProbesContract}); a module with a database starts against a real
  * PostgreSQL and Kafka, migrates its own database with Flyway (and the kit's tables) and refuses an unauthenticated
  * call. The module's values come from its pom as system properties (root pom, surefire): dsr.chassis.database (its
- * database, dsr.k8s.database.name) and dsr.chassis.without ("database|kafka" for the gateway, which has neither).
+ * database, dsr.k8s.database.name) and dsr.chassis.without ("database" for the gateway, which has no database).
  * It runs only in a module whose pom names kubernetes-maven-plugin, as deploy-checks counts deployed modules.
  * It also refuses every token the {@link TokenRefusalContract} lists (alg none, HS256 with the public key, no exp,
  * a future nbf, a foreign audience, too old, expired...) and accepts a good one, on the test kit's

@@ -48,6 +48,14 @@ public interface AuditTrail {
     void recordAttempt(@Nullable UUID personId, String actor, String actorRoles, String action,
                        String what, String purpose, AuditOutcome outcome);
 
+    /**
+     * An entry copied from another record (the gateway's access record of an API call), identified by that record's
+     * id ({@code sourceId}): written once however often the record is delivered. False if it was already there.
+     */
+    boolean recordOnce(String sourceId, @Nullable UUID personId, Instant at, String actor, String actorRoles,
+                       String action, String what, String purpose, AuditOutcome outcome,
+                       @Nullable String correlationId);
+
     /** A person's trail, newest first, before {@code before} (a position; null for the newest). */
     AuditPage ofPerson(UUID personId, @Nullable Long before, int size);
 

@@ -64,6 +64,15 @@ class PostgresAuditTrail implements AuditTrail {
     }
 
     @Override
+    public boolean recordOnce(String sourceId, @Nullable UUID personId, Instant at, String actor, String actorRoles,
+                              String action, String what, String purpose, AuditOutcome outcome,
+                              @Nullable String correlationId) {
+        return log.appendOnce(AuditEntry.attempted(at, actor, actorRoles, action, personId, what, purpose, outcome)
+                .withCorrelationId(correlationId)
+                .withSourceId(sourceId));
+    }
+
+    @Override
     public AuditPage ofPerson(UUID personId, @Nullable Long before, int size) {
         return log.ofPerson(personId, before, size);
     }
