@@ -1,5 +1,6 @@
 package org.opendsr.referral.access.application;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
-import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.kit.access.NeedToKnow;
+import org.opendsr.kit.access.PersonAccess;
+import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
@@ -17,40 +20,76 @@ import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 
 /**
- * Need-to-know access (Caldicott principle 4) and the audit trail. The DSR team and leads see everyone; a professional
- * sees the people they referred, are a key professional for, or are responsible for. Anyone else is told the
- * person does not exist, not that they may not see them. Every read and change is audited with its purpose.
+ * Need-to-know access (Caldicott principle 4) and the audit trail. Who may see and change a person is the kit's one
+ * policy ({@link NeedToKnow}) applied to the person's care team as the kit holds it ({@link CareTeamProjection}),
+ * exactly as every other service decides: leads everyone, the DSR team its areas' people, a professional only while
+ * in the person's care team, a break-glass read read only. Anyone else is told the person does not exist, not that
+ * they may not see them. Every read and change is audited with its purpose.
  */
 @Singleton
 public class RecordAccess {
 
     private final People people;
-    private final PersonLinks links;
+    private final CareTeamProjection careTeams;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public RecordAccess(People people, PersonLinks links, AuditTrail audit) {
+    public RecordAccess(People people, CareTeamProjection careTeams, AuditTrail audit, Clock clock) {
         this.people = people;
-        this.links = links;
+        this.careTeams = careTeams;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    /** The DSR team and leads see everyone on the register (DSR area); professionals only the people linked to them. */
-    public static boolean seesEveryone(Caller caller) {
-        return caller.hasRole(DsrRoles.DSR_TEAM) || caller.hasRole(DsrRoles.DSR_LEAD);
+    /** What the caller may do with the person's records now. */
+    public PersonAccess accessOf(UUID personId, Caller caller) {
+        return NeedToKnow.of(caller, careTeams.of(personId), Now.of(clock));
     }
 
     public boolean mayAccess(UUID personId, Caller caller) {
-        if (seesEveryone(caller)) {
-            return true;
-        }
-        return caller.hasRole(DsrRoles.PROFESSIONAL) && links.isLinked(personId, caller.userId(), caller.email());
+        return accessOf(personId, caller).mayRead();
     }
 
-    /** The person, if the caller may see them; 404 otherwise. */
+    /** Whether the caller manages the person's care as the DSR (a lead, or the DSR team of the person's area). */
+    public boolean managesCareOf(UUID personId, Caller caller) {
+        return NeedToKnow.mayManageCareTeam(caller, careTeams.of(personId));
+    }
+
+    public boolean personExists(UUID personId) {
+        return people.exists(personId);
+    }
+
+    /**
+     * Refuses unless the caller manages the person's care as the DSR (a lead, or the DSR team of the person's area):
+     * 404 (as {@code what}) when they may not even read the person, 403 when they may read but not manage.
+     */
+    public void requireManages(UUID personId, Caller caller, String what) {
+        if (managesCareOf(personId, caller)) {
+            return;
+        }
+        if (mayAccess(personId, caller)) {
+            throw RuleBroken.forbidden("only the DSR team of the person's area or a lead may do this");
+        }
+        throw RuleBroken.notFound(what);
+    }
+
+    /** The person, if the caller may read them; 404 otherwise. */
     public Person personFor(UUID personId, Caller caller) {
         return people.byId(personId)
                 .filter(person -> mayAccess(person.id(), caller))
                 .orElseThrow(() -> RuleBroken.notFound("The person"));
+    }
+
+    /**
+     * The person, if the caller may change them; 404 when they may not even read them, 403 when they may only read
+     * (a break-glass read never changes anything).
+     */
+    public Person personForChange(UUID personId, Caller caller) {
+        Person person = personFor(personId, caller);
+        if (!accessOf(personId, caller).mayChange()) {
+            throw RuleBroken.forbidden("a break-glass read does not allow changes to the person's record");
+        }
+        return person;
     }
 
     public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {

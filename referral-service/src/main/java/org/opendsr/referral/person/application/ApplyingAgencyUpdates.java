@@ -1,5 +1,6 @@
 package org.opendsr.referral.person.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -43,10 +44,12 @@ public class ApplyingAgencyUpdates {
     private final PersonRecords personRecords;
     private final EventOutbox outbox;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public ApplyingAgencyUpdates(People people, RecordLocks locks, PersonDetailsChecks checks, PersonRecords personRecords, EventOutbox outbox,
-                                 RecordAccess access, Clock clock) {
+                                 RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.people = people;
         this.locks = locks;
         this.checks = checks;
@@ -65,6 +68,7 @@ public class ApplyingAgencyUpdates {
         person.changeAddress(update.address().line1(), update.address().line2(), update.address().town(),
                 postcode, update.locality(), now);
         people.save(person);
+        careTeams.follow(person.id(), agency);
         Instant movedAt = update.effectiveFrom().atStartOfDay(FirstContactDeadline.ENGLAND).toInstant();
         outbox.append("person", person.id(), EventTypes.PERSON_MOVED_V1, new PersonMoved(person.id(), update.locality(),
                 ReferralSettings.OUT_OF_AREA.equals(update.locality()), movedAt));

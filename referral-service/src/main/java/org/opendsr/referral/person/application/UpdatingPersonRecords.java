@@ -1,5 +1,7 @@
 package org.opendsr.referral.person.application;
 
+import java.util.Objects;
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,11 +84,14 @@ public class UpdatingPersonRecords {
     private final PersonDetailsChecks checks;
     private final RecordLocks locks;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final EventOutbox outbox;
     private final Clock clock;
 
     public UpdatingPersonRecords(People people, PersonRecords personRecords, PersonDetailsChecks checks,
-                                 RecordLocks locks, RecordAccess access, EventOutbox outbox, Clock clock) {
+                                 RecordLocks locks, RecordAccess access, EventOutbox outbox,
+                                 KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.people = people;
         this.personRecords = personRecords;
         this.checks = checks;
@@ -129,6 +134,8 @@ public class UpdatingPersonRecords {
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);
         people.save(person);
+        // A move changes whose area the person is in, and so which DSR team sees them.
+        careTeams.follow(personId, caller.userId());
         outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
                 ReferralSettings.OUT_OF_AREA.equals(locality), now));
         access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "address", purpose, now);
@@ -173,15 +180,18 @@ public class UpdatingPersonRecords {
         checks.keyProfessionals("keyProfessionals", professionals);
         Person person = lockedPerson(personId, caller);
         personRecords.replaceKeyProfessionals(personId, professionals);
+        // The list keeps contact details; a user id in it is only a request for the DSR team to confirm.
+        careTeams.askForKeyProfessionals(personId, professionals.stream().map(NewKeyProfessional::userId)
+                .filter(Objects::nonNull).toList(), caller.userId(), null);
         person.partChanged("key professionals", now);
         people.save(person);
         access.audit(personId, Actor.of(caller), AuditAction.CHANGED, "key professionals", purpose, now);
     }
 
-    /** The person, if the caller may see them (404 otherwise), read again once no one else is changing them. */
+    /** The person, if the caller may see them (404 otherwise; 403 on a break-glass read), read again once no one else is changing them. */
     private Person lockedPerson(UUID personId, Caller caller) {
-        access.personFor(personId, caller);
+        access.personForChange(personId, caller);
         locks.lockPerson(personId);
-        return access.personFor(personId, caller);
+        return access.personForChange(personId, caller);
     }
 }
