@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.application;
 
+import org.opendsr.kit.access.PersonScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class ListingForTheDsrTeam {
     @Transactional
     public Page<Listings.RegisterLine> register(Listings.RegisterFilter filter, int page, int size, Caller caller,
                                                 AccessPurpose purpose) {
-        Page<Listings.RegisterLine> lines = listings.register(filter, LocalDate.now(clock), page, size);
+        Page<Listings.RegisterLine> lines = listings.register(filter, scope(caller), LocalDate.now(clock), page, size);
         audit(lines.items().stream().map(Listings.RegisterLine::personId).toList(), "register listing", caller, purpose);
         return lines;
     }
@@ -57,7 +58,8 @@ public class ListingForTheDsrTeam {
     @Transactional
     public Page<Listings.AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, int page, int size,
                                                                Caller caller, AccessPurpose purpose) {
-        Page<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, LocalDate.now(clock), page, size);
+        Page<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, scope(caller), LocalDate.now(clock),
+                page, size);
         audit(lines.items().stream().map(Listings.AwaitingContact::personId).toList(), "first-contact worklist",
                 caller, purpose);
         return lines;
@@ -65,7 +67,7 @@ public class ListingForTheDsrTeam {
 
     @Transactional
     public Page<Listings.Unallocated> unallocated(int page, int size, Caller caller, AccessPurpose purpose) {
-        Page<Listings.Unallocated> lines = listings.unallocated(page, size);
+        Page<Listings.Unallocated> lines = listings.unallocated(scope(caller), page, size);
         audit(lines.items().stream().map(Listings.Unallocated::personId).toList(), "re-allocation worklist", caller,
                 purpose);
         return lines;
@@ -73,7 +75,7 @@ public class ListingForTheDsrTeam {
 
     @Transactional
     public Page<Listings.DuplicateFlag> possibleDuplicates(int page, int size, Caller caller, AccessPurpose purpose) {
-        Page<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(page, size);
+        Page<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(scope(caller), page, size);
         List<UUID> shown = new ArrayList<>();
         lines.items().forEach(flag -> {
             shown.add(flag.person().personId());
@@ -91,6 +93,10 @@ public class ListingForTheDsrTeam {
         duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), Now.of(clock));
         access.auditAll(List.of(pair), Actor.of(caller), AuditAction.CHANGED, "possible duplicate resolved: "
                 + resolution, purpose, Now.of(clock));
+    }
+
+    private PersonScope scope(Caller caller) {
+        return PersonScope.of(caller, Now.of(clock));
     }
 
     private void audit(List<UUID> personIds, String what, Caller caller, AccessPurpose purpose) {

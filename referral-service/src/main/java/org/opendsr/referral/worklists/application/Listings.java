@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.application;
 
+import org.opendsr.kit.access.PersonScope;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,8 @@ import org.opendsr.referral.shared.application.Page;
 /**
  * The DSR team's listings: the register (people by status, locality and responsible professional) and the
  * worklists (first contact due and overdue, entries waiting for re-allocation, possible duplicates). Read-only; the
- * caller audits what it shows.
+ * caller audits what it shows. Each lists only the people the caller may see ({@link PersonScope}: a DSR team
+ * member the people of their areas, a lead everyone), filtered in the database before paging.
  */
 public interface Listings {
 
@@ -30,7 +32,7 @@ public interface Listings {
         }
     }
 
-    Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size);
+    Page<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, int page, int size);
 
     /** A referral waiting for first contact. */
     record AwaitingContact(UUID referralId, UUID personId, String route, Instant receivedAt,
@@ -43,7 +45,8 @@ public interface Listings {
     }
 
     /** Referrals waiting for first contact, soonest due first; {@code overdue} true or false narrows them. */
-    Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size);
+    Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PersonScope scope, LocalDate today, int page,
+                                              int size);
 
     /** A register entry without a responsible professional. */
     record Unallocated(UUID registerEntryId, UUID personId, Instant onRegisterFrom, Instant unallocatedSince,
@@ -55,7 +58,7 @@ public interface Listings {
     }
 
     /** Open entries without a responsible professional, longest waiting first. */
-    Page<Unallocated> unallocated(int page, int size);
+    Page<Unallocated> unallocated(PersonScope scope, int page, int size);
 
     /** One of two people flagged as possibly the same. */
     record FlaggedPerson(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
@@ -70,5 +73,5 @@ public interface Listings {
     record DuplicateFlag(UUID flagId, Instant flaggedAt, FlaggedPerson person, FlaggedPerson possibleDuplicate) {
     }
 
-    Page<DuplicateFlag> openDuplicateFlags(int page, int size);
+    Page<DuplicateFlag> openDuplicateFlags(PersonScope scope, int page, int size);
 }

@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.adapters.persistence;
 
+import org.opendsr.kit.access.PersonScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,7 +85,7 @@ class PostgresListings implements Listings {
             + " ORDER BY lower(page.family_name), lower(page.given_name), page.person_id";
 
     @Override
-    public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
+    public Page<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (filter.locality() != null) {
@@ -92,6 +93,8 @@ class PostgresListings implements Listings {
             parameters.add(filter.locality());
         }
         where.append(filter.status() != null ? hasStatus(filter.status()) : CURRENT);
+        where.append(" AND ").append(scope.condition("p.id"));
+        parameters.addAll(scope.parameters());
         if (filter.responsibleProfessional() != null) {
             where.append(" AND e.responsible_professional = ?");
             parameters.add(filter.responsibleProfessional());
@@ -134,9 +137,11 @@ class PostgresListings implements Listings {
     // ---- worklists --------------------------------------------------------------------------------------------------
 
     @Override
-    public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, int page, int size) {
-        String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
-        List<Object> parameters = new ArrayList<>();
+    public Page<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PersonScope scope, LocalDate today,
+                                                      int page, int size) {
+        String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED' AND "
+                + scope.condition("p.id");
+        List<Object> parameters = new ArrayList<>(scope.parameters());
         if (overdue != null) {
             from += overdue ? " AND r.first_contact_due_on < ?" : " AND r.first_contact_due_on >= ?";
             parameters.add(today);
@@ -152,13 +157,14 @@ class PostgresListings implements Listings {
     }
 
     @Override
-    public Page<Unallocated> unallocated(int page, int size) {
+    public Page<Unallocated> unallocated(PersonScope scope, int page, int size) {
         String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
-                + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL";
-        long total = count("SELECT count(*)" + from, List.of());
+                + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL AND " + scope.condition("p.id");
+        List<Object> parameters = scope.parameters();
+        long total = count("SELECT count(*)" + from, parameters);
         List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
                 + " p.given_name, p.family_name, p.locality" + from + " ORDER BY e.unallocated_since, e.id LIMIT ? OFFSET ?",
-                List.of(), size, page * size,
+                parameters, size, page * size,
                 rows -> new Unallocated(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                         instant(rows, "on_register_from"), instant(rows, "unallocated_since"), rows.getString(5),
                         rows.getString(6), rows.getString(7)));
@@ -166,15 +172,18 @@ class PostgresListings implements Listings {
     }
 
     @Override
-    public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
+    public Page<DuplicateFlag> openDuplicateFlags(PersonScope scope, int page, int size) {
+        // Both people of a flag must be the caller's to see: the flag shows each one's identity.
         String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
-                + " WHERE d.resolved_at IS NULL";
-        long total = count("SELECT count(*)" + from, List.of());
+                + " WHERE d.resolved_at IS NULL AND " + scope.condition("a.id") + " AND " + scope.condition("b.id");
+        List<Object> parameters = new ArrayList<>(scope.parameters());
+        parameters.addAll(scope.parameters());
+        long total = count("SELECT count(*)" + from, parameters);
         String columns = "%1$s.id, %1$s.given_name, %1$s.family_name, %1$s.date_of_birth, %1$s.nhs_number,"
                 + " %1$s.postcode, %1$s.locality";
         List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
                         + String.format(columns, "b") + from + " ORDER BY d.flagged_at, d.id LIMIT ? OFFSET ?",
-                List.of(), size, page * size, rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
+                parameters, size, page * size, rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
                         instant(rows, "flagged_at"), flaggedPerson(rows, 3), flaggedPerson(rows, 10)));
         return new Page<>(lines, page, size, total);
     }
