@@ -1,5 +1,6 @@
 package org.opendsr.referral.inmemory;
 
+import org.opendsr.kit.access.PersonScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +17,22 @@ public class InMemoryListings implements Listings {
     public final List<DuplicateFlag> duplicateFlags = new ArrayList<>();
 
     @Override
-    public Page<RegisterLine> register(RegisterFilter filter, LocalDate today, int page, int size) {
+    public Page<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, int page, int size) {
         return page(register, page, size);
     }
 
     @Override
-    public Page<AwaitingContact> awaitingFirstContact(Boolean overdue, LocalDate today, int page, int size) {
+    public Page<AwaitingContact> awaitingFirstContact(Boolean overdue, PersonScope scope, LocalDate today, int page, int size) {
         return page(awaitingContact, page, size);
     }
 
     @Override
-    public Page<Unallocated> unallocated(int page, int size) {
+    public Page<Unallocated> unallocated(PersonScope scope, int page, int size) {
         return page(unallocated, page, size);
     }
 
     @Override
-    public Page<DuplicateFlag> openDuplicateFlags(int page, int size) {
+    public Page<DuplicateFlag> openDuplicateFlags(PersonScope scope, int page, int size) {
         return page(duplicateFlags, page, size);
     }
 
