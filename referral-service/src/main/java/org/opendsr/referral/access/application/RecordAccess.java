@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.kit.access.NeedToKnow;
 import org.opendsr.kit.access.PersonAccess;
 import org.opendsr.referral.shared.application.Now;
@@ -57,6 +58,18 @@ public class RecordAccess {
 
     public boolean personExists(UUID personId) {
         return people.exists(personId);
+    }
+
+    /** Whether the caller sees the person only as a referrer in their care team (so not others' free text). */
+    public boolean onlyAsReferrer(UUID personId, Caller caller) {
+        Instant now = Now.of(clock);
+        if (accessOf(personId, caller) != PersonAccess.CARE_TEAM) {
+            return false;
+        }
+        return careTeams.of(personId).members().stream()
+                .filter(member -> member.subject().equals(caller.userId()))
+                .filter(member -> !member.from().isAfter(now) && (member.to() == null || member.to().isAfter(now)))
+                .allMatch(member -> member.role() == CareTeamRole.REFERRER);
     }
 
     /**

@@ -49,7 +49,7 @@ public class ReadingRecords {
 
     /** A referral, its person and, once decided, its criteria checklist. */
     public record ReferralRecord(Referral referral, Person person, Optional<EligibilityAssessment> assessment,
-                                 Map<String, String> detailsToReview, boolean personShown) {
+                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -108,8 +108,13 @@ public class ReadingRecords {
         // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
         // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
         boolean personShown = access.mayAccess(referral.personId(), caller);
+        // Minimum necessary: a member who is only a referrer reads their own referrals' free text, not other
+        // professionals' (the responsible and key professionals, the area team and leads read all of it).
+        boolean freeTextShown = referral.isReferredBy(caller.userId()) || !access.onlyAsReferrer(referral.personId(),
+                caller);
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
-                assessments.of(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown);
+                assessments.of(referralId), personShown ? detailsToReview.of(referralId) : Map.of(), personShown,
+                freeTextShown);
     }
 
     /** Reading the trail is itself on the trail. */
