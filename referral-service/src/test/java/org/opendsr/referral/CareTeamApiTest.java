@@ -64,7 +64,7 @@ class CareTeamApiTest extends ReferralServiceUnderTest {
 
     private static Map<String, Object> keyProfessional(String userId) {
         return Map.of("name", "Priya Shah", "role", "CAMHS clinician", "organisation", "Wiltshire CAMHS",
-                "userId", userId);
+                "phone", "01225 000000", "userId", userId);
     }
 
     /** Someone known: referred by the first referrer and contacted by the DSR team. */

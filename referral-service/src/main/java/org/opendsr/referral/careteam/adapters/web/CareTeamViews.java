@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,6 +49,7 @@ final class CareTeamViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "CareTeam")
     record CareTeamView(UUID personId, List<MembershipView> current, List<MembershipView> past,
                         List<RequestView> pendingRequests) {
@@ -62,6 +64,7 @@ final class CareTeamViews {
 
     /** One keyset page: pass {@code next} back as {@code after} for the following page (null on the last). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KeysetPage")
     record KeysetPage<T>(List<T> items, @Nullable String next) {
     }
