@@ -99,6 +99,12 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
         assertThat(view.get("whatHasBeenTried").asText()).isEqualTo(referral.get("whatHasBeenTried"));
         assertThat(view.get("whatCouldReduceRisk").asText()).isEqualTo(referral.get("whatCouldReduceRisk"));
         assertThat(view.get("indicativeRag").asText()).isEqualTo("AMBER");
+        // Issue 11: until the DSR team's first contact the referrer sees their referral, not the person's record
+        // (which, for someone already known, would tell them so).
+        assertThat(view.at("/person/personId").asText()).isEqualTo(receipt.get("personId").asText());
+        assertThat(view.at("/person/givenName").isMissingNode() || view.at("/person/givenName").isNull()).isTrue();
+        journeys.contact(receipt.get("referralId").asText());
+        view = api.get("/referrals/" + receipt.get("referralId").asText(), referrer).json();
         JsonNode person = view.get("person");
         assertThat(person.get("personId").asText()).isEqualTo(receipt.get("personId").asText());
         assertThat(person.get("givenName").asText()).isEqualTo("Ottoline");
