@@ -83,8 +83,9 @@ public class ManagingCareTeams {
         access.requireManages(request.personId(), caller, "The request");
         Instant now = Now.of(clock);
         JoinRequest.Confirmed confirmed = request.confirm(caller.userId(), now);
-        requests.save(confirmed.request());
+        // The membership first: the decided request refers to it.
         keeping.save(confirmed.membership());
+        requests.save(confirmed.request());
         access.audit(request.personId(), Actor.of(caller), AuditAction.CHANGED, "care team: key professional "
                 + request.subject() + " confirmed (request " + requestId + ")", purpose, now);
         return confirmed.membership();
