@@ -87,8 +87,13 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
     // ---- a referrer's access lasts while their referral is in hand -------------------------------------------------
 
     @Test
-    void aReferrerSeesThePersonWhileTheirReferralWaitsForItsOutcome() {
-        String personId = journeys.refer(referrer, ReferralRequests.aReferralOfSomeoneNew()).get("personId").asText();
+    void aReferrerSeesThePersonFromFirstContactWhileTheirReferralWaitsForItsOutcome() {
+        JsonNode receipt = journeys.refer(referrer, ReferralRequests.aReferralOfSomeoneNew());
+        String personId = receipt.get("personId").asText();
+        // Issue 11: before the DSR team has checked who the person is, a referral gives its author no access.
+        assertProblem(api.get("/people/" + personId, referrer), 404, "urn:dsr:problem:not-found");
+
+        journeys.contact(receipt.get("referralId").asText());
 
         assertThat(api.get("/people/" + personId, referrer).status()).isEqualTo(200);
     }
@@ -149,6 +154,13 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
                         "organisation", "Swindon Borough Council", "phone", "01793 111111", "userId", "lee.ward.kp"))));
         String referralId = receipt.get("referralId").asText();
         journeys.contact(referralId);
+        // Issue 11: naming a user id is a request; the key professional sees the person once the DSR team confirms.
+        assertProblem(api.get("/people/" + receipt.get("personId").asText(), keyProfessional), 404,
+                "urn:dsr:problem:not-found");
+        String requestId = api.get("/people/" + receipt.get("personId").asText() + "/care-team", dsrTeam).json()
+                .get("pendingRequests").get(0).get("requestId").asText();
+        assertThat(api.post("/care-team-requests/" + requestId + "/confirmation", dsrTeam, Map.of()).status())
+                .isEqualTo(200);
         api.post("/referrals/" + referralId + "/declinal", dsrTeam, Map.of("reason", "OTHER",
                 "criteria", Journeys.ALL_CRITERIA_MET));
 
@@ -164,7 +176,10 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
         api.post("/referrals/" + first.get("referralId").asText() + "/withdrawal", referrer,
                 Map.of("reason", "REFERRER_WITHDREW"));
 
-        journeys.refer(referrer, referral);
+        JsonNode second = journeys.refer(referrer, referral);
+        assertProblem(api.get("/people/" + first.get("personId").asText(), referrer), 404,
+                "urn:dsr:problem:not-found");
+        journeys.contact(second.get("referralId").asText());
 
         assertThat(api.get("/people/" + first.get("personId").asText(), referrer).status()).isEqualTo(200);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -19,7 +20,9 @@ import io.micronaut.serde.annotation.Serdeable;
 public record CareTeamChanged(
         UUID personId,
         @Nullable String area,
-        List<CareTeamMember> members,
+        // Always written, even empty (a team whose last member left): the schema requires it, and serde omits
+        // empty collections by default.
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<CareTeamMember> members,
         Instant changedAt) {
 
     public CareTeamChanged {

@@ -1,5 +1,6 @@
 package org.opendsr.referral.inmemory;
 
+import org.opendsr.kit.access.PersonScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +22,23 @@ public class InMemoryListings implements Listings {
     public final List<DuplicateFlag> duplicateFlags = new ArrayList<>();
 
     @Override
-    public KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page) {
+    public KeysetPage<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, PageRequest page) {
         return page(register, page);
     }
 
     @Override
-    public KeysetPage<AwaitingContact> awaitingFirstContact(Boolean overdue, LocalDate today, PageRequest page) {
+    public KeysetPage<AwaitingContact> awaitingFirstContact(Boolean overdue, PersonScope scope, LocalDate today,
+                                                            PageRequest page) {
         return page(awaitingContact, page);
     }
 
     @Override
-    public KeysetPage<Unallocated> unallocated(PageRequest page) {
+    public KeysetPage<Unallocated> unallocated(PersonScope scope, PageRequest page) {
         return page(unallocated, page);
     }
 
     @Override
-    public KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page) {
+    public KeysetPage<DuplicateFlag> openDuplicateFlags(PersonScope scope, PageRequest page) {
         return page(duplicateFlags, page);
     }
 

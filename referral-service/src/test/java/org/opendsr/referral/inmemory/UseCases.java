@@ -1,5 +1,6 @@
 package org.opendsr.referral.inmemory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.application.NewPerson;
 import org.opendsr.referral.intake.application.ReferralReceipt;
 import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.contracts.access.CareTeamChanged;
+import org.opendsr.contracts.access.CareTeamRole;
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
+import org.opendsr.referral.careteam.domain.Membership;
+import org.opendsr.referral.careteam.application.ManagingCareTeams;
 import org.opendsr.referral.intake.application.CompletingSelfOrFamilyReferrals;
 import org.opendsr.referral.intake.application.ReceivingReferrals;
 import org.opendsr.referral.intake.application.ReferralAnnouncements;
@@ -44,8 +50,8 @@ public class UseCases {
     public static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
     public static final LocalDate BORN_2010 = LocalDate.of(2010, 5, 14);
 
-    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM), "team@dsr.example", "DSR",
-            null);
+    public static final Caller DSR_TEAM = new Caller("dsr-team-1", Set.of(DsrRoles.DSR_TEAM),
+            Set.of("SWINDON", "WILTSHIRE"), null, "team@dsr.example", "DSR", null);
     public static final Caller REFERRER = new Caller("gp-1", Set.of(DsrRoles.PROFESSIONAL), "gp@nhs.example",
             "Old Town Surgery", null);
     public static final Caller STRANGER = new Caller("gp-2", Set.of(DsrRoles.PROFESSIONAL), "other@nhs.example",
@@ -58,7 +64,9 @@ public class UseCases {
     public final InMemoryConsentStandings consent = new InMemoryConsentStandings();
     public final InMemoryEligibilityAssessments assessments = new InMemoryEligibilityAssessments();
     public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    public final InMemoryPersonLinks links = new InMemoryPersonLinks();
+    public final InMemoryCareTeams careTeams = new InMemoryCareTeams();
+    public final InMemoryMemberships memberships = new InMemoryMemberships();
+    public final InMemoryJoinRequests joinRequests = new InMemoryJoinRequests();
     public final InMemoryLocks locks = new InMemoryLocks();
     public final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
     public final InMemoryContacts contacts = new InMemoryContacts();
@@ -69,14 +77,20 @@ public class UseCases {
     public final ReferralSettings settings = settings();
 
     public final RecordLocks recordLocks = new RecordLocks(locks);
-    public final RecordAccess access = new RecordAccess(people, links, audit);
+    public final RecordAccess access = new RecordAccess(people, careTeams, audit, clock);
+    public final KeepingCareTeams keepingCareTeams = new KeepingCareTeams(people, referrals, register, memberships,
+            joinRequests, careTeams, outbox, clock);
+    public final ManagingCareTeams managingCareTeams = new ManagingCareTeams(memberships, joinRequests, joinRequests,
+            keepingCareTeams, access, recordLocks, clock, Duration.ofHours(4));
     private final ReferralsInProgress inProgress = new ReferralsInProgress(referrals, recordLocks);
-    public final MakingFirstContact contacting = new MakingFirstContact(inProgress, referrals, outbox, access, clock);
+    public final MakingFirstContact contacting = new MakingFirstContact(inProgress, referrals, outbox, access,
+            keepingCareTeams, clock);
     public final WithdrawingReferrals withdrawing = new WithdrawingReferrals(inProgress, referrals, outbox, access,
-            clock);
+            keepingCareTeams, clock);
     public final DecidingReferrals deciding = new DecidingReferrals(inProgress, referrals, people, register,
-            assessments, consent, outbox, access, clock);
-    public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access, clock);
+            assessments, consent, outbox, access, keepingCareTeams, clock);
+    public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access,
+            keepingCareTeams, clock);
     public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
             registerChanges, access);
     public final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
@@ -86,11 +100,12 @@ public class UseCases {
             register, outbox, access, clock);
     private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
-            recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview, clock);
+            recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview,
+            keepingCareTeams, clock);
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
-            referrals, people, personRecords, recordLocks, announcements, access, clock);
+            referrals, people, personRecords, recordLocks, announcements, access, keepingCareTeams, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
-            recordLocks, access, outbox, clock);
+            recordLocks, access, outbox, keepingCareTeams, clock);
     public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
             recordLocks, outbox, access, clock);
 
@@ -106,7 +121,16 @@ public class UseCases {
         Person person = Person.recorded(UUID.randomUUID(), "Sam", "Example", BORN_2010, null, "SN1 1AA", "SWINDON",
                 "1 High Street", null, "Swindon", null, null, "AUTISM", clock.instant());
         people.add(person);
+        // As intake leaves every person: the kit holds their (empty) care team and area.
+        careTeams.replace(new CareTeamChanged(person.id(), person.locality(), List.of(), clock.instant()));
         return person;
+    }
+
+    /** The caller joins the person's care team as a key professional the DSR team confirmed. */
+    public void inCareTeam(Person person, Caller caller) {
+        keepingCareTeams.save(Membership.start(person.id(), caller.userId(), CareTeamRole.KEY_PROFESSIONAL,
+                "confirmed in the test", null, null, clock.instant(), DSR_TEAM.userId(), null));
+        outbox.clear();
     }
 
     /** A professional referral received now from {@link #REFERRER}, due for first contact a week later. */
@@ -122,7 +146,6 @@ public class UseCases {
                 route == ReferralRoute.SELF_OR_FAMILY ? DSR_TEAM.userId() : REFERRER.userId(), "Old Town Surgery",
                 new FirstContactDeadline(today, today.plusDays(7)), clock.instant(), null);
         referrals.add(referral);
-        links.link(person.id(), REFERRER.userId());
         outbox.clear();
         return referral;
     }

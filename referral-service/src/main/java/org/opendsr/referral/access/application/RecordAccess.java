@@ -1,5 +1,6 @@
 package org.opendsr.referral.access.application;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Arrays;
@@ -14,6 +15,10 @@ import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.contracts.access.CareTeamRole;
+import org.opendsr.kit.access.NeedToKnow;
+import org.opendsr.kit.access.PersonAccess;
+import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.audit.application.AuditTrail;
 import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
@@ -22,33 +27,80 @@ import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 
 /**
- * Need-to-know access (Caldicott principle 4) and the audit trail. The DSR team and leads see everyone; a professional
- * sees the people they referred, are a key professional for, or are responsible for. Anyone else is told the
- * person does not exist, not that they may not see them. Every read and change is audited with its purpose.
+ * Need-to-know access (Caldicott principle 4) and the audit trail. Who may see and change a person is the kit's one
+ * policy ({@link NeedToKnow}) applied to the person's care team as the kit holds it ({@link CareTeamProjection}),
+ * exactly as every other service decides: leads everyone, the DSR team its areas' people, a professional only while
+ * in the person's care team, a break-glass read read only. Anyone else is told the person does not exist, not that
+ * they may not see them. Every read and change is audited with its purpose.
  */
 @Singleton
 public class RecordAccess {
 
     private final People people;
-    private final PersonLinks links;
+    private final CareTeamProjection careTeams;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public RecordAccess(People people, PersonLinks links, AuditTrail audit) {
+    public RecordAccess(People people, CareTeamProjection careTeams, AuditTrail audit, Clock clock) {
         this.people = people;
-        this.links = links;
+        this.careTeams = careTeams;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    /** The DSR team and leads see everyone on the register (DSR area); professionals only the people linked to them. */
-    public static boolean seesEveryone(Caller caller) {
+    /** What the caller may do with the person's records now. */
+    public PersonAccess accessOf(UUID personId, Caller caller) {
+        return NeedToKnow.of(caller, careTeams.of(personId), Now.of(clock));
+    }
+
+    /**
+     * The DSR team and leads, who work the register: their own changes to a person's identity are made at once (a
+     * professional's are held for their review). Which people they reach is NeedToKnow's to decide, by area.
+     */
+    public static boolean worksTheRegister(Caller caller) {
         return caller.hasRole(DsrRoles.DSR_TEAM) || caller.hasRole(DsrRoles.DSR_LEAD);
     }
 
     public boolean mayAccess(UUID personId, Caller caller) {
-        if (seesEveryone(caller)) {
-            return true;
+        return accessOf(personId, caller).mayRead();
+    }
+
+    /** Whether the caller manages the person's care as the DSR (a lead, or the DSR team of the person's area). */
+    public boolean managesCareOf(UUID personId, Caller caller) {
+        return NeedToKnow.mayManageCareTeam(caller, careTeams.of(personId));
+    }
+
+    public boolean personExists(UUID personId) {
+        return people.exists(personId);
+    }
+
+    /** Whether the caller sees the person only as a referrer in their care team (so not others' free text). */
+    public boolean onlyAsReferrer(UUID personId, Caller caller) {
+        Instant now = Now.of(clock);
+        if (accessOf(personId, caller) != PersonAccess.CARE_TEAM) {
+            return false;
         }
-        return caller.hasRole(DsrRoles.PROFESSIONAL) && links.isLinked(personId, caller.userId(), caller.email());
+        return careTeams.of(personId).members().stream()
+                .filter(member -> member.subject().equals(caller.userId()))
+                .filter(member -> !member.from().isAfter(now) && (member.to() == null || member.to().isAfter(now)))
+                .allMatch(member -> member.role() == CareTeamRole.REFERRER);
+    }
+
+    /**
+     * Refuses unless the caller manages the person's care as the DSR (a lead, or the DSR team of the person's area):
+     * 404 (as {@code what}) when they may not even read the person, 403 when they may read but not manage.
+     */
+    public void requireManages(UUID personId, Caller caller, String what) {
+        if (managesCareOf(personId, caller)) {
+            return;
+        }
+        boolean mayRead = mayAccess(personId, caller);
+        auditAttempt(personId, caller, what, mayRead || personExists(personId) ? AuditOutcome.REFUSED
+                : AuditOutcome.NOT_FOUND);
+        if (mayRead) {
+            throw RuleBroken.forbidden("only the DSR team of the person's area or a lead may do this");
+        }
+        throw RuleBroken.notFound(what);
     }
 
     /**
@@ -84,6 +136,18 @@ public class RecordAccess {
     public void auditChange(UUID personId, Actor actor, String what, AccessPurpose purpose, Instant at,
                             Map<String, ?> before, Map<String, ?> after) {
         audit.recordChange(personId, at, actor.id(), actor.roles(), what, purpose.name(), before, after);
+    }
+
+    /**
+     * The person, if the caller may change them; 404 when they may not even read them, 403 when they may only read
+     * (a break-glass read never changes anything).
+     */
+    public Person personForChange(UUID personId, Caller caller) {
+        Person person = personFor(personId, caller);
+        if (!accessOf(personId, caller).mayChange()) {
+            throw RuleBroken.forbidden("a break-glass read does not allow changes to the person's record");
+        }
+        return person;
     }
 
     public void audit(UUID personId, Actor actor, AuditAction action, String what, AccessPurpose purpose, Instant at) {

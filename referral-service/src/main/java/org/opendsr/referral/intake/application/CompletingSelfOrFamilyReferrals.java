@@ -1,5 +1,6 @@
 package org.opendsr.referral.intake.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,11 +70,13 @@ public class CompletingSelfOrFamilyReferrals {
     private final RecordLocks locks;
     private final ReferralAnnouncements announcements;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public CompletingSelfOrFamilyReferrals(ReferralsInProgress inProgress, Referrals referrals, People people,
                                            PersonRecords personRecords, RecordLocks locks,
-                                           ReferralAnnouncements announcements, RecordAccess access, Clock clock) {
+                                           ReferralAnnouncements announcements, RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.inProgress = inProgress;
         this.referrals = referrals;
         this.people = people;
@@ -114,6 +117,7 @@ public class CompletingSelfOrFamilyReferrals {
         }
         people.save(person);
         referrals.save(referral);
+        careTeams.follow(person.id(), caller.userId());
 
         personRecords.flagPossibleDuplicates(person);
         access.audit(person.id(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id() + " completed",

@@ -1,5 +1,7 @@
 package org.opendsr.referral.intake.application;
 
+import java.util.Objects;
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,13 +68,15 @@ public class ReceivingReferrals {
     private final ReferralSettings settings;
     private final ReferralAnnouncements announcements;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final ReferralDetailsToReview detailsToReview;
     private final Clock clock;
 
     public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
                               PersonDetailsChecks checks, RecordLocks locks, WorkingDayCalendars workingDays,
                               ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
-                              ReferralDetailsToReview detailsToReview, Clock clock) {
+                              ReferralDetailsToReview detailsToReview, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.detailsToReview = detailsToReview;
         this.people = people;
         this.referrals = referrals;
@@ -264,6 +268,12 @@ public class ReceivingReferrals {
             toReview.put(NHS_NUMBER_HELD_FOR_REVIEW, nhsNumber.orElseThrow().digits());
         }
         detailsToReview.keep(referral.id(), toReview);
+        // A referral gives its author no access (they join at the DSR team's first contact), and a key professional
+        // it names by user id is only a request for the DSR team to confirm: a referral for someone already known
+        // grants nothing, so it reveals nothing either (issue 11, finding 1).
+        careTeams.follow(recorded.id(), actor.id());
+        careTeams.askForKeyProfessionals(recorded.id(), person.keyProfessionals().stream()
+                .map(NewKeyProfessional::userId).filter(Objects::nonNull).toList(), actor.id(), referral.id());
 
         List<RecordAccess.Audited> audited = new ArrayList<>();
         if (known.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.opendsr.referral.lifecycle.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,11 +68,13 @@ public class DecidingReferrals {
     private final ConsentStandings consent;
     private final EventOutbox outbox;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public DecidingReferrals(ReferralsInProgress inProgress, Referrals referrals, People people,
                              RegisterEntries registerEntries, EligibilityAssessments assessments,
-                             ConsentStandings consent, EventOutbox outbox, RecordAccess access, Clock clock) {
+                             ConsentStandings consent, EventOutbox outbox, RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.inProgress = inProgress;
         this.referrals = referrals;
         this.people = people;
@@ -87,6 +90,7 @@ public class DecidingReferrals {
     public ReferralOutcome accept(UUID referralId, Acceptance acceptance, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
+        access.requireManages(referral.personId(), caller, "The referral");
         ReferralChange.Accepted accepted = referral.accept(acceptance.checklist(),
                 acceptance.responsibleProfessional(), now, caller.userId());
         ConsentForTheRegister.checkAllowsAcceptance(consent.of(referral.personId())
@@ -98,6 +102,7 @@ public class DecidingReferrals {
         RegisterEntry entry = opened.entry();
         record(referral, acceptance.checklist(), caller, now);
         referrals.save(referral);
+        careTeams.follow(referral.personId(), caller.userId());
 
         Person person = people.byId(referral.personId()).orElseThrow();
         AgeAtDate age = AgeAtDate.of(person.dateOfBirth(), LocalDate.now(clock));
@@ -118,11 +123,13 @@ public class DecidingReferrals {
     public ReferralOutcome decline(UUID referralId, Declinal declinal, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
+        access.requireManages(referral.personId(), caller, "The referral");
         ReferralChange.Declined declined = referral.decline(declinal.reason(), declinal.checklist(), declinal.notes(),
                 now, caller.userId());
 
         record(referral, declinal.checklist(), caller, now);
         referrals.save(referral);
+        careTeams.follow(referral.personId(), caller.userId());
         outbox.append("referral", referral.personId(), EventTypes.REFERRAL_DECLINED_V1, new ReferralDeclined(
                 referral.id(), referral.personId(), now, declined.reason(), declined.referredBy()));
         access.audit(referral.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()

@@ -1,5 +1,6 @@
 package org.opendsr.referral.lifecycle.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,10 +29,12 @@ public class MakingFirstContact {
     private final Referrals referrals;
     private final EventOutbox outbox;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public MakingFirstContact(ReferralsInProgress inProgress, Referrals referrals, EventOutbox outbox,
-                              RecordAccess access, Clock clock) {
+                              RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.inProgress = inProgress;
         this.referrals = referrals;
         this.outbox = outbox;
@@ -43,8 +46,11 @@ public class MakingFirstContact {
     public ReferralOutcome contact(UUID referralId, Caller caller, AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
+        access.requireManages(referral.personId(), caller, "The referral");
         ReferralChange.Contacted contacted = referral.contact(now, caller.userId());
         referrals.save(referral);
+        // The DSR team has now checked who the person is: a professional referrer joins the care team.
+        careTeams.follow(referral.personId(), caller.userId());
 
         outbox.append("referral", referral.personId(), EventTypes.REFERRAL_CONTACTED_V1, new ReferralContacted(
                 referral.id(), referral.personId(), now, contacted.firstContactDueOn(), contacted.inTime()));

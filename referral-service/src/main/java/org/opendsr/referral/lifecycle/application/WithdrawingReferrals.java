@@ -1,5 +1,6 @@
 package org.opendsr.referral.lifecycle.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,10 +36,12 @@ public class WithdrawingReferrals {
     private final Referrals referrals;
     private final EventOutbox outbox;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public WithdrawingReferrals(ReferralsInProgress inProgress, Referrals referrals, EventOutbox outbox,
-                                RecordAccess access, Clock clock) {
+                                RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.inProgress = inProgress;
         this.referrals = referrals;
         this.outbox = outbox;
@@ -51,7 +54,7 @@ public class WithdrawingReferrals {
                                     AccessPurpose purpose) {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
-        if (!RecordAccess.seesEveryone(caller) && !referral.isReferredBy(caller.userId())) {
+        if (!access.managesCareOf(referral.personId(), caller) && !referral.isReferredBy(caller.userId())) {
             if (access.mayAccess(referral.personId(), caller)) {
                 throw RuleBroken.forbidden("only the referrer or the DSR team may withdraw a referral");
             }
@@ -59,6 +62,7 @@ public class WithdrawingReferrals {
         }
         ReferralChange.Withdrawn withdrawn = referral.withdraw(reason, notes, now, caller.userId());
         referrals.save(referral);
+        careTeams.follow(referral.personId(), caller.userId());
 
         if (withdrawn.announced()) {
             outbox.append("referral", referral.personId(), EventTypes.REFERRAL_WITHDRAWN_V1, new ReferralWithdrawn(

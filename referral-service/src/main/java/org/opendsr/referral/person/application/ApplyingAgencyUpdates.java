@@ -1,5 +1,6 @@
 package org.opendsr.referral.person.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,12 +69,15 @@ public class ApplyingAgencyUpdates {
     private final RecordAccess access;
     private final Referrals referrals;
     private final CareTeams careTeams;
+    private final KeepingCareTeams keepingCareTeams;
     private final ReferralDetailsToReview detailsToReview;
     private final Clock clock;
 
     public ApplyingAgencyUpdates(People people, RecordLocks locks, PersonDetailsChecks checks, PersonRecords personRecords,
                                  EventOutbox outbox, RecordAccess access, Referrals referrals, CareTeams careTeams,
-                                 ReferralDetailsToReview detailsToReview, Clock clock) {
+                                 KeepingCareTeams keepingCareTeams, ReferralDetailsToReview detailsToReview,
+                                 Clock clock) {
+        this.keepingCareTeams = keepingCareTeams;
         this.people = people;
         this.locks = locks;
         this.checks = checks;
@@ -109,6 +113,7 @@ public class ApplyingAgencyUpdates {
         person.changeAddress(update.address().line1(), update.address().line2(), update.address().town(),
                 postcode, update.locality(), now);
         people.save(person);
+        keepingCareTeams.follow(person.id(), agency.source());
         Instant movedAt = update.effectiveFrom().atStartOfDay(FirstContactDeadline.ENGLAND).toInstant();
         outbox.append("person", person.id(), EventTypes.PERSON_MOVED_V1, new PersonMoved(person.id(), update.locality(),
                 ReferralSettings.OUT_OF_AREA.equals(update.locality()), movedAt));

@@ -51,7 +51,7 @@ public class ReadingRecords {
 
     /** A referral, its person and, once decided, its criteria checklist. */
     public record ReferralRecord(Referral referral, Person person, Optional<EligibilityAssessment> assessment,
-                                 Map<String, String> detailsToReview, boolean personShown) {
+                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -116,12 +116,18 @@ public class ReadingRecords {
         // know (declined, withdrawn, or the person left the register) not the person's record as it is now.
         // Nor, until the DSR team has made first contact, the record their referral was linked to: their referral
         // may have named someone the DSR already knew, and what it was linked to (the record's names, a number it
-        // lacks, the details that differed) must not tell them so. The details kept for review are the DSR team's.
-        boolean everyone = RecordAccess.seesEveryone(caller);
+        // lacks, the details that differed) must not tell them so. (Their care-team place starts at that contact
+        // too; this says it for the referral's own view.) The details kept for review are the DSR team's.
         boolean awaitingTheDsrTeam = referral.isReferredBy(caller.userId()) && referral.contactedAt() == null;
-        boolean personShown = access.mayAccess(referral.personId(), caller) && (everyone || !awaitingTheDsrTeam);
+        boolean managesCare = access.managesCareOf(referral.personId(), caller);
+        boolean personShown = access.mayAccess(referral.personId(), caller) && (managesCare || !awaitingTheDsrTeam);
+        // Minimum necessary: a member who is only a referrer reads their own referrals' free text, not other
+        // professionals' (the responsible and key professionals, the area team and leads read all of it).
+        boolean freeTextShown = referral.isReferredBy(caller.userId()) || !access.onlyAsReferrer(referral.personId(),
+                caller);
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
-                assessments.of(referralId), everyone ? detailsToReview.of(referralId) : Map.of(), personShown);
+                assessments.of(referralId), managesCare ? detailsToReview.of(referralId) : Map.of(), personShown,
+                freeTextShown);
     }
 
     /**

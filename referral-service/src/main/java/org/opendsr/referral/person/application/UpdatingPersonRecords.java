@@ -1,5 +1,7 @@
 package org.opendsr.referral.person.application;
 
+import java.util.Objects;
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,11 +85,14 @@ public class UpdatingPersonRecords {
     private final PersonDetailsChecks checks;
     private final RecordLocks locks;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final EventOutbox outbox;
     private final Clock clock;
 
     public UpdatingPersonRecords(People people, PersonRecords personRecords, PersonDetailsChecks checks,
-                                 RecordLocks locks, RecordAccess access, EventOutbox outbox, Clock clock) {
+                                 RecordLocks locks, RecordAccess access, EventOutbox outbox,
+                                 KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.people = people;
         this.personRecords = personRecords;
         this.checks = checks;
@@ -138,6 +143,8 @@ public class UpdatingPersonRecords {
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);
         people.save(person);
+        // A move changes whose area the person is in, and so which DSR team sees them.
+        careTeams.follow(personId, caller.userId());
         outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
                 ReferralSettings.OUT_OF_AREA.equals(locality), now));
         access.auditChange(personId, Actor.of(caller), "address", purpose, now, before,
@@ -190,16 +197,19 @@ public class UpdatingPersonRecords {
         Person person = lockedPerson(personId, caller);
         Map<String, Object> before = AuditedValues.keyProfessionals(personRecords.keyProfessionalsOf(personId));
         personRecords.replaceKeyProfessionals(personId, professionals);
+        // The list keeps contact details; a user id in it is only a request for the DSR team to confirm.
+        careTeams.askForKeyProfessionals(personId, professionals.stream().map(NewKeyProfessional::userId)
+                .filter(Objects::nonNull).toList(), caller.userId(), null);
         person.partChanged("key professionals", now);
         people.save(person);
         access.auditChange(personId, Actor.of(caller), "key professionals", purpose, now, before,
                 AuditedValues.keyProfessionals(personRecords.keyProfessionalsOf(personId)));
     }
 
-    /** The person, if the caller may see them (404 otherwise), read again once no one else is changing them. */
+    /** The person, if the caller may see them (404 otherwise; 403 on a break-glass read), read again once no one else is changing them. */
     private Person lockedPerson(UUID personId, Caller caller) {
-        access.personFor(personId, caller);
+        access.personForChange(personId, caller);
         locks.lockPerson(personId);
-        return access.personFor(personId, caller);
+        return access.personForChange(personId, caller);
     }
 }

@@ -1,5 +1,6 @@
 package org.opendsr.referral.register.application;
 
+import org.opendsr.referral.careteam.application.KeepingCareTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,10 +51,12 @@ public class RegisterChanges {
     private final RecordLocks locks;
     private final EventOutbox outbox;
     private final RecordAccess access;
+    private final KeepingCareTeams careTeams;
     private final Clock clock;
 
     public RegisterChanges(RegisterEntries entries, RecordLocks locks, EventOutbox outbox, RecordAccess access,
-                           Clock clock) {
+                           KeepingCareTeams careTeams, Clock clock) {
+        this.careTeams = careTeams;
         this.entries = entries;
         this.locks = locks;
         this.outbox = outbox;
@@ -70,6 +73,7 @@ public class RegisterChanges {
                     + " consent-service: record the withdrawal there");
         }
         RegisterEntry entry = lockedEntry(entryId);
+        access.requireManages(entry.personId(), caller, "The register entry");
         return EntryState.of(removeEntry(entry, reason, notes, Actor.of(caller), purpose));
     }
 
@@ -90,7 +94,7 @@ public class RegisterChanges {
         Instant now = Now.of(clock);
         RegisterEntry entry = lockedEntry(entryId);
         boolean responsibleThemself = caller.userId().equals(entry.responsibleProfessional());
-        if (!RecordAccess.seesEveryone(caller) && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
+        if (!access.managesCareOf(entry.personId(), caller) && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
             if (access.mayAccess(entry.personId(), caller)) {
                 throw RuleBroken.forbidden(change == ResponsibilityChange.ALLOCATED
                         ? "only the DSR team allocates a responsible professional"
@@ -101,6 +105,7 @@ public class RegisterChanges {
         RegisterChange.ResponsibilityChanged responsibility = entry.changeResponsibility(change,
                 change == ResponsibilityChange.ALLOCATED ? professional : null, now);
         entries.save(responsibility);
+        careTeams.follow(entry.personId(), caller.userId());
         RegisterEntry changed = responsibility.entry();
         outbox.append("register", changed.personId(), EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
                 new ResponsibilityChanged(changed.id(), changed.personId(), change, changed.responsibleProfessional(),
@@ -122,6 +127,7 @@ public class RegisterChanges {
         Instant now = Now.of(clock);
         RegisterChange.Removed removal = entry.remove(reason, actor.id(), notes, now);
         entries.save(removal);
+        careTeams.follow(entry.personId(), actor.id());
         RegisterEntry removed = removal.entry();
         outbox.append("register", removed.personId(), EventTypes.REGISTER_PERSON_REMOVED_V1,
                 new PersonRemovedFromRegister(removed.id(), removed.personId(), now, reason));

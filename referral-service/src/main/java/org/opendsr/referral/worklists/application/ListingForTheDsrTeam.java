@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.application;
 
+import org.opendsr.kit.access.PersonScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public class ListingForTheDsrTeam {
     @Transactional
     public KeysetPage<Listings.RegisterLine> register(Listings.RegisterFilter filter, PageRequest page, Caller caller,
                                                       AccessPurpose purpose) {
-        KeysetPage<Listings.RegisterLine> lines = listings.register(filter, LocalDate.now(clock), page);
+        KeysetPage<Listings.RegisterLine> lines = listings.register(filter, scope(caller), LocalDate.now(clock), page);
         audit(lines.items().stream().map(Listings.RegisterLine::personId).toList(), "register listing", caller, purpose);
         return lines;
     }
@@ -58,7 +59,8 @@ public class ListingForTheDsrTeam {
     @Transactional
     public KeysetPage<Listings.AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PageRequest page,
                                                                      Caller caller, AccessPurpose purpose) {
-        KeysetPage<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, LocalDate.now(clock), page);
+        KeysetPage<Listings.AwaitingContact> lines = listings.awaitingFirstContact(overdue, scope(caller), LocalDate.now(clock),
+                page);
         audit(lines.items().stream().map(Listings.AwaitingContact::personId).toList(), "first-contact worklist",
                 caller, purpose);
         return lines;
@@ -66,7 +68,7 @@ public class ListingForTheDsrTeam {
 
     @Transactional
     public KeysetPage<Listings.Unallocated> unallocated(PageRequest page, Caller caller, AccessPurpose purpose) {
-        KeysetPage<Listings.Unallocated> lines = listings.unallocated(page);
+        KeysetPage<Listings.Unallocated> lines = listings.unallocated(scope(caller), page);
         audit(lines.items().stream().map(Listings.Unallocated::personId).toList(), "re-allocation worklist", caller,
                 purpose);
         return lines;
@@ -75,7 +77,7 @@ public class ListingForTheDsrTeam {
     @Transactional
     public KeysetPage<Listings.DuplicateFlag> possibleDuplicates(PageRequest page, Caller caller,
                                                                  AccessPurpose purpose) {
-        KeysetPage<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(page);
+        KeysetPage<Listings.DuplicateFlag> lines = listings.openDuplicateFlags(scope(caller), page);
         List<UUID> shown = new ArrayList<>();
         lines.items().forEach(flag -> {
             shown.add(flag.person().personId());
@@ -93,6 +95,10 @@ public class ListingForTheDsrTeam {
         duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), Now.of(clock));
         access.auditAll(List.of(pair), Actor.of(caller), AuditAction.CHANGED, "possible duplicate resolved: "
                 + resolution, purpose, Now.of(clock));
+    }
+
+    private PersonScope scope(Caller caller) {
+        return PersonScope.of(caller, Now.of(clock));
     }
 
     private void audit(List<UUID> personIds, String what, Caller caller, AccessPurpose purpose) {

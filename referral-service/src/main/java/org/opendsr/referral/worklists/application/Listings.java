@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.application;
 
+import org.opendsr.kit.access.PersonScope;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ import org.opendsr.referral.shared.application.PageRequest;
 /**
  * The DSR team's listings: the register (people by status, locality and responsible professional) and the
  * worklists (first contact due and overdue, entries waiting for re-allocation, possible duplicates). Read-only; the
- * caller audits what it shows.
+ * caller audits what it shows. Each lists only the people the caller may see ({@link PersonScope}: a DSR team
+ * member the people of their areas, a lead everyone), filtered in the database before paging.
  */
 public interface Listings {
 
@@ -31,7 +33,7 @@ public interface Listings {
         }
     }
 
-    KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page);
+    KeysetPage<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, PageRequest page);
 
     /** A referral waiting for first contact. */
     record AwaitingContact(UUID referralId, UUID personId, String route, Instant receivedAt,
@@ -44,7 +46,8 @@ public interface Listings {
     }
 
     /** Referrals waiting for first contact, soonest due first; {@code overdue} true or false narrows them. */
-    KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, PageRequest page);
+    KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PersonScope scope, LocalDate today,
+                                                     PageRequest page);
 
     /** A register entry without a responsible professional. */
     record Unallocated(UUID registerEntryId, UUID personId, Instant onRegisterFrom, Instant unallocatedSince,
@@ -56,7 +59,7 @@ public interface Listings {
     }
 
     /** Open entries without a responsible professional, longest waiting first. */
-    KeysetPage<Unallocated> unallocated(PageRequest page);
+    KeysetPage<Unallocated> unallocated(PersonScope scope, PageRequest page);
 
     /** One of two people flagged as possibly the same. */
     record FlaggedPerson(UUID personId, String givenName, String familyName, @Nullable LocalDate dateOfBirth,
@@ -71,5 +74,5 @@ public interface Listings {
     record DuplicateFlag(UUID flagId, Instant flaggedAt, FlaggedPerson person, FlaggedPerson possibleDuplicate) {
     }
 
-    KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page);
+    KeysetPage<DuplicateFlag> openDuplicateFlags(PersonScope scope, PageRequest page);
 }

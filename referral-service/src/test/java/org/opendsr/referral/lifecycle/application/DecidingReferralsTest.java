@@ -63,8 +63,9 @@ class DecidingReferralsTest {
                         opened -> assertThat(opened.entry()).isEqualTo(entry));
         assertThat(dsr.referrals.byId(referral.id()).orElseThrow().status()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(dsr.assessments.of(referral.id()).orElseThrow().checklist()).isEqualTo(ALL_MET);
-        assertThat(dsr.outbox.types()).containsExactly(EventTypes.REFERRAL_ACCEPTED_V1,
-                EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
+        // The care team follows in the same transaction: the referrer stays, now also responsible.
+        assertThat(dsr.outbox.types()).containsExactly(EventTypes.PERSON_CARE_TEAM_CHANGED_V1,
+                EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
         ReferralAccepted accepted = dsr.outbox.only(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class);
         assertThat(accepted.locality()).isEqualTo("SWINDON");
         assertThat(accepted.responsibleProfessionalAllocated()).isTrue();

@@ -53,7 +53,7 @@ class WithdrawingReferralsTest {
     @Test
     void aLinkedProfessionalWhoDidNotReferIsForbidden() {
         Referral referral = dsr.aReferralFor(person);
-        dsr.links.link(person.id(), STRANGER.userId());
+        dsr.inCareTeam(person, STRANGER);
 
         Throwable refused = catchThrowable(() -> dsr.withdrawing.withdraw(referral.id(),
                 WithdrawalReason.OTHER, null, STRANGER, AccessPurpose.REFERRAL_MANAGEMENT));

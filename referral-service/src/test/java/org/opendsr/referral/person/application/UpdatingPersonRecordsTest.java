@@ -29,7 +29,7 @@ class UpdatingPersonRecordsTest {
 
     @Test
     void aMoveOutOfAreaIsSavedWholeAndAnnouncedWithoutTheAddress() {
-        dsr.links.link(person.id(), REFERRER.userId());
+        dsr.inCareTeam(person, REFERRER);
         dsr.clock.advance(Duration.ofHours(1));
 
         dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(

@@ -81,7 +81,9 @@ class RegisterChangesTest {
 
         assertThat(state.responsibleProfessional()).isNull();
         assertThat(state.unallocatedSince()).isEqualTo(dsr.clock.instant());
-        assertThat(dsr.outbox.types()).containsExactly(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
+        // The responsible professional's membership changes in the same transaction.
+        assertThat(dsr.outbox.types()).containsExactly(EventTypes.PERSON_CARE_TEAM_CHANGED_V1,
+                EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
     }
 
     @Test
@@ -109,7 +111,9 @@ class RegisterChangesTest {
         RegisterChange last = dsr.register.changes().get(dsr.register.changes().size() - 1);
         assertThat(last).isInstanceOfSatisfying(RegisterChange.ResponsibilityChanged.class,
                 changed -> assertThat(changed.change()).isEqualTo(ResponsibilityChange.ALLOCATED));
-        assertThat(dsr.outbox.types()).containsExactly(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
+        // The responsible professional's membership changes in the same transaction.
+        assertThat(dsr.outbox.types()).containsExactly(EventTypes.PERSON_CARE_TEAM_CHANGED_V1,
+                EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1);
     }
 
     @Test

@@ -87,12 +87,13 @@ public record ReferralView(
         Referral referral = record.referral();
         Person person = record.person();
         Outcome outcome = referral.closedAt() == null ? null : new Outcome(referral.closedAt(), referral.closedBy(),
-                name(referral.declineReason()), name(referral.withdrawalReason()), referral.outcomeNotes(),
+                name(referral.declineReason()), name(referral.withdrawalReason()),
+                record.freeTextShown() ? referral.outcomeNotes() : null,
                 record.assessment().map(ReferralView::criteria).orElse(null));
         AgencyReferrer agency = referral.agencyReferrer() == null ? null : new AgencyReferrer(
                 referral.agencyReferrer().reference(), referral.agencyReferrer().name(),
                 referral.agencyReferrer().role(), referral.agencyReferrer().email(), referral.agencyReferrer().phone());
-        MinimumDataSet data = referral.minimumDataSet();
+        MinimumDataSet data = record.freeTextShown() ? referral.minimumDataSet() : null;
         return new ReferralView(referral.id(), referral.route().name(), referral.status().name(), referral.receivedAt(),
                 referral.referredBy(), referral.referrerOrganisation(),
                 record.personShown() ? new PersonView(person.id(), person.givenName(), person.familyName(),

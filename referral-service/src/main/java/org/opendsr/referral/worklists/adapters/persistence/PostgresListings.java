@@ -1,5 +1,6 @@
 package org.opendsr.referral.worklists.adapters.persistence;
 
+import org.opendsr.kit.access.PersonScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,7 +92,7 @@ class PostgresListings implements Listings {
             + " (SELECT lower(k.family_name), lower(k.given_name), k.id FROM person k WHERE k.id = ?)";
 
     @Override
-    public KeysetPage<RegisterLine> register(RegisterFilter filter, LocalDate today, PageRequest page) {
+    public KeysetPage<RegisterLine> register(RegisterFilter filter, PersonScope scope, LocalDate today, PageRequest page) {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (filter.locality() != null) {
@@ -99,6 +100,8 @@ class PostgresListings implements Listings {
             parameters.add(filter.locality());
         }
         where.append(filter.status() != null ? hasStatus(filter.status()) : CURRENT);
+        where.append(" AND ").append(scope.condition("p.id"));
+        parameters.addAll(scope.parameters());
         if (filter.responsibleProfessional() != null) {
             where.append(" AND e.responsible_professional = ?");
             parameters.add(filter.responsibleProfessional());
@@ -145,9 +148,11 @@ class PostgresListings implements Listings {
     // ---- worklists --------------------------------------------------------------------------------------------------
 
     @Override
-    public KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, LocalDate today, PageRequest page) {
-        String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED'";
-        List<Object> parameters = new ArrayList<>();
+    public KeysetPage<AwaitingContact> awaitingFirstContact(@Nullable Boolean overdue, PersonScope scope, LocalDate today,
+                                                            PageRequest page) {
+        String from = " FROM referral r JOIN person p ON p.id = r.person_id WHERE r.status = 'RECEIVED' AND "
+                + scope.condition("p.id");
+        List<Object> parameters = new ArrayList<>(scope.parameters());
         if (overdue != null) {
             from += overdue ? " AND r.first_contact_due_on < ?" : " AND r.first_contact_due_on >= ?";
             parameters.add(today);
@@ -174,11 +179,12 @@ class PostgresListings implements Listings {
     }
 
     @Override
-    public KeysetPage<Unallocated> unallocated(PageRequest page) {
+    public KeysetPage<Unallocated> unallocated(PersonScope scope, PageRequest page) {
         String from = " FROM register_entry e JOIN person p ON p.id = e.person_id"
-                + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL";
-        long total = count("SELECT count(*)" + from, List.of());
-        List<Object> seek = new ArrayList<>();
+                + " WHERE e.removed_at IS NULL AND e.responsible_professional IS NULL AND " + scope.condition("p.id");
+        List<Object> parameters = scope.parameters();
+        long total = count("SELECT count(*)" + from, parameters);
+        List<Object> seek = new ArrayList<>(parameters);
         String after = "";
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 2);
@@ -196,13 +202,16 @@ class PostgresListings implements Listings {
     }
 
     @Override
-    public KeysetPage<DuplicateFlag> openDuplicateFlags(PageRequest page) {
+    public KeysetPage<DuplicateFlag> openDuplicateFlags(PersonScope scope, PageRequest page) {
+        // Both people of a flag must be the caller's to see: the flag shows each one's identity.
         String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
-                + " WHERE d.resolved_at IS NULL";
-        long total = count("SELECT count(*)" + from, List.of());
+                + " WHERE d.resolved_at IS NULL AND " + scope.condition("a.id") + " AND " + scope.condition("b.id");
+        List<Object> parameters = new ArrayList<>(scope.parameters());
+        parameters.addAll(scope.parameters());
+        long total = count("SELECT count(*)" + from, parameters);
         String columns = "%1$s.id, %1$s.given_name, %1$s.family_name, %1$s.date_of_birth, %1$s.nhs_number,"
                 + " %1$s.postcode, %1$s.locality";
-        List<Object> seek = new ArrayList<>();
+        List<Object> seek = new ArrayList<>(parameters);
         String after = "";
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 2);
