@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.opendsr.consent.domain.Consent;
+import org.opendsr.kit.access.PersonScope;
 
 /** The consents kept by consent-service (a port: the persistence adapter implements it). */
 public interface Consents {
@@ -24,12 +25,14 @@ public interface Consents {
     /** A person's consents, newest first. */
     List<Consent> historyOf(UUID personId);
 
-    List<Consent> renewalsDueBy(LocalDate until);
+    // The worklists: only consents of the people in scope (those the caller may see), filtered in the database.
 
-    List<Consent> overdue();
+    List<Consent> renewalsDueBy(LocalDate until, PersonScope scope);
+
+    List<Consent> overdue(PersonScope scope);
 
     /** Consents that lapsed or were withdrawn between two days, inclusive. */
-    List<Consent> closedBetween(LocalDate from, LocalDate to);
+    List<Consent> closedBetween(LocalDate from, LocalDate to, PersonScope scope);
 
     void add(Consent consent);
 

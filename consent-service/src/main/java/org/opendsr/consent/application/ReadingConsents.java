@@ -1,6 +1,7 @@
 package org.opendsr.consent.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,23 +11,37 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.consent.application.ConsentAccess.Attempt;
+import org.opendsr.consent.application.ConsentAudit.Action;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.KnownPerson;
+import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.rules.RuleBroken;
 
-/** Reads consents for the DSR team: one consent, a person's history, and the worklists. */
+/**
+ * Reads consents for those with need to know ({@link ConsentAccess}): one consent and a person's history for whoever
+ * may read the person (their care team, a break-glass reader, the DSR team of their area, a lead); the worklists show
+ * only the people the caller may see, filtered in the database. Every read is audited, a refused or not-found one
+ * included, so these run in a read-write transaction.
+ */
 @Singleton
 public class ReadingConsents {
 
     private final Consents consents;
     private final KnownPeople people;
     private final Reminders reminders;
+    private final ConsentAccess access;
     private final Clock clock;
 
-    public ReadingConsents(Consents consents, KnownPeople people, Reminders reminders, Clock clock) {
+    public ReadingConsents(Consents consents, KnownPeople people, Reminders reminders, ConsentAccess access,
+                           Clock clock) {
         this.consents = consents;
         this.people = people;
         this.reminders = reminders;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -46,31 +61,66 @@ public class ReadingConsents {
         return LocalDate.now(clock);
     }
 
-    @ReadOnly
-    public Optional<ConsentRecord> consent(UUID consentId) {
-        return consents.find(consentId).map(consent -> withReminders(List.of(consent)).get(0));
+    /** The consent, if the caller may read its person; otherwise the unknown consent's 404. */
+    @Transactional
+    public ConsentRecord consent(UUID consentId, Caller caller, AccessPurpose purpose) {
+        Attempt attempt = attempt(caller, purpose, "consent " + consentId);
+        Consent consent = consents.find(consentId)
+                .orElseThrow(() -> access.notFound(attempt, null, RuleBroken.notFound("The consent")));
+        access.mustRead(attempt, consent.personId(), () -> RuleBroken.notFound("The consent"));
+        access.read(attempt, consent.personId());
+        return withReminders(List.of(consent)).get(0);
     }
 
-    @ReadOnly
-    public Optional<ConsentHistory> historyOf(UUID personId) {
-        return people.find(personId).map(person -> new ConsentHistory(person, withReminders(consents.historyOf(personId))));
+    /** The person's consent history, if the caller may read the person; otherwise the unknown person's 404. */
+    @Transactional
+    public ConsentHistory historyOf(UUID personId, Caller caller, AccessPurpose purpose) {
+        Attempt attempt = attempt(caller, purpose, "consent history");
+        access.mustRead(attempt, personId, ReadingConsents::unknownPerson);
+        KnownPerson person = people.find(personId)
+                .orElseThrow(() -> access.notFound(attempt, personId, unknownPerson()));
+        access.read(attempt, personId);
+        return new ConsentHistory(person, withReminders(consents.historyOf(personId)));
     }
 
-    /** Active consents due for renewal in the next {@code days} days (and any due earlier not yet moved on). */
+    /** The consent the caller has just changed, with its reminders: the change's audit entry covers this answer. */
     @ReadOnly
-    public List<Consent> renewalsDueWithin(int days) {
-        return consents.renewalsDueBy(today().plusDays(days));
+    public ConsentRecord afterChange(Consent consent) {
+        return withReminders(List.of(consent)).get(0);
     }
 
-    @ReadOnly
-    public List<Consent> overdue() {
-        return consents.overdue();
+    /**
+     * Active consents due for renewal in the next {@code days} days (and any due earlier not yet moved on), of the
+     * people the caller may see.
+     */
+    @Transactional
+    public List<Consent> renewalsDueWithin(int days, Caller caller, AccessPurpose purpose) {
+        Attempt attempt = attempt(caller, purpose, "worklist renewals-due");
+        return listed(attempt, consents.renewalsDueBy(today().plusDays(days), PersonScope.of(caller, attempt.at())));
     }
 
-    /** Consents that lapsed or were withdrawn in a month. */
-    @ReadOnly
-    public List<Consent> closedIn(YearMonth month) {
-        return consents.closedBetween(month.atDay(1), month.atEndOfMonth());
+    @Transactional
+    public List<Consent> overdue(Caller caller, AccessPurpose purpose) {
+        Attempt attempt = attempt(caller, purpose, "worklist overdue");
+        return listed(attempt, consents.overdue(PersonScope.of(caller, attempt.at())));
+    }
+
+    /** Consents that lapsed or were withdrawn in a month, of the people the caller may see. */
+    @Transactional
+    public List<Consent> closedIn(YearMonth month, Caller caller, AccessPurpose purpose) {
+        Attempt attempt = attempt(caller, purpose, "worklist closed " + month);
+        return listed(attempt, consents.closedBetween(month.atDay(1), month.atEndOfMonth(),
+                PersonScope.of(caller, attempt.at())));
+    }
+
+    private Attempt attempt(Caller caller, AccessPurpose purpose, String what) {
+        return new Attempt(caller, purpose, Action.READ, what, Instant.now(clock));
+    }
+
+    /** A worklist is a read of each consent on it: one audit entry per person shown. */
+    private List<Consent> listed(Attempt attempt, List<Consent> shown) {
+        access.listed(attempt, shown.stream().map(Consent::personId).toList());
+        return shown;
     }
 
     private List<ConsentRecord> withReminders(List<Consent> found) {
@@ -80,4 +130,9 @@ public class ReadingConsents {
                 .toList();
     }
 
+    /** The same answer for a person no referral introduced and for one the caller has no need to know. */
+    static RuleBroken unknownPerson() {
+        return new RuleBroken(RuleBroken.Kind.NOT_FOUND, "not-found", "Not found", null,
+                "No referral for this person has reached consent-service");
+    }
 }

@@ -1,6 +1,5 @@
 package org.opendsr.consent.adapters.persistence;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,17 +28,5 @@ public interface ConsentRows extends CrudRepository<ConsentRow, UUID> {
     @Query("SELECT * FROM consent WHERE person_id = :personId ORDER BY recorded_at DESC, id")
     List<ConsentRow> findAllOfPerson(UUID personId);
 
-    @Query("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
-            + "WHERE c.state IN ('ACTIVE', 'RENEWAL_DUE') AND c.renewal_due_on <= :until "
-            + "AND p.followed ORDER BY c.renewal_due_on, c.id")
-    List<ConsentRow> findRenewalsDueBy(LocalDate until);
-
-    @Query("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
-            + "WHERE c.state = 'OVERDUE' AND p.followed ORDER BY c.grace_ends_on, c.id")
-    List<ConsentRow> findOverdue();
-
-    @Query("SELECT * FROM consent WHERE (state = 'LAPSED' AND lapsed_on BETWEEN :from AND :to) "
-            + "OR (state = 'WITHDRAWN' AND withdrawn_on BETWEEN :from AND :to) "
-            + "ORDER BY coalesce(lapsed_on, withdrawn_on), id")
-    List<ConsentRow> findClosedBetween(LocalDate from, LocalDate to);
+    // The worklists are PostgresConsents' own queries: their person scope is SQL built per caller.
 }

@@ -1,11 +1,16 @@
 package org.opendsr.consent.adapters.persistence;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.consent.domain.BestInterestsDecision;
 import org.opendsr.consent.domain.Consent;
@@ -19,16 +24,19 @@ import org.opendsr.consent.domain.Withdrawal;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 import org.opendsr.consent.application.Consents;
+import org.opendsr.kit.access.PersonScope;
 
 /** Every consent the DSR has recorded, open or closed. Closed ones are history and are never deleted. */
 @Singleton
 public class PostgresConsents implements Consents {
 
     private final ConsentRows rows;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public PostgresConsents(ConsentRows rows, Clock clock) {
+    public PostgresConsents(ConsentRows rows, JdbcOperations jdbc, Clock clock) {
         this.rows = rows;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -61,22 +69,59 @@ public class PostgresConsents implements Consents {
         return rows.findAllOfPerson(personId).stream().map(PostgresConsents::toConsent).toList();
     }
 
+    // The worklists. The person scope (NeedToKnow as SQL: whom the caller may see) is a condition on c.person_id,
+    // so a list is filtered in the database and never read whole and then dropped.
+
     /** Active consents due for renewal by {@code until}, of people whose consent is followed up, soonest first. */
     @Override
-    public List<Consent> renewalsDueBy(LocalDate until) {
-        return rows.findRenewalsDueBy(until).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> renewalsDueBy(LocalDate until, PersonScope scope) {
+        return worklist("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
+                + "WHERE c.state IN ('ACTIVE', 'RENEWAL_DUE') AND c.renewal_due_on <= ? "
+                + "AND p.followed AND " + scope.condition("c.person_id") + " ORDER BY c.renewal_due_on, c.id",
+                scope, until);
     }
 
     /** Overdue consents of people whose consent is followed up, nearest to lapsing first. */
     @Override
-    public List<Consent> overdue() {
-        return rows.findOverdue().stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> overdue(PersonScope scope) {
+        return worklist("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
+                + "WHERE c.state = 'OVERDUE' AND p.followed AND " + scope.condition("c.person_id")
+                + " ORDER BY c.grace_ends_on, c.id", scope);
     }
 
     /** Consents that lapsed or were withdrawn between two days, inclusive. */
     @Override
-    public List<Consent> closedBetween(LocalDate from, LocalDate to) {
-        return rows.findClosedBetween(from, to).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> closedBetween(LocalDate from, LocalDate to, PersonScope scope) {
+        return worklist("SELECT c.* FROM consent c WHERE ((c.state = 'LAPSED' AND c.lapsed_on BETWEEN ? AND ?) "
+                + "OR (c.state = 'WITHDRAWN' AND c.withdrawn_on BETWEEN ? AND ?)) AND "
+                + scope.condition("c.person_id") + " ORDER BY coalesce(c.lapsed_on, c.withdrawn_on), c.id",
+                scope, from, to, from, to);
+    }
+
+    /** Runs a worklist query: its own day parameters first, then the scope's. */
+    private List<Consent> worklist(String sql, PersonScope scope, LocalDate... days) {
+        if (scope.seesNoOne()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                return select(statement, scope, days);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read a consent worklist", e);
+            }
+        });
+    }
+
+    private List<Consent> select(PreparedStatement statement, PersonScope scope, LocalDate... days)
+            throws SQLException {
+        int index = 1;
+        for (LocalDate day : days) {
+            statement.setDate(index++, Date.valueOf(day));
+        }
+        scope.bind(statement, index);
+        try (ResultSet found = statement.executeQuery()) {
+            return jdbc.entityStream(found, ConsentRow.class).map(PostgresConsents::toConsent).toList();
+        }
     }
 
     @Override
