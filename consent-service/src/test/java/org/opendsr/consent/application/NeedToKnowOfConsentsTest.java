@@ -152,7 +152,9 @@ class NeedToKnowOfConsentsTest {
     void withoutNeedToKnowABestInterestsDecisionIsRefusedAsForAPersonNobodyReferred() {
         RuleBroken unknown = refusal(() -> recording.record(bestInterestsDecision(UUID.randomUUID()), SWINDON_TEAM,
                 AccessPurpose.DIRECT_CARE));
+        assertThat(audit.committedAtOnce).extracting(Entry::outcome).containsExactly(Outcome.NOT_FOUND);
         audit.entries.clear();
+        audit.committedAtOnce.clear();
 
         for (Caller caller : new Caller[] {OUTSIDER, WILTSHIRE_TEAM}) {
             RuleBroken refused = refusal(() -> recording.record(bestInterestsDecision(personId), caller,
