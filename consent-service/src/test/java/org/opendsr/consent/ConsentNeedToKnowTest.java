@@ -382,9 +382,9 @@ class ConsentNeedToKnowTest extends ConsentServiceUnderTest {
             consentOf(personId);
             int entries = audit.about(personId).size();
 
-            for (String sql : List.of("UPDATE consent_audit SET actor = 'someone-else' WHERE person_id = '"
-                    + personId + "'", "DELETE FROM consent_audit WHERE person_id = '" + personId + "'",
-                    "TRUNCATE consent_audit")) {
+            for (String sql : List.of("UPDATE dsr_kit.audit_entry SET actor = 'someone-else' WHERE person_id = '"
+                    + personId + "'", "DELETE FROM dsr_kit.audit_entry WHERE person_id = '" + personId + "'",
+                    "TRUNCATE dsr_kit.audit_entry")) {
                 assertThatThrownBy(() -> audit.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .hasMessageContaining("append-only");
             }

@@ -40,7 +40,7 @@ public final class ConsentAuditTrail {
     private List<Entry> select(String condition, Object value) {
         try (Connection connection = connect();
              PreparedStatement select = connection.prepareStatement("SELECT actor, action, person_id, what, purpose, "
-                     + "outcome, old_values::text, new_values::text FROM consent_audit WHERE " + condition
+                     + "outcome, old_values::text, new_values::text FROM dsr_kit.audit_entry WHERE " + condition
                      + " ORDER BY seq")) {
             select.setObject(1, value);
             List<Entry> entries = new ArrayList<>();
