@@ -97,7 +97,7 @@ public final class ReferralEvents implements AutoCloseable {
      * that once the referral has reached consent-service the referrer may record the person's consent.
      */
     public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt) {
-        careTeam(personId, AREA, member(REFERRER, CareTeamRole.REFERRER));
+        referrerJoins(personId);
         UUID referralId = UUID.randomUUID();
         latestReferral.put(personId, referralId);
         send(personId, EventTypes.REFERRAL_RECEIVED_V1, data -> {
@@ -135,6 +135,11 @@ public final class ReferralEvents implements AutoCloseable {
             data.put("referralId", latestReferralOf(personId).toString());
             data.put("withdrawnAt", Instant.now().toString());
         });
+    }
+
+    /** The care team a referral by {@link #REFERRER} starts: the referrer alone, in {@link #AREA}. */
+    public void referrerJoins(UUID personId) {
+        careTeam(personId, AREA, member(REFERRER, CareTeamRole.REFERRER));
     }
 
     /** The person's whole care team as it now stands, as referral-service publishes it after any change. */
