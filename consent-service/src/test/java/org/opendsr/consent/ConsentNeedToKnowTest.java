@@ -302,10 +302,22 @@ class ConsentNeedToKnowTest extends ConsentServiceUnderTest {
                     .contains("dsr-team-1", "dsr-lead-1").doesNotContain("dsr-team-wiltshire");
         }
 
+        /** Every page of the worklist (small pages: the scope is applied before paging, so none is short). */
         private List<String> renewalsDue(String token) {
-            ApiResponse response = api.http.get("/consents/worklists/renewals-due", token);
-            assertStatus(response, 200);
-            return response.json().get("entries").findValuesAsText("personId");
+            List<String> shown = new java.util.ArrayList<>();
+            String after = null;
+            do {
+                ApiResponse response = api.http.get("/consents/worklists/renewals-due?limit=25"
+                        + (after == null ? "" : "&after=" + after), token);
+                assertStatus(response, 200);
+                List<String> page = response.json().get("entries").findValuesAsText("personId");
+                after = response.json().get("next").isNull() ? null : response.json().get("next").asText();
+                if (after != null) {
+                    assertThat(page).hasSize(25);
+                }
+                shown.addAll(page);
+            } while (after != null);
+            return shown;
         }
     }
 
