@@ -314,13 +314,22 @@ class ConsentApiTest extends ConsentServiceUnderTest {
         }
 
         @Test
-        void onlyTheDsrTeamReadsWorklistsAndHistories() {
+        void onlyTheDsrTeamReadsWorklists() {
             for (String path : List.of("/consents/worklists/renewals-due", "/consents/worklists/overdue",
-                    "/consents/worklists/closed", "/consents/people/" + adult)) {
+                    "/consents/worklists/closed")) {
                 assertProblem(api.http.get(path, api.professional), 403, null);
                 assertProblem(api.http.get(path, api.analyst), 403, null);
                 assertThat(api.http.get(path, api.dsrLead).status()).as(path).isEqualTo(200);
             }
+        }
+
+        @Test
+        void aHistoryIsReadByThosePersonsCareTeamAndTheDsrTeamNotByAnalysts() {
+            String path = "/consents/people/" + adult;
+            assertThat(api.http.get(path, api.professional).status()).isEqualTo(200);
+            assertProblem(api.http.get(path, api.anotherProfessional), 404, null);
+            assertProblem(api.http.get(path, api.analyst), 403, null);
+            assertThat(api.http.get(path, api.dsrLead).status()).isEqualTo(200);
         }
 
         @Test

@@ -42,6 +42,8 @@ import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.messaging.DeadLetters;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.testkit.TestTokens;
 import org.opendsr.testkit.TopicReader;
 
 /**
@@ -86,6 +88,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
         UUID personId = UUID.randomUUID();
         ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, personId);
         ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString());
+        referrals.referrerJoins(personId);
         referrals.send(personId, referral);
         api.awaitKnown(personId);
         return personId;
@@ -277,6 +280,7 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
         UUID child = UUID.randomUUID();
         ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, child);
         ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString());
+        referrals.referrerJoins(child);
         referrals.send(child, referral);
         api.awaitKnown(child);
         api.recorded(parentalResponsibility(child, api.today()));
@@ -341,6 +345,23 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
         ObjectNode event = ReferralEvents.goldenSample(type, personId);
         ((ObjectNode) event.get("data")).put("referralId", referrals.latestReferralOf(personId).toString());
         return event;
+    }
+
+    @Test
+    void aCareTeamAsInTheGoldenSampleDecidesWhoMayReadAndChangeConsents() {
+        UUID personId = UUID.randomUUID();
+        referrals.send(personId, ReferralEvents.goldenSample(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, personId));
+        ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, personId);
+        ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString());
+        referrals.send(personId, referral);
+        api.awaitKnown(personId);
+
+        // The sample's referrer, "professional", is in the team; its break-glass membership ended long ago.
+        String referrer = TestTokens.get().tokenFor("professional", DsrRoles.PROFESSIONAL);
+        String formerBreakGlassReader = TestTokens.get().tokenFor("dsr-lead", DsrRoles.PROFESSIONAL);
+        assertThat(api.http.get("/consents/people/" + personId, referrer).status()).isEqualTo(200);
+        assertThat(api.http.get("/consents/people/" + personId, formerBreakGlassReader).status()).isEqualTo(404);
+        assertThat(api.http.get("/consents/people/" + personId, api.professional).status()).isEqualTo(404);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.consent.domain.Consent;
+import org.opendsr.kit.access.PersonScope;
 
 /** The consents kept by consent-service (a port: the persistence adapter implements it). */
 public interface Consents {
@@ -25,19 +26,23 @@ public interface Consents {
     /** A person's consents, newest first. */
     List<Consent> historyOf(UUID personId);
 
-    /** Active consents due for renewal by a day, soonest first: at most {@code limit} after the cursor, if any. */
-    List<Consent> renewalsDueBy(LocalDate until, @Nullable WorklistPage.After after, int limit);
+    // The worklists: only consents of the people in scope (those the caller may see), filtered in the database, then
+    // keyset paged: at most {@code limit} after the cursor, if any.
 
-    /** Overdue consents, nearest to lapsing first: at most {@code limit} after the cursor, if any. */
-    List<Consent> overdue(@Nullable WorklistPage.After after, int limit);
+    /** Active consents due for renewal by a day, soonest first. */
+    List<Consent> renewalsDueBy(LocalDate until, PersonScope scope, @Nullable WorklistPage.After after, int limit);
+
+    /** Overdue consents, nearest to lapsing first. */
+    List<Consent> overdue(PersonScope scope, @Nullable WorklistPage.After after, int limit);
 
     /** Consents that lapsed or were withdrawn between two days, inclusive, in the order they closed. */
-    List<Consent> closedBetween(LocalDate from, LocalDate to, @Nullable WorklistPage.After after, int limit);
+    List<Consent> closedBetween(LocalDate from, LocalDate to, PersonScope scope, @Nullable WorklistPage.After after,
+                                int limit);
 
-    /** How many lapsed, and how many were withdrawn, between two days, inclusive. */
-    long lapsedBetween(LocalDate from, LocalDate to);
+    /** How many lapsed, and how many were withdrawn, between two days, inclusive, of the people in scope. */
+    long lapsedBetween(LocalDate from, LocalDate to, PersonScope scope);
 
-    long withdrawnBetween(LocalDate from, LocalDate to);
+    long withdrawnBetween(LocalDate from, LocalDate to, PersonScope scope);
 
     void add(Consent consent);
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,9 @@ public final class ConsentApi {
     public final String professional = TestTokens.get().tokenFor("professional-1", DsrRoles.PROFESSIONAL);
     public final String anotherProfessional = TestTokens.get().tokenFor("professional-2", DsrRoles.PROFESSIONAL);
     public final String dsrTeam = TestTokens.get().tokenFor("dsr-team-1", DsrRoles.DSR_TEAM);
+    /** A DSR team member who works in Wiltshire only, not in the area of the people ReferralEvents refers. */
+    public final String dsrTeamInWiltshire = TestTokens.get().tokenFor("dsr-team-wiltshire", List.of(DsrRoles.DSR_TEAM),
+            Map.of("areas", List.of("WILTSHIRE")), Duration.ofHours(1));
     public final String dsrLead = TestTokens.get().tokenFor("dsr-lead-1", DsrRoles.DSR_LEAD);
     public final String admin = TestTokens.get().tokenFor("admin-1", DsrRoles.ADMIN);
     public final String analyst = TestTokens.get().tokenFor("analyst-1", DsrRoles.ANALYST);

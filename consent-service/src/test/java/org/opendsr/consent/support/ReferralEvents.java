@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.access.CareTeamMember;
+import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.RemovalReason;
@@ -33,6 +37,13 @@ import org.opendsr.testkit.RealKafka;
 public final class ReferralEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The professional who refers people in these tests: professional-1, ConsentApi's professional. */
+    public static final String REFERRER = "professional-1";
+    /** The area (locality) of the people referred: one of the test DSR team's areas. */
+    public static final String AREA = "SWINDON";
+
+    private static Instant lastChange = Instant.EPOCH;
 
     private final KafkaProducer<String, byte[]> producer;
     /** Each person's latest referral, for the outcome events that follow it. */
@@ -80,8 +91,13 @@ public final class ReferralEvents implements AutoCloseable {
         return referred(LifeStage.ADULT, AgeBand.AGE_25_TO_34);
     }
 
-    /** A referral of the person; returns its referralId, which the outcome events below refer to. */
+    /**
+     * A referral of the person by {@link #REFERRER}; returns its referralId, which the outcome events below refer
+     * to. As referral-service does, the referrer's care-team membership is published first (in {@link #AREA}), so
+     * that once the referral has reached consent-service the referrer may record the person's consent.
+     */
     public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt) {
+        referrerJoins(personId);
         UUID referralId = UUID.randomUUID();
         latestReferral.put(personId, referralId);
         send(personId, EventTypes.REFERRAL_RECEIVED_V1, data -> {
@@ -119,6 +135,53 @@ public final class ReferralEvents implements AutoCloseable {
             data.put("referralId", latestReferralOf(personId).toString());
             data.put("withdrawnAt", Instant.now().toString());
         });
+    }
+
+    /** The care team a referral by {@link #REFERRER} starts: the referrer alone, in {@link #AREA}. */
+    public void referrerJoins(UUID personId) {
+        careTeam(personId, AREA, member(REFERRER, CareTeamRole.REFERRER));
+    }
+
+    /** The person's whole care team as it now stands, as referral-service publishes it after any change. */
+    public void careTeam(UUID personId, String area, CareTeamMember... members) {
+        send(personId, EventTypes.PERSON_CARE_TEAM_CHANGED_V1, data -> {
+            if (area == null) {
+                data.putNull("area");
+            } else {
+                data.put("area", area);
+            }
+            ArrayNode team = data.putArray("members");
+            for (CareTeamMember member : members) {
+                ObjectNode row = team.addObject();
+                row.put("membershipId", member.membershipId().toString());
+                row.put("subject", member.subject());
+                row.put("role", member.role().name());
+                row.put("from", member.from().toString());
+                if (member.to() != null) {
+                    row.put("to", member.to().toString());
+                }
+            }
+            data.put("changedAt", nextChange().toString());
+        });
+    }
+
+    /** A membership in force from an hour ago (by the service's clock), without an end. */
+    public CareTeamMember member(String subject, CareTeamRole role) {
+        return new CareTeamMember(UUID.randomUUID(), subject, role, clock.instant().minus(Duration.ofHours(1)), null);
+    }
+
+    /** A break-glass read declared now, for four hours. */
+    public CareTeamMember breakGlass(String subject) {
+        Instant from = clock.instant().minus(Duration.ofMinutes(1));
+        return new CareTeamMember(UUID.randomUUID(), subject, CareTeamRole.BREAK_GLASS, from,
+                from.plus(Duration.ofHours(4)));
+    }
+
+    /** Each team published later than the last, as referral-service's are: an older team never replaces a newer. */
+    private static synchronized Instant nextChange() {
+        Instant now = Instant.now();
+        lastChange = now.isAfter(lastChange) ? now : lastChange.plusMillis(1);
+        return lastChange;
     }
 
     public UUID latestReferralOf(UUID personId) {

@@ -4,6 +4,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.opendsr.consent.application.KnowingPeople;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.access.CareTeamChanged;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.PersonTurning18;
@@ -11,6 +12,7 @@ import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.referral.ReferralWithdrawn;
+import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
@@ -18,8 +20,9 @@ import org.opendsr.kit.messaging.InboundEvents;
 
 /**
  * consent-service's view of referral-service's events: who people are (by id), the outcome of their referrals,
- * the month in which they turn 18 (and the old day-precise announcement, from older records), and their leaving the
- * register. Other types on the topic are skipped.
+ * the month in which they turn 18 (and the old day-precise announcement, from older records), their leaving the
+ * register, and their care teams (who may see and change their consents, kept in the kit's care team tables, which
+ * every need-to-know decision here reads). Other types on the topic are skipped.
  */
 @DsrEventListener(groupId = ReferralEventsListener.GROUP)
 @Topic(Topics.REFERRAL_EVENTS)
@@ -27,7 +30,7 @@ public class ReferralEventsListener extends DsrTopicListener {
 
     static final String GROUP = "consent-service";
 
-    public ReferralEventsListener(InboundEvents inbound, KnowingPeople people) {
+    public ReferralEventsListener(InboundEvents inbound, KnowingPeople people, CareTeams careTeams) {
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, people::referralReceived)
                 .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, people::referralAccepted)
@@ -37,6 +40,7 @@ public class ReferralEventsListener extends DsrTopicListener {
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
                         people::personRemovedFromRegister)
+                .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
                 .build());
     }
 }

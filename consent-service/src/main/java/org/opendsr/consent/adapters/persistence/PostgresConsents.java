@@ -1,5 +1,9 @@
 package org.opendsr.consent.adapters.persistence;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.consent.domain.BestInterestsDecision;
 import org.opendsr.consent.domain.Consent;
@@ -21,16 +26,19 @@ import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
 import org.opendsr.consent.application.Consents;
 import org.opendsr.consent.application.WorklistPage;
+import org.opendsr.kit.access.PersonScope;
 
 /** Every consent the DSR has recorded, open or closed. Closed ones are history and are never deleted. */
 @Singleton
 public class PostgresConsents implements Consents {
 
     private final ConsentRows rows;
+    private final JdbcOperations jdbc;
     private final Clock clock;
 
-    public PostgresConsents(ConsentRows rows, Clock clock) {
+    public PostgresConsents(ConsentRows rows, JdbcOperations jdbc, Clock clock) {
         this.rows = rows;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -63,35 +71,100 @@ public class PostgresConsents implements Consents {
         return rows.findAllOfPerson(personId).stream().map(PostgresConsents::toConsent).toList();
     }
 
+    // The worklists. The person scope (NeedToKnow as SQL: whom the caller may see) is a condition on c.person_id,
+    // so a list is filtered in the database and never read whole and then dropped.
+
     /** Active consents due for renewal by {@code until}, of people whose consent is followed up, soonest first. */
     @Override
-    public List<Consent> renewalsDueBy(LocalDate until, @Nullable WorklistPage.After after, int limit) {
-        return rows.findRenewalsDueBy(until, after == null ? null : after.day(), after == null ? null : after.consentId(),
-                limit).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> renewalsDueBy(LocalDate until, PersonScope scope, @Nullable WorklistPage.After after,
+                                       int limit) {
+        return worklist("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
+                + "WHERE c.state IN ('ACTIVE', 'RENEWAL_DUE') AND c.renewal_due_on <= ? AND p.followed",
+                "c.renewal_due_on", List.of(until), scope, after, limit);
     }
 
     /** Overdue consents of people whose consent is followed up, nearest to lapsing first. */
     @Override
-    public List<Consent> overdue(@Nullable WorklistPage.After after, int limit) {
-        return rows.findOverdue(after == null ? null : after.day(), after == null ? null : after.consentId(), limit)
-                .stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> overdue(PersonScope scope, @Nullable WorklistPage.After after, int limit) {
+        return worklist("SELECT c.* FROM consent c JOIN known_person p ON p.person_id = c.person_id "
+                + "WHERE c.state = 'OVERDUE' AND p.followed", "c.grace_ends_on", List.of(), scope, after, limit);
     }
 
     /** Consents that lapsed or were withdrawn between two days, inclusive, in the order they closed. */
     @Override
-    public List<Consent> closedBetween(LocalDate from, LocalDate to, @Nullable WorklistPage.After after, int limit) {
-        return rows.findClosedBetween(from, to, after == null ? null : after.day(),
-                after == null ? null : after.consentId(), limit).stream().map(PostgresConsents::toConsent).toList();
+    public List<Consent> closedBetween(LocalDate from, LocalDate to, PersonScope scope,
+                                       @Nullable WorklistPage.After after, int limit) {
+        return worklist("SELECT c.* FROM consent c WHERE ((c.state = 'LAPSED' AND c.lapsed_on BETWEEN ? AND ?) "
+                + "OR (c.state = 'WITHDRAWN' AND c.withdrawn_on BETWEEN ? AND ?))",
+                "coalesce(c.withdrawn_on, c.lapsed_on)", List.of(from, to, from, to), scope, after, limit);
+    }
+
+    /** How many lapsed between two days, inclusive, of the people in scope: the whole span, whatever the page. */
+    @Override
+    public long lapsedBetween(LocalDate from, LocalDate to, PersonScope scope) {
+        return count("SELECT count(*) FROM consent c WHERE c.state = 'LAPSED' AND c.lapsed_on BETWEEN ? AND ?",
+                scope, from, to);
     }
 
     @Override
-    public long lapsedBetween(LocalDate from, LocalDate to) {
-        return rows.countLapsedBetween(from, to);
+    public long withdrawnBetween(LocalDate from, LocalDate to, PersonScope scope) {
+        return count("SELECT count(*) FROM consent c WHERE c.state = 'WITHDRAWN' AND c.withdrawn_on BETWEEN ? AND ?",
+                scope, from, to);
     }
 
-    @Override
-    public long withdrawnBetween(LocalDate from, LocalDate to) {
-        return rows.countWithdrawnBetween(from, to);
+    /**
+     * Runs a worklist query, keyset paged: {@code where} (with its own day parameters) and the scope, then the lines
+     * after the cursor's (day, id), if any, in the worklist's order, at most {@code limit}.
+     */
+    private List<Consent> worklist(String where, String dayColumn, List<LocalDate> days, PersonScope scope,
+                                   @Nullable WorklistPage.After after, int limit) {
+        if (scope.seesNoOne()) {
+            return List.of();
+        }
+        String sql = where + " AND " + scope.condition("c.person_id")
+                + (after == null ? "" : " AND (" + dayColumn + ", c.id) > (?, ?)")
+                + " ORDER BY " + dayColumn + ", c.id LIMIT ?";
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                int index = bindDays(statement, 1, days);
+                index = scope.bind(statement, index);
+                if (after != null) {
+                    statement.setDate(index++, Date.valueOf(after.day()));
+                    statement.setObject(index++, after.consentId());
+                }
+                statement.setInt(index, limit);
+                try (ResultSet found = statement.executeQuery()) {
+                    return jdbc.entityStream(found, ConsentRow.class).map(PostgresConsents::toConsent).toList();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read a consent worklist", e);
+            }
+        });
+    }
+
+    private long count(String where, PersonScope scope, LocalDate... days) {
+        if (scope.seesNoOne()) {
+            return 0;
+        }
+        return jdbc.prepareStatement(where + " AND " + scope.condition("c.person_id"), statement -> {
+            try {
+                scope.bind(statement, bindDays(statement, 1, List.of(days)));
+                try (ResultSet found = statement.executeQuery()) {
+                    found.next();
+                    return found.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not count a consent worklist", e);
+            }
+        });
+    }
+
+    private static int bindDays(PreparedStatement statement, int from, List<LocalDate> days) throws SQLException {
+        int index = from;
+        for (LocalDate day : days) {
+            statement.setDate(index++, Date.valueOf(day));
+        }
+        return index;
     }
 
     @Override

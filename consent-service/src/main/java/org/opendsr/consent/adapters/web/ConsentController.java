@@ -15,14 +15,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.opendsr.consent.application.AccessPurpose;
 import org.opendsr.consent.application.ReadingConsents;
 import org.opendsr.consent.application.RecordingConsent;
 import org.opendsr.consent.application.WithdrawingConsent;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.access.Caller;
 
 @Controller("/consents")
@@ -43,57 +46,60 @@ public class ConsentController {
     @Post
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record a person's consent to be on the DSR, or renew it (renewalOf)",
-            description = "The status is what the dates give today: a consent given 12 months and 1 week ago is "
-                    + "OVERDUE at once, with 3 weeks of grace left. 404 for a person no referral has introduced; "
-                    + "409 when the person already has an open consent and this is not its renewal, for parental "
-                    + "responsibility for an adult, and for a renewal that would not be active consent.")
+            description = "For those with need to know: a current member of the person's care team, the DSR team of "
+                    + "their area, a lead (404 for anyone else, exactly as for a person no referral has introduced; "
+                    + "403 for a break-glass reader). The status is what the dates give today: a consent given 12 "
+                    + "months and 1 week ago is OVERDUE at once, with 3 weeks of grace left. 409 when the person "
+                    + "already has an open consent and this is not its renewal, for parental responsibility for an "
+                    + "adult, and for a renewal that would not be active consent. Audited with the stated purpose.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ConsentView> record(@Valid @Body ConsentRequest request, Caller caller) {
-        Consent consent = recording.record(request.toConsent(), caller.userId());
+        Consent consent = recording.record(request.toConsent(), caller, purposeOf(caller));
         return HttpResponse.created(ConsentView.of(consent, List.of(), reading.today()),
                 URI.create("/consents/" + consent.id()));
     }
 
     @Get("/{consentId}")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "A consent: the DSR team sees every consent, a professional those they recorded")
+    @Operation(summary = "A consent, for those who may read its person",
+            description = "The person's care team (a break-glass reader included), the DSR team of their area, a "
+                    + "lead; 404 for anyone else, as for an unknown consent. Audited with the stated purpose.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ConsentView consent(@PathVariable UUID consentId, Caller caller) {
-        return reading.consent(consentId)
-                .filter(record -> mayRead(record.consent(), caller))
-                .map(record -> ConsentView.of(record, reading.today()))
-                .orElseThrow(() -> RuleBroken.notFound("The consent"));
+        return ConsentView.of(reading.consent(consentId, caller, purposeOf(caller)), reading.today());
     }
 
     @Post("/{consentId}/withdrawal")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
     @Operation(summary = "Record that consent was withdrawn: the person is removed from the register",
-            description = "The DSR team may withdraw any consent, a professional those they recorded (404 for "
-                    + "others, as for reading). Allowed while the consent is ACTIVE, RENEWAL_DUE or OVERDUE; 409 "
-                    + "once it is withdrawn, lapsed or renewed. The body is optional: today, and who withdrew it not stated (OTHER). "
-                    + "Withdrawing never affects the person's current support.")
+            description = "For those who may record the person's consent (a current care-team member, the DSR team "
+                    + "of their area, a lead), whoever recorded it; 404 for anyone else, as for an unknown consent, "
+                    + "and 403 for a break-glass reader. Allowed while the consent is ACTIVE, RENEWAL_DUE or "
+                    + "OVERDUE; 409 once it is withdrawn, lapsed or renewed. The body is optional: today, and who "
+                    + "withdrew it not stated (OTHER). Withdrawing never affects the person's current support.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ConsentView withdraw(@PathVariable UUID consentId, @Nullable @Valid @Body WithdrawalRequest request,
                                 Caller caller) {
-        // Who may not see a consent may not withdraw it either, nor learn that it exists: 404 as for a read.
-        reading.consent(consentId).filter(record -> mayRead(record.consent(), caller))
-                .orElseThrow(() -> RuleBroken.notFound("The consent"));
+        AccessPurpose purpose = purposeOf(caller);
         WithdrawalRequest withdrawal = request == null ? WithdrawalRequest.UNSTATED : request;
         Consent consent = withdrawing.withdraw(consentId, withdrawal.reason(), withdrawal.withdrawnOn(),
-                withdrawal.note(), caller.userId());
-        return reading.consent(consent.id()).map(record -> ConsentView.of(record, reading.today())).orElseThrow();
+                withdrawal.note(), caller, purpose);
+        return ConsentView.of(reading.afterChange(consent), reading.today());
     }
 
     @Get("/people/{personId}")
-    @Secured({DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "A person's consent history, newest first, with their current consent")
-    public PersonConsentHistory history(@PathVariable UUID personId) {
-        return reading.historyOf(personId)
-                .map(history -> PersonConsentHistory.of(history, reading.today()))
-                .orElseThrow(() -> new RuleBroken(RuleBroken.Kind.NOT_FOUND, "not-found", "Not found", null,
-                        "No referral for this person has reached consent-service"));
+    @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
+    @Operation(summary = "A person's consent history, newest first, with their current consent",
+            description = "For those who may read the person (their care team, a break-glass reader included, the DSR "
+                    + "team of their area, a lead); 404 for anyone else, as for a person no referral has introduced. "
+                    + "Audited with the stated purpose.")
+    @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
+    public PersonConsentHistory history(@PathVariable UUID personId, Caller caller) {
+        return PersonConsentHistory.of(reading.historyOf(personId, caller, purposeOf(caller)), reading.today());
     }
 
-    private static boolean mayRead(Consent consent, Caller caller) {
-        return caller.hasRole(DsrRoles.DSR_TEAM)
-                || caller.hasRole(DsrRoles.DSR_LEAD)
-                || consent.given().recordedBy().equals(caller.userId());
+    /** The purpose stated in X-DSR-Purpose (refused naming the header if it is not one), else direct care. */
+    static AccessPurpose purposeOf(Caller caller) {
+        return caller.purpose(AccessPurpose.class, AccessPurpose.DIRECT_CARE, purpose -> true);
     }
 }
