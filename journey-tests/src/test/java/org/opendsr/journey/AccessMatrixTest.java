@@ -101,7 +101,8 @@ class AccessMatrixTest {
                 foreignTokens.put(identity, tokenForAudience(identity.demoUser, FOREIGN_AUDIENCE));
             }
         }
-        this.people = new MatrixPeople(gateway, tokens.get(Identity.INSIDER), tokens.get(Identity.TEAM_IN_AREA));
+        this.people = new MatrixPeople(gateway, tokens.get(Identity.INSIDER), tokens.get(Identity.TEAM_IN_AREA),
+                tokens.get(Identity.OUTSIDER));
         this.expectations = readExpectations();
     }
 
@@ -270,19 +271,26 @@ class AccessMatrixTest {
         String template = route.substring(route.indexOf(' ') + 1) + (expectation.containsKey("query")
                 ? "?" + expectation.get("query") : "");
         Map<String, String> values = person.values(people, calls.incrementAndGet());
-        // A route may need another record than the seeded person's own, e.g. a self or family referral to complete.
-        if (expectation.get("with") instanceof Map<?, ?> with) {
-            with.forEach((placeholder, source) -> values.put(placeholder.toString(), values.get(source.toString())));
-        }
+        // Records made for this call only (a held identity change, a request to join, ...), where the route names them,
+        // directly or through "with"; then "with" points a placeholder at another seeded value.
+        List<String> wanted = new ArrayList<>();
         for (String text : List.of(template, String.valueOf(expectation.get("body")))) {
             Matcher placeholder = PLACEHOLDER.matcher(text);
             while (placeholder.find()) {
-                String made = values.containsKey(placeholder.group(1)) ? null : person.madeFor(placeholder.group(1), people);
+                wanted.add(placeholder.group(1));
+            }
+        }
+        Map<?, ?> with = expectation.get("with") instanceof Map<?, ?> map ? map : Map.of();
+        with.values().forEach(source -> wanted.add(source.toString()));
+        for (String name : wanted) {
+            if (!values.containsKey(name) && !with.containsKey(name)) {
+                String made = person.madeFor(name, people);
                 if (made != null) {
-                    values.put(placeholder.group(1), made);
+                    values.put(name, made);
                 }
             }
         }
+        with.forEach((placeholder, source) -> values.put(placeholder.toString(), values.get(source.toString())));
         String path = fill(template, values, route);
         Object body = expectation.containsKey("body") ? fillBody(expectation.get("body"), values, route) : null;
         if (body == null && Set.of("POST", "PUT", "PATCH").contains(method)) {

@@ -33,13 +33,15 @@ final class MatrixPeople {
     private final ApiClient gateway;
     private final String insider;
     private final String dsrTeam;
+    private final String outsider;
     private final AtomicInteger made = new AtomicInteger();
     private final Map<String, String> shared = new HashMap<>();
 
-    MatrixPeople(ApiClient gateway, String insider, String dsrTeam) {
+    MatrixPeople(ApiClient gateway, String insider, String dsrTeam, String outsider) {
         this.gateway = gateway;
         this.insider = insider;
         this.dsrTeam = dsrTeam;
+        this.outsider = outsider;
     }
 
     /** One seeded person and what the API calls them by. */
@@ -85,6 +87,9 @@ final class MatrixPeople {
             return switch (placeholder) {
                 case "newNhsNumber" -> people.nextNhsNumber();
                 case "changeId" -> people.anIdentityChangeHeldForReview(this);
+                case "providingAgencyMembershipId" -> people.aProvidingAgency(this, call(people));
+                case "requestId" -> people.aRequestToJoin(this, call(people));
+                case "breakGlassMembershipId" -> people.aBreakGlassRead();
                 default -> null;
             };
         }
@@ -152,6 +157,55 @@ final class MatrixPeople {
             flagId[0] = items.get(items.size() - 1).get("flagId").asText();
         });
         return flagId[0];
+    }
+
+    private static int call(MatrixPeople people) {
+        return people.made.incrementAndGet();
+    }
+
+    /** An agency the Swindon team records as providing the person's care: a membership the DSR team may end. */
+    String aProvidingAgency(Person person, int n) {
+        ApiResponse recorded = gateway.post("/api/people/" + person.personId() + "/care-team/providing-agencies",
+                dsrTeam, Map.of("agencyId", "matrix-agency-" + letters(n)));
+        assertThat(recorded.status()).as("seeding a providing agency: " + recorded.text()).isBetween(200, 201);
+        return recorded.json().get("membershipId").asText();
+    }
+
+    /** The insider names a professional (who has no token here) as a key professional: a request to confirm. */
+    String aRequestToJoin(Person person, int n) {
+        String subject = "matrix-visitor-" + letters(n);
+        ApiResponse named = gateway.put("/api/people/" + person.personId() + "/key-professionals", insider, Map.of(
+                "keyProfessionals", List.of(Map.of("name", "Visiting Nurse", "role", "Community nurse",
+                        "organisation", "Swindon Community Health", "phone", "07700 900459", "userId", subject))));
+        assertThat(named.status()).as("seeding a request to join: " + named.text()).isBetween(200, 204);
+        String[] requestId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse requests = gateway.get("/api/care-team-requests?size=100", dsrTeam);
+            assertThat(requests.status()).as(requests.text()).isEqualTo(200);
+            for (JsonNode request : requests.json().get("items")) {
+                if (subject.equals(request.get("subject").asText())) {
+                    requestId[0] = request.get("requestId").asText();
+                }
+            }
+            assertThat(requestId[0]).as("the request on the Swindon team's worklist").isNotNull();
+        });
+        return requestId[0];
+    }
+
+    private String glassPerson;
+
+    /**
+     * A break-glass read for a lead to review, declared by the outsider about a person of its own (so that the
+     * outsider's access to the people the matrix asks about never changes).
+     */
+    String aBreakGlassRead() {
+        if (glassPerson == null) {
+            glassPerson = acceptedOntoTheRegister().personId();
+        }
+        ApiResponse declared = gateway.post("/api/people/" + glassPerson + "/break-glass", outsider,
+                Map.of("reason", "Called by the police about the person at night"));
+        assertThat(declared.status()).as("seeding a break-glass read: " + declared.text()).isBetween(200, 201);
+        return declared.json().get("membershipId").asText();
     }
 
     /** The insider's change of the person's identity (the same values), held for the DSR team's review. */
