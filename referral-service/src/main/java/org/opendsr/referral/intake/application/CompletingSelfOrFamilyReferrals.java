@@ -96,6 +96,8 @@ public class CompletingSelfOrFamilyReferrals {
         // Locks in the one order (NHS number, person, date of birth) so two changes cannot wait on each other.
         nhsNumber.ifPresent(number -> locks.lockIdentity(number.digits()));
         Referral referral = inProgress.lockedForChange(referralId);
+        // The DSR team of the person's area (or a lead) completes it; to anyone else it does not exist.
+        access.requireManages(referral.personId(), caller, "The referral");
         referral.complete(completion.minimumDataSet());
         Person person = people.byId(referral.personId()).orElseThrow();
         String digits = nhsNumber.map(NhsNumber::digits).orElse(person.nhsNumber());

@@ -92,6 +92,10 @@ public class ListingForTheDsrTeam {
                                          AccessPurpose purpose) {
         UUID[] pair = duplicateFlags.openPair(flagId)
                 .orElseThrow(() -> RuleBroken.notFound("An open possible-duplicate flag"));
+        // Each of the two people must be the caller's to manage: the flag shows both identities.
+        for (UUID person : pair) {
+            access.requireManages(person, caller, "An open possible-duplicate flag");
+        }
         duplicateFlags.resolve(flagId, resolution.name(), caller.userId(), Now.of(clock));
         access.auditAll(List.of(pair), Actor.of(caller), AuditAction.CHANGED, "possible duplicate resolved: "
                 + resolution, purpose, Now.of(clock));
