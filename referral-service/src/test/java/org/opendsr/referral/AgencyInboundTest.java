@@ -134,10 +134,11 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
         assertThat(data.get("indicativeRag").asText()).isEqualTo("AMBER");
         assertThat(received.value()).doesNotContain(nhsNumber).doesNotContain(givenName).doesNotContain("Sample")
                 .doesNotContain("2008-09-01").doesNotContain("SN1 2JH").doesNotContain("Example Street");
-        // The person is known now: the agency's referrer can see them by the email on their token.
+        // The agency's referrer is named with their e-mail, which grants nothing (issue 11: identities are token
+        // subjects, and a place in the care team is the DSR team's to confirm).
         String dana = TestTokens.get().tokenFor("dana.worker", List.of(DsrRoles.PROFESSIONAL),
                 Map.of("email", "dana.worker@example.org"), Duration.ofHours(1));
-        assertThat(api.get("/people/" + personId, dana).status()).isEqualTo(200);
+        assertThat(api.get("/people/" + personId, dana).status()).isEqualTo(404);
     }
 
     @Test

@@ -195,7 +195,10 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
 
     @Test
     void personMoved() {
-        String personId = journeys.refer(referrer, aReferralOfHermione()).get("personId").asText();
+        JsonNode receipt = journeys.refer(referrer, aReferralOfHermione());
+        String personId = receipt.get("personId").asText();
+        // The referrer is in the person's care team from the DSR team's first contact (issue 11).
+        journeys.contact(receipt.get("referralId").asText());
         ApiResponse moved = api.put("/people/" + personId + "/address", referrer, Map.of("line1", "7 Quenby Mews",
                 "postcode", "BA2 7AY", "locality", "BATH_AND_NORTH_EAST_SOMERSET"));
         assertThat(moved.status()).isEqualTo(204);
@@ -208,9 +211,12 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
 
     @Test
     void contactDetailsChanged() {
-        String personId = journeys.refer(referrer, aReferralOfHermione()).get("personId").asText();
-        api.put("/people/" + personId + "/contacts", referrer, Map.of("contacts", List.of(Map.of(
-                "relationship", "PERSON", "phone", "07700 900456", "email", "hermione@example.org"))));
+        JsonNode receipt = journeys.refer(referrer, aReferralOfHermione());
+        String personId = receipt.get("personId").asText();
+        journeys.contact(receipt.get("referralId").asText());
+        assertThat(api.put("/people/" + personId + "/contacts", referrer, Map.of("contacts", List.of(Map.of(
+                "relationship", "PERSON", "phone", "07700 900456", "email", "hermione@example.org")))).status())
+                .isEqualTo(204);
 
         assertThat(published(EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1, personId).get("changedAt").asText()).isNotBlank();
     }
@@ -242,14 +248,16 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
                 assertThat(contract.topic()).isEqualTo(org.opendsr.contracts.Topics.REFERRAL_EVENTS);
             }
         }
-        // Each has its producer test: here, in ReferralReceivedEventContractTest, or in EighteenthBirthdaysTest.
+        // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest, or (the
+        // care team) in CareTeamApiTest.
         assertThat(published).containsExactlyInAnyOrder(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_CONTACTED_V1,
                 EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1, EventTypes.REFERRAL_WITHDRAWN_V1,
                 EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
                 EventTypes.PERSON_TURNED_18_V1, EventTypes.PERSON_TURNING_18_V1,
                 EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
                 EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
-                EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1);
+                EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
+                EventTypes.PERSON_CARE_TEAM_CHANGED_V1);
     }
 
     // ---- the contract -----------------------------------------------------------------------------------------------

@@ -63,8 +63,11 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
                         "organisation", "Wiltshire CAMHS", "email", KEY_PROFESSIONAL_EMAIL)));
     }
 
+    /** Referred, and contacted by the DSR team: from then on the referrer is in the person's care team (issue 11). */
     private String referSomeone() {
-        return journeys.refer(referrer, aFullReferral()).get("personId").asText();
+        JsonNode receipt = journeys.refer(referrer, aFullReferral());
+        journeys.contact(receipt.get("referralId").asText());
+        return receipt.get("personId").asText();
     }
 
     // ---- the record --------------------------------------------------------------------------------------------------
@@ -114,25 +117,38 @@ class PersonRecordApiTest extends ReferralServiceUnderTest {
     }
 
     @Test
-    void aKeyProfessionalSeesThePersonByTheEmailOnTheirToken() {
+    void anEmailOnATokenGrantsNothingEvenWhenItIsAKeyProfessionalsEmail() {
+        // Issue 11 finding 1: an e-mail claim is only as good as the identity provider's check of it; identities are
+        // the token's subject, and a key professional's place is the DSR team's to confirm.
         String personId = referSomeone();
         String keyProfessional = TestTokens.get().tokenFor("priya.shah", List.of(DsrRoles.PROFESSIONAL),
                 Map.of("email", KEY_PROFESSIONAL_EMAIL.toUpperCase(), "organisation", "Wiltshire CAMHS"), Duration.ofHours(1));
 
-        assertThat(api.get("/people/" + personId, keyProfessional).status()).isEqualTo(200);
-        assertThat(api.put("/people/" + personId + "/diagnosis", keyProfessional,
-                Map.of("diagnosis", "LEARNING_DISABILITY_AND_AUTISM")).status()).as("and updates it").isEqualTo(204);
+        assertProblem(api.get("/people/" + personId, keyProfessional), 404, "urn:dsr:problem:not-found");
+        assertProblem(api.put("/people/" + personId + "/diagnosis", keyProfessional,
+                Map.of("diagnosis", "LEARNING_DISABILITY_AND_AUTISM")), 404, "urn:dsr:problem:not-found");
     }
 
     @Test
-    void aKeyProfessionalNamedByTheirDsrUserIdSeesThePerson() {
+    void aKeyProfessionalNamedByTheirDsrUserIdSeesThePersonOnceTheDsrTeamConfirms() {
         String personId = referSomeone();
-        api.put("/people/" + personId + "/key-professionals", dsrTeam, Map.of("keyProfessionals", List.of(Map.of(
+        api.put("/people/" + personId + "/key-professionals", referrer, Map.of("keyProfessionals", List.of(Map.of(
                 "name", "Lee Ward", "role", "Social worker", "organisation", "Swindon Borough Council",
                 "phone", "01793 111111", "userId", "lee.ward"))));
+        String leeWard = TestTokens.get().tokenFor("lee.ward", DsrRoles.PROFESSIONAL);
+        assertThat(api.get("/people/" + personId, leeWard).status()).as("a request is not access").isEqualTo(404);
 
-        assertThat(api.get("/people/" + personId, TestTokens.get().tokenFor("lee.ward", DsrRoles.PROFESSIONAL)).status())
-                .isEqualTo(200);
+        String requestId = null;
+        for (JsonNode request : api.get("/care-team-requests?size=100", dsrTeam).json().get("items")) {
+            if ("lee.ward".equals(request.get("subject").asText()) && personId.equals(request.get("personId").asText())) {
+                requestId = request.get("requestId").asText();
+            }
+        }
+        assertThat(requestId).as("the request on the DSR team's worklist").isNotNull();
+        assertThat(api.post("/care-team-requests/" + requestId + "/confirmation", dsrTeam, Map.of()).status())
+                .isBetween(200, 204);
+
+        assertThat(api.get("/people/" + personId, leeWard).status()).isEqualTo(200);
     }
 
     @Test

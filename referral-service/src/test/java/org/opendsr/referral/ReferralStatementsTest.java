@@ -51,13 +51,15 @@ class ReferralStatementsTest extends ReferralServiceUnderTest {
 
     /** As the benchmark refers: no NHS number, contacts or key professionals; under 25, so a keyworker is suggested. */
     @Test
-    void aNewPersonsBareReferralRunsAtMostEightStatementsInNineRoundTrips() {
+    void aNewPersonsBareReferralRunsAtMostTenStatementsInElevenRoundTrips() {
         List<StatementLog.Call> calls = refer(ReferralRequests.aReferralOfSomeoneNew().without("nhsNumber").body());
 
-        // The person, the date-of-birth lock and the duplicate search, the referral, its audit entries (one statement),
-        // the event, the keyworker suggestion and its event; then the commit. It was 11 statements in 12 round trips.
-        assertThat(StatementLog.statements(calls)).as(describe(calls)).isLessThanOrEqualTo(8);
-        assertThat(StatementLog.roundTrips(calls)).as(describe(calls)).isLessThanOrEqualTo(9);
+        // The person, the date-of-birth lock and the duplicate search, the referral, the person's care team (the kit's
+        // copy and its event: issue 11; nothing is read back for someone new), its audit entries (one statement), the
+        // event, the keyworker suggestion and its event; then the commit. It was 11 statements in 12 round trips
+        // before issue 10, 8 in 9 after it.
+        assertThat(StatementLog.statements(calls)).as(describe(calls)).isLessThanOrEqualTo(10);
+        assertThat(StatementLog.roundTrips(calls)).as(describe(calls)).isLessThanOrEqualTo(11);
         assertThat(calls).as("a brand-new person has nothing to delete").noneMatch(call -> call.sql().startsWith("DELETE"));
         assertThat(calls).as("the duplicate search reads what matching compares, not whole records")
                 .anyMatch(call -> call.sql().startsWith("SELECT id, given_name, family_name, nhs_number FROM person"));
@@ -77,8 +79,8 @@ class ReferralStatementsTest extends ReferralServiceUnderTest {
 
         // As the bare referral, with the NHS number's lock and look-up, and one statement each for the contacts and the
         // key professionals. It was 17 statements (two DELETEs, a row a statement) in 16 round trips.
-        assertThat(StatementLog.statements(calls)).as(describe(calls)).isLessThanOrEqualTo(12);
-        assertThat(StatementLog.roundTrips(calls)).as(describe(calls)).isLessThanOrEqualTo(13);
+        assertThat(StatementLog.statements(calls)).as(describe(calls)).isLessThanOrEqualTo(14);
+        assertThat(StatementLog.roundTrips(calls)).as(describe(calls)).isLessThanOrEqualTo(15);
         assertThat(calls).as("a brand-new person has nothing to delete").noneMatch(call -> call.sql().startsWith("DELETE"));
         assertThat(calls.stream().filter(call -> call.sql().startsWith("INSERT INTO person_contact")))
                 .as("both contacts in one statement").singleElement();

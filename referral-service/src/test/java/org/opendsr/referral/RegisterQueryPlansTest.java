@@ -61,22 +61,33 @@ class RegisterQueryPlansTest extends ReferralServiceUnderTest {
                 + " SELECT md5('e' || i)::uuid, md5('p' || i)::uuid, md5('r' || i)::uuid, now(), 'pro' || (i % 40),"
                 + " NULL, CASE WHEN i % 6 = 1 THEN now() END, CASE WHEN i % 6 = 1 THEN 'STEPPED_DOWN' END"
                 + " FROM generate_series(1, " + PEOPLE + ") i WHERE i % 3 <> 0");
-        sql("ANALYZE person; ANALYZE referral; ANALYZE register_entry");
+        // Their care teams as the kit holds them (issue 11): every access decision and DSR list reads these.
+        sql("INSERT INTO dsr_kit.care_team (person_id, area, changed_at)"
+                + " SELECT md5('p' || i)::uuid, 'SWINDON', now() FROM generate_series(1, " + PEOPLE + ") i");
+        sql("INSERT INTO dsr_kit.care_team_member (person_id, membership_id, subject, role, from_at)"
+                + " SELECT md5('p' || i)::uuid, md5('m' || i)::uuid, 'referrer' || (i % 50) || '@example.nhs',"
+                + " 'REFERRER', now() FROM generate_series(1, " + PEOPLE + ") i");
+        sql("ANALYZE person; ANALYZE referral; ANALYZE register_entry; ANALYZE dsr_kit.care_team;"
+                + " ANALYZE dsr_kit.care_team_member");
     }
 
     @Test
-    void aProfessionalsAccessCheckFindsTheirReferralsRegisterEntryByIndex() {
+    void aProfessionalsAccessCheckReadsThePersonsCareTeamByIndex() {
         String professional = "plans.referrer@example.nhs";
         String token = TestTokens.get().tokenFor(professional, DsrRoles.PROFESSIONAL);
-        String personId = journeys.refer(token, ReferralRequests.aReferralOfSomeoneNew()).get("personId").asText();
+        JsonNode receipt = journeys.refer(token, ReferralRequests.aReferralOfSomeoneNew());
+        journeys.contact(receipt.get("referralId").asText());
+        String personId = receipt.get("personId").asText();
         String correlationId = "plans-" + UUID.randomUUID();
 
         assertThat(api.get("/people/" + personId, token, Map.of("X-Correlation-Id", correlationId)).status())
                 .isEqualTo(200);
-        String check = sent(correlationId, "FROM referral r WHERE r.person_id = ? AND r.referred_by = ?");
+        // Issue 11: the decision is NeedToKnow's, from the kit's copy of the person's care team.
+        String check = sent(correlationId, "FROM dsr_kit.care_team t LEFT JOIN dsr_kit.care_team_member m");
 
-        String plan = plan(check, "'" + personId + "'", "'" + professional + "'");
-        assertThat(plan).contains("register_entry_referral").doesNotContain("Seq Scan on register_entry");
+        String plan = plan(check, "'" + personId + "'");
+        assertThat(plan).contains("care_team_pkey").doesNotContain("Seq Scan on care_team ")
+                .doesNotContain("Seq Scan on care_team_member");
     }
 
     @Test
@@ -87,7 +98,14 @@ class RegisterQueryPlansTest extends ReferralServiceUnderTest {
         assertThat(page.get("items")).hasSize(20);
         String listing = sent(correlationId, "WITH page AS");
 
-        String plan = plan(listing, "20", "0");
+        // The DSR team's scope (issue 11: its areas, or its own care-team places), the page's LIMIT, the scope again
+        // for the total.
+        String[] scope = {"ARRAY['SWINDON','WILTSHIRE','BATH_AND_NORTH_EAST_SOMERSET']",
+                "'" + Journeys.DSR_TEAM_MEMBER + "'", "now()", "now()"};
+        List<String> parameters = new java.util.ArrayList<>(List.of(scope));
+        parameters.add("21");
+        parameters.addAll(List.of(scope));
+        String plan = plan(listing, parameters.toArray(String[]::new));
         java.util.regex.Matcher ordered = java.util.regex.Pattern
                 .compile("Index Scan using person_listing_order on person p \\(actual rows=(\\d+)").matcher(plan);
         assertThat(ordered.find()).as("the page is read in order through the index, not everyone sorted").isTrue();

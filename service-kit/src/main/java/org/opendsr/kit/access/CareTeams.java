@@ -49,18 +49,25 @@ public class CareTeams {
             try (PreparedStatement upsert = connection.prepareStatement(
                     "INSERT INTO dsr_kit.care_team (person_id, area, changed_at) VALUES (?, ?, ?) "
                             + "ON CONFLICT (person_id) DO UPDATE SET area = EXCLUDED.area, changed_at = EXCLUDED.changed_at "
-                            + "WHERE dsr_kit.care_team.changed_at <= EXCLUDED.changed_at")) {
+                            + "WHERE dsr_kit.care_team.changed_at <= EXCLUDED.changed_at RETURNING (xmax = 0) AS inserted")) {
                 upsert.setObject(1, team.personId());
                 upsert.setString(2, team.area());
                 upsert.setTimestamp(3, Timestamp.from(team.changedAt()));
-                if (upsert.executeUpdate() == 0) {
-                    return;
+                boolean inserted;
+                try (ResultSet written = upsert.executeQuery()) {
+                    if (!written.next()) {
+                        return; // a later team is held already
+                    }
+                    // xmax = 0: the row was inserted, not updated, so there are no members to clear.
+                    inserted = written.getBoolean(1);
                 }
-            }
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM dsr_kit.care_team_member WHERE person_id = ?")) {
-                delete.setObject(1, team.personId());
-                delete.executeUpdate();
+                if (!inserted) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM dsr_kit.care_team_member WHERE person_id = ?")) {
+                        delete.setObject(1, team.personId());
+                        delete.executeUpdate();
+                    }
+                }
             }
             if (team.members().isEmpty()) {
                 return;

@@ -85,6 +85,9 @@ public class KeepingCareTeams {
      */
     public void askForKeyProfessionals(UUID personId, List<String> subjects, String requestedBy,
                                        @Nullable UUID referralId) {
+        if (subjects.isEmpty()) {
+            return;
+        }
         Instant now = Now.of(clock);
         Set<String> distinct = new LinkedHashSet<>(subjects);
         List<Membership> held = memberships.ofPerson(personId);
@@ -97,6 +100,17 @@ public class KeepingCareTeams {
                 requests.save(JoinRequest.asked(personId, subject, requestedBy, referralId, now));
             }
         }
+    }
+
+    /**
+     * A person a referral has just recorded: nobody is in their care team yet (a referrer joins at the DSR team's
+     * first contact), so their team is their area alone. Written and announced without reading anything back, since
+     * there is nothing to read: the intake path stays two statements longer, not ten.
+     */
+    public void placeNewPerson(UUID personId, @Nullable String area) {
+        CareTeamChanged placed = new CareTeamChanged(personId, area, List.of(), Now.of(clock));
+        projection.replace(placed);
+        outbox.append("person", personId, EventTypes.PERSON_CARE_TEAM_CHANGED_V1, placed);
     }
 
     /** Saves a membership someone started or ended (a confirmed request, a break-glass read) and publishes. */

@@ -271,7 +271,11 @@ public class ReceivingReferrals {
         // A referral gives its author no access (they join at the DSR team's first contact), and a key professional
         // it names by user id is only a request for the DSR team to confirm: a referral for someone already known
         // grants nothing, so it reveals nothing either (issue 11, finding 1).
-        careTeams.follow(recorded.id(), actor.id());
+        if (known.isEmpty()) {
+            careTeams.placeNewPerson(recorded.id(), recorded.locality());
+        } else {
+            careTeams.follow(recorded.id(), actor.id());
+        }
         careTeams.askForKeyProfessionals(recorded.id(), person.keyProfessionals().stream()
                 .map(NewKeyProfessional::userId).filter(Objects::nonNull).toList(), actor.id(), referral.id());
 
