@@ -55,7 +55,8 @@ class RegisterAndConsentJourneyTest {
         this.system = system;
         this.gateway = system.gateway;
         this.professional = system.tokenFor("professional");
-        this.dsrTeam = system.tokenFor("dsr-team");
+        // The people of this journey live in Wiltshire: it is that area's DSR team that sees and manages them.
+        this.dsrTeam = system.tokenFor("dsr-team-wiltshire");
         this.dsrLead = system.tokenFor("dsr-lead");
     }
 
@@ -181,9 +182,15 @@ class RegisterAndConsentJourneyTest {
         if (renewalOf != null) {
             consent.put("renewalOf", renewalOf);
         }
-        ApiResponse recorded = gateway.post("/api/consents", professional, consent);
-        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
-        return recorded.json();
+        // consent-service learns that the referrer is in the person's care team from the event of the DSR team's first
+        // contact, a moment after it (issue 11): until then the person "does not exist" for them.
+        ApiResponse[] recorded = new ApiResponse[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            recorded[0] = gateway.post("/api/consents", professional, consent);
+            return recorded[0].status() != 404;
+        });
+        assertThat(recorded[0].status()).as(recorded[0].text()).isEqualTo(201);
+        return recorded[0].json();
     }
 
     private ApiResponse accept(Referred person) {

@@ -56,6 +56,10 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
             // journeys turn it on, so that TraceJourneyTest can see each consumer's line inside its span.
             List<String> jvm = new ArrayList<>(options.jvmOptions());
             jvm.add("-Dlogger.levels.org.opendsr.kit.messaging=DEBUG");
+            // The journeys (the access matrix above all) call far more often than a person would: the gateway's
+            // per-user rate limits are tested in the gateway's own tests, not met here.
+            jvm.add("-Ddsr.gateway.rate-limits.reads=1000000");
+            jvm.add("-Ddsr.gateway.rate-limits.referral-submissions=1000000");
             return new StartedDsr(LocalDsr.startOn(testRunServers(),
                     options.withJvm(jvm, options.classDataSharing()), Progress.to(System.out)));
         } catch (IOException e) {
