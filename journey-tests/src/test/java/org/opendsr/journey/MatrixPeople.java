@@ -87,6 +87,7 @@ final class MatrixPeople {
             return switch (placeholder) {
                 case "newNhsNumber" -> people.nextNhsNumber();
                 case "changeId" -> people.anIdentityChangeHeldForReview(this);
+                case "flagId" -> people.aPossibleDuplicate(call(people));
                 case "providingAgencyMembershipId" -> people.aProvidingAgency(this, call(people));
                 case "requestId" -> people.aRequestToJoin(this, call(people));
                 case "breakGlassMembershipId" -> people.aBreakGlassRead();
@@ -106,10 +107,10 @@ final class MatrixPeople {
                 nhsNumber));
         assertThat(received.status()).as("seeding a referral: " + received.text()).isEqualTo(201);
         String referralId = received.json().get("referralId").asText();
+        String personId = received.json().get("personId").asText();
 
         ApiResponse contacted = gateway.post("/api/referrals/" + referralId + "/contact", dsrTeam, Map.of());
         assertThat(contacted.status()).as("seeding the first contact: " + contacted.text()).isBetween(200, 204);
-        String personId = gateway.get("/api/referrals/" + referralId, dsrTeam).json().get("personId").asText();
 
         // consent-service learns of the person and of the insider's place in their care team from events.
         String[] consentId = new String[1];
@@ -134,27 +135,42 @@ final class MatrixPeople {
     /** Values shared by every call: the ones that need a record of their own kind (a possible duplicate, ...). */
     Map<String, String> sharedValues() {
         if (shared.isEmpty()) {
-            shared.put("flagId", aPossibleDuplicate());
             shared.put("selfReferralId", aSelfOrFamilyReferral());
         }
         return shared;
     }
 
-    /** Two people with one name and date of birth and different NHS numbers: the DSR team's worklist item. */
-    private String aPossibleDuplicate() {
+    /**
+     * Two people with one name and date of birth and different NHS numbers: a DSR team's worklist item, made for each
+     * call that resolves one (a resolved flag is gone).
+     */
+    String aPossibleDuplicate(int n) {
         LocalDate dateOfBirth = LocalDate.of(2003, 7, 9);
+        String familyName = "Matrixtwin" + letters(n);
+        String second = null;
         for (int i = 0; i < 2; i++) {
             ApiResponse received = gateway.post("/api/referrals", insider,
-                    referral("Tamsin", "Matrixtwin", dateOfBirth, nextNhsNumber()));
+                    referral("Tamsin", familyName, dateOfBirth, nextNhsNumber()));
             assertThat(received.status()).as("seeding a possible duplicate: " + received.text()).isEqualTo(201);
+            second = received.json().get("personId").asText();
         }
+        String newcomer = second;
         String[] flagId = new String[1];
         AccessMatrixTest.eventually(() -> {
-            ApiResponse flags = gateway.get("/api/worklists/people/possible-duplicates", dsrTeam);
-            assertThat(flags.status()).as(flags.text()).isEqualTo(200);
-            JsonNode items = flags.json().get("items");
-            assertThat(items).as("a possible duplicate on the worklist").isNotEmpty();
-            flagId[0] = items.get(items.size() - 1).get("flagId").asText();
+            String after = null;
+            do {
+                ApiResponse flags = gateway.get("/api/worklists/people/possible-duplicates?limit=100"
+                        + (after == null ? "" : "&after=" + after), dsrTeam);
+                assertThat(flags.status()).as(flags.text()).isEqualTo(200);
+                for (JsonNode flag : flags.json().get("items")) {
+                    if (newcomer.equals(flag.at("/person/personId").asText())
+                            || newcomer.equals(flag.at("/possibleDuplicate/personId").asText())) {
+                        flagId[0] = flag.get("flagId").asText();
+                    }
+                }
+                after = flags.json().path("next").isTextual() ? flags.json().get("next").asText() : null;
+            } while (after != null && flagId[0] == null);
+            assertThat(flagId[0]).as("the pair on the Swindon team's worklist").isNotNull();
         });
         return flagId[0];
     }
