@@ -40,13 +40,14 @@ CREATE TABLE care_team_request (
 CREATE INDEX care_team_request_person ON care_team_request (person_id);
 CREATE INDEX care_team_request_pending ON care_team_request (requested_at, id) WHERE decision IS NULL;
 
--- Existing data: key professionals recorded with a user id were granted access before issue 11, so they become
--- confirmed memberships (started now, since the old record kept no start). Referrer and responsible-professional
--- memberships follow from the record itself: the startup backfill (careteam/adapters/scheduling) derives them, and
--- writes and publishes every person's team, for each person the kit holds no team for yet.
-INSERT INTO care_team_membership (id, person_id, subject, role, reason, started_at, started_by)
-SELECT DISTINCT ON (person_id, user_id) md5(random()::text || clock_timestamp()::text || person_id::text || user_id)::uuid, person_id, user_id, 'KEY_PROFESSIONAL',
-       'key professional before issue 11 (confirmed by migration)', now(), '/dsr/referral-service'
+-- Existing data: key professionals recorded with a user id before issue 11 may have added themselves (finding 1),
+-- so none of them is carried over as a member: each becomes a pending request on the DSR team's worklist, to
+-- confirm or refuse like any other. Referrer and responsible-professional memberships follow from the record
+-- itself: the startup backfill (careteam/adapters/scheduling) derives them, and writes and publishes every person's
+-- team, for each person the kit holds no team for yet.
+INSERT INTO care_team_request (id, person_id, subject, requested_by, requested_at)
+SELECT DISTINCT ON (person_id, user_id) md5(random()::text || clock_timestamp()::text || person_id::text || user_id)::uuid,
+       person_id, user_id, '/dsr/referral-service', now()
 FROM key_professional
 WHERE user_id IS NOT NULL
 ORDER BY person_id, user_id;

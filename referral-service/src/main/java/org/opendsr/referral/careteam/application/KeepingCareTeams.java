@@ -108,6 +108,9 @@ public class KeepingCareTeams {
      * there is nothing to read: the intake path stays two statements longer, not ten.
      */
     public void placeNewPerson(UUID personId, @Nullable String area) {
+        if (area == null) {
+            return; // no area and nobody: what every service already assumes of someone it has not been told of
+        }
         CareTeamChanged placed = new CareTeamChanged(personId, area, List.of(), Now.of(clock));
         projection.replace(placed);
         outbox.append("person", personId, EventTypes.PERSON_CARE_TEAM_CHANGED_V1, placed);

@@ -12,6 +12,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.access.NeedToKnow;
 import org.opendsr.kit.access.PersonAccess;
 import org.opendsr.kit.access.PersonScope;
@@ -149,6 +150,7 @@ public class ManagingCareTeams {
         }
         locks.lockPerson(personId);
         if (!access.personExists(personId)) {
+            access.auditAttempt(personId, caller, "break-glass read", AuditOutcome.NOT_FOUND);
             throw RuleBroken.notFound("The person");
         }
         Instant now = Now.of(clock);
@@ -191,6 +193,8 @@ public class ManagingCareTeams {
     public CareTeamView careTeam(UUID personId, Caller caller, AccessPurpose purpose) {
         PersonAccess personAccess = access.accessOf(personId, caller);
         if (!personAccess.mayChange() || !access.personExists(personId)) {
+            access.auditAttempt(personId, caller, "care team", access.personExists(personId) ? AuditOutcome.REFUSED
+                    : AuditOutcome.NOT_FOUND);
             throw RuleBroken.notFound("The person");
         }
         access.audit(personId, Actor.of(caller), AuditAction.READ, "care team", purpose, Now.of(clock));

@@ -29,7 +29,9 @@ public final class CareTeamPolicy {
 
     /** Why a derived membership ended. */
     public enum EndReason {
-        REFERRAL_DECLINED, REFERRAL_WITHDRAWN, LEFT_THE_REGISTER, NO_LONGER_RESPONSIBLE
+        REFERRAL_DECLINED, REFERRAL_WITHDRAWN, LEFT_THE_REGISTER, NO_LONGER_RESPONSIBLE,
+        /** No referral in hand and not on the register: nobody's place in the person's care has a reason left. */
+        LEFT_THE_DSR
     }
 
     /** The memberships to start and to end for the record to be followed. */
@@ -81,6 +83,18 @@ public final class CareTeamPolicy {
             started.add(Membership.start(personId, facts.responsibleProfessional(),
                     CareTeamRole.RESPONSIBLE_PROFESSIONAL, "named responsible on the register entry", null,
                     facts.openEntryId(), now, by, null));
+        }
+        // A key professional's or a providing agency's place is for the person's care while the DSR has them: when no
+        // referral is in hand and they are not on the register, it ends too (a membership ends when its reason does).
+        boolean inTheDsrsCare = facts.openEntryId() != null || facts.referrals().stream().anyMatch(
+                CareFacts.ReferralFact::inHand);
+        if (!inTheDsrsCare) {
+            for (Membership membership : current) {
+                if ((membership.role() == CareTeamRole.KEY_PROFESSIONAL
+                        || membership.role() == CareTeamRole.PROVIDING_AGENCY) && !membership.isEnded()) {
+                    ended.add(membership.end(now, by, EndReason.LEFT_THE_DSR.name()));
+                }
+            }
         }
         return new Changes(List.copyOf(started), List.copyOf(ended));
     }

@@ -14,6 +14,7 @@ import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.contracts.referral.WithdrawalReason;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.audit.application.AuditAction;
@@ -55,6 +56,8 @@ public class WithdrawingReferrals {
         Instant now = Now.of(clock);
         Referral referral = inProgress.lockedForChange(referralId);
         if (!access.managesCareOf(referral.personId(), caller) && !referral.isReferredBy(caller.userId())) {
+            access.auditAttempt(referral.personId(), caller, "withdrawal of referral " + referralId,
+                    AuditOutcome.REFUSED);
             if (access.mayAccess(referral.personId(), caller)) {
                 throw RuleBroken.forbidden("only the referrer or the DSR team may withdraw a referral");
             }

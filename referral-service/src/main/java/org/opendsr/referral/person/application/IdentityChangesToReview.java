@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opendsr.kit.access.PersonScope;
 
 /** Identity changes professionals asked for, held for the DSR team to apply or reject. */
 public interface IdentityChangesToReview {
@@ -26,7 +27,7 @@ public interface IdentityChangesToReview {
     Optional<HeldChange> open(UUID changeId);
 
     /** Open changes, oldest first, after the given one (keyset), at most {@code size}. */
-    List<HeldChange> oldestOpen(@Nullable UUID after, int size);
+    List<HeldChange> oldestOpen(@Nullable UUID after, int size, PersonScope scope);
 
     void resolve(UUID changeId, String resolution, @Nullable String reason, String resolvedBy, Instant at);
 }

@@ -3,8 +3,9 @@ package org.opendsr.referral.person.application;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * A professional involved in the person's care. With a DSR user id or an email that matches their token, they may
- * see and update the person's record.
+ * A professional involved in the person's care, with contact details. A DSR user id (their token's subject) makes a
+ * request for the DSR team to confirm them as a key professional; neither it nor an e-mail grants anything by
+ * itself (issue 11).
  */
 public record NewKeyProfessional(String name, String role, String organisation, @Nullable String phone,
                                  @Nullable String email, @Nullable String userId) {

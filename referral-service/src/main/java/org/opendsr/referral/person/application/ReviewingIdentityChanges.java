@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.access.PersonScope;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -84,10 +85,13 @@ public class ReviewingIdentityChanges {
     public List<ChangeToReview> open(@Nullable UUID after, int size, Caller caller, AccessPurpose purpose) {
         List<ChangeToReview> changes = new ArrayList<>();
         List<RecordAccess.Audited> audited = new ArrayList<>();
-        for (IdentityChangesToReview.HeldChange change : held.oldestOpen(after, size)) {
+        for (IdentityChangesToReview.HeldChange change : held.oldestOpen(after, size,
+                PersonScope.of(caller, Now.of(clock)))) {
             Person person = people.byId(change.personId()).orElseThrow();
+            // Who holds the number is named only to a caller who manages that person's care too.
             UUID holder = change.nhsNumber() == null ? null : people.byNhsNumber(change.nhsNumber())
-                    .map(Person::id).filter(other -> !other.equals(change.personId())).orElse(null);
+                    .map(Person::id).filter(other -> !other.equals(change.personId()))
+                    .filter(other -> access.managesCareOf(other, caller)).orElse(null);
             changes.add(new ChangeToReview(change, person, holder));
             audited.add(new RecordAccess.Audited(change.personId(), AuditAction.READ,
                     "identity change " + change.id() + " on the DSR team's worklist"));

@@ -25,6 +25,7 @@ import org.opendsr.referral.register.domain.RegisterEntry;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.referral.lifecycle.application.FollowingConsent;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
@@ -95,6 +96,8 @@ public class RegisterChanges {
         RegisterEntry entry = lockedEntry(entryId);
         boolean responsibleThemself = caller.userId().equals(entry.responsibleProfessional());
         if (!access.managesCareOf(entry.personId(), caller) && !(responsibleThemself && change != ResponsibilityChange.ALLOCATED)) {
+            access.auditAttempt(entry.personId(), caller, "responsibility on register entry " + entryId,
+                    AuditOutcome.REFUSED);
             if (access.mayAccess(entry.personId(), caller)) {
                 throw RuleBroken.forbidden(change == ResponsibilityChange.ALLOCATED
                         ? "only the DSR team allocates a responsible professional"

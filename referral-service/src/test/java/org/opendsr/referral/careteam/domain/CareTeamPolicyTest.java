@@ -110,10 +110,19 @@ class CareTeamPolicyTest {
     }
 
     @Test
-    void confirmedKeyProfessionalsAreLeftAsTheyAre() {
+    void confirmedKeyProfessionalsAndProvidingAgenciesStayWhileTheDsrHasThePersonAndLeaveWithThem() {
         team.add(Membership.start(PERSON, "key-1", CareTeamRole.KEY_PROFESSIONAL, "confirmed", null, null, NOW,
                 "dsr-team-1", null));
+        team.add(Membership.start(PERSON, "wiltshire-council", CareTeamRole.PROVIDING_AGENCY, "recorded", null, null,
+                NOW, "dsr-team-1", null));
 
-        assertThat(follow(new CareFacts(List.of(), null, null)).isEmpty()).isTrue();
+        assertThat(follow(new CareFacts(List.of(), ENTRY, null)).isEmpty()).as("on the register").isTrue();
+        assertThat(follow(referralOnly(referral(true, true, null))).isEmpty()).as("a referral in hand").isTrue();
+
+        CareTeamPolicy.Changes left = follow(referralOnly(referral(true, false, "DECLINED")));
+        assertThat(left.ended()).extracting(Membership::role)
+                .contains(CareTeamRole.KEY_PROFESSIONAL, CareTeamRole.PROVIDING_AGENCY);
+        assertThat(left.ended()).filteredOn(m -> m.role() != CareTeamRole.REFERRER)
+                .allSatisfy(m -> assertThat(m.isEnded()).isTrue());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opendsr.kit.access.PersonScope;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.person.application.IdentityChangesToReview;
@@ -56,14 +57,16 @@ class PostgresIdentityChangesToReview implements IdentityChangesToReview {
     }
 
     @Override
-    public List<HeldChange> oldestOpen(@Nullable UUID after, int size) {
-        // Keyset on (requested_at, id), the open changes' index: no OFFSET, however long the list grows.
-        String sql = "SELECT " + COLUMNS + " FROM identity_change_to_review WHERE resolution IS NULL"
+    public List<HeldChange> oldestOpen(@Nullable UUID after, int size, PersonScope scope) {
+        // Keyset on (requested_at, id), the open changes' index: no OFFSET, however long the list grows. Only the
+        // people the caller may see (issue 11): the list shows each one's identity, old and new.
+        String sql = "SELECT " + COLUMNS + " FROM identity_change_to_review WHERE resolution IS NULL AND "
+                + scope.condition("person_id")
                 + (after == null ? "" : " AND (requested_at, id) > (SELECT requested_at, id"
                 + " FROM identity_change_to_review WHERE id = ?)")
                 + " ORDER BY requested_at, id LIMIT ?";
         return jdbc.prepareStatement(sql, select -> {
-            int index = 1;
+            int index = scope.bind(select, 1);
             if (after != null) {
                 select.setObject(index++, after);
             }
