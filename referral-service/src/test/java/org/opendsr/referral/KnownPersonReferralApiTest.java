@@ -147,7 +147,7 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
     }
 
     @Test
-    void aKeyProfessionalKeepsSeeingThePersonAfterTheReferralIsDeclined() {
+    void aKeyProfessionalLeavesWithThePersonWhenTheReferralIsDeclined() {
         String keyProfessional = TestTokens.get().tokenFor("lee.ward.kp", DsrRoles.PROFESSIONAL);
         JsonNode receipt = journeys.refer(referrer, ReferralRequests.aReferralOfSomeoneNew()
                 .with("keyProfessionals", List.of(Map.of("name", "Lee Ward", "role", "Social worker",
@@ -161,10 +161,14 @@ class KnownPersonReferralApiTest extends ReferralServiceUnderTest {
                 .get("pendingRequests").get(0).get("requestId").asText();
         assertThat(api.post("/care-team-requests/" + requestId + "/confirmation", dsrTeam, Map.of()).status())
                 .isEqualTo(200);
+        assertThat(api.get("/people/" + receipt.get("personId").asText(), keyProfessional).status()).isEqualTo(200);
         api.post("/referrals/" + referralId + "/declinal", dsrTeam, Map.of("reason", "OTHER",
                 "criteria", Journeys.ALL_CRITERIA_MET));
 
-        assertThat(api.get("/people/" + receipt.get("personId").asText(), keyProfessional).status()).isEqualTo(200);
+        // Issue 11: a membership ends when its reason does; with no referral in hand and the person not on the
+        // register, a key professional's place in their care has none left.
+        assertProblem(api.get("/people/" + receipt.get("personId").asText(), keyProfessional), 404,
+                "urn:dsr:problem:not-found");
     }
 
     @Test

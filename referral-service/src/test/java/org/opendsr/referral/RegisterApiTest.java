@@ -313,7 +313,10 @@ class RegisterApiTest extends ReferralServiceUnderTest {
         assertProblemNaming(api.post(path, dsrTeam, Map.of("change", "RETIRED")), "change");
         assertProblem(api.post(path, dsrTeam, Map.of("change", "ALLOCATED", "responsibleProfessional", professional.userId())),
                 409, "urn:dsr:problem:already-responsible");
-        assertThat(database.rowCounts()).isEqualTo(before);
+        // Nothing changed but the audit of the two refused attempts (issue 11: every refusal is on the trail).
+        Map<String, Long> expected = new java.util.LinkedHashMap<>(before);
+        expected.merge("dsr_kit.audit_entry", 2L, Long::sum);
+        assertThat(database.rowCounts()).isEqualTo(expected);
     }
 
     // ---- first contact as time passes ------------------------------------------------------------------------------

@@ -116,8 +116,8 @@ class CareTeamPolicyTest {
         team.add(Membership.start(PERSON, "wiltshire-council", CareTeamRole.PROVIDING_AGENCY, "recorded", null, null,
                 NOW, "dsr-team-1", null));
 
-        assertThat(follow(new CareFacts(List.of(), ENTRY, null)).isEmpty()).as("on the register").isTrue();
-        assertThat(follow(referralOnly(referral(true, true, null))).isEmpty()).as("a referral in hand").isTrue();
+        assertThat(follow(new CareFacts(List.of(), ENTRY, null)).ended()).as("on the register").isEmpty();
+        assertThat(follow(referralOnly(referral(true, true, null))).ended()).as("a referral in hand").isEmpty();
 
         CareTeamPolicy.Changes left = follow(referralOnly(referral(true, false, "DECLINED")));
         assertThat(left.ended()).extracting(Membership::role)
