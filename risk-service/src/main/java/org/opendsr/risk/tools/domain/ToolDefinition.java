@@ -26,6 +26,8 @@ public record ToolDefinition(String toolId, int version, String title, String de
                              List<Question> questions, SuggestionRules suggestionRules) {
 
     private static final Pattern TOOL_ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    /** Path words of the tools API that a toolId would hide. */
+    private static final Set<String> RESERVED_TOOL_IDS = Set.of("schema");
     private static final Pattern ITEM_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]*$");
     /** An id longer than this is a mistake, not a name; matches the JSON Schema and the columns. */
     public static final int MAX_ID_LENGTH = 64;
@@ -35,6 +37,9 @@ public record ToolDefinition(String toolId, int version, String title, String de
         if (toolId.length() > MAX_ID_LENGTH || !TOOL_ID.matcher(toolId).matches()) {
             throw RuleBroken.invalid("toolId", "toolId must be kebab-case (lower-case letters, digits and single "
                     + "hyphens), at most " + MAX_ID_LENGTH + " characters");
+        }
+        if (RESERVED_TOOL_IDS.contains(toolId)) {
+            throw RuleBroken.invalid("toolId", "toolId " + toolId + " is reserved (GET /ratings/tools/schema)");
         }
         if (version < 1) {
             throw RuleBroken.invalid("version", "version must be 1 or more");
