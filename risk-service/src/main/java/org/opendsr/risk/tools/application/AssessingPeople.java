@@ -47,9 +47,9 @@ public class AssessingPeople {
     /**
      * Refused naming the field: an unknown tool ({@code toolId}) or version ({@code version}), answers that do not
      * match that version exactly ({@code answers.<questionId>}); 409 {@code not-on-register} for a person who is not
-     * on the register. Nothing is written for a refused request but the audit of a refused access.
+     * on the register. Nothing is written for a refused request (a refused access is audited in its own transaction).
      */
-    @Transactional(noRollbackFor = RuleBroken.class)
+    @Transactional
     public Assessment assess(UUID personId, AssessmentRequest request, Caller caller) {
         // Access first, so that a caller without need to know learns nothing, not even whether the tool exists.
         access.change(personId, caller, "rating tool assessment");
@@ -67,7 +67,7 @@ public class AssessingPeople {
     }
 
     /** The person's assessments, newest first, for those who may read the person; audited. */
-    @Transactional(noRollbackFor = RuleBroken.class)
+    @Transactional(readOnly = true)
     public List<Assessment> assessmentsOf(UUID personId, Caller caller) {
         access.read(personId, caller, "rating tool assessments");
         return assessments.of(personId);

@@ -61,7 +61,7 @@ public class ReadingTools {
      * The tool for a person: the current version of the tool that claims their care team's area, else the default
      * tool. For those who may read the person (404 for anyone else); audited.
      */
-    @Transactional(noRollbackFor = RuleBroken.class)
+    @Transactional(readOnly = true)
     public PublishedTool toolFor(UUID personId, Caller caller) {
         access.read(personId, caller, "rating tool for the person");
         String area = areas.areaOf(personId).orElse(null);
