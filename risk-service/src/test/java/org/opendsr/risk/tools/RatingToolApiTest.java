@@ -334,6 +334,74 @@ class RatingToolApiTest extends RiskServiceUnderTest {
         }
 
         @Test
+        void theDecisionIsRecordedBesideTheSuggestionAndMayDifferWithAReason() {
+            UUID personId = onRegister();
+            String assessmentId = assess(personId, api.dsrTeam, assessment(DEFAULT_TOOL, 1, defaultToolAnswers(
+                    "mental-health", "yes", "behaviour", "yes", "environment", "yes", "crisis-ae", "yes")))
+                    .json().get("assessmentId").asText();
+
+            Map<String, Object> amber = new HashMap<>(org.opendsr.risk.support.RiskApi.decision("AMBER"));
+            amber.put("assessmentId", assessmentId);
+            assertNamesField(api.rate(personId, api.dsrTeam, amber), 400, "reasonForDifferingFromTool");
+
+            amber.put("reasonForDifferingFromTool", "Crisis plan in place since the A&E visit");
+            ApiResponse decided = api.rate(personId, api.dsrTeam, amber);
+
+            assertThat(decided.status()).as(decided.text()).isEqualTo(201);
+            assertThat(decided.json().get("rating").asText()).isEqualTo("AMBER");
+            JsonNode suggestion = decided.json().get("toolSuggestion");
+            assertThat(suggestion.get("assessmentId").asText()).isEqualTo(assessmentId);
+            assertThat(suggestion.get("toolId").asText()).isEqualTo(DEFAULT_TOOL);
+            assertThat(suggestion.get("suggestedRating").asText()).isEqualTo("RED");
+        }
+
+        @Test
+        void anotherPersonsAssessmentIsNotTheirs() {
+            UUID assessed = onRegister();
+            UUID other = onRegister();
+            String assessmentId = assess(assessed, api.dsrTeam, assessment(DEFAULT_TOOL, 1, defaultToolAnswers()))
+                    .json().get("assessmentId").asText();
+
+            Map<String, Object> green = new HashMap<>(org.opendsr.risk.support.RiskApi.decision("GREEN"));
+            green.put("assessmentId", assessmentId);
+            assertNamesField(api.rate(other, api.dsrTeam, green), 400, "assessmentId");
+        }
+
+        @Test
+        void anAssessmentIsAuditedWithItsAnswers() {
+            UUID personId = onRegister();
+            assertThat(assess(personId, api.professional, assessment(DEFAULT_TOOL, 1,
+                    defaultToolAnswers("crisis-ae", "yes"))).status()).isEqualTo(201);
+
+            String answered = transactions.executeRead(status -> {
+                try (PreparedStatement query = status.getConnection().prepareStatement(
+                        "SELECT new_values -> 'answers' ->> 'crisis-ae' FROM dsr_kit.audit_entry "
+                                + "WHERE person_id = ? AND action = 'ASSESSED' AND outcome = 'ALLOWED'")) {
+                    query.setObject(1, personId);
+                    try (ResultSet result = query.executeQuery()) {
+                        return result.next() ? result.getString(1) : null;
+                    }
+                }
+            });
+            assertThat(answered).isEqualTo("yes");
+        }
+
+        @Test
+        void aBreakGlassReaderSeesTheAssessmentsButDoesNotAssess() {
+            UUID personId = onRegister();
+            referrals.careTeam(personId, ReferralEvents.AREA,
+                    referrals.member(ReferralEvents.REFERRER, CareTeamRole.REFERRER),
+                    referrals.breakGlass("professional-2"));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> api.http.get(
+                    "/ratings/people/" + personId + "/assessments", api.anotherProfessional).status() == 200);
+
+            ApiResponse refused = assess(personId, api.anotherProfessional,
+                    assessment(DEFAULT_TOOL, 1, defaultToolAnswers()));
+
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        }
+
+        @Test
         void aPersonInWiltshireIsAssessedWithWiltshiresTool() {
             UUID inWiltshire = onRegister();
             referrals.careTeam(inWiltshire, "WILTSHIRE", referrals.member(ReferralEvents.REFERRER,
