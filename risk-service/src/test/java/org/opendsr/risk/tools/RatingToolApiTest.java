@@ -408,7 +408,8 @@ class RatingToolApiTest extends RiskServiceUnderTest {
                     CareTeamRole.REFERRER));
             UUID inSwindon = onRegister();
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> WILTSHIRE_TOOL.equals(
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    WILTSHIRE_TOOL.equals(
                     api.http.get("/ratings/people/" + inWiltshire + "/tool", api.professional)
                             .json().path("definition").path("toolId").asText()));
             ApiResponse swindon = api.http.get("/ratings/people/" + inSwindon + "/tool", api.professional);

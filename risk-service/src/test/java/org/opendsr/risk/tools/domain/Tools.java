@@ -27,7 +27,8 @@ final class Tools {
             questions.add(new Question("q" + i, "Question " + i + "?", false, yesNo(false, 2)));
         }
         return new ToolDefinition("dsr-12-question", 1, "12 questions", "", List.of(), questions,
-                new SuggestionRules(RagRating.RED, thresholds(0, RagRating.GREEN, 8, RagRating.AMBER, 16, RagRating.RED)));
+                new SuggestionRules(RagRating.RED,
+                        thresholds(0, RagRating.GREEN, 8, RagRating.AMBER, 16, RagRating.RED)));
     }
 
     static List<ScoreThreshold> thresholds(Object... minScoreThenRating) {

@@ -169,7 +169,8 @@ public class SchemaCheckedToolDocuments implements ToolDocuments {
                 ? RagRating.valueOf(rules.get("allKeyQuestionsYes").asText()) : null;
         List<ScoreThreshold> thresholds = new ArrayList<>();
         for (JsonNode t : rules.path("thresholds")) {
-            thresholds.add(new ScoreThreshold(t.path("minScore").asInt(), RagRating.valueOf(t.path("rating").asText())));
+            thresholds.add(new ScoreThreshold(t.path("minScore").asInt(),
+                    RagRating.valueOf(t.path("rating").asText())));
         }
         return new ToolDefinition(node.path("toolId").asText(), node.path("version").asInt(),
                 node.path("title").asText(), node.hasNonNull("description") ? node.get("description").asText() : "",

@@ -18,7 +18,8 @@ import org.opendsr.risk.tools.domain.PublishedTool;
 @Singleton
 class PostgresToolVersions implements ToolVersions {
 
-    private static final String COLUMNS = "SELECT definition::text, published_at, published_by FROM rating_tool_version ";
+    private static final String COLUMNS =
+            "SELECT definition::text, published_at, published_by FROM rating_tool_version ";
 
     private final JdbcOperations jdbc;
     private final ToolDocuments documents;

@@ -54,7 +54,8 @@ public class RatingToolController {
 
     @Get("/tools")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "The rating tools: the current version of each and the areas it is used in",
+    @Operation(operationId = "listRatingTools",
+            summary = "The rating tools: the current version of each and the areas it is used in",
             description = "A person is assessed with the tool whose current version lists their area, else with the "
                     + "default tool (no areas). Tool definitions are not personal data.")
     public List<ToolSummary> tools() {
@@ -63,33 +64,37 @@ public class RatingToolController {
 
     @Get(value = "/tools/schema", produces = MediaType.APPLICATION_JSON)
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "The JSON Schema every rating tool definition is checked against")
+    @Operation(operationId = "ratingToolSchema",
+            summary = "The JSON Schema every rating tool definition is checked against")
     public String schema() {
         return reading.schema();
     }
 
     @Get("/tools/{toolId}")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "A rating tool: its current version in full, and all its versions (newest first)")
+    @Operation(operationId = "ratingTool",
+            summary = "A rating tool: its current version in full, and all its versions (newest first)")
     public Tool tool(@PathVariable String toolId) {
         return Tool.of(reading.versionsOf(toolId));
     }
 
     @Get("/tools/{toolId}/versions/{version}")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "One version of a rating tool, as published (it never changes)")
+    @Operation(operationId = "ratingToolVersion",
+            summary = "One version of a rating tool, as published (it never changes)")
     public ToolVersion version(@PathVariable String toolId, @PathVariable int version) {
         return ToolVersion.of(reading.version(toolId, version));
     }
 
     @Post(value = "/tools", consumes = MediaType.APPLICATION_JSON)
     @Secured({DsrRoles.DSR_LEAD})
-    @Operation(summary = "Publish a new rating tool, or a new version of one (DSR leads)",
+    @Operation(operationId = "publishRatingTool",
+            summary = "Publish a new rating tool, or a new version of one (DSR leads)",
             description = "The body is a definition as in GET /ratings/tools/schema: checked against the schema, then "
-                    + "for unique ids, thresholds in ascending order from 0 and within reach, and a key answer on every "
-                    + "key question; 400 naming the field (e.g. questions[3].options). A published version never "
-                    + "changes: 409 tool-version-exists for an existing toolId and version, 409 tool-version-not-newest "
-                    + "for one older than the newest, 409 tool-area-claimed when another tool's current version is "
+                    + "for unique ids, thresholds in ascending order from 0 and within reach, and a key answer on "
+                    + "every key question; 400 naming the field (e.g. questions[3].options). A published version never "
+                    + "changes: 409 tool-version-exists for an existing toolId and version, 409 "
+                    + "tool-version-not-newest for one older than the newest, 409 tool-area-claimed when another tool's current version is "
                     + "used in one of its areas (or is the default already). A tool never suggests BLUE.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ToolViews.Definition.class)))
@@ -101,7 +106,8 @@ public class RatingToolController {
 
     @Get("/people/{personId}/tool")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "The rating tool to assess a person with: the one used in their area, else the default",
+    @Operation(operationId = "ratingToolForPerson",
+            summary = "The rating tool to assess a person with: the one used in their area, else the default",
             description = "For those who may read the person (404 for anyone else); audited.")
     public ToolVersion toolFor(@PathVariable UUID personId, Caller caller) {
         return ToolVersion.of(reading.toolFor(personId, caller));
@@ -109,7 +115,8 @@ public class RatingToolController {
 
     @Post("/people/{personId}/assessments")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "Assess a person with a rating tool: the answers give a score and a suggested rating",
+    @Operation(operationId = "assessWithRatingTool",
+            summary = "Assess a person with a rating tool: the answers give a score and a suggested rating",
             description = "A tool suggests; a professional decides: assessing never changes the rating (rate with "
                     + "POST /ratings/people/{personId}, naming the assessmentId, and give a reason if the rating "
                     + "differs from the suggestion). The answers must fit the tool version exactly: every question "
@@ -129,7 +136,8 @@ public class RatingToolController {
 
     @Get("/people/{personId}/assessments")
     @Secured({DsrRoles.PROFESSIONAL, DsrRoles.DSR_TEAM, DsrRoles.DSR_LEAD})
-    @Operation(summary = "A person's assessments with rating tools, newest first",
+    @Operation(operationId = "ratingToolAssessmentsOfPerson",
+            summary = "A person's assessments with rating tools, newest first",
             description = "For those who may read the person (404 for anyone else); audited.")
     public List<AssessmentView> assessments(@PathVariable UUID personId, Caller caller) {
         return assessing.assessmentsOf(personId, caller).stream().map(AssessmentView::of).toList();

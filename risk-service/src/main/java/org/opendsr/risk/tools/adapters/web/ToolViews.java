@@ -16,7 +16,10 @@ import org.opendsr.risk.tools.domain.Question;
 import org.opendsr.risk.tools.domain.ScoreThreshold;
 import org.opendsr.risk.tools.domain.ToolDefinition;
 
-/** What the tools API answers. A definition reads as the document a lead publishes, so it can be edited into a new version. */
+/**
+ * What the tools API answers. A definition reads as the document a lead publishes, so it can be edited into a new
+ * version.
+ */
 final class ToolViews {
 
     private ToolViews() {
@@ -48,14 +51,16 @@ final class ToolViews {
     @Schema(name = "RatingToolVersionSummary")
     record VersionSummary(int version, String title, Instant publishedAt, String publishedBy) {
         static VersionSummary of(PublishedTool tool) {
-            return new VersionSummary(tool.version(), tool.definition().title(), tool.publishedAt(), tool.publishedBy());
+            return new VersionSummary(tool.version(), tool.definition().title(), tool.publishedAt(),
+                    tool.publishedBy());
         }
     }
 
     @Serdeable
     @Schema(name = "RatingToolVersion", description = "One published version; it never changes")
     record ToolVersion(Definition definition, Instant publishedAt,
-                       @Schema(description = "The lead's user id, or risk-service for a shipped tool") String publishedBy) {
+                       @Schema(description = "The lead's user id, or risk-service for a shipped tool")
+                       String publishedBy) {
         static ToolVersion of(PublishedTool tool) {
             return new ToolVersion(Definition.of(tool.definition()), tool.publishedAt(), tool.publishedBy());
         }
@@ -110,7 +115,8 @@ final class ToolViews {
             + "professional decides: an assessment never changes the rating")
     record AssessmentView(UUID assessmentId, UUID personId, String toolId, int version,
                           @Schema(description = "questionId -> optionId") Map<String, String> answers, int score,
-                          boolean keyQuestionsAllYes, RagRating suggestedRating, Instant assessedAt, String assessedBy) {
+                          boolean keyQuestionsAllYes, RagRating suggestedRating, Instant assessedAt,
+                          String assessedBy) {
         static AssessmentView of(Assessment assessment) {
             return new AssessmentView(assessment.assessmentId(), assessment.personId(), assessment.toolId(),
                     assessment.version(), assessment.answers(), assessment.score(), assessment.keyQuestionsAllYes(),
