@@ -66,8 +66,8 @@ public class PostingUpdates {
     public record Posted(PostedUpdate update, UpdateSchedule schedule) {
     }
 
-    // Every refusal is thrown before anything is written; the refusal's audit (RiskAccess) must survive it.
-    @Transactional(noRollbackFor = RuleBroken.class)
+    // Every refusal comes before anything is written; RiskAccess audits refusals in a transaction of their own.
+    @Transactional
     public Posted post(UUID personId, String text, Caller caller) {
         access.change(personId, caller, WHAT);
         UpdateText updateText = UpdateText.of(text);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.risk.shared.application.WorklistPage;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 
 /** Every person's update schedule, running or stopped (a port). */
@@ -29,13 +30,13 @@ public interface UpdateSchedules {
 
     /**
      * The overdue-updates worklist: running schedules whose update is overdue on {@code today} (flagged by a sweep,
-     * or past due and not yet swept), of the people in scope, oldest due first, keyset paged.
+     * or past due and not yet swept), of the people in scope, oldest due first, keyset paged by (missed due date, personId).
      *
      * @param area                   only people of this area, or null
      * @param responsibleProfessional only people whose current responsible professional has this subject, or null
      * @param now                    when care-team memberships are read
      */
     List<OverdueUpdate> overdue(LocalDate today, Instant now, PersonScope scope, @Nullable String area,
-                                @Nullable String responsibleProfessional, @Nullable OverdueUpdatesPage.After after,
+                                @Nullable String responsibleProfessional, @Nullable WorklistPage.After after,
                                 int limit);
 }

@@ -18,7 +18,7 @@ import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.UpdateOverdue;
 import org.opendsr.risk.shared.application.PersonFacts;
-import org.opendsr.risk.shared.application.RatingCause;
+import org.opendsr.risk.shared.domain.RatingCause;
 import org.opendsr.risk.shared.application.RatingChange;
 import org.opendsr.risk.updates.domain.CadenceRating;
 import org.opendsr.risk.updates.domain.UpdateCadence;

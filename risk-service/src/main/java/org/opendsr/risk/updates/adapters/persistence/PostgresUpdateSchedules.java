@@ -22,8 +22,8 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.risk.shared.application.WorklistPage;
 import org.opendsr.risk.updates.application.OverdueUpdate;
-import org.opendsr.risk.updates.application.OverdueUpdatesPage;
 import org.opendsr.risk.updates.application.UpdateSchedules;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 
@@ -123,7 +123,7 @@ public class PostgresUpdateSchedules implements UpdateSchedules {
     @Override
     public List<OverdueUpdate> overdue(LocalDate today, Instant now, PersonScope scope, @Nullable String area,
                                        @Nullable String responsibleProfessional,
-                                       @Nullable OverdueUpdatesPage.After after, int limit) {
+                                       @Nullable WorklistPage.After after, int limit) {
         if (scope.seesNoOne()) {
             return List.of();
         }
@@ -153,8 +153,8 @@ public class PostgresUpdateSchedules implements UpdateSchedules {
                     statement.setString(index++, responsibleProfessional);
                 }
                 if (after != null) {
-                    statement.setDate(index++, Date.valueOf(after.dueOn()));
-                    statement.setObject(index++, after.personId());
+                    statement.setDate(index++, Date.valueOf(after.day()));
+                    statement.setObject(index++, after.id());
                 }
                 statement.setInt(index, limit);
                 List<OverdueUpdate> found = new ArrayList<>();

@@ -11,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.risk.updates.application.OverdueUpdate;
-import org.opendsr.risk.updates.application.OverdueUpdatesPage;
+import org.opendsr.risk.updates.application.ReadingUpdates;
 import org.opendsr.risk.updates.application.PersonUpdatesPage;
 import org.opendsr.risk.updates.application.PostingUpdates;
 import org.opendsr.risk.updates.domain.PostedUpdate;
@@ -103,9 +103,9 @@ public final class UpdateViews {
     @Schema(name = "OverdueUpdatesWorklist", description = "People whose update is overdue, oldest due first")
     public record OverdueWorklist(LocalDate today, List<OverdueEntry> entries, @Nullable String next) {
 
-        static OverdueWorklist of(OverdueUpdatesPage page) {
-            return new OverdueWorklist(page.today(), page.entries().stream()
-                    .map(line -> OverdueEntry.of(line, page.today())).toList(), page.next());
+        static OverdueWorklist of(ReadingUpdates.OverdueUpdates overdue) {
+            return new OverdueWorklist(overdue.today(), overdue.page().items().stream()
+                    .map(line -> OverdueEntry.of(line, overdue.today())).toList(), overdue.page().next());
         }
     }
 }
