@@ -89,6 +89,17 @@ class UpdatesApiTest extends RiskServiceUnderTest {
             assertThat(update.get("text").asText()).isEqualTo("Stable; placement holding, family coping.");
         });
         assertThat(outboxCount(personId, EventTypes.RISK_UPDATE_POSTED_V1)).isEqualTo(1);
+        // Audited, with the text as the new value: the audit store is risk-service's own.
+        List<String> audited = new ArrayList<>();
+        query("SELECT actor, new_values::text FROM dsr_kit.audit_entry WHERE person_id = ? AND action = "
+                + "'UPDATE_POSTED' AND outcome = 'ALLOWED'", statement -> statement.setObject(1, personId), rows -> {
+                    while (rows.next()) {
+                        audited.add(rows.getString(1) + " " + rows.getString(2));
+                    }
+                });
+        assertThat(audited).singleElement().satisfies(entry -> assertThat(entry)
+                .startsWith(ReferralEvents.REFERRER).contains(updateId.toString())
+                .contains("Stable; placement holding, family coping."));
     }
 
     @Test

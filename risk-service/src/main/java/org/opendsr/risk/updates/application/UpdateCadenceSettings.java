@@ -49,13 +49,17 @@ public class UpdateCadenceSettings {
                 collect(path, inner, areas);
                 return;
             }
-            int dot = path.lastIndexOf('.');
-            if (dot <= 0) {
+            // An environment variable (DSR_RISK_UPDATES_AREAS_NORTH_EAST_BLUE_ADULT) reaches here in several
+            // spellings (north.east.blue.adult, north-east.blue-adult, ...): all name the same area and rating.
+            String[] parts = path.split("[.-]");
+            int ratingParts = parts.length >= 3 && parts[parts.length - 2].equalsIgnoreCase("blue") ? 2 : 1;
+            if (parts.length <= ratingParts) {
                 throw new IllegalArgumentException(AREAS + "." + path + " must name an area and a rating, e.g. "
                         + AREAS + ".NORTH.green");
             }
-            String area = path.substring(0, dot);
-            CadenceRating rating = CadenceRating.ofKey(path.substring(dot + 1));
+            String area = String.join("-", java.util.Arrays.copyOfRange(parts, 0, parts.length - ratingParts));
+            CadenceRating rating = CadenceRating.ofKey(String.join("-",
+                    java.util.Arrays.copyOfRange(parts, parts.length - ratingParts, parts.length)));
             areas.computeIfAbsent(area, any -> new EnumMap<>(CadenceRating.class))
                     .put(rating, period(AREAS + "." + path, String.valueOf(value)));
         });

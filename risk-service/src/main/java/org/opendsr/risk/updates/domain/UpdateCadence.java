@@ -41,7 +41,7 @@ public final class UpdateCadence {
 
     /**
      * @param defaults every rating's cadence
-     * @param byArea   per area (case does not matter), the ratings whose cadence differs from the default
+     * @param byArea   per area (case and separators do not matter), the ratings whose cadence differs from the default
      * @throws IllegalArgumentException when a rating has no cadence or a period is not positive
      */
     public UpdateCadence(Map<CadenceRating, Period> defaults, Map<String, Map<CadenceRating, Period>> byArea) {
@@ -61,7 +61,8 @@ public final class UpdateCadence {
             EnumMap<CadenceRating, Period> areaCadence = new EnumMap<>(CadenceRating.class);
             overrides.forEach((rating, period) -> areaCadence.put(rating,
                     positive(period, "dsr.risk.updates.areas." + area + "." + rating.key())));
-            areas.put(normalArea(area), areaCadence);
+            // Spellings of one area (NORTH-EAST, north.east) add up to one set of overrides.
+            areas.computeIfAbsent(normalArea(area), any -> new EnumMap<>(CadenceRating.class)).putAll(areaCadence);
         });
         this.defaults = checked;
         this.byArea = areas;
@@ -113,7 +114,11 @@ public final class UpdateCadence {
         return period;
     }
 
+    /**
+     * Areas match whatever their case and separators ({@code north-east}, {@code NORTH_EAST}, {@code North East}):
+     * configuration keys and environment variables cannot always spell an area as its code is written.
+     */
     private static String normalArea(String area) {
-        return area.trim().toUpperCase(Locale.ROOT);
+        return area.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s._-]+", "_");
     }
 }
