@@ -248,6 +248,31 @@ class UpdatesApiTest extends RiskServiceUnderTest {
     }
 
     @Test
+    void theWorklistIsOldestDueFirstAPageAtATime() {
+        UUID earlier = amberOnRegister();
+        api.advanceClockByDays(2);
+        UUID later = amberOnRegister();
+        api.advanceClockByDays(15);
+
+        List<UUID> order = new ArrayList<>();
+        String after = null;
+        do {
+            ApiResponse page = api.http.get("/ratings/worklists/overdue-updates?limit=1"
+                    + (after == null ? "" : "&after=" + after), api.dsrLead);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(page.json().get("entries").size()).isLessThanOrEqualTo(1);
+            page.json().get("entries").forEach(entry -> order.add(UUID.fromString(entry.get("personId").asText())));
+            after = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+        } while (after != null);
+
+        assertThat(order).contains(earlier, later).doesNotHaveDuplicates();
+        assertThat(order.indexOf(earlier)).isLessThan(order.indexOf(later));
+        assertThat(api.http.get("/ratings/worklists/overdue-updates?limit=201", api.dsrLead).status()).isEqualTo(400);
+        assertThat(api.http.get("/ratings/worklists/overdue-updates?after=not-a-cursor", api.dsrLead).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aPersonWhoLeftTheRegisterIsOnNoWorklist() {
         UUID personId = amberOnRegister();
         referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.STEPPED_DOWN);
@@ -259,28 +284,24 @@ class UpdatesApiTest extends RiskServiceUnderTest {
         assertThat(post(personId, api.dsrLead, "Too late").status()).isEqualTo(409);
     }
 
-    private JsonNode worklist(String query, String token) {
-        ApiResponse response = api.http.get("/ratings/worklists/overdue-updates" + query
-                + (query.isEmpty() ? "?" : "&") + "limit=200", token);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
-        return response.json();
+    /** The worklist as this caller sees it, with these filters, every page. */
+    private List<JsonNode> worklist(String query, String token) {
+        List<JsonNode> entries = new ArrayList<>();
+        String after = null;
+        do {
+            ApiResponse response = api.http.get("/ratings/worklists/overdue-updates" + query
+                    + (query.isEmpty() ? "?" : "&") + "limit=200" + (after == null ? "" : "&after=" + after), token);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            response.json().get("entries").forEach(entries::add);
+            after = response.json().get("next").isNull() ? null : response.json().get("next").asText();
+        } while (after != null);
+        return entries;
     }
 
-    /** The person's entry, looking through every page; null when they are not on the worklist. */
-    private JsonNode entryOf(JsonNode firstPage, UUID personId) {
-        JsonNode page = firstPage;
-        while (true) {
-            for (JsonNode entry : page.get("entries")) {
-                if (entry.get("personId").asText().equals(personId.toString())) {
-                    return entry;
-                }
-            }
-            if (page.get("next").isNull()) {
-                return null;
-            }
-            page = api.http.get("/ratings/worklists/overdue-updates?limit=200&after=" + page.get("next").asText(),
-                    api.dsrLead).json();
-        }
+    /** The person's entry; null when they are not on the worklist. */
+    private static JsonNode entryOf(List<JsonNode> entries, UUID personId) {
+        return entries.stream().filter(entry -> entry.get("personId").asText().equals(personId.toString()))
+                .findFirst().orElse(null);
     }
 
     private List<String> responsibleOf(UUID personId) {
