@@ -18,7 +18,11 @@ import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.common.RagRating;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opendsr.contracts.Topics;
+import org.opendsr.kit.messaging.DeadLetters;
 import org.opendsr.testkit.ApiClient.ApiResponse;
+import org.opendsr.testkit.TopicReader;
 import org.opendsr.risk.support.PublishedRiskEvents;
 import org.opendsr.risk.support.ReferralEvents;
 import org.opendsr.risk.support.RiskApi;
@@ -166,6 +170,22 @@ class RatingApiTest extends RiskServiceUnderTest {
         JsonNode audit = api.http.get("/ratings/people/" + personId + "/audit", api.dsrLead).json();
         String trail = audit.toString();
         assertThat(trail).contains("professional-2").contains("REFUSED").contains("dsr-team-1").contains("CHANGED");
+    }
+
+    @Test
+    void anAdmissionOfSomeoneNeverReferredGoesToTheDeadLetterTopicWithItsReason() {
+        UUID stranger = UUID.randomUUID();
+
+        referrals.admitted(stranger, api.today());
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
+                    stranger.toString().equals(record.key())
+                            && "risk-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("no person");
+        }
+        assertThat(api.http.get("/ratings/people/" + stranger, api.dsrLead).status()).isEqualTo(404);
     }
 
     private static void assertRefused(ApiResponse response, int status, String field) {
