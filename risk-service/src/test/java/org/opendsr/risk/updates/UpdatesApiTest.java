@@ -103,6 +103,30 @@ class UpdatesApiTest extends RiskServiceUnderTest {
     }
 
     @Test
+    void theCadenceFollowsTheRatingGreenMonthlyRedFortnightlyBlueWithTheAdultsOversightVisits() {
+        UUID personId = referrals.onRegister(RagRating.GREEN);
+        api.awaitRating(personId, "GREEN");
+        LocalDate today = api.today();
+        assertThat(scheduleOf(personId).get("cadence").asText()).isEqualTo("P1M");
+        assertThat(scheduleOf(personId).get("nextDueOn").asText()).isEqualTo(today.plusMonths(1).toString());
+
+        ApiResponse red = api.rate(personId, api.dsrLead, org.opendsr.risk.support.RiskApi.decision("RED"));
+        assertThat(red.status()).as(red.text()).isIn(200, 201);
+        assertThat(scheduleOf(personId).get("cadence").asText()).isEqualTo("P14D");
+        assertThat(scheduleOf(personId).get("nextDueOn").asText()).isEqualTo(today.plusDays(14).toString());
+
+        referrals.admitted(personId, today);
+        api.awaitRating(personId, "BLUE");
+        assertThat(scheduleOf(personId).get("cadence").asText()).isEqualTo("P56D");
+    }
+
+    private JsonNode scheduleOf(UUID personId) {
+        ApiResponse box = api.http.get(updates(personId), api.dsrLead);
+        assertThat(box.status()).as(box.text()).isEqualTo(200);
+        return box.json().get("schedule");
+    }
+
+    @Test
     void theEventSaysAnUpdateWasPostedNeverWhatItSays() {
         UUID personId = amberOnRegister();
         String text = "Crisis line called twice " + UUID.randomUUID();
