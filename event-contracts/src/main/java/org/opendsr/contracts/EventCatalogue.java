@@ -33,7 +33,12 @@ import org.opendsr.contracts.agency.AgencyContactDetailsChangedV2;
 import org.opendsr.contracts.agency.AgencyAdmissionReportedV2;
 import org.opendsr.contracts.agency.AgencyDischargeReportedV2;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.risk.ObligationCompleted;
+import org.opendsr.contracts.risk.ObligationDue;
+import org.opendsr.contracts.risk.ObligationOverdue;
 import org.opendsr.contracts.risk.RatingChanged;
+import org.opendsr.contracts.risk.UpdateOverdue;
+import org.opendsr.contracts.risk.UpdatePosted;
 import org.opendsr.contracts.gateway.AccessRecorded;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
@@ -84,6 +89,16 @@ public final class EventCatalogue {
                     EventSources.CONSENT_SERVICE, ConsentWithdrawn.class),
             new EventContract(EventTypes.RISK_RATING_CHANGED_V1, Topics.RISK_EVENTS,
                     EventSources.RISK_SERVICE, RatingChanged.class),
+            new EventContract(EventTypes.RISK_UPDATE_POSTED_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, UpdatePosted.class),
+            new EventContract(EventTypes.RISK_UPDATE_OVERDUE_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, UpdateOverdue.class),
+            new EventContract(EventTypes.RISK_OBLIGATION_DUE_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, ObligationDue.class),
+            new EventContract(EventTypes.RISK_OBLIGATION_OVERDUE_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, ObligationOverdue.class),
+            new EventContract(EventTypes.RISK_OBLIGATION_COMPLETED_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, ObligationCompleted.class),
             new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyReferralSubmitted.class),
             new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND_CHANNEL,

@@ -30,6 +30,11 @@ public final class EventTypes {
     public static final String CONSENT_LAPSED_V1 = "dsr.consent.lapsed.v1";
     public static final String CONSENT_WITHDRAWN_V1 = "dsr.consent.withdrawn.v1";
     public static final String RISK_RATING_CHANGED_V1 = "dsr.risk.rating-changed.v1";
+    public static final String RISK_UPDATE_POSTED_V1 = "dsr.risk.update-posted.v1";
+    public static final String RISK_UPDATE_OVERDUE_V1 = "dsr.risk.update-overdue.v1";
+    public static final String RISK_OBLIGATION_DUE_V1 = "dsr.risk.obligation-due.v1";
+    public static final String RISK_OBLIGATION_OVERDUE_V1 = "dsr.risk.obligation-overdue.v1";
+    public static final String RISK_OBLIGATION_COMPLETED_V1 = "dsr.risk.obligation-completed.v1";
     public static final String AGENCY_REFERRAL_SUBMITTED_V1 = "dsr.agency.referral-submitted.v1";
     public static final String AGENCY_ADDRESS_CHANGED_V1 = "dsr.agency.address-changed.v1";
     public static final String AGENCY_CONTACT_DETAILS_CHANGED_V1 = "dsr.agency.contact-details-changed.v1";
