@@ -1,0 +1,44 @@
+package org.opendsr.risk.rating.adapters.messaging;
+
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.access.CareTeamChanged;
+import org.opendsr.contracts.referral.AdmissionReported;
+import org.opendsr.contracts.referral.DischargeReported;
+import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.access.CareTeams;
+import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
+import org.opendsr.kit.messaging.EventHandlers;
+import org.opendsr.kit.messaging.InboundEvents;
+import org.opendsr.risk.rating.application.FollowingReferrals;
+
+/**
+ * risk-service's view of referral-service's events: who is referred (with the indicative rating) and on the register,
+ * who turned 18 or left, admissions and discharges agencies reported, and care teams (who may see and change ratings,
+ * kept in the kit's care team tables every need-to-know decision here reads). Every handler's access decision is the
+ * same: the events come from referral-service over its own topic (the only writer the broker's ACLs allow), and they
+ * act as the system, recorded on the audit trail with the reporting agency. Other types on the topic are skipped.
+ */
+@DsrEventListener(groupId = ReferralEventsListener.GROUP)
+@Topic(Topics.REFERRAL_EVENTS)
+public class ReferralEventsListener extends DsrTopicListener {
+
+    static final String GROUP = "risk-service";
+
+    public ReferralEventsListener(InboundEvents inbound, FollowingReferrals referrals, CareTeams careTeams) {
+        super(inbound, EventHandlers.forConsumer(GROUP)
+                .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, referrals::referralReceived)
+                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, referrals::referralAccepted)
+                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, referrals::personRemoved)
+                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, referrals::personTurned18)
+                .on(EventTypes.PERSON_ADMISSION_REPORTED_V1, AdmissionReported.class, referrals::admissionReported)
+                .on(EventTypes.PERSON_DISCHARGE_REPORTED_V1, DischargeReported.class, referrals::dischargeReported)
+                .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
+                .build());
+    }
+}
