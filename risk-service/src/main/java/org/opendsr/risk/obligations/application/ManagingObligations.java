@@ -11,6 +11,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Completion;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationChange;
@@ -50,7 +51,7 @@ public class ManagingObligations {
     @Transactional
     public Obligation book(UUID obligationId, LocalDate bookedFor, Caller caller) {
         Obligation obligation = lockedForTheDsrTeam(obligationId, caller);
-        LocalDate today = LocalDate.now(clock.withZone(org.opendsr.kit.time.DsrClock.ENGLAND));
+        LocalDate today = LocalDate.now(clock.withZone(DsrClock.ENGLAND));
         records.recordBy(caller, List.of(obligation.book(bookedFor, today)));
         return obligation;
     }
@@ -59,7 +60,7 @@ public class ManagingObligations {
     public Obligation complete(UUID obligationId, Completion completion, Caller caller) {
         Obligation obligation = lockedForTheDsrTeam(obligationId, caller);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, org.opendsr.kit.time.DsrClock.ENGLAND);
+        LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
         ObligationChange.Closed closed = obligation.complete(completion, today, now, caller.userId());
         records.recordBy(caller, withTheNext(closed, now, today));
         return obligation;
@@ -69,7 +70,7 @@ public class ManagingObligations {
     public Obligation notNeeded(UUID obligationId, String reason, Caller caller) {
         Obligation obligation = lockedForTheDsrTeam(obligationId, caller);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, org.opendsr.kit.time.DsrClock.ENGLAND);
+        LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
         ObligationChange.Closed closed = obligation.notNeeded(reason, today, now, caller.userId());
         records.recordBy(caller, withTheNext(closed, now, today));
         return obligation;

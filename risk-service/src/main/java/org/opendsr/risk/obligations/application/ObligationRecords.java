@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationChange;
 import org.opendsr.risk.shared.application.RiskAccess;
@@ -40,7 +41,7 @@ class ObligationRecords {
     }
 
     /** Changes a caller made (booking, completing, not needed) and what followed from them. */
-    void recordBy(org.opendsr.kit.access.Caller caller, List<ObligationChange> changes) {
+    void recordBy(Caller caller, List<ObligationChange> changes) {
         for (ObligationChange change : changes) {
             obligations.save(change.obligation());
             events.publish(change);

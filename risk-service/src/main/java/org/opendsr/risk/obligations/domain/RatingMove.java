@@ -32,8 +32,12 @@ public record RatingMove(UUID personId, RagRating rating, RagRating previous, In
         }
     }
 
-    /** The person moved into this rating (or was admitted or discharged): a confirmation of the same rating is not. */
+    /**
+     * The person moved into this rating, was admitted or discharged, or was accepted onto the register (a new time on
+     * it, whatever rating they had last time); a confirmation of the same rating is not a move.
+     */
     boolean entersRating() {
-        return previous != rating || cause == OpeningCause.ADMISSION || cause == OpeningCause.DISCHARGE;
+        return previous != rating || cause == OpeningCause.ADMISSION || cause == OpeningCause.DISCHARGE
+                || cause == OpeningCause.INDICATIVE_AT_ACCEPTANCE;
     }
 }

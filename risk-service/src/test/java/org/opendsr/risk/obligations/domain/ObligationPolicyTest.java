@@ -138,6 +138,16 @@ class ObligationPolicyTest {
         }
 
         @Test
+        void anInpatientCtrAlreadyOverdueStaysOnItsDateWhenTheSettingIsRecorded() {
+            adult.admitted("2026-03-02");
+            adult.open(INPATIENT_CTR).overdueOn(day("2026-09-03"));
+
+            assertThat(adult.settingRecorded(InpatientSetting.SECURE, "2026-09-04")).isEmpty();
+            assertThat(adult.open(INPATIENT_CTR).dueOn()).isEqualTo(day("2026-09-02"));
+            assertThat(adult.open(INPATIENT_CTR).status()).isEqualTo(ObligationStatus.OVERDUE);
+        }
+
+        @Test
         void theNextInpatientCtrIsDueThatPeriodAfterThePreviousOneIsDone() {
             adult.admitted("2026-03-02");
 
@@ -352,6 +362,15 @@ class ObligationPolicyTest {
                 assertThat(c.obligation().notNeededReason()).contains("left the register");
             });
             assertThat(young.openOnes()).isEmpty();
+        }
+
+        @Test
+        void acceptedAgainWithTheRatingTheyHadLastTimeObligesItAgain() {
+            adult.accepted(RED, "2026-03-02");
+            adult.leftRegister("2026-04-01");
+            adult.current = RED;
+
+            assertThat(openedKinds(adult.accepted(RED, "2026-09-01"))).containsExactly(COMMUNITY_CTR);
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.opendsr.risk.obligations.adapters.messaging;
 
+import java.time.LocalDate;
+
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.ObligationCompleted;
 import org.opendsr.contracts.risk.ObligationDue;
 import org.opendsr.contracts.risk.ObligationOverdue;
@@ -44,7 +47,7 @@ class ObligationEventPublisher implements ObligationEvents {
         // A booking is not announced: meeting-service books through its own events.
     }
 
-    private void due(Obligation obligation, java.time.LocalDate dueOn, org.opendsr.contracts.common.RagRating rating) {
+    private void due(Obligation obligation, LocalDate dueOn, RagRating rating) {
         outbox.append(AGGREGATE_TYPE, obligation.personId(), EventTypes.RISK_OBLIGATION_DUE_V1,
                 new ObligationDue(obligation.id(), obligation.personId(), obligation.kind(), dueOn, rating));
     }
