@@ -47,6 +47,12 @@ public final class RiskApi {
         });
     }
 
+    /** Waits until a referral of the person has reached risk-service. */
+    public void awaitKnown(UUID personId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get("/ratings/people/" + personId, dsrLead).status() == 200);
+    }
+
     /** Waits until the person's current rating is this one. */
     public JsonNode awaitRating(UUID personId, String rating) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {

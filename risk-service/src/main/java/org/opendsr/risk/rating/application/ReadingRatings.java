@@ -46,6 +46,7 @@ public class ReadingRatings implements CurrentRatings {
     }
 
     /** The people rated RED (or BLUE, ...) whom the caller may see, in an area if asked, longest-rated first. */
+    @Transactional(readOnly = true)
     public WorklistPage<RatingWorklists.Line> rated(RagRating rating, @Nullable String area, @Nullable String after,
                                                     @Nullable Integer limit, Caller caller) {
         int size = WorklistPage.limit(limit);
@@ -60,17 +61,20 @@ public class ReadingRatings implements CurrentRatings {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<CurrentRating> of(UUID personId) {
         return people.find(personId).flatMap(person -> person.current().map(current ->
                 new CurrentRating(personId, current.rating(), current.since(), current.sinceOn())));
     }
 
     @Override
+    @Transactional(readOnly = true)
     public boolean isOnRegister(UUID personId) {
         return people.find(personId).map(PersonRating::onRegister).orElse(false);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<PersonFacts> factsOf(UUID personId) {
         return people.find(personId).map(ApplyingRatings::factsOf);
     }

@@ -1,0 +1,70 @@
+package org.opendsr.risk.shared.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.micronaut.core.annotation.Nullable;
+import org.opendsr.kit.rules.RuleBroken;
+
+/**
+ * One page of a risk-service worklist (RED and BLUE lists, overdue updates, obligations due) and the cursor of the
+ * next page ({@code null} on the last). Keyset paging: every worklist is ordered by a day and an id, and a page starts
+ * after the last line of the page before, through an index, however long the list.
+ */
+public record WorklistPage<T>(List<T> items, @Nullable String next) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** Where a page starts: after the line with this day and id. Only a day and an id: no personal data. */
+    public record After(LocalDate day, UUID id) {
+
+        public String cursor() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((day + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The cursor a page gave, or null for the first page; refused (400 naming after) if no page gave it. */
+        public static @Nullable After of(@Nullable String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .split("\\|");
+                if (parts.length == 2) {
+                    return new After(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
+                }
+            } catch (IllegalArgumentException | DateTimeParseException notOurs) {
+                // Refused below, as any other cursor no page gave.
+            }
+            throw RuleBroken.invalid("after", "is not a cursor this worklist gave: use the next of the page before, "
+                    + "or leave it out for the first page");
+        }
+    }
+
+    /** From the lines fetched (one more than the limit: the extra one says another page follows). */
+    public static <T> WorklistPage<T> of(List<T> fetched, int limit, Function<T, LocalDate> dayOf,
+                                         Function<T, UUID> idOf) {
+        if (fetched.size() <= limit) {
+            return new WorklistPage<>(List.copyOf(fetched), null);
+        }
+        List<T> shown = fetched.subList(0, limit);
+        T last = shown.get(limit - 1);
+        return new WorklistPage<>(List.copyOf(shown), new After(dayOf.apply(last), idOf.apply(last)).cursor());
+    }
+
+    /** The limit asked for, or the default; refused (400 naming limit) outside 1..MAX_LIMIT. */
+    public static int limit(@Nullable Integer asked) {
+        int limit = asked == null ? DEFAULT_LIMIT : asked;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw RuleBroken.invalid("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}
