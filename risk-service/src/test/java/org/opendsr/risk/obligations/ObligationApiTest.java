@@ -323,4 +323,35 @@ class ObligationApiTest extends RiskServiceUnderTest {
         assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_COMPLETED_V1,
                 postAdmission.get("obligationId").asText())).isEqualTo(1);
     }
+
+    @Test
+    void recordingASecureSettingMovesTheInpatientCtrTo12MonthsAfterAdmissionAndSaysSo() {
+        UUID personId = referrals.onRegister(LifeStage.ADULT, AgeBand.AGE_35_TO_49, RagRating.AMBER);
+        api.awaitRating(personId, "AMBER");
+        LocalDate admittedOn = api.today();
+        referrals.admitted(personId, admittedOn);
+        api.awaitRating(personId, "BLUE");
+        String inpatientCtrId = open(personId, "INPATIENT_CTR").get("obligationId").asText();
+
+        ApiResponse recorded = api.http.put("/ratings/people/" + personId + "/inpatient-setting", api.dsrTeam,
+                Map.of("setting", "SECURE"));
+
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        JsonNode inpatientCtr = open(personId, "INPATIENT_CTR");
+        assertThat(inpatientCtr.get("obligationId").asText()).isEqualTo(inpatientCtrId);
+        assertThat(inpatientCtr.get("dueOn").asText()).isEqualTo(admittedOn.plusMonths(12).toString());
+        List<JsonNode> announced = riskEvents.awaitRecords(record -> personId.toString().equals(record.key())
+                && record.value().contains(EventTypes.RISK_OBLIGATION_DUE_V1) && record.value().contains(inpatientCtrId),
+                2).stream().map(ObligationApiTest::dataOf).toList();
+        assertThat(announced).extracting(data -> data.get("dueOn").asText())
+                .containsExactly(admittedOn.plusMonths(6).toString(), admittedOn.plusMonths(12).toString());
+        assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_DUE_V1, inpatientCtrId)).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownKindOrCursorIsRefusedNamingTheField() {
+        assertProblem(api.http.get("/ratings/worklists/obligations?kind=TEA_PARTY", api.dsrTeam), 400, "kind");
+        assertProblem(api.http.get("/ratings/worklists/obligations?after=not-a-cursor", api.dsrTeam), 400, "after");
+        assertProblem(api.http.get("/ratings/worklists/obligations?limit=201", api.dsrTeam), 400, "limit");
+    }
 }
