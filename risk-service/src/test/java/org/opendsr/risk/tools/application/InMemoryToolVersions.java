@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 import org.opendsr.risk.tools.domain.PublishedTool;
 
 /** {@link ToolVersions} in memory, for use-case tests without a database. */
-final class InMemoryToolVersions implements ToolVersions {
+public final class InMemoryToolVersions implements ToolVersions {
 
-    final List<PublishedTool> published = new ArrayList<>();
+    public final List<PublishedTool> published = new ArrayList<>();
 
     @Override
     public Optional<PublishedTool> find(String toolId, int version) {
