@@ -73,7 +73,11 @@ class RatingApiTest extends RiskServiceUnderTest {
 
         assertThat(rated.status()).as(rated.text()).isEqualTo(201);
         assertThat(rated.json().get("indicative").asBoolean()).isTrue();
-        PublishedRiskEvents.Published event = published.about(personId, 2).get(1);
+        PublishedRiskEvents.Published event = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> published.allAbout(personId, Duration.ofMillis(200)).stream()
+                        .filter(one -> EventTypes.RISK_RATING_CHANGED_V1.equals(one.type()))
+                        .filter(one -> "RED".equals(one.data().get("rating").asText())).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
         assertThat(event.data().get("rating").asText()).isEqualTo("RED");
         assertThat(event.data().get("previousRating").asText()).isEqualTo("GREEN");
         assertThat(event.cloudEvent().toString()).doesNotContain("tracking meeting");
