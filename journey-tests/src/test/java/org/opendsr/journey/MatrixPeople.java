@@ -25,6 +25,8 @@ final class MatrixPeople {
     private static final String AREA = "SWINDON";
     /** A postcode no other journey uses, so that finding it in an answer can only mean this person. */
     private static final String POSTCODE = "SN3 9QX";
+    /** risk-service's shipped default rating tool (Swindon has no tool of its own). */
+    private static final String DEFAULT_TOOL = "dsr-12-question";
     private static final Map<String, Object> ALL_CRITERIA_MET = Map.of("criteria", Map.of(
             "learningDisabilityOrAutism", true,
             "atRiskOfAdmissionOrPlacementBreakdown", true,
@@ -77,6 +79,10 @@ final class MatrixPeople {
             values.put("postcode", POSTCODE);
             values.put("area", AREA);
             values.put("today", LocalDate.now(ZoneId.of("Europe/London")).toString());
+            // A booking a month ahead is in the future even for a risk-service whose clock a journey moved on.
+            values.put("inAMonth", LocalDate.now(ZoneId.of("Europe/London")).plusDays(30).toString());
+            values.put("toolId", DEFAULT_TOOL);
+            values.put("version", "1");
             values.put("newGivenName", "Matrix" + letters(call));
             values.put("insiderSubject", "professional");
             return values;
@@ -91,6 +97,7 @@ final class MatrixPeople {
                 case "providingAgencyMembershipId" -> people.aProvidingAgency(this, call(people));
                 case "requestId" -> people.aRequestToJoin(this, call(people));
                 case "breakGlassMembershipId" -> people.aBreakGlassRead();
+                case "obligationId" -> people.anObligation(this);
                 default -> null;
             };
         }
@@ -125,6 +132,12 @@ final class MatrixPeople {
         AccessMatrixTest.eventually(() -> {
             ApiResponse accepted = gateway.post("/api/referrals/" + referralId + "/acceptance", dsrTeam, ALL_CRITERIA_MET);
             assertThat(accepted.status()).as("seeding the acceptance: " + accepted.text()).isBetween(200, 201);
+        });
+        // risk-service learns that they are on the register, and who their care team is, from referral-service's events.
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse rating = gateway.get("/api/ratings/people/" + personId, insider);
+            assertThat(rating.status()).as("risk-service knowing the person: " + rating.text()).isEqualTo(200);
+            assertThat(rating.json().path("onRegister").asBoolean()).as(rating.text()).isTrue();
         });
         JsonNode record = gateway.get("/api/people/" + personId, dsrTeam).json();
         String registerEntryId = record.get("register").get("registerEntryId").asText();
@@ -185,6 +198,39 @@ final class MatrixPeople {
                 dsrTeam, Map.of("agencyId", "matrix-agency-" + letters(n)));
         assertThat(recorded.status()).as("seeding a providing agency: " + recorded.text()).isBetween(200, 201);
         return recorded.json().get("membershipId").asText();
+    }
+
+    /**
+     * One of the person's obligations for a call that books, completes or closes one: an open one while there is
+     * one (a closed one is refused with 409, which still shows that the caller was let in). Accepted with the
+     * referrer's AMBER, an under-25 is owed a multi-agency review and a keyworker referral; should they have none, the
+     * Swindon team rates them RED, which obliges a community C(E)TR.
+     */
+    String anObligation(Person person) {
+        String path = "/api/ratings/people/" + person.personId() + "/obligations";
+        String[] chosen = new String[1];
+        boolean[] rated = new boolean[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse list = gateway.get(path, dsrTeam);
+            assertThat(list.status()).as("reading the obligations: " + list.text()).isEqualTo(200);
+            for (JsonNode obligation : list.json().get("obligations")) {
+                boolean open = List.of("DUE", "BOOKED", "OVERDUE").contains(obligation.get("status").asText());
+                if (chosen[0] == null || open) {
+                    chosen[0] = obligation.get("obligationId").asText();
+                }
+                if (open) {
+                    break;
+                }
+            }
+            if (chosen[0] == null && !rated[0]) {
+                rated[0] = true;
+                ApiResponse red = gateway.post("/api/ratings/people/" + person.personId(), dsrTeam, Map.of(
+                        "rating", "RED", "rationale", "Placement breaking down", "discussedWithPersonAndFamily", true));
+                assertThat(red.status()).as("seeding a RED rating: " + red.text()).isBetween(200, 201);
+            }
+            assertThat(chosen[0]).as("an obligation of the person").isNotNull();
+        });
+        return chosen[0];
     }
 
     /** The insider names a professional (who has no token here) as a key professional: a request to confirm. */
