@@ -30,9 +30,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.opendsr.consent.support.PublishedConsentEvents;
-import org.opendsr.consent.support.PublishedConsentEvents.Published;
-import org.opendsr.consent.support.ReferralEvents;
+import org.opendsr.testkit.events.PublishedEvents;
+import org.opendsr.testkit.events.PublishedEvents.Published;
+import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.contracts.EventCatalogue;
 import org.opendsr.contracts.EventContract;
 import org.opendsr.contracts.EventSchemas;
@@ -62,12 +62,12 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     @Inject
     JsonMapper json;
 
-    private PublishedConsentEvents published;
+    private PublishedEvents published;
     private TopicReader deadLetters;
 
     @BeforeAll
     void prepare() {
-        published = new PublishedConsentEvents();
+        published = new PublishedEvents(org.opendsr.contracts.Topics.CONSENT_EVENTS);
         deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.REFERRAL_EVENTS));
     }
 

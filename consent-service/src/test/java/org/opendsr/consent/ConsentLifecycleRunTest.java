@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.opendsr.consent.application.LifecycleRunReport;
 import org.opendsr.consent.application.RunningConsentLifecycle;
 import org.opendsr.consent.domain.ConsentChange;
-import org.opendsr.consent.support.PublishedConsentEvents;
-import org.opendsr.consent.support.PublishedConsentEvents.Published;
+import org.opendsr.testkit.events.PublishedEvents;
+import org.opendsr.testkit.events.PublishedEvents.Published;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
@@ -48,11 +48,11 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
     @Inject
     RunningConsentLifecycle lifecycle;
 
-    private PublishedConsentEvents published;
+    private PublishedEvents published;
 
     @BeforeAll
     void prepare() {
-        published = new PublishedConsentEvents();
+        published = new PublishedEvents(org.opendsr.contracts.Topics.CONSENT_EVENTS);
     }
 
     @AfterAll

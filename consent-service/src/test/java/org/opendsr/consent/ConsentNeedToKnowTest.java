@@ -1,13 +1,15 @@
 package org.opendsr.consent;
 
+import org.opendsr.testkit.events.ReferralEvents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.opendsr.consent.support.ConsentRequests.bestInterestsDecision;
 import static org.opendsr.consent.support.ConsentRequests.informedConsent;
 import static org.opendsr.consent.support.ConsentRequests.withdrawal;
-import static org.opendsr.consent.support.ReferralEvents.AREA;
-import static org.opendsr.consent.support.ReferralEvents.REFERRER;
+import static org.opendsr.testkit.events.ReferralEvents.AREA;
+import static org.opendsr.testkit.events.ReferralEvents.REFERRER;
 
 import java.sql.SQLException;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.consent.support.ConsentApi;
 import org.opendsr.consent.support.ConsentTestContext;
-import org.opendsr.consent.support.ReferralEvents;
+import org.opendsr.testkit.events.ReferralEvents;
 
 /**
  * consent-service started against the real PostgreSQL and Kafka of the test run, with its API and the referral

@@ -23,8 +23,8 @@ import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DeadLetters;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TopicReader;
-import org.opendsr.risk.support.PublishedRiskEvents;
-import org.opendsr.risk.support.ReferralEvents;
+import org.opendsr.testkit.events.PublishedEvents;
+import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.risk.support.RiskApi;
 import org.opendsr.risk.support.RiskServiceUnderTest;
 
@@ -32,11 +32,11 @@ import org.opendsr.risk.support.RiskServiceUnderTest;
 @MicronautTest(transactional = false)
 class RatingApiTest extends RiskServiceUnderTest {
 
-    private PublishedRiskEvents published;
+    private PublishedEvents published;
 
     @BeforeAll
     void readTheRiskTopic() {
-        published = new PublishedRiskEvents();
+        published = new PublishedEvents(org.opendsr.contracts.Topics.RISK_EVENTS);
     }
 
     @AfterAll
@@ -73,7 +73,7 @@ class RatingApiTest extends RiskServiceUnderTest {
 
         assertThat(rated.status()).as(rated.text()).isEqualTo(201);
         assertThat(rated.json().get("indicative").asBoolean()).isTrue();
-        PublishedRiskEvents.Published event = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        PublishedEvents.Published event = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> published.allAbout(personId, Duration.ofMillis(200)).stream()
                         .filter(one -> EventTypes.RISK_RATING_CHANGED_V1.equals(one.type()))
                         .filter(one -> "RED".equals(one.data().get("rating").asText())).findFirst(),

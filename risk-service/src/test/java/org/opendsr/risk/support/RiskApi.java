@@ -1,5 +1,7 @@
 package org.opendsr.risk.support;
 
+import org.opendsr.testkit.events.ReferralEvents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

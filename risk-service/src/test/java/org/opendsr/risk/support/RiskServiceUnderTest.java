@@ -1,5 +1,7 @@
 package org.opendsr.risk.support;
 
+import org.opendsr.testkit.events.ReferralEvents;
+
 import java.time.Clock;
 import java.util.Map;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
-import org.opendsr.risk.support.ReferralEvents;
+import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.risk.support.RiskServiceUnderTest;
 import org.opendsr.risk.tools.adapters.definitions.ShippedToolFiles;
 import org.opendsr.risk.tools.application.PublishingTools.Loaded;

@@ -25,7 +25,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
-import org.opendsr.risk.support.ReferralEvents;
+import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.risk.support.RiskServiceUnderTest;
 import org.opendsr.risk.updates.application.SweepingOverdueUpdates;
 import org.opendsr.testkit.ApiClient.ApiResponse;

@@ -1,4 +1,4 @@
-package org.opendsr.risk.support;
+package org.opendsr.testkit.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +9,19 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.opendsr.contracts.Topics;
 import org.opendsr.testkit.TopicReader;
 
-/** What risk-service really published on {@code dsr.risk.events}, read with a consumer of the test's own. */
-public final class PublishedRiskEvents implements AutoCloseable {
+/** What a service really published on its topic, read with a consumer of the test's own. */
+public final class PublishedEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TopicReader reader = TopicReader.fromBeginning(Topics.RISK_EVENTS);
+    private final TopicReader reader;
+
+    /** Reads a service's topic (e.g. {@code Topics.RISK_EVENTS}) from its beginning. */
+    public PublishedEvents(String topic) {
+        this.reader = TopicReader.fromBeginning(topic);
+    }
 
     /** One record as published: the Kafka key, the CloudEvent and its data. */
     public record Published(ConsumerRecord<String, String> record, JsonNode cloudEvent) {
@@ -34,7 +38,7 @@ public final class PublishedRiskEvents implements AutoCloseable {
     /** Waits until at least {@code count} events about the person have been published; all of them, in order. */
     public List<Published> about(UUID personId, int count) {
         return reader.awaitRecords(record -> personId.toString().equals(record.key()), count).stream()
-                .map(PublishedRiskEvents::published).toList();
+                .map(PublishedEvents::published).toList();
     }
 
     /** Waits for the first event of a type about the person. */
@@ -46,7 +50,7 @@ public final class PublishedRiskEvents implements AutoCloseable {
     /** Everything about the person after reading for a while: for proving nothing more arrives. */
     public List<Published> allAbout(UUID personId, Duration readingFor) {
         return reader.readFor(readingFor, record -> personId.toString().equals(record.key())).stream()
-                .map(PublishedRiskEvents::published).toList();
+                .map(PublishedEvents::published).toList();
     }
 
     private static Published published(ConsumerRecord<String, String> record) {

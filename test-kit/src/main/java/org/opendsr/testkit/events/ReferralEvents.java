@@ -1,4 +1,4 @@
-package org.opendsr.risk.support;
+package org.opendsr.testkit.events;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ public final class ReferralEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The professional who refers people in these tests: professional-1, RiskApi's professional. */
+    /** The professional who refers people in these tests: professional-1, the professional of every service's test API. */
     public static final String REFERRER = "professional-1";
     /** The area (locality) of the people referred: one of the test DSR team's areas. */
     public static final String AREA = "SWINDON";
@@ -94,7 +94,7 @@ public final class ReferralEvents implements AutoCloseable {
     /**
      * A referral of the person by {@link #REFERRER}; returns its referralId, which the outcome events below refer
      * to. As referral-service does, the referrer's care-team membership is published first (in {@link #AREA}), so
-     * that once the referral has reached risk-service the referrer may rate the person.
+     * that once the referral has reached the service under test the referrer may act for the person.
      */
     public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt) {
         return referred(personId, lifeStage, ageBand, receivedAt, null);
