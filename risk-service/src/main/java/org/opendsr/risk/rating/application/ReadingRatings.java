@@ -74,6 +74,12 @@ public class ReadingRatings implements CurrentRatings {
     }
 
     @Override
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public boolean lock(UUID personId) {
+        return people.findForUpdate(personId).isPresent();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<PersonFacts> factsOf(UUID personId) {
         return people.find(personId).map(ApplyingRatings::factsOf);

@@ -13,4 +13,14 @@ public interface CurrentRatings {
 
     /** Empty for a person risk-service has never been told of. */
     Optional<PersonFacts> factsOf(UUID personId);
+
+    /**
+     * Takes the person's row lock until the caller's transaction ends (there must be one), so that a change to what
+     * follows a rating (an update posted, an obligation completed) happens in turn with rating changes, admissions,
+     * discharges and removal, never between a rating's read and its followers' writes. Take it first, before any
+     * other lock of the feature, so that every path locks in the same order.
+     *
+     * @return false for a person risk-service has never been told of
+     */
+    boolean lock(UUID personId);
 }
