@@ -177,6 +177,49 @@ class RatingApiTest extends RiskServiceUnderTest {
     }
 
     @Test
+    void aProfessionalCannotRecordAnAdmissionByRatingBlueNorConfirmWithAMeetingTheyName() {
+        UUID personId = referrals.onRegister(RagRating.RED);
+        api.awaitRating(personId, "RED");
+
+        ApiResponse blue = api.rate(personId, api.professional, RiskApi.decision("BLUE"));
+        assertThat(blue.status()).as(blue.text()).isEqualTo(403);
+        assertThat(api.ratingOf(personId).at("/admission/inpatient").asBoolean()).isFalse();
+
+        Map<String, Object> atAMeeting = new HashMap<>(RiskApi.decision("AMBER"));
+        atAMeeting.put("meetingId", UUID.randomUUID().toString());
+        ApiResponse named = api.rate(personId, api.professional, atAMeeting);
+        assertThat(named.status()).as(named.text()).isEqualTo(201);
+        assertThat(named.json().get("indicative").asBoolean()).isTrue();
+    }
+
+    @Test
+    void noBodyIsRefusedNamingTheFirstMissingField() {
+        UUID personId = referrals.onRegister(RagRating.RED);
+        api.awaitRating(personId, "RED");
+
+        assertRefused(api.http.post("/ratings/people/" + personId, api.dsrTeam, ""), 400, "rating");
+        assertRefused(api.http.put("/ratings/people/" + personId + "/inpatient-setting", api.dsrTeam, ""), 400,
+                "setting");
+    }
+
+    @Test
+    void leavingTheRegisterClosesTheRatingOnTheAuditTrail() {
+        UUID personId = referrals.onRegister(RagRating.AMBER);
+        api.awaitRating(personId, "AMBER");
+
+        referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.CONSENT_WITHDRAWN);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !api.ratingOf(personId).get("onRegister").asBoolean());
+        JsonNode after = api.ratingOf(personId);
+        assertThat(after.has("current")).isFalse();
+        assertThat(after.get("history")).hasSize(1);
+        assertThat(api.rate(personId, api.dsrTeam, RiskApi.decision("RED")).status()).isEqualTo(409);
+        assertThat(api.http.get("/ratings/people/" + personId + "/audit", api.dsrLead).text())
+                .contains("CLOSED").contains("CONSENT_WITHDRAWN");
+    }
+
+    @Test
     void anAdmissionOfSomeoneNeverReferredGoesToTheDeadLetterTopicWithItsReason() {
         UUID stranger = UUID.randomUUID();
 

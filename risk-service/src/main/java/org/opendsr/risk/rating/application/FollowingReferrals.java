@@ -81,8 +81,12 @@ public class FollowingReferrals {
         if (!person.onRegister()) {
             return;
         }
-        person.removed();
+        java.util.Optional<PersonRating.CurrentRating> closed = person.removed();
         applying.leftRegister(person, removed.removedAt());
+        access.auditedBySystem(REFERRAL_SERVICE, person.personId(), "CLOSED", "rating",
+                closed.map(rating -> Map.of("rating", rating.rating().name(), "onRegister", true))
+                        .orElse(Map.of("onRegister", true)),
+                Map.of("onRegister", false, "reason", removed.reason().name()));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -87,6 +87,13 @@ public final class PersonRating {
                                  RatingRules rules) {
         requireOnRegister();
         RagRating rating = proposal.rating();
+        boolean movesBlue = admission.inpatient() != (rating == RagRating.BLUE);
+        if (movesBlue && !as.confirms()) {
+            // An admission or discharge moves what the system must do (post-admission and inpatient reviews open or
+            // close): agencies report them, and only the DSR team or a lead records one by hand.
+            throw RuleBroken.forbidden("only the DSR team of the person's area or a lead records an admission or a "
+                    + "discharge by rating (BLUE, or out of BLUE); agencies report them through their systems");
+        }
         RatingCause cause = proposal.meetingId() != null ? RatingCause.AGREED_AT_MEETING : RatingCause.DECIDED;
         if (admission.inpatient() && rating != RagRating.BLUE) {
             if (rating != RagRating.RED) {
@@ -104,7 +111,9 @@ public final class PersonRating {
                     "discharged on " + admission.dischargedOn() + ": the rating stays RED and can be lowered from "
                             + admission.noLoweringBefore());
         }
-        boolean indicative = !as.confirms() && proposal.meetingId() == null;
+        // Confirmed when the DSR team or a lead records it. A professional's rating stays indicative even when they
+        // name a meeting: the meeting's own record (meeting-service) is what will confirm it, not the caller's word.
+        boolean indicative = !as.confirms();
         return record(rating, cause, indicative, decidedBy, as, at, on, proposal.rationale(),
                 proposal.discussedWithPersonAndFamily(), proposal.meetingId(), proposal.suggestion(),
                 proposal.reasonForDifferingFromTool());
@@ -146,12 +155,12 @@ public final class PersonRating {
 
     /** Where the inpatient is: it sets how often their inpatient C(E)TR falls due. */
     public void recordSetting(InpatientSetting setting) {
+        if (setting == null) {
+            throw RuleBroken.invalid("setting", "is required: MENTAL_HEALTH_HOSPITAL or SECURE");
+        }
         if (!admission.inpatient()) {
             throw RuleBroken.conflict("not-an-inpatient", "Not an inpatient", "setting",
                     "an inpatient setting is recorded only while the person is an inpatient (BLUE)");
-        }
-        if (setting == null) {
-            throw RuleBroken.invalid("setting", "is required: MENTAL_HEALTH_HOSPITAL or SECURE");
         }
         admission = admission.in(setting);
     }

@@ -106,6 +106,12 @@ public class RiskAccess {
         return PersonScope.of(caller, clock.instant());
     }
 
+    /** Audits what the caller did that concerns no one person (a sweep run, a tool published), on its own. */
+    public void auditedAction(Caller caller, String action, String what) {
+        audit.appendInItsOwnTransaction(AuditEntry.allowed(clock.instant(), caller.userId(), rolesOf(caller), action,
+                null, what, purposeOf(caller).name()));
+    }
+
     /** Audits a list read (who looked at which worklist, with which filters); no person. */
     public void listRead(Caller caller, String what) {
         audit.appendInItsOwnTransaction(AuditEntry.allowed(clock.instant(), caller.userId(), rolesOf(caller), "READ",

@@ -69,15 +69,34 @@ class PersonRatingTest {
     }
 
     @Test
-    void aMeetingsAgreementConfirmsWhoeverRecordsIt() {
+    void aMeetingsAgreementRecordedByTheDsrTeamIsConfirmedAndAProfessionalNamingAMeetingStaysIndicative() {
         PersonRating person = onRegister(RagRating.AMBER);
         RatingProposal agreed = new RatingProposal(RagRating.GREEN, "Agreed by the panel", true, UUID.randomUUID(),
                 null, null);
 
-        RatingDecision decision = person.decide(agreed, "professional-1", Decider.CARE_TEAM, AT, DAY, RULES);
+        RatingDecision byProfessional = person.decide(agreed, "professional-1", Decider.CARE_TEAM, AT, DAY, RULES);
+        RatingDecision byTeam = person.decide(agreed, "dsr-team-1", Decider.DSR_TEAM, AT, DAY, RULES);
 
-        assertThat(decision.indicative()).isFalse();
-        assertThat(decision.cause()).isEqualTo(RatingCause.AGREED_AT_MEETING);
+        assertThat(byProfessional.indicative()).isTrue();
+        assertThat(byProfessional.cause()).isEqualTo(RatingCause.AGREED_AT_MEETING);
+        assertThat(byTeam.indicative()).isFalse();
+    }
+
+    @Test
+    void onlyTheDsrTeamOrALeadRecordsAnAdmissionOrADischargeByRating() {
+        PersonRating person = onRegister(RagRating.RED);
+        assertThatThrownBy(() -> person.decide(proposal(RagRating.BLUE), "professional-1", Decider.CARE_TEAM, AT, DAY,
+                RULES)).isInstanceOfSatisfying(RuleBroken.class,
+                        refused -> assertThat(refused.kind()).isEqualTo(RuleBroken.Kind.FORBIDDEN));
+        assertThat(person.admission().inpatient()).isFalse();
+
+        person.admitted(DAY, "agency", AT);
+        assertThatThrownBy(() -> person.decide(proposal(RagRating.RED), "professional-1", Decider.CARE_TEAM, AT,
+                DAY.plusDays(3), RULES)).isInstanceOfSatisfying(RuleBroken.class,
+                        refused -> assertThat(refused.kind()).isEqualTo(RuleBroken.Kind.FORBIDDEN));
+        assertThat(person.admission().inpatient()).isTrue();
+        assertThat(person.decide(proposal(RagRating.BLUE), "professional-1", Decider.CARE_TEAM, AT, DAY.plusDays(3),
+                RULES).rating()).isEqualTo(RagRating.BLUE);
     }
 
     @Test

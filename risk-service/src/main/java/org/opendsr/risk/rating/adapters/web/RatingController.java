@@ -70,9 +70,11 @@ public class RatingController {
                     + "lowered for 14 days (409 discharge-floor, naming the day it can). Lowering a rating never closes "
                     + "what the rating obliged: support never reduces because a rating goes down.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public HttpResponse<RatingView.Entry> rate(@PathVariable UUID personId, @Body RatingRequest request,
+    public HttpResponse<RatingView.Entry> rate(@PathVariable UUID personId, @Nullable @Body RatingRequest request,
                                                Caller caller) {
-        RatingView.Entry entry = RatingView.Entry.of(rating.rate(personId, request.toDecision(), caller));
+        // No body at all is refused by the domain naming its first missing field, as an empty one is.
+        RatingRequest asked = request == null ? new RatingRequest(null, null, null, null, null, null) : request;
+        RatingView.Entry entry = RatingView.Entry.of(rating.rate(personId, asked.toDecision(), caller));
         return HttpResponse.created(entry, URI.create("/ratings/people/" + personId));
     }
 
@@ -81,8 +83,9 @@ public class RatingController {
     @Operation(summary = "Record where an inpatient is (a secure setting's inpatient C(E)TR is 12-monthly)",
             description = "The DSR team of the person's area or a lead; 409 not-an-inpatient unless BLUE.")
     public RatingView.AdmissionStatus inpatientSetting(@PathVariable UUID personId,
-                                                       @Body InpatientSettingRequest request, Caller caller) {
-        PersonRating person = rating.recordSetting(personId, request.setting(), caller);
+                                                       @Nullable @Body InpatientSettingRequest request,
+                                                       Caller caller) {
+        PersonRating person = rating.recordSetting(personId, request == null ? null : request.setting(), caller);
         return RatingView.of(person, java.util.List.of()).admission();
     }
 

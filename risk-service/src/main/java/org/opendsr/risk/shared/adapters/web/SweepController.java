@@ -9,7 +9,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.risk.shared.application.RiskAccess;
 import org.opendsr.risk.shared.application.SweepingDueDates;
 
 @Controller("/ratings/sweeps")
@@ -18,9 +20,11 @@ import org.opendsr.risk.shared.application.SweepingDueDates;
 public class SweepController {
 
     private final SweepingDueDates sweeping;
+    private final RiskAccess access;
 
-    public SweepController(SweepingDueDates sweeping) {
+    public SweepController(SweepingDueDates sweeping, RiskAccess access) {
         this.sweeping = sweeping;
+        this.access = access;
     }
 
     @Post
@@ -28,7 +32,8 @@ public class SweepController {
     @Operation(summary = "Mark overdue updates and obligations now (a lead; it also runs every few minutes)",
             description = "Announces each newly overdue update or obligation once; running it again announces nothing "
                     + "twice. Answers how many became overdue, per kind. No personal data.")
-    public Map<String, Integer> sweep() {
+    public Map<String, Integer> sweep(Caller caller) {
+        access.auditedAction(caller, "RAN", "due-date sweep");
         return sweeping.sweepNow();
     }
 }
