@@ -236,6 +236,53 @@ class RatingToolApiTest extends RiskServiceUnderTest {
         }
 
         @Test
+        void aNulAnywhereInTheDefinitionIsRefusedNamingTheFieldAndNothingIsStored() {
+            String nul = String.valueOf((char) 0);
+
+            String inAQuestion = uniqueToolId();
+            ObjectNode question = ownTool(inAQuestion, 1);
+            ((ObjectNode) question.get("questions").get(2)).put("text", "Is the placement" + nul + " at risk?");
+            assertNamesField(publish(question, api.dsrLead), 400, "questions[2].text");
+
+            String inAnOption = uniqueToolId();
+            ObjectNode option = ownTool(inAnOption, 1);
+            ((ObjectNode) option.get("questions").get(0).get("options").get(1)).put("label", nul);
+            assertNamesField(publish(option, api.dsrLead), 400, "questions[0].options[1].label");
+
+            String inAName = uniqueToolId();
+            ObjectNode name = ownTool(inAName, 1);
+            name.put("note" + nul, "x");
+            assertNamesField(publish(name, api.dsrLead), 400, "body");
+
+            for (String toolId : List.of(inAQuestion, inAnOption, inAName)) {
+                assertThat(api.http.get("/ratings/tools/" + toolId, api.dsrLead).status()).isEqualTo(404);
+            }
+        }
+
+        @Test
+        void aPublicationIsAuditedWithTheLeadTheVersionAndItsAreas() {
+            String toolId = uniqueToolId();
+            assertThat(publish(ownTool(toolId, 1), api.dsrLead).status()).isEqualTo(201);
+
+            String audited = transactions.executeRead(status -> {
+                try (PreparedStatement query = status.getConnection().prepareStatement(
+                        "SELECT actor || ' ' || coalesce(person_id::text, 'no person') || ' ' || new_values::text "
+                                + "FROM dsr_kit.audit_entry WHERE action = 'PUBLISHED' AND outcome = 'ALLOWED' "
+                                + "AND what = ?")) {
+                    query.setString(1, "rating tool " + toolId + " v1");
+                    try (ResultSet result = query.executeQuery()) {
+                        String found = result.next() ? result.getString(1) : null;
+                        assertThat(result.next()).as("audited once").isFalse();
+                        return found;
+                    }
+                }
+            });
+            assertThat(audited).isNotNull().startsWith("dsr-lead-1 no person ")
+                    .contains("\"toolId\": \"" + toolId + "\"").contains("\"version\": 1")
+                    .contains("\"areas\": [\"TEST-" + toolId.toUpperCase() + "\"]");
+        }
+
+        @Test
         void anAreaAlreadyUsingAToolIsNotTakenByAnother() {
             ObjectNode claimsWiltshire = ownTool(uniqueToolId(), 1);
             claimsWiltshire.putArray("areas").add("WILTSHIRE");

@@ -118,6 +118,8 @@ class UpdatesApiTest extends RiskServiceUnderTest {
         referrals.admitted(personId, today);
         api.awaitRating(personId, "BLUE");
         assertThat(scheduleOf(personId).get("cadence").asText()).isEqualTo("P56D");
+        // A rating change never puts off an update that is due: the RED date stays.
+        assertThat(scheduleOf(personId).get("nextDueOn").asText()).isEqualTo(today.plusDays(14).toString());
     }
 
     private JsonNode scheduleOf(UUID personId) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Publishes rating tools: a lead's new tool or new version, and the definitions risk-service ships as files (loaded
  * at start-up). Both are checked the same way (the JSON Schema, then the domain). A published version is immutable:
  * publishing an existing toolId and version again is refused (409), and a file already loaded is left as it is, so
- * loading is idempotent and a new file is a new version without a code change.
+ * loading is idempotent and a new file is a new version without a code change. A lead's publication is audited
+ * (action PUBLISHED, what "rating tool &lt;toolId&gt; v&lt;version&gt;", no person).
  */
 @Singleton
 public class PublishingTools {
@@ -42,12 +43,15 @@ public class PublishingTools {
     private final ToolDocuments documents;
     private final ToolVersions versions;
     private final Locks locks;
+    private final ToolAudit audit;
     private final Clock clock;
 
-    public PublishingTools(ToolDocuments documents, ToolVersions versions, Locks locks, Clock clock) {
+    public PublishingTools(ToolDocuments documents, ToolVersions versions, Locks locks, ToolAudit audit,
+                           Clock clock) {
         this.documents = documents;
         this.versions = versions;
         this.locks = locks;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,6 +84,8 @@ public class PublishingTools {
             throw RuleBroken.conflict("tool-version-exists", "This version is published already", "version",
                     tool.toolId() + " version " + tool.version() + " is published and never changes");
         }
+        // On the audit trail in the same transaction: who published which version, for which areas.
+        audit.published(published, caller);
         LOG.info("Rating tool {} version {} published by a lead", tool.toolId(), tool.version());
         return published;
     }

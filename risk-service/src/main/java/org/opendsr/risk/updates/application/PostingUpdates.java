@@ -71,6 +71,12 @@ public class PostingUpdates {
     public Posted post(UUID personId, String text, Caller caller) {
         access.change(personId, caller, WHAT);
         UpdateText updateText = UpdateText.of(text);
+        // The person's lock first (the order every rating change, admission, discharge and removal takes), then what
+        // it guards is read: a removal that committed while this waited is seen, and none can start before this
+        // commits, so an update posted late never puts someone who left the register back on the overdue list.
+        if (!ratings.lock(personId)) {
+            throw notOnRegister();
+        }
         CurrentRating current = ratings.of(personId).orElseThrow(PostingUpdates::notOnRegister);
 
         Instant at = clock.instant();
@@ -79,9 +85,12 @@ public class PostingUpdates {
         // The cadence now: the person's area may have changed since they were rated.
         Period now = cadence.of(current.rating(), lifeStage, areas.areaOf(personId).orElse(null));
         UpdateSchedule before = schedules.findForUpdate(personId)
-                .filter(UpdateSchedule::isRunning)
                 // Rated before this feature followed ratings: the schedule starts from the current rating.
                 .orElseGet(() -> UpdateSchedule.startedBy(personId, current.rating(), now, current.sinceOn()));
+        if (!before.isRunning()) {
+            // Stopped when the person left the register: only a new rating starts it again, never an update.
+            throw notOnRegister();
+        }
 
         PostedUpdate update = new PostedUpdate(UUID.randomUUID(), personId, updateText, caller.userId(), at);
         updates.add(update);

@@ -18,9 +18,12 @@ import org.opendsr.contracts.common.RagRating;
  *   <li><b>Next due on</b> is a cadence after the last update, or after the day the current rating started when
  *       none has been posted since the person came onto the register. It is a date in England.</li>
  *   <li><b>Overdue</b> from the day after the due date: an update posted on the due date is on time.</li>
- *   <li><b>A rating change</b> sets the cadence and recomputes the due date from the last update under the new
- *       cadence, but never makes a due update disappear: an update already overdue under the old cadence (the day
- *       of the change is after its due date) stays overdue, on the date that was missed, until one is posted.</li>
+ *   <li><b>A rating change never puts off an update that is due</b> ("support never reduces"): the next due date
+ *       becomes the earlier of the date already set and a cadence of the new rating after the last update (after
+ *       the new rating's start when none was posted). Raising GREEN (due on day 30) to RED on day 25 keeps day 30;
+ *       a shorter cadence may bring it forward; lowering RED to GREEN keeps the RED date. An update already overdue
+ *       under the old cadence stays overdue, on the date that was missed, until one is posted; the new cadence
+ *       applies from the next update posted.</li>
  *   <li><b>Leaving the register</b> stops the schedule: nothing is due and the person is on no worklist. Coming
  *       back (a new referral, a new rating) starts it afresh from that rating.</li>
  * </ul>
@@ -79,17 +82,18 @@ public record UpdateSchedule(UUID personId, RagRating rating, Period cadence, Lo
             return startedBy(personId, newRating, newCadence, on);
         }
         LocalDate since = newRating == rating ? ratingSinceOn : on;
-        if (isOverdue() || on.isAfter(nextDueOn)) {
-            // Already overdue under the old cadence: it stays due on the date that was missed, until an update
-            // is posted. A rating change never makes a due update disappear.
+        LocalDate from = lastUpdateOn != null ? lastUpdateOn : since;
+        LocalDate underNewCadence = UpdateCadence.dueAfter(from, newCadence);
+        // Never later than the date already set: a change of rating (or of cadence) must not put off an update
+        // that is due, whichever way the rating moved. A shorter cadence may bring it forward (even to a date
+        // already past, which the sweep flags the day after). An update already missed (overdue, or past its date
+        // and not yet swept) keeps the date that was missed and its announcement, until one is posted.
+        if (isOverdue() || on.isAfter(nextDueOn) || !underNewCadence.isBefore(nextDueOn)) {
             return new UpdateSchedule(personId, newRating, newCadence, since, lastUpdateAt, lastUpdateOn,
                     nextDueOn, overdueSince, overdueAnnounced, null);
         }
-        LocalDate from = lastUpdateOn != null ? lastUpdateOn : since;
-        // From the last update under the new cadence: a shorter cadence may make the update due (or overdue) at
-        // once; the sweep flags it overdue the day after that date.
         return new UpdateSchedule(personId, newRating, newCadence, since, lastUpdateAt, lastUpdateOn,
-                UpdateCadence.dueAfter(from, newCadence), null, false, null);
+                underNewCadence, null, false, null);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,11 @@ class PublishingToolsTest {
     private static final Caller PROFESSIONAL = new Caller("pro-1", Set.of(DsrRoles.PROFESSIONAL), null, null, null);
 
     private final InMemoryToolVersions versions = new InMemoryToolVersions();
+    /** What was audited: the version published and who by. */
+    private final List<String> audited = new ArrayList<>();
     private final PublishingTools publishing = new PublishingTools(new SchemaCheckedToolDocuments(), versions,
-            new NoLocks(), Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
+            new NoLocks(), (tool, caller) -> audited.add(tool.toolId() + " v" + tool.version() + " by "
+                    + caller.userId()), Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
 
     static String shipped(String name) {
         try (InputStream in = PublishingToolsTest.class.getClassLoader()
@@ -73,6 +78,32 @@ class PublishingToolsTest {
 
         assertThat(v2.publishedBy()).isEqualTo("lead-1");
         assertThat(versions.currentVersions()).extracting(PublishedTool::version).containsExactly(2);
+    }
+
+    @Test
+    void aLeadsPublicationIsAuditedAndARefusedOneIsNot() {
+        publishing.loadShipped("dsr-12-question.v1.json", DEFAULT_V1);
+        assertThat(audited).as("a shipped file is published by risk-service at start-up, not by a lead").isEmpty();
+
+        publishing.publish(as(DEFAULT_V1, "dsr-12-question", 2, "[]"), LEAD);
+        assertThatThrownBy(() -> publishing.publish(as(DEFAULT_V1, "dsr-12-question", 2, "[]"), LEAD))
+                .isInstanceOf(RuleBroken.class);
+
+        assertThat(audited).containsExactly("dsr-12-question v2 by lead-1");
+    }
+
+    @Test
+    void aTextWithANulIsRefusedNamingItsFieldBeforeAnythingIsStored() {
+        // The JSON escape for U+0000 (a NUL once parsed) at the start of the first question's text.
+        int at = DEFAULT_V1.indexOf("\"text\": \"") + "\"text\": \"".length();
+        String nul = DEFAULT_V1.substring(0, at) + "\\" + "u0000" + DEFAULT_V1.substring(at);
+
+        assertThatThrownBy(() -> publishing.publish(nul, LEAD)).isInstanceOfSatisfying(RuleBroken.class, refused -> {
+            assertThat(refused.kind()).isEqualTo(RuleBroken.Kind.INVALID_REQUEST);
+            assertThat(refused.field()).isEqualTo("questions[0].text");
+        });
+        assertThat(versions.published).isEmpty();
+        assertThat(audited).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ final class InMemoryUpdatePorts {
     private InMemoryUpdatePorts() {
     }
 
-    static final class Schedules implements UpdateSchedules {
+    static class Schedules implements UpdateSchedules {
         final Map<UUID, UpdateSchedule> rows = new HashMap<>();
 
         @Override

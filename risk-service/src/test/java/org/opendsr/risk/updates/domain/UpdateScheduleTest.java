@@ -116,7 +116,7 @@ class UpdateScheduleTest {
     }
 
     @Nested
-    @DisplayName("A rating change sets the cadence but never makes a due update disappear")
+    @DisplayName("A rating change sets the cadence but never moves a due update later: the earlier date wins")
     class RatingChanges {
 
         @Test
@@ -178,17 +178,51 @@ class UpdateScheduleTest {
         }
 
         @Test
-        void goingDownBeforeTheUpdateIsDueRecomputesFromTheLastUpdate() {
-            UpdateSchedule amber = amberFrom("2026-11-20").updatePosted(noonOn("2026-12-01"), day("2026-12-01"),
-                    FORTNIGHT);
+        void raisingGreenToRedLateInTheMonthKeepsTheGreenDueDate() {
+            // GREEN from day 0 with no update: due on day 30. RED on day 25 would give day 39: the earlier stays.
+            UpdateSchedule green = UpdateSchedule.startedBy(PERSON, GREEN, MONTH, day("2026-11-01"));
+            assertThat(green.nextDueOn()).isEqualTo(day("2026-12-01"));
 
-            UpdateSchedule green = amber.ratingChanged(GREEN, MONTH, day("2026-12-10"));
+            UpdateSchedule red = green.ratingChanged(RED, FORTNIGHT, day("2026-11-26"));
 
-            assertThat(green.nextDueOn()).isEqualTo(day("2027-01-01"));
+            assertThat(red.nextDueOn()).isEqualTo(day("2026-12-01"));
+            assertThat(red.cadence()).isEqualTo(FORTNIGHT);
+            assertThat(red.rating()).isEqualTo(RED);
+            assertThat(red.sweep(day("2026-12-02"))).map(UpdateSchedule.BecameOverdue::rating).contains(RED);
         }
 
         @Test
-        void withNoUpdateSinceTheNewRatingIsDueACadenceAfterItStarted() {
+        void redToAmberTheDayBeforeTheUpdateIsDueKeepsTheRedDate() {
+            UpdateSchedule red = UpdateSchedule.startedBy(PERSON, RED, FORTNIGHT, day("2026-12-01"));
+
+            UpdateSchedule amber = red.ratingChanged(AMBER, FORTNIGHT, day("2026-12-14"));
+
+            assertThat(amber.nextDueOn()).isEqualTo(day("2026-12-15"));
+        }
+
+        @Test
+        void loweringRedToGreenKeepsTheRedDueDateSupportNeverReduces() {
+            UpdateSchedule red = UpdateSchedule.startedBy(PERSON, RED, FORTNIGHT, day("2026-11-20"))
+                    .updatePosted(noonOn("2026-12-01"), day("2026-12-01"), FORTNIGHT);
+
+            UpdateSchedule green = red.ratingChanged(GREEN, MONTH, day("2026-12-10"));
+
+            assertThat(green.nextDueOn()).isEqualTo(day("2026-12-15"));
+            assertThat(green.cadence()).isEqualTo(MONTH);
+        }
+
+        @Test
+        void theLongerCadenceAppliesFromTheNextUpdatePosted() {
+            UpdateSchedule green = UpdateSchedule.startedBy(PERSON, RED, FORTNIGHT, day("2026-12-01"))
+                    .ratingChanged(GREEN, MONTH, day("2026-12-10"));
+
+            UpdateSchedule posted = green.updatePosted(noonOn("2026-12-14"), day("2026-12-14"), MONTH);
+
+            assertThat(posted.nextDueOn()).isEqualTo(day("2027-01-14"));
+        }
+
+        @Test
+        void withNoUpdateSinceTheNewRatingIsDueACadenceAfterItStartedWhenThatIsEarlier() {
             UpdateSchedule red = UpdateSchedule.startedBy(PERSON, GREEN, MONTH, day("2026-12-01"))
                     .ratingChanged(RED, FORTNIGHT, day("2026-12-10"));
 
@@ -196,12 +230,14 @@ class UpdateScheduleTest {
         }
 
         @Test
-        void theSameRatingAgainKeepsWhenItStarted() {
+        void theSameRatingAgainKeepsWhenItStartedAndALongerCadenceNeverPutsTheUpdateOff() {
+            // A BLUE child (6-weekly, with the oversight visits) who is now an adult (8-weekly).
             UpdateSchedule blue = UpdateSchedule.startedBy(PERSON, BLUE, Period.ofWeeks(6), day("2026-12-01"))
                     .ratingChanged(BLUE, Period.ofWeeks(8), day("2026-12-10"));
 
             assertThat(blue.ratingSinceOn()).isEqualTo(day("2026-12-01"));
-            assertThat(blue.nextDueOn()).isEqualTo(day("2027-01-26"));
+            assertThat(blue.nextDueOn()).isEqualTo(day("2027-01-12"));
+            assertThat(blue.cadence()).isEqualTo(Period.ofWeeks(8));
         }
     }
 

@@ -25,6 +25,7 @@ import com.networknt.schema.ValidationMessage;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.kit.web.PlainText;
 import org.opendsr.risk.tools.application.ToolDocuments;
 import org.opendsr.risk.tools.domain.AnswerOption;
 import org.opendsr.risk.tools.domain.Question;
@@ -78,6 +79,12 @@ public class SchemaCheckedToolDocuments implements ToolDocuments {
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw RuleBroken.invalid("body", "a rating tool definition is required");
         }
+        String notPlain = firstNotPlain(node, "");
+        if (notPlain != null) {
+            // PostgreSQL cannot store a NUL in jsonb (a 500 at the insert), and no other control character is text:
+            // the kit's one text rule, applied here because the body is read as a tree, which that rule never sees.
+            throw RuleBroken.invalid(notPlain.isEmpty() ? "body" : notPlain, PlainText.REFUSAL);
+        }
         List<ValidationMessage> problems = new ArrayList<>(schema.validate(node));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(SchemaCheckedToolDocuments::fieldOf)
@@ -130,6 +137,40 @@ public class SchemaCheckedToolDocuments implements ToolDocuments {
     @Override
     public String schema() {
         return schemaText;
+    }
+
+    /**
+     * The path ({@code questions[2].text}) of the first text or property name that breaks the kit's text rule
+     * ({@link PlainText#isPlain}), or null when all are plain. A bad property name is named by the object it is in,
+     * never by itself (it would carry the character into the answer); "" is the document itself.
+     */
+    static String firstNotPlain(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return PlainText.isPlain(node.textValue()) ? null : path;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstNotPlain(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (!PlainText.isPlain(field.getKey())) {
+                    return path;
+                }
+                String found = firstNotPlain(field.getValue(), path.isEmpty() ? field.getKey()
+                        : path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The path of a schema problem, as the domain names fields: {@code questions[3].options[0].score}. */

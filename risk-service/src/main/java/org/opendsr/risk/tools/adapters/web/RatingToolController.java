@@ -92,7 +92,8 @@ public class RatingToolController {
             summary = "Publish a new rating tool, or a new version of one (DSR leads)",
             description = "The body is a definition as in GET /ratings/tools/schema: checked against the schema, then "
                     + "for unique ids, thresholds in ascending order from 0 and within reach, and a key answer on "
-                    + "every key question; 400 naming the field (e.g. questions[3].options). A published version never "
+                    + "every key question; 400 naming the field (e.g. questions[3].options), also for a control "
+                    + "character such as NUL in any text. Audited. A published version never "
                     + "changes: 409 tool-version-exists for an existing toolId and version, 409 "
                     + "tool-version-not-newest for one older than the newest, 409 tool-area-claimed when another tool's current version is "
                     + "used in one of its areas (or is the default already). A tool never suggests BLUE.")

@@ -51,7 +51,7 @@ public class UpdatesController {
                     + "for an unknown person; 403 for a break-glass reader). Only for someone on the register with "
                     + "a rating (409 urn:dsr:problem:not-on-register). The next update is due a cadence after this "
                     + "one (14 days for RED and AMBER, a month for GREEN, 6 or 8 weeks for BLUE); any overdue is "
-                    + "cleared. Publishes dsr.risk.update-posted.v1, which never carries the text. Audited.")
+                    + "cleared. A later change of rating may bring that date forward, never put it off. Publishes dsr.risk.update-posted.v1, which never carries the text. Audited.")
     public HttpResponse<UpdateViews.Receipt> post(@PathVariable UUID personId, @Body UpdateRequest request,
                                                   Caller caller) {
         PostingUpdates.Posted posted = posting.post(personId, request.text(), caller);

@@ -34,6 +34,7 @@ class ShippedToolFilesTest {
                 public boolean tryLock(String name) {
                     return true;
                 }
+            }, (tool, caller) -> {
             }, Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
 
     @Test
