@@ -10,10 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,11 +282,15 @@ class ObligationApiTest extends RiskServiceUnderTest {
         assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, ctrId)).isEqualTo(1);
         assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, keyworkerId)).isEqualTo(1);
 
-        // Booked once overdue, it leaves the overdue list and the next sweep does not announce it again.
-        api.http.post("/ratings/obligations/" + ctrId + "/booking", api.dsrTeam,
+        // Booked once overdue, it is still overdue (with its booking) and the next sweep does not announce it again.
+        ApiResponse lateBooking = api.http.post("/ratings/obligations/" + ctrId + "/booking", api.dsrTeam,
                 Map.of("bookedFor", api.today().plusDays(2).toString()));
+        assertThat(lateBooking.status()).as(lateBooking.text()).isEqualTo(200);
+        assertThat(lateBooking.json().get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(lateBooking.json().get("bookedFor").asText()).isEqualTo(api.today().plusDays(2).toString());
         api.sweep();
-        assertThat(worklistIds(api.dsrTeam, "status=OVERDUE")).doesNotContain(ctrId);
+        assertThat(worklistIds(api.dsrTeam, "status=OVERDUE")).contains(ctrId);
+        assertThat(worklistIds(api.dsrTeam, "status=BOOKED")).doesNotContain(ctrId);
         assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, ctrId)).isEqualTo(1);
     }
 
@@ -346,6 +353,147 @@ class ObligationApiTest extends RiskServiceUnderTest {
         assertThat(announced).extracting(data -> data.get("dueOn").asText())
                 .containsExactly(admittedOn.plusMonths(6).toString(), admittedOn.plusMonths(12).toString());
         assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_DUE_V1, inpatientCtrId)).isEqualTo(2);
+    }
+
+    @Test
+    void pastItsDueDateAnObligationIsOverdueOnTheWorklistBeforeAnySweepAndBookingItDoesNotHideThat() {
+        UUID personId = youngPersonRatedRed();
+        JsonNode ctr = open(personId, "COMMUNITY_CTR");
+        String ctrId = ctr.get("obligationId").asText();
+        LocalDate dueOn = LocalDate.parse(ctr.get("dueOn").asText());
+
+        // The day after its due date, and no sweep has run yet.
+        api.advanceClockByDays(ChronoUnit.DAYS.between(api.today(), dueOn) + 1);
+
+        assertThat(worklistIds(api.dsrTeam, "status=OVERDUE")).contains(ctrId);
+        assertThat(worklistIds(api.dsrTeam, "status=DUE")).doesNotContain(ctrId);
+        assertThat(open(personId, "COMMUNITY_CTR").get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, ctrId)).isZero();
+
+        // Booked before the sweep: still overdue, and the sweep announces it once.
+        String bookedFor = api.today().plusDays(2).toString();
+        ApiResponse booked = api.http.post("/ratings/obligations/" + ctrId + "/booking", api.dsrTeam,
+                Map.of("bookedFor", bookedFor));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(200);
+        assertThat(booked.json().get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(booked.json().get("bookedFor").asText()).isEqualTo(bookedFor);
+        assertThat(worklistIds(api.dsrTeam, "status=OVERDUE")).contains(ctrId);
+        assertThat(worklistIds(api.dsrTeam, "status=BOOKED")).doesNotContain(ctrId);
+        api.sweep();
+        assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, ctrId)).isEqualTo(1);
+
+        // Booked again once announced: still overdue, never announced twice.
+        ApiResponse moved = api.http.post("/ratings/obligations/" + ctrId + "/booking", api.dsrTeam,
+                Map.of("bookedFor", api.today().plusDays(3).toString()));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        assertThat(moved.json().get("status").asText()).isEqualTo("OVERDUE");
+        api.sweep();
+        assertThat(worklistIds(api.dsrTeam, "status=OVERDUE")).contains(ctrId);
+        JsonNode seen = open(personId, "COMMUNITY_CTR");
+        assertThat(seen.get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(seen.get("bookedFor").asText()).isEqualTo(api.today().plusDays(3).toString());
+        assertThat(eventsInOutbox(EventTypes.RISK_OBLIGATION_OVERDUE_V1, ctrId)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownObligationAndSomeoneElsesAnswerTheSame404AndTheRefusalIsAudited() {
+        UUID personId = youngPersonRatedRed();
+        String ctrId = open(personId, "COMMUNITY_CTR").get("obligationId").asText();
+        String unknownId = UUID.randomUUID().toString();
+        Map<String, Map<String, Object>> actions = Map.of(
+                "booking", Map.of("bookedFor", api.today().plusDays(1).toString()),
+                "completion", Map.of("completedOn", api.today().toString()),
+                "not-needed", Map.of("reason", "Not needed"));
+
+        actions.forEach((action, body) -> {
+            for (String outsider : List.of(api.anotherProfessional, api.dsrTeamInWiltshire)) {
+                ApiResponse someoneElses = api.http.post("/ratings/obligations/" + ctrId + "/" + action, outsider,
+                        body);
+                ApiResponse unknown = api.http.post("/ratings/obligations/" + unknownId + "/" + action, outsider,
+                        body);
+                assertProblem(someoneElses, 404, null);
+                assertProblem(unknown, 404, null);
+                for (String part : List.of("type", "title", "status", "detail")) {
+                    assertThat(someoneElses.json().path(part)).as(action + " " + part)
+                            .isEqualTo(unknown.json().path(part));
+                }
+            }
+        });
+
+        assertThat(open(personId, "COMMUNITY_CTR").get("status").asText()).isEqualTo("DUE");
+        String trail = api.http.get("/ratings/people/" + personId + "/audit", api.dsrLead).json().toString();
+        assertThat(trail).contains("professional-2").contains("dsr-team-wiltshire").contains("REFUSED");
+    }
+
+    /**
+     * A completion that opens the next oversight visit and a discharge that closes the inpatient reviews, at the same
+     * time: the completion waits for the person's lock (here held by the test, as a rating change would), so the
+     * discharge that follows sees the visit it opened and closes it; none is left open for someone discharged.
+     */
+    @Test
+    void aCompletionAndADischargeHappenInTurnSoNoInpatientReviewIsLeftOpen() throws Exception {
+        UUID personId = referrals.onRegister(LifeStage.ADULT, AgeBand.AGE_35_TO_49, RagRating.AMBER);
+        api.awaitRating(personId, "AMBER");
+        referrals.admitted(personId, api.today());
+        api.awaitRating(personId, "BLUE");
+        String visitId = open(personId, "COMMISSIONER_OVERSIGHT_VISIT").get("obligationId").asText();
+
+        ApiResponse completed;
+        try (Connection holder = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             Connection watcher = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT person_id FROM person_rating WHERE person_id = ? FOR UPDATE")) {
+                lock.setObject(1, personId);
+                lock.executeQuery().close();
+            }
+            int holderPid = backendPid(holder);
+
+            CompletableFuture<ApiResponse> completion = CompletableFuture.supplyAsync(() ->
+                    complete(visitId, api.dsrTeam, Map.of("completedOn", api.today().toString())));
+            // Without the person's lock taken first, the completion would not wait here at all.
+            int completerPid = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> blockedBy(watcher, List.of(holderPid), -1), pid -> pid > 0);
+
+            referrals.discharged(personId, api.today());
+            await().atMost(Duration.ofSeconds(30)).until(
+                    () -> blockedBy(watcher, List.of(holderPid, completerPid), completerPid), pid -> pid > 0);
+
+            holder.commit();
+            completed = completion.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        api.awaitRating(personId, "RED");
+        List<String> stillOpen = StreamSupport.stream(obligationsOf(personId).spliterator(), false)
+                .filter(o -> List.of("POST_ADMISSION_CTR", "INPATIENT_CTR", "COMMISSIONER_OVERSIGHT_VISIT")
+                        .contains(o.get("kind").asText()))
+                .filter(o -> List.of("DUE", "BOOKED", "OVERDUE").contains(o.get("status").asText()))
+                .map(o -> o.get("kind").asText()).toList();
+        assertThat(stillOpen).isEmpty();
+        long visits = StreamSupport.stream(obligationsOf(personId).spliterator(), false)
+                .filter(o -> "COMMISSIONER_OVERSIGHT_VISIT".equals(o.get("kind").asText())).count();
+        assertThat(visits).as("the visit done and the next one it opened").isEqualTo(2);
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet found = query.executeQuery()) {
+            found.next();
+            return found.getInt(1);
+        }
+    }
+
+    /** A backend (other than {@code except}) waiting for a lock one of {@code blockers} holds or waits for; or -1. */
+    private static int blockedBy(Connection watcher, List<Integer> blockers, int except) throws SQLException {
+        try (PreparedStatement query = watcher.prepareStatement("SELECT pid FROM pg_stat_activity "
+                + "WHERE pid <> ? AND pg_blocking_pids(pid) && ?::int[] LIMIT 1")) {
+            query.setInt(1, except);
+            query.setArray(2, watcher.createArrayOf("int4", blockers.toArray()));
+            try (ResultSet found = query.executeQuery()) {
+                return found.next() ? found.getInt(1) : -1;
+            }
+        }
     }
 
     @Test

@@ -88,10 +88,30 @@ public class ManagingObligations {
         return changes;
     }
 
+    /**
+     * The obligation, locked for the DSR team's change, in the order every path that follows a rating locks: the
+     * person's row first ({@link CurrentRatings#lock}, as rating changes, admissions, discharges and removal do), then
+     * the obligation. A completion and a discharge so happen in turn: whichever comes second sees what the first
+     * wrote (the discharge closes the next inpatient C(E)TR the completion opened; the completion finds the obligation
+     * the discharge closed). An unknown obligation and another person's obligation answer the same 404, so a refusal
+     * reveals nothing; the refusal is audited against the person ({@link RiskAccess#requireDsrTeam}).
+     */
     private Obligation lockedForTheDsrTeam(UUID obligationId, Caller caller) {
-        Obligation obligation = obligations.findForUpdate(obligationId)
-                .orElseThrow(() -> RuleBroken.notFound("Obligation"));
-        access.requireDsrTeam(obligation.personId(), caller, "obligation " + obligation.kind());
-        return obligation;
+        // Its person never changes, so reading it without a lock is safe; the access check takes no lock.
+        Obligation unlocked = obligations.find(obligationId).orElseThrow(ManagingObligations::notFound);
+        UUID personId = unlocked.personId();
+        try {
+            access.requireDsrTeam(personId, caller, "obligation " + unlocked.kind());
+        } catch (RuleBroken refused) {
+            throw refused.kind() == RuleBroken.Kind.NOT_FOUND ? notFound() : refused;
+        }
+        if (!ratings.lock(personId)) {
+            throw notFound();
+        }
+        return obligations.findForUpdate(obligationId).orElseThrow(ManagingObligations::notFound);
+    }
+
+    private static RuleBroken notFound() {
+        return RuleBroken.notFound("Obligation");
     }
 }

@@ -68,6 +68,8 @@ class ObligationRecords {
             }
         } else if (change instanceof ObligationChange.BecameOverdue overdue) {
             before.put("status", overdue.previousStatus().name());
+        } else if (change instanceof ObligationChange.OverdueAgain again) {
+            before.put("status", again.previousStatus().name());
         } else if (change instanceof ObligationChange.Closed closed) {
             before.put("status", closed.previousStatus().name());
         }

@@ -13,6 +13,9 @@ import org.opendsr.risk.shared.application.WorklistPage;
 /** Every obligation risk-service has opened, open or closed. Closed ones are history and are never deleted. */
 public interface Obligations {
 
+    /** The obligation as last committed, without a lock (which person it is for never changes). */
+    Optional<Obligation> find(UUID obligationId);
+
     /** The obligation, locked until the caller's transaction ends. */
     Optional<Obligation> findForUpdate(UUID obligationId);
 
@@ -23,15 +26,19 @@ public interface Obligations {
     List<Obligation> ofPerson(UUID personId);
 
     /**
-     * Open obligations not yet announced as overdue whose due date is before {@code today}, locked (others running the
-     * same sweep skip them), at most {@code limit}.
+     * DUE or BOOKED obligations whose due date is before {@code today} (announced or not: one booked after it was
+     * announced is made OVERDUE again, silently), locked (others running the same sweep skip them), at most
+     * {@code limit}.
      */
     List<Obligation> pastDueForUpdate(LocalDate today, int limit);
 
     /** Stores a new or changed obligation. */
     void save(Obligation obligation);
 
-    /** Open obligations of the people in scope, soonest due first, keyset paged by due date and id. */
-    List<Obligation> worklist(ObligationWorklistFilter filter, PersonScope scope, @Nullable WorklistPage.After after,
-                              int limit);
+    /**
+     * Open obligations of the people in scope, soonest due first, keyset paged by due date and id. A status is as on
+     * {@code today} (England): a DUE or BOOKED one past its due date counts as OVERDUE, sweep or not.
+     */
+    List<Obligation> worklist(ObligationWorklistFilter filter, LocalDate today, PersonScope scope,
+                              @Nullable WorklistPage.After after, int limit);
 }

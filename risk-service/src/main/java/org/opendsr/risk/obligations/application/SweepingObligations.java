@@ -14,8 +14,10 @@ import org.opendsr.risk.shared.application.DueDateSweep;
 
 /**
  * Due or booked obligations whose due date has passed become OVERDUE and are announced
- * ({@code dsr.risk.obligation-overdue.v1}) exactly once: the flag that says so is stored with the status and the
- * event in one transaction, and a second sweep, or one running beside it, finds nothing left to announce.
+ * ({@code dsr.risk.obligation-overdue.v1}) exactly once per obligation: the flag that says so is stored with the
+ * status and the event in one transaction, and a second sweep, or one running beside it, finds nothing left to
+ * announce. One already announced but stored BOOKED (booked before bookings kept OVERDUE) is made OVERDUE again,
+ * silently. Readers do not wait for this: they see a past-due obligation as OVERDUE at once.
  */
 @Singleton
 public class SweepingObligations implements DueDateSweep {

@@ -85,7 +85,8 @@ public final class Obligation {
 
     /**
      * Books a date for it (the review, the meeting, the visit), or moves the date already booked. A booking never
-     * moves the due date: a review booked for after it is still late, and the sweep says so.
+     * moves the due date and never hides that it was missed: an OVERDUE obligation stays OVERDUE with the date booked
+     * beside it, and one booked while due becomes OVERDUE once its due date passes (the sweep, {@link #overdueOn}).
      */
     public ObligationChange.Booked book(LocalDate date, LocalDate today) {
         requireOpen("booked");
@@ -97,7 +98,9 @@ public final class Obligation {
         }
         ObligationStatus before = status;
         LocalDate previouslyBookedFor = bookedFor;
-        status = ObligationStatus.BOOKED;
+        if (status != ObligationStatus.OVERDUE) {
+            status = ObligationStatus.BOOKED;
+        }
         bookedFor = date;
         return new ObligationChange.Booked(this, before, previouslyBookedFor, date);
     }
@@ -151,18 +154,32 @@ public final class Obligation {
     }
 
     /**
-     * Overdue once its due date has passed (it is still on time on the due date itself), announced exactly once:
-     * an obligation that was overdue and then booked is not made overdue again by the next sweep.
+     * Overdue once its due date has passed (it is still on time on the due date itself), booked or not, and announced
+     * exactly once per obligation: one that is DUE or BOOKED past its due date after it was announced (stored before
+     * a booking kept it OVERDUE) is OVERDUE again, silently.
      */
-    public Optional<ObligationChange.BecameOverdue> overdueOn(LocalDate today) {
-        if ((status != ObligationStatus.DUE && status != ObligationStatus.BOOKED) || overdueAnnounced
-                || !dueOn.isBefore(today)) {
+    public Optional<ObligationChange> overdueOn(LocalDate today) {
+        if ((status != ObligationStatus.DUE && status != ObligationStatus.BOOKED) || !dueOn.isBefore(today)) {
             return Optional.empty();
         }
         ObligationStatus before = status;
         status = ObligationStatus.OVERDUE;
+        if (overdueAnnounced) {
+            return Optional.of(new ObligationChange.OverdueAgain(this, before, dueOn));
+        }
         overdueAnnounced = true;
         return Optional.of(new ObligationChange.BecameOverdue(this, before, dueOn));
+    }
+
+    /**
+     * Where it stands on {@code today}: OVERDUE once an open obligation's due date has passed, even before the sweep
+     * has marked it so (the sweep runs every few minutes; what a reader sees is never that late).
+     */
+    public ObligationStatus statusOn(LocalDate today) {
+        if ((status == ObligationStatus.DUE || status == ObligationStatus.BOOKED) && dueOn.isBefore(today)) {
+            return ObligationStatus.OVERDUE;
+        }
+        return status;
     }
 
     /** Moves the due date (an inpatient C(E)TR once the setting is known); only while not yet overdue. */

@@ -34,6 +34,14 @@ public sealed interface ObligationChange {
             implements ObligationChange {
     }
 
+    /**
+     * Its due date passed again after it was announced as overdue (stored BOOKED by an earlier booking): OVERDUE once
+     * more, audited, but never announced a second time.
+     */
+    record OverdueAgain(Obligation obligation, ObligationStatus previousStatus, LocalDate dueOn)
+            implements ObligationChange {
+    }
+
     /** Done (with the review that met it) or not needed (the reason stays on the obligation). */
     record Closed(Obligation obligation, ObligationStatus previousStatus, ObligationOutcome outcome,
                   LocalDate closedOn, ReviewType reviewType) implements ObligationChange {

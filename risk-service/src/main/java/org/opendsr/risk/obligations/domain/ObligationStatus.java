@@ -7,9 +7,9 @@ package org.opendsr.risk.obligations.domain;
 public enum ObligationStatus {
     /** Opened, not yet booked, its due date not passed. */
     DUE,
-    /** A date is booked for it (the review or meeting, the visit, the referral). */
+    /** A date is booked for it (the review or meeting, the visit, the referral), its due date not passed. */
     BOOKED,
-    /** Its due date passed without it being done; announced once. */
+    /** Its due date passed without it being done, booked or not (the date booked is kept); announced once. */
     OVERDUE,
     /** Done, on a date, by the review that met it. */
     DONE,

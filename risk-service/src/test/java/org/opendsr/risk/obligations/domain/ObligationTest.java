@@ -49,15 +49,31 @@ class ObligationTest {
         }
 
         @Test
-        void anOverdueObligationCanBeBookedAndIsNotMadeOverdueAgain() {
+        void anOverdueObligationBookedStaysOverdueWithItsBookingAndIsNotAnnouncedAgain() {
             Obligation ctr = communityCtrOpenedOn2March();
-            assertThat(ctr.overdueOn(day("2026-03-17"))).isPresent();
+            assertThat(ctr.overdueOn(day("2026-03-17"))).get().isInstanceOf(ObligationChange.BecameOverdue.class);
 
-            ctr.book(day("2026-03-20"), day("2026-03-18"));
+            ObligationChange.Booked booked = ctr.book(day("2026-03-20"), day("2026-03-18"));
 
-            assertThat(ctr.status()).isEqualTo(ObligationStatus.BOOKED);
+            assertThat(booked.previousStatus()).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.statusOn(day("2026-03-18"))).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.bookedFor()).contains(day("2026-03-20"));
             assertThat(ctr.overdueOn(day("2026-03-19"))).isEmpty();
-            assertThat(ctr.status()).isEqualTo(ObligationStatus.BOOKED);
+        }
+
+        @Test
+        void aBookingStoredBookedAfterItWasAnnouncedIsOverdueAgainSilently() {
+            Obligation.Snapshot announced = withStatus(communityCtrOpenedOn2March(), ObligationStatus.BOOKED,
+                    day("2026-03-20"), true);
+            Obligation ctr = Obligation.restore(announced);
+
+            assertThat(ctr.overdueOn(day("2026-03-18"))).get().isInstanceOfSatisfying(
+                    ObligationChange.OverdueAgain.class,
+                    again -> assertThat(again.previousStatus()).isEqualTo(ObligationStatus.BOOKED));
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.bookedFor()).contains(day("2026-03-20"));
+            assertThat(ctr.overdueOn(day("2026-03-19"))).isEmpty();
         }
 
         @Test
@@ -96,8 +112,9 @@ class ObligationTest {
         void theDayAfterItIsOverdueOnce() {
             Obligation ctr = communityCtrOpenedOn2March();
 
-            assertThat(ctr.overdueOn(day("2026-03-17"))).get()
-                    .extracting(ObligationChange.BecameOverdue::dueOn).isEqualTo(day("2026-03-16"));
+            assertThat(ctr.overdueOn(day("2026-03-17"))).get().isInstanceOfSatisfying(
+                    ObligationChange.BecameOverdue.class,
+                    overdue -> assertThat(overdue.dueOn()).isEqualTo(day("2026-03-16")));
             assertThat(ctr.status()).isEqualTo(ObligationStatus.OVERDUE);
             assertThat(ctr.overdueOn(day("2026-03-18"))).isEmpty();
         }
@@ -107,8 +124,20 @@ class ObligationTest {
             Obligation ctr = communityCtrOpenedOn2March();
             ctr.book(day("2026-03-20"), day("2026-03-04"));
 
-            assertThat(ctr.overdueOn(day("2026-03-17"))).get()
-                    .extracting(ObligationChange.BecameOverdue::previousStatus).isEqualTo(ObligationStatus.BOOKED);
+            assertThat(ctr.overdueOn(day("2026-03-17"))).get().isInstanceOfSatisfying(
+                    ObligationChange.BecameOverdue.class,
+                    overdue -> assertThat(overdue.previousStatus()).isEqualTo(ObligationStatus.BOOKED));
+            assertThat(ctr.bookedFor()).contains(day("2026-03-20"));
+        }
+
+        @Test
+        void pastItsDueDateItReadsAsOverdueBeforeTheSweepHasRun() {
+            Obligation ctr = communityCtrOpenedOn2March();
+            ctr.book(day("2026-03-20"), day("2026-03-04"));
+
+            assertThat(ctr.statusOn(day("2026-03-16"))).isEqualTo(ObligationStatus.BOOKED);
+            assertThat(ctr.statusOn(day("2026-03-17"))).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.BOOKED);
         }
 
         @Test
@@ -273,5 +302,14 @@ class ObligationTest {
                 assertThat(e.problem()).isEqualTo("obligation-closed");
             });
         }
+    }
+
+    private static Obligation.Snapshot withStatus(Obligation obligation, ObligationStatus status, java.time.LocalDate bookedFor,
+                                                  boolean overdueAnnounced) {
+        Obligation.Snapshot s = obligation.snapshot();
+        return new Obligation.Snapshot(s.id(), s.personId(), s.kind(), status, s.scheduledFrom(), s.dueOn(),
+                s.openedAt(), s.openedOn(), s.openedBy(), s.ratingAtOpening(), bookedFor, s.completedOn(),
+                s.reviewType(), s.meetingId(), s.partners(), s.notNeededReason(), s.closedAt(), s.closedBy(),
+                overdueAnnounced);
     }
 }

@@ -44,7 +44,8 @@ class ObligationEventPublisher implements ObligationEvents {
                     new ObligationCompleted(obligation.id(), obligation.personId(), obligation.kind(),
                             closed.outcome(), closed.closedOn(), closed.reviewType()));
         }
-        // A booking is not announced: meeting-service books through its own events.
+        // A booking is not announced: meeting-service books through its own events. Nor is OverdueAgain: an
+        // obligation is announced overdue once.
     }
 
     private void due(Obligation obligation, LocalDate dueOn, RagRating rating) {

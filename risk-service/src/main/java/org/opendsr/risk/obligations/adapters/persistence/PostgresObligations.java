@@ -44,6 +44,11 @@ class PostgresObligations implements Obligations {
     }
 
     @Override
+    public Optional<Obligation> find(UUID obligationId) {
+        return query("SELECT * FROM obligation WHERE id = ?", obligationId).stream().findFirst();
+    }
+
+    @Override
     public Optional<Obligation> findForUpdate(UUID obligationId) {
         return query("SELECT * FROM obligation WHERE id = ? FOR UPDATE", obligationId).stream().findFirst();
     }
@@ -61,8 +66,10 @@ class PostgresObligations implements Obligations {
 
     @Override
     public List<Obligation> pastDueForUpdate(LocalDate today, int limit) {
+        // Announced ones too: one booked after it was announced (stored BOOKED before bookings kept OVERDUE) is
+        // OVERDUE again, without a second event (Obligation.overdueOn).
         return jdbc.prepareStatement("SELECT * FROM obligation WHERE status IN ('DUE', 'BOOKED') "
-                + "AND NOT overdue_announced AND due_on < ? ORDER BY due_on, id LIMIT ? FOR UPDATE SKIP LOCKED",
+                + "AND due_on < ? ORDER BY due_on, id LIMIT ? FOR UPDATE SKIP LOCKED",
                 statement -> {
                     statement.setObject(1, today, Types.DATE);
                     statement.setInt(2, limit);
@@ -71,20 +78,23 @@ class PostgresObligations implements Obligations {
     }
 
     @Override
-    public List<Obligation> worklist(ObligationWorklistFilter filter, PersonScope scope,
+    public List<Obligation> worklist(ObligationWorklistFilter filter, LocalDate today, PersonScope scope,
                                      @Nullable WorklistPage.After after, int limit) {
         if (scope.seesNoOne()) {
             return List.of();
         }
         String sql = "SELECT o.* FROM obligation o"
                 + (filter.area() == null ? "" : " JOIN dsr_kit.care_team t ON t.person_id = o.person_id")
-                + " WHERE o.status = ANY (?) AND " + scope.condition("o.person_id")
+                // The status as on today, so the list is never as late as the sweep: past due is OVERDUE.
+                + " WHERE o.status IN " + OPEN + " AND (CASE WHEN o.status IN ('DUE', 'BOOKED') AND o.due_on < ?"
+                + " THEN 'OVERDUE' ELSE o.status END) = ANY (?) AND " + scope.condition("o.person_id")
                 + (filter.kind() == null ? "" : " AND o.kind = ?")
                 + (filter.area() == null ? "" : " AND t.area = ?")
                 + (after == null ? "" : " AND (o.due_on, o.id) > (?, ?)")
                 + " ORDER BY o.due_on, o.id LIMIT ?";
         return jdbc.prepareStatement(sql, statement -> {
             int index = 1;
+            statement.setObject(index++, today, Types.DATE);
             statement.setArray(index++, statement.getConnection().createArrayOf("text",
                     filter.statuses().stream().map(Enum::name).toArray()));
             index = scope.bind(statement, index);

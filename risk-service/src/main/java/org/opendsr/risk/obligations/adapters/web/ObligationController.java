@@ -1,9 +1,11 @@
 package org.opendsr.risk.obligations.adapters.web;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -59,7 +61,7 @@ public class ObligationController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public PersonObligations ofPerson(@PathVariable UUID personId, Caller caller) {
         return new PersonObligations(personId,
-                reading.ofPerson(personId, caller).stream().map(ObligationView::of).toList());
+                reading.ofPerson(personId, caller).stream().map(seenToday()).toList());
     }
 
     @Post("/obligations/{obligationId}/booking")
@@ -71,7 +73,7 @@ public class ObligationController {
         if (request == null) {
             throw RuleBroken.invalid("bookedFor", "is required");
         }
-        return ObligationView.of(managing.book(obligationId, request.bookedFor(), caller));
+        return seenToday().apply(managing.book(obligationId, request.bookedFor(), caller));
     }
 
     @Post("/obligations/{obligationId}/completion")
@@ -83,7 +85,7 @@ public class ObligationController {
         if (request == null) {
             throw RuleBroken.invalid("completedOn", "is required");
         }
-        return ObligationView.of(managing.complete(obligationId, new Completion(request.completedOn(),
+        return seenToday().apply(managing.complete(obligationId, new Completion(request.completedOn(),
                 request.reviewType(), request.meetingId(), request.partners()), caller));
     }
 
@@ -93,7 +95,8 @@ public class ObligationController {
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public ObligationView notNeeded(@PathVariable UUID obligationId,
                                     @Nullable @Body ObligationRequests.NotNeeded request, Caller caller) {
-        return ObligationView.of(managing.notNeeded(obligationId, request == null ? null : request.reason(), caller));
+        String reason = request == null ? null : request.reason();
+        return seenToday().apply(managing.notNeeded(obligationId, reason, caller));
     }
 
     @Get("/worklists/obligations")
@@ -110,7 +113,13 @@ public class ObligationController {
             @Nullable @QueryValue String after,
             Caller caller) {
         WorklistPage<Obligation> page = reading.worklist(statusesOf(status), kindOf(kind), area, limit, after, caller);
-        return new ObligationWorklist(page.items().stream().map(ObligationView::of).toList(), page.next());
+        return new ObligationWorklist(page.items().stream().map(seenToday()).toList(), page.next());
+    }
+
+    /** Each as it stands today: past its due date, an open one is OVERDUE even before the sweep has said so. */
+    private Function<Obligation, ObligationView> seenToday() {
+        LocalDate today = reading.today();
+        return obligation -> ObligationView.of(obligation, today);
     }
 
     private static Set<ObligationStatus> statusesOf(@Nullable String status) {

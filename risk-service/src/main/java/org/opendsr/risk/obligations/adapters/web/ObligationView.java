@@ -23,7 +23,8 @@ public record ObligationView(
         UUID obligationId,
         UUID personId,
         ObligationKind kind,
-        ObligationStatus status,
+        @Schema(description = "As it stands today: DUE or BOOKED until the due date, OVERDUE after it (booked or "
+                + "not; bookedFor says when), DONE or NOT_NEEDED once closed") ObligationStatus status,
         LocalDate dueOn,
         @Schema(description = "The day the due date counts from: the rating change, the admission, the previous review")
         LocalDate scheduledFrom,
@@ -41,9 +42,10 @@ public record ObligationView(
         @Nullable @Schema(description = "NOT_NEEDED: why") String notNeededReason,
         @Nullable Instant closedAt) {
 
-    static ObligationView of(Obligation obligation) {
+    /** As it stands on {@code today} (England): an open one past its due date is OVERDUE, swept or not. */
+    static ObligationView of(Obligation obligation, LocalDate today) {
         Obligation.Snapshot s = obligation.snapshot();
-        return new ObligationView(s.id(), s.personId(), s.kind(), s.status(), s.dueOn(), s.scheduledFrom(),
+        return new ObligationView(s.id(), s.personId(), s.kind(), obligation.statusOn(today), s.dueOn(), s.scheduledFrom(),
                 s.openedAt(), s.openedBy(), s.ratingAtOpening(), ObligationReviews.meeting(s.kind()), s.bookedFor(),
                 s.completedOn(), s.reviewType(), s.meetingId(), s.partners(), s.notNeededReason(), s.closedAt());
     }
