@@ -52,4 +52,4 @@ CREATE INDEX obligation_by_person ON obligation (person_id, opened_at);
 
 -- The worklist (open ones, soonest due first, keyset paged by due date and id) and the due-date sweep.
 CREATE INDEX obligation_open_by_due ON obligation (due_on, id) WHERE status IN ('DUE', 'BOOKED', 'OVERDUE');
-CREATE INDEX obligation_to_sweep ON obligation (due_on) WHERE status IN ('DUE', 'BOOKED') AND NOT overdue_announced;
+CREATE INDEX obligation_to_sweep ON obligation (due_on) WHERE status IN ('DUE', 'BOOKED');
