@@ -1,9 +1,6 @@
 package org.opendsr.risk.shared.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,26 +22,12 @@ public record WorklistPage<T>(List<T> items, @Nullable String next) {
     public record After(LocalDate day, UUID id) {
 
         public String cursor() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((day + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return PageCursor.encode(day, id);
         }
 
         /** The cursor a page gave, or null for the first page; refused (400 naming after) if no page gave it. */
         public static @Nullable After of(@Nullable String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split("\\|");
-                if (parts.length == 2) {
-                    return new After(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
-                }
-            } catch (IllegalArgumentException | DateTimeParseException notOurs) {
-                // Refused below, as any other cursor no page gave.
-            }
-            throw RuleBroken.invalid("after", "is not a cursor this worklist gave: use the next of the page before, "
-                    + "or leave it out for the first page");
+            return PageCursor.decode(cursor, (day, id) -> new After(LocalDate.parse(day), id));
         }
     }
 

@@ -1,14 +1,11 @@
 package org.opendsr.risk.updates.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
-import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.risk.shared.application.PageCursor;
 import org.opendsr.risk.updates.domain.PostedUpdate;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 
@@ -23,25 +20,11 @@ public record PersonUpdatesPage(UUID personId, @Nullable UpdateSchedule schedule
     public record After(Instant postedAt, UUID updateId) {
 
         public String cursor() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((postedAt + "|" + updateId).getBytes(StandardCharsets.UTF_8));
+            return PageCursor.encode(postedAt, updateId);
         }
 
         public static @Nullable After of(@Nullable String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split("\\|");
-                if (parts.length == 2) {
-                    return new After(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-                }
-            } catch (IllegalArgumentException | DateTimeParseException notOurs) {
-                // Refused below, as any other cursor no page gave.
-            }
-            throw RuleBroken.invalid("after", "is not a cursor this list gave: use the next of the page before, "
-                    + "or leave it out for the first page");
+            return PageCursor.decode(cursor, (postedAt, id) -> new After(Instant.parse(postedAt), id));
         }
     }
 
