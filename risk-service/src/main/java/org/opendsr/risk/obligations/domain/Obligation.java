@@ -15,6 +15,7 @@ import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ObligationOutcome;
 import org.opendsr.contracts.risk.ReviewType;
+import org.opendsr.kit.rules.OneLineText;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
@@ -28,6 +29,8 @@ public final class Obligation {
     /** At most this many partners, each at most {@link #PARTNER_MAX_LENGTH} characters. */
     public static final int PARTNERS_MAX = 20;
     public static final int PARTNER_MAX_LENGTH = 100;
+    /** What an obligation's texts (a reason, a partner) name instead of a person. */
+    private static final String NAME_INSTEAD = "an agency, a service or a reason";
     public static final int REASON_MAX_LENGTH = 500;
 
     private final UUID id;
@@ -141,7 +144,7 @@ public final class Obligation {
      */
     public ObligationChange.Closed notNeeded(String reason, LocalDate today, Instant at, String by) {
         requireOpen("closed");
-        PlainWords.problemWith(reason, REASON_MAX_LENGTH).ifPresent(problem -> {
+        OneLineText.problemWith(reason, REASON_MAX_LENGTH, NAME_INSTEAD).ifPresent(problem -> {
             throw RuleBroken.invalid("reason", problem);
         });
         ObligationStatus before = status;
@@ -209,7 +212,7 @@ public final class Obligation {
         for (int i = 0; i < given.size(); i++) {
             String partner = given.get(i);
             int index = i;
-            PlainWords.problemWith(partner, PARTNER_MAX_LENGTH).ifPresent(problem -> {
+            OneLineText.problemWith(partner, PARTNER_MAX_LENGTH, NAME_INSTEAD).ifPresent(problem -> {
                 throw RuleBroken.invalid("partners[" + index + "]", problem);
             });
             named.add(partner.strip());
