@@ -101,8 +101,8 @@ class AccessMatrixTest {
                 foreignTokens.put(identity, tokenForAudience(identity.demoUser, FOREIGN_AUDIENCE));
             }
         }
-        this.people = new MatrixPeople(gateway, tokens.get(Identity.INSIDER), tokens.get(Identity.TEAM_IN_AREA),
-                tokens.get(Identity.OUTSIDER));
+        this.people = new MatrixPeople(system, tokens.get(Identity.INSIDER), tokens.get(Identity.TEAM_IN_AREA),
+                tokens.get(Identity.OUTSIDER), tokens.get(Identity.LEAD));
         this.expectations = readExpectations();
     }
 

@@ -2,8 +2,11 @@ package org.opendsr.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +35,23 @@ final class MatrixPeople {
             "atRiskOfAdmissionOrPlacementBreakdown", true,
             "livesInIcbArea", true));
 
+    private final StartedDsr system;
     private final ApiClient gateway;
     private final String insider;
     private final String dsrTeam;
     private final String outsider;
+    private final String lead;
     private final AtomicInteger made = new AtomicInteger();
     private final Map<String, String> shared = new HashMap<>();
+    private final Map<String, String> meetings = new HashMap<>();
 
-    MatrixPeople(ApiClient gateway, String insider, String dsrTeam, String outsider) {
-        this.gateway = gateway;
+    MatrixPeople(StartedDsr system, String insider, String dsrTeam, String outsider, String lead) {
+        this.system = system;
+        this.gateway = system.gateway;
         this.insider = insider;
         this.dsrTeam = dsrTeam;
         this.outsider = outsider;
+        this.lead = lead;
     }
 
     /** One seeded person and what the API calls them by. */
@@ -68,6 +76,7 @@ final class MatrixPeople {
         /** The values routes about this person need, and the shared ones (a new NHS number for each call). */
         Map<String, String> values(MatrixPeople people, int call) {
             Map<String, String> values = new LinkedHashMap<>(people.sharedValues());
+            values.putAll(people.meetingValues());
             values.put("personId", personId);
             values.put("referralId", referralId);
             values.put("registerEntryId", registerEntryId);
@@ -98,6 +107,7 @@ final class MatrixPeople {
                 case "requestId" -> people.aRequestToJoin(this, call(people));
                 case "breakGlassMembershipId" -> people.aBreakGlassRead();
                 case "obligationId" -> people.anObligation(this);
+                case "newExceptionId" -> people.aMeetingByExceptionRequested(this);
                 default -> null;
             };
         }
@@ -139,6 +149,11 @@ final class MatrixPeople {
             assertThat(rating.status()).as("risk-service knowing the person: " + rating.text()).isEqualTo(200);
             assertThat(rating.json().path("onRegister").asBoolean()).as(rating.text()).isTrue();
         });
+        // So does meeting-service.
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse outcomes = gateway.get("/api/meetings/people/" + personId + "/outcomes", insider);
+            assertThat(outcomes.status()).as("meeting-service knowing the person: " + outcomes.text()).isEqualTo(200);
+        });
         JsonNode record = gateway.get("/api/people/" + personId, dsrTeam).json();
         String registerEntryId = record.get("register").get("registerEntryId").asText();
         return new Person(givenName, familyName, nhsNumber, dateOfBirth, personId, referralId, registerEntryId,
@@ -151,6 +166,141 @@ final class MatrixPeople {
             shared.put("selfReferralId", aSelfOrFamilyReferral());
         }
         return shared;
+    }
+
+    /**
+     * meeting-service's records the meeting routes act on, made once about a person of their own (so that the routes
+     * whose success ends a registration never touch them): Swindon's tracking-meeting series; its first meeting, held
+     * (meeting-service's clock is moved to its start: a meeting is held once it has started), with an outcome about the
+     * person (an action the insider owns, a recommended service); a later meeting whose agenda is still open, and the
+     * last one scheduled, to cancel and move; a Meeting by Exception the insider asked for and a lead scheduled; and a
+     * community C(E)TR booked against the RED rating's obligation three weeks ahead. The values also give the bodies
+     * times that are valid on meeting-service's clock, wherever journeys moved it.
+     */
+    Map<String, String> meetingValues() {
+        if (!meetings.isEmpty()) {
+            return meetings;
+        }
+        Person person = acceptedOntoTheRegister();
+        ApiResponse red = gateway.post("/api/ratings/people/" + person.personId(), dsrTeam, Map.of(
+                "rating", "RED", "rationale", "Placement breaking down", "discussedWithPersonAndFamily", true));
+        assertThat(red.status()).as("seeding a RED rating: " + red.text()).isEqualTo(201);
+
+        ApiResponse series = gateway.post("/api/meetings/series", dsrTeam, Map.of("area", AREA));
+        assertThat(series.status()).as("seeding Swindon's series: " + series.text()).isIn(201, 409);
+        ApiResponse listed = gateway.get("/api/meetings/series?area=" + AREA, dsrTeam);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        String seriesId = listed.json().get("series").get(0).get("seriesId").asText();
+
+        LocalDate today = meetingServiceToday();
+        ApiResponse scheduled = gateway.get("/api/meetings?area=" + AREA + "&from=" + today + "&to="
+                + today.plusWeeks(8), dsrTeam);
+        assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(200);
+        List<JsonNode> ahead = new ArrayList<>();
+        for (JsonNode meeting : scheduled.json().get("meetings")) {
+            if (seriesId.equals(meeting.path("seriesId").asText()) && "SCHEDULED".equals(meeting.get("status").asText())
+                    && Instant.parse(meeting.get("startsAt").asText()).isAfter(meetingServiceNow())) {
+                ahead.add(meeting);
+            }
+        }
+        assertThat(ahead).as("three of Swindon's meetings ahead: " + scheduled.text()).hasSizeGreaterThanOrEqualTo(3);
+        JsonNode first = ahead.get(0);
+        String heldMeetingId = first.get("meetingId").asText();
+
+        Instant started = Instant.parse(first.get("startsAt").asText()).plusSeconds(60);
+        system.advanceClock("meeting-service", Duration.between(meetingServiceNow(), started).toString());
+        ApiResponse held = gateway.post("/api/meetings/" + heldMeetingId + "/held", dsrTeam, Map.of());
+        assertThat(held.status()).as("seeding a held meeting: " + held.text()).isEqualTo(200);
+        LocalDate meetingDay = meetingServiceToday();
+
+        ApiResponse outcome = gateway.post("/api/meetings/" + heldMeetingId + "/outcomes", dsrTeam, Map.of(
+                "personId", person.personId(), "summary", "Discussed the placement and the crisis plan",
+                "actions", List.of(Map.of("description", "Share the crisis plan with school",
+                        "ownerAgency", "Swindon Community LD Team", "ownerSubject", "professional",
+                        "dueOn", meetingDay.plusDays(7).toString())),
+                "recommendations", List.of(Map.of("serviceType", "SHORT_BREAKS"))));
+        assertThat(outcome.status()).as("seeding an outcome: " + outcome.text()).isEqualTo(201);
+
+        ApiResponse asked = gateway.post("/api/meetings/exceptions", insider, Map.of(
+                "personId", person.personId(), "reason", "NO_KEY_LOCAL_SERVICE"));
+        assertThat(asked.status()).as("seeding a Meeting by Exception: " + asked.text()).isEqualTo(201);
+        String exceptionId = asked.json().get("requestId").asText();
+        LocalDate exceptionDay = MeetingJourneyTest.aWorkingMidweekDayFrom(meetingDay.plusDays(1));
+        meetings.put("exceptionStartsAt", at(exceptionDay, 10));
+        meetings.put("exceptionEndsAt", at(exceptionDay, 11));
+        ApiResponse chaired = gateway.post("/api/meetings/exceptions/" + exceptionId + "/schedule", lead, Map.of(
+                "startsAt", meetings.get("exceptionStartsAt"), "endsAt", meetings.get("exceptionEndsAt"),
+                "onlineLink", "https://meet.example.nhs.uk/dsr-mbe"));
+        assertThat(chaired.status()).as("scheduling the Meeting by Exception: " + chaired.text()).isEqualTo(200);
+
+        // meeting-service learns of the RED rating's obligation from risk-service's events: 404 until then.
+        String obligationId = anObligationOfKind(person, "COMMUNITY_CTR");
+        meetings.put("reviewStartsAt", at(meetingDay.plusDays(21), 10));
+        meetings.put("reviewEndsAt", at(meetingDay.plusDays(21), 12));
+        String[] bookingId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse booked = gateway.post("/api/meetings/bookings", dsrTeam, Map.of(
+                    "obligationId", obligationId, "reviewType", "COMMUNITY_CTR",
+                    "startsAt", meetings.get("reviewStartsAt"), "endsAt", meetings.get("reviewEndsAt"),
+                    "location", "Swindon Civic Offices"));
+            assertThat(booked.status()).as("seeding a booking: " + booked.text()).isEqualTo(201);
+            bookingId[0] = booked.json().get("bookingId").asText();
+        });
+
+        meetings.put("meetingPersonId", person.personId());
+        meetings.put("seriesId", seriesId);
+        meetings.put("meetingId", heldMeetingId);
+        meetings.put("openAgendaMeetingId", ahead.get(1).get("meetingId").asText());
+        meetings.put("cancellableMeetingId", ahead.get(ahead.size() - 1).get("meetingId").asText());
+        meetings.put("outcomeId", outcome.json().get("outcomeId").asText());
+        meetings.put("actionId", outcome.json().get("actions").get(0).get("actionId").asText());
+        meetings.put("recommendationId", outcome.json().get("recommendations").get(0).get("recommendationId").asText());
+        meetings.put("exceptionId", exceptionId);
+        meetings.put("bookableObligationId", obligationId);
+        meetings.put("bookingId", bookingId[0]);
+        meetings.put("meetingToday", meetingDay.toString());
+        meetings.put("meetingInAMonth", meetingDay.plusDays(30).toString());
+        return meetings;
+    }
+
+    /** The insider asks for a Meeting by Exception about the person: a request a lead may decline, one per call. */
+    String aMeetingByExceptionRequested(Person person) {
+        ApiResponse asked = gateway.post("/api/meetings/exceptions", insider, Map.of(
+                "personId", person.personId(), "reason", "SERVICES_DISAGREE"));
+        assertThat(asked.status()).as("seeding a Meeting by Exception: " + asked.text()).isEqualTo(201);
+        return asked.json().get("requestId").asText();
+    }
+
+    /** The person's open obligation of a kind, once risk-service has opened it. */
+    private String anObligationOfKind(Person person, String kind) {
+        String[] chosen = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            ApiResponse list = gateway.get("/api/ratings/people/" + person.personId() + "/obligations", dsrTeam);
+            assertThat(list.status()).as("reading the obligations: " + list.text()).isEqualTo(200);
+            for (JsonNode obligation : list.json().get("obligations")) {
+                if (kind.equals(obligation.get("kind").asText())
+                        && List.of("DUE", "OVERDUE").contains(obligation.get("status").asText())) {
+                    chosen[0] = obligation.get("obligationId").asText();
+                }
+            }
+            assertThat(chosen[0]).as("an open " + kind + " in " + list.text()).isNotNull();
+        });
+        return chosen[0];
+    }
+
+    private Instant meetingServiceNow() {
+        ApiResponse now = new ApiClient(system.dsr.serviceUrl("meeting-service")).get("/testing/clock", null);
+        assertThat(now.status()).as(now.text()).isEqualTo(200);
+        return Instant.parse(now.json().get("now").asText());
+    }
+
+    private LocalDate meetingServiceToday() {
+        return LocalDate.ofInstant(meetingServiceNow(), ZoneId.of("Europe/London"));
+    }
+
+    /** A UK wall-clock hour on a day, as the instant the API takes. */
+    private static String at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(ZoneId.of("Europe/London")).toInstant().toString();
     }
 
     /**
