@@ -265,6 +265,7 @@ class MeetingJourneyTest {
         JsonNode latest = agreed.get("history").get(0);
         assertThat(latest.get("rating").asText()).isEqualTo("AMBER");
         assertThat(latest.get("previousRating").asText()).isEqualTo("RED");
+        assertThat(latest.get("cause").asText()).isEqualTo("AGREED_AT_MEETING");
         assertThat(latest.get("meetingId").asText()).isEqualTo(meetingId);
         assertThat(latest.get("rationale").asText()).doesNotContain(AGREED_RATIONALE);
 
