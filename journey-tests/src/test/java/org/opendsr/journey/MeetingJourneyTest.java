@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventSchemas;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.testkit.ApiClient;
@@ -420,15 +422,17 @@ class MeetingJourneyTest {
         try (TopicReader meetingEvents = TopicReader.fromBeginning(system.dsr.kafkaBootstrapServers(),
                 Topics.MEETING_EVENTS)) {
             // What this journey published: about the held meeting (keyed by it) and about each person (keyed by them).
-            meetingEvents.awaitRecord(event(meetingId, EventTypes.MEETING_HELD_V1));
+            // Each valid against its contract (the CloudEvents envelope and the type's JSON Schema).
+            assertValid(meetingEvents.awaitRecord(event(meetingId, EventTypes.MEETING_HELD_V1)));
             for (String type : List.of(EventTypes.MEETING_OUTCOME_RECORDED_V1, EventTypes.MEETING_RATING_AGREED_V1,
                     EventTypes.MEETING_ACTION_DUE_V1, EventTypes.MEETING_ACTION_OVERDUE_V1,
                     EventTypes.MEETING_RECOMMENDATION_MADE_V1, EventTypes.MEETING_RECOMMENDATION_UNMET_V1,
                     EventTypes.MEETING_FEEDBACK_DUE_V1, EventTypes.MEETING_REVIEW_BOOKED_V1,
                     EventTypes.MEETING_REVIEW_HELD_V1)) {
-                meetingEvents.awaitRecord(event(ratedId, type));
+                assertValid(meetingEvents.awaitRecord(event(ratedId, type)));
             }
-            meetingEvents.awaitRecord(event(exceptionPersonId, EventTypes.MEETING_EXCEPTION_INVITATION_REQUESTED_V1));
+            assertValid(meetingEvents.awaitRecord(event(exceptionPersonId,
+                    EventTypes.MEETING_EXCEPTION_INVITATION_REQUESTED_V1)));
             // ... and every other record on the topic so far: none carries the words or a person's details.
             for (ConsumerRecord<String, String> record : meetingEvents.readFor(Duration.ofSeconds(2), any -> true)) {
                 for (String text : kept) {
@@ -672,6 +676,18 @@ class MeetingJourneyTest {
     private static boolean inTheChristmasHolidays(LocalDate day) {
         MonthDay monthDay = MonthDay.from(day);
         return !monthDay.isBefore(MonthDay.of(12, 20)) || monthDay.isBefore(MonthDay.of(1, 6));
+    }
+
+    private static void assertValid(ConsumerRecord<String, String> record) {
+        JsonNode cloudEvent;
+        try {
+            cloudEvent = ApiClient.JSON.readTree(record.value());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + e.getMessage());
+        }
+        String type = cloudEvent.get("type").asText();
+        assertThat(EventSchemas.envelopeProblems(cloudEvent)).as(type).isEmpty();
+        assertThat(EventSchemas.dataProblems(EventCatalogue.of(type), cloudEvent.get("data"))).as(type).isEmpty();
     }
 
     private static Predicate<ConsumerRecord<String, String>> event(String key, String type) {
