@@ -239,7 +239,7 @@ class MeetingJourneyTest {
         outcome.put("agreedRating", "AMBER");
         outcome.put("ratingRationale", AGREED_RATIONALE);
         outcome.put("discussedWithPersonAndFamily", true);
-        outcome.put("actions", List.of(Map.of("description", ACTION_TEXT, "ownerAgency", "Wiltshire Council",
+        outcome.put("actions", List.of(Map.of("description", ACTION_TEXT, "ownerAgency", "wiltshire-council",
                 "ownerSubject", "professional", "dueOn", actionDueOn.toString())));
         outcome.put("recommendations", List.of(Map.of("serviceType", "INTENSIVE_SUPPORT_TEAM",
                 "note", RECOMMENDATION_NOTE)));
@@ -251,7 +251,7 @@ class MeetingJourneyTest {
         assertThat(view.at("/agreedRating/rating").asText()).isEqualTo("AMBER");
         JsonNode action = view.get("actions").get(0);
         actionId = action.get("actionId").asText();
-        assertThat(action.get("ownerAgency").asText()).isEqualTo("Wiltshire Council");
+        assertThat(action.get("ownerAgency").asText()).isEqualTo("wiltshire-council");
         assertThat(action.get("ownerSubject").asText()).isEqualTo("professional");
         assertThat(action.get("status").asText()).isEqualTo("OPEN");
         JsonNode recommendation = view.get("recommendations").get(0);
