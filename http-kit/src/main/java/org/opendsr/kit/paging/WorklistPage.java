@@ -1,4 +1,4 @@
-package org.opendsr.risk.shared.application;
+package org.opendsr.kit.paging;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,9 +9,10 @@ import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
- * One page of a risk-service worklist (RED and BLUE lists, overdue updates, obligations due) and the cursor of the
- * next page ({@code null} on the last). Keyset paging: every worklist is ordered by a day and an id, and a page starts
- * after the last line of the page before, through an index, however long the list.
+ * One page of a worklist (risk-service's RED and BLUE lists, overdue updates, obligations due; meeting-service's
+ * worklists) and the cursor of the next page ({@code null} on the last). Keyset paging: every worklist is ordered by
+ * a day and an id, and a page starts after the last line of the page before, through an index, however long the
+ * list.
  */
 public record WorklistPage<T>(List<T> items, @Nullable String next) {
 

@@ -1,4 +1,4 @@
-package org.opendsr.risk.shared.application;
+package org.opendsr.kit.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
@@ -10,9 +10,9 @@ import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
- * The opaque cursor of every keyset-paged list in risk-service: the sort key of the last line shown (a day or an
- * instant, never anything personal) and its id, Base64url-encoded. A cursor no page gave is refused naming
- * {@code after}.
+ * The opaque cursor of every keyset-paged list (risk-service's and meeting-service's worklists, a person's updates):
+ * the sort key of the last line shown (a day or an instant, never anything personal) and its id, Base64url-encoded.
+ * A cursor no page gave is refused naming {@code after}.
  */
 public final class PageCursor {
 
