@@ -33,6 +33,22 @@ import org.opendsr.contracts.agency.AgencyContactDetailsChangedV2;
 import org.opendsr.contracts.agency.AgencyAdmissionReportedV2;
 import org.opendsr.contracts.agency.AgencyDischargeReportedV2;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.meeting.ActionDone;
+import org.opendsr.contracts.meeting.ActionDue;
+import org.opendsr.contracts.meeting.ActionOverdue;
+import org.opendsr.contracts.meeting.ExceptionInvitationRequested;
+import org.opendsr.contracts.meeting.FeedbackDue;
+import org.opendsr.contracts.meeting.MeetingCancelled;
+import org.opendsr.contracts.meeting.MeetingHeld;
+import org.opendsr.contracts.meeting.MeetingScheduled;
+import org.opendsr.contracts.meeting.OutcomeRecorded;
+import org.opendsr.contracts.meeting.RatingAgreed;
+import org.opendsr.contracts.meeting.RecommendationMade;
+import org.opendsr.contracts.meeting.RecommendationMet;
+import org.opendsr.contracts.meeting.RecommendationUnmet;
+import org.opendsr.contracts.meeting.ReviewBooked;
+import org.opendsr.contracts.meeting.ReviewCancelled;
+import org.opendsr.contracts.meeting.ReviewHeld;
 import org.opendsr.contracts.risk.ObligationCompleted;
 import org.opendsr.contracts.risk.ObligationDue;
 import org.opendsr.contracts.risk.ObligationOverdue;
@@ -99,6 +115,38 @@ public final class EventCatalogue {
                     EventSources.RISK_SERVICE, ObligationOverdue.class),
             new EventContract(EventTypes.RISK_OBLIGATION_COMPLETED_V1, Topics.RISK_EVENTS,
                     EventSources.RISK_SERVICE, ObligationCompleted.class),
+            new EventContract(EventTypes.MEETING_SCHEDULED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, MeetingScheduled.class),
+            new EventContract(EventTypes.MEETING_HELD_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, MeetingHeld.class),
+            new EventContract(EventTypes.MEETING_CANCELLED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, MeetingCancelled.class),
+            new EventContract(EventTypes.MEETING_OUTCOME_RECORDED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, OutcomeRecorded.class),
+            new EventContract(EventTypes.MEETING_RATING_AGREED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, RatingAgreed.class),
+            new EventContract(EventTypes.MEETING_ACTION_DUE_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ActionDue.class),
+            new EventContract(EventTypes.MEETING_ACTION_OVERDUE_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ActionOverdue.class),
+            new EventContract(EventTypes.MEETING_ACTION_DONE_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ActionDone.class),
+            new EventContract(EventTypes.MEETING_RECOMMENDATION_MADE_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, RecommendationMade.class),
+            new EventContract(EventTypes.MEETING_RECOMMENDATION_MET_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, RecommendationMet.class),
+            new EventContract(EventTypes.MEETING_RECOMMENDATION_UNMET_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, RecommendationUnmet.class),
+            new EventContract(EventTypes.MEETING_REVIEW_BOOKED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ReviewBooked.class),
+            new EventContract(EventTypes.MEETING_REVIEW_HELD_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ReviewHeld.class),
+            new EventContract(EventTypes.MEETING_REVIEW_CANCELLED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ReviewCancelled.class),
+            new EventContract(EventTypes.MEETING_EXCEPTION_INVITATION_REQUESTED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ExceptionInvitationRequested.class),
+            new EventContract(EventTypes.MEETING_FEEDBACK_DUE_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, FeedbackDue.class),
             new EventContract(EventTypes.AGENCY_REFERRAL_SUBMITTED_V1, Topics.AGENCY_INBOUND_CHANNEL,
                     EventSources.AGENCY_SYSTEMS, AgencyReferralSubmitted.class),
             new EventContract(EventTypes.AGENCY_ADDRESS_CHANGED_V1, Topics.AGENCY_INBOUND_CHANNEL,

@@ -1,0 +1,37 @@
+package org.opendsr.meeting.shared.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import org.opendsr.contracts.common.LifeStage;
+import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.consent.ConsentStatus;
+
+/**
+ * What meeting-service knows of a person, by personId only, from referral-, consent- and risk-service's events: enough
+ * to build an agenda and check a booking, nothing that identifies them (names reach a meeting through the gateway's
+ * person view, never through this store).
+ *
+ * @param area             the locality the person lives in (the DSR team's area); moves follow
+ * @param updateOverdueSince the day the last missed update was due, while one is overdue
+ * @param consentRenewalDueOn when the current consent is due for renewal (annual or at 18)
+ */
+public record RegisterPerson(
+        UUID personId,
+        String area,
+        @Nullable LifeStage lifeStage,
+        @Nullable Instant referredAt,
+        @Nullable Instant acceptedAt,
+        boolean onRegister,
+        @Nullable Instant removedAt,
+        @Nullable RagRating rating,
+        boolean ratingIndicative,
+        @Nullable RagRating previousRating,
+        @Nullable LocalDate ratedOn,
+        @Nullable Instant ratingChangedAt,
+        @Nullable LocalDate updateOverdueSince,
+        @Nullable LocalDate consentRenewalDueOn,
+        @Nullable ConsentStatus consentStatus) {
+}
