@@ -131,7 +131,15 @@ public class AuditedPersonAccess<P extends Enum<P>> {
         return caller.purpose(purposes, byDefault, purpose -> true);
     }
 
-    private void refused(Caller caller, UUID personId, String action, String what, Instant now) {
+    /**
+     * Audits a refusal on its own (the request's transaction is about to roll back), for a service's own decisions
+     * (meeting-service's area team for a meeting); {@code personId} null when it concerns no one person.
+     */
+    protected void auditRefused(Caller caller, @Nullable UUID personId, String action, String what) {
+        refused(caller, personId, action, what, clock.instant());
+    }
+
+    private void refused(Caller caller, @Nullable UUID personId, String action, String what, Instant now) {
         audit.appendInItsOwnTransaction(AuditEntry.attempted(now, caller.userId(), rolesOf(caller), action, personId,
                 what, statedPurpose(caller).name(), AuditOutcome.REFUSED));
     }
