@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opendsr.kit.calendar.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /**
  * The days a series meets: every {@code intervalWeeks} weeks on its day, counted from the first meeting. A day that

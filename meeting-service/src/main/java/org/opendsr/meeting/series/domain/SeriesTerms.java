@@ -63,7 +63,7 @@ public record SeriesTerms(
     }
 
     /** Tracking meetings are online: a link people can open safely, https only. */
-    static String checkedLink(String link) {
+    public static String checkedLink(String link) {
         if (link == null || link.isBlank()) {
             throw RuleBroken.invalid("onlineLink", "is required: tracking meetings are online");
         }

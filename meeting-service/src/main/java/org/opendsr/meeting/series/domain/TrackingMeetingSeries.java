@@ -3,7 +3,7 @@ package org.opendsr.meeting.series.domain;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.opendsr.kit.calendar.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**

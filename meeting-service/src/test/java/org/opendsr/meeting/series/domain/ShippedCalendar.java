@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.opendsr.kit.calendar.GovUkBankHolidays;
-import org.opendsr.kit.calendar.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /** The working-day calendar from the England and Wales bank holidays the kit ships (GOV.UK's published list). */
 final class ShippedCalendar {
