@@ -7,9 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.meeting.MeetingKind;
 import org.opendsr.kit.access.Caller;
@@ -38,15 +41,17 @@ public class ReadingMeetings {
     }
 
     private final Meetings meetings;
+    private final TrackingSeries series;
     private final PlannedDays plannedDays;
     private final MeetingDecisions decisions;
     private final MeetingAccess access;
     private final InvitationCalendar calendar;
     private final Clock clock;
 
-    ReadingMeetings(Meetings meetings, PlannedDays plannedDays, MeetingDecisions decisions, MeetingAccess access,
+    ReadingMeetings(Meetings meetings, TrackingSeries series, PlannedDays plannedDays, MeetingDecisions decisions, MeetingAccess access,
                     InvitationCalendar calendar, Clock clock) {
         this.meetings = meetings;
+        this.series = series;
         this.plannedDays = plannedDays;
         this.decisions = decisions;
         this.access = access;
@@ -55,6 +60,7 @@ public class ReadingMeetings {
     }
 
     /** From {@code from} (today when omitted) to {@code to} (8 weeks on when omitted), both days included. */
+    @Transactional(readOnly = true)
     public List<SeenMeeting> inArea(@Nullable String area, @Nullable LocalDate from, @Nullable LocalDate to,
                                     Caller caller) {
         LocalDate first = from != null ? from : LocalDate.now(clock.withZone(MeetingSchedule.UK));
@@ -70,22 +76,27 @@ public class ReadingMeetings {
             access.requireAreaTeam(area.strip(), caller, "meetings of an area");
             areas = List.of(area.strip());
         } else if (caller.hasRole(DsrRoles.DSR_LEAD)) {
-            areas = null;
+            // A lead's: every area with a series, and any they work in (Meetings by Exception included).
+            Set<String> every = new TreeSet<>(caller.areas());
+            series.inAreas(null).forEach(one -> every.add(one.area()));
+            areas = every;
         } else {
             areas = caller.areas();
         }
-        access.listRead(caller, "meetings" + (areas == null ? "" : " area=" + String.join(",", areas))
+        access.listRead(caller, "meetings area=" + String.join(",", areas)
                 + " from=" + first + " to=" + last);
         Instant start = first.atStartOfDay(MeetingSchedule.UK).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(MeetingSchedule.UK).toInstant();
         return meetings.inAreas(areas, start, end, MOST).stream().map(this::seen).toList();
     }
 
+    @Transactional(readOnly = true)
     public SeenMeeting one(UUID meetingId, Caller caller) {
         return seen(decisions.readable(meetingId, caller, "meeting"));
     }
 
     /** The meeting's invitation as iCalendar text: a cancelled meeting's is its cancellation. */
+    @Transactional(readOnly = true)
     public String invitation(UUID meetingId, Caller caller) {
         Meeting meeting = decisions.readable(meetingId, caller, "invitation");
         return calendar.render(invitationOf(meeting));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.security.DsrRoles;
@@ -22,6 +23,7 @@ public class ReadingSeries {
         this.access = access;
     }
 
+    @Transactional(readOnly = true)
     public TrackingMeetingSeries one(UUID seriesId, Caller caller) {
         TrackingMeetingSeries found = series.find(seriesId).orElseThrow(ManagingSeries::notFound);
         access.requireAreaTeam(found.area(), caller, "tracking meeting series");
@@ -29,6 +31,7 @@ public class ReadingSeries {
         return found;
     }
 
+    @Transactional(readOnly = true)
     public List<TrackingMeetingSeries> list(@Nullable String area, Caller caller) {
         List<TrackingMeetingSeries> found;
         if (area != null && !area.isBlank()) {

@@ -46,6 +46,7 @@ public class RecordingAttendees {
         return attendee;
     }
 
+    @Transactional(readOnly = true)
     public List<Attendee> of(UUID meetingId, Caller caller) {
         decisions.readable(meetingId, caller, "attendees");
         return attendees.ofMeeting(meetingId);
