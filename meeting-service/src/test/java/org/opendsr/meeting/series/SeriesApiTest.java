@@ -3,18 +3,29 @@ package org.opendsr.meeting.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +34,11 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.meeting.series.application.SchedulingSeriesMeetings;
+import org.opendsr.meeting.series.application.TrackingSeries;
+import org.opendsr.meeting.series.domain.BankHolidayRule;
+import org.opendsr.meeting.series.domain.SeriesTerms;
+import org.opendsr.meeting.series.domain.TrackingMeetingSeries;
 import org.opendsr.meeting.support.MeetingServiceUnderTest;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;
@@ -39,6 +55,15 @@ class SeriesApiTest extends MeetingServiceUnderTest {
 
     @Inject
     WorkingDayCalendars calendars;
+
+    @Inject
+    TrackingSeries trackingSeries;
+
+    @Inject
+    SchedulingSeriesMeetings scheduling;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private PublishedEvents published;
 
@@ -266,6 +291,84 @@ class SeriesApiTest extends MeetingServiceUnderTest {
         assertThat(api.http.get("/meetings/series", api.dsrLead).json().get("series"))
                 .anySatisfy(s -> assertThat(s.get("seriesId").asText()).isEqualTo(seriesId));
         assertThat(api.http.get("/meetings/series/" + UUID.randomUUID(), api.dsrLead).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twoReplicasSchedulingTheSameSeriesAtOnceMakeEachMeetingOnceAndTheSweepChangesNothing() throws Exception {
+        String area = newArea();
+        TrackingMeetingSeries created = TrackingMeetingSeries.start(UUID.randomUUID(), area, new SeriesTerms(
+                DayOfWeek.MONDAY, 1, LocalTime.of(10, 0), Duration.ofMinutes(60),
+                nextOnOrAfter(today().plusDays(1), DayOfWeek.MONDAY), "https://meet.example.nhs.uk/" + area,
+                BankHolidayRule.MOVE_TO_NEXT_WORKING_DAY));
+        transactions.executeWrite(status -> {
+            trackingSeries.save(created);
+            return null;
+        });
+
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(replicas.submit(() -> {
+                    start.await();
+                    return scheduling.keepScheduled(created.id());
+                }));
+            }
+            start.countDown();
+            int made = runs.get(0).get(30, TimeUnit.SECONDS) + runs.get(1).get(30, TimeUnit.SECONDS);
+            JsonNode meetings = meetingsOf(area, api.dsrLead);
+            assertThat(meetings.size()).isEqualTo(made).isBetween(8, 9);
+            assertThat(meetings).extracting(m -> m.get("date").asText()).doesNotHaveDuplicates();
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        ApiResponse swept = api.http.post("/meetings/sweeps", api.dsrLead, "");
+        assertThat(swept.status()).as(swept.text()).isEqualTo(200);
+        assertThat(swept.text()).contains("tracking-meetings-scheduled");
+        assertThat(scheduling.keepScheduled(created.id())).isZero();
+    }
+
+    @Test
+    void seriesChangesAndReadsAreAuditedRefusalsIncluded() {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+        String seriesId = api.http.post("/meetings/series", team, Map.of("area", area)).json().get("seriesId")
+                .asText();
+        api.http.put("/meetings/series/" + seriesId, team, Map.of("startTime", "11:00"));
+        api.http.get("/meetings/series/" + seriesId, api.dsrTeamInWiltshire);
+
+        List<String> audited = transactions.executeRead(status -> {
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement query = status.getConnection().prepareStatement("SELECT actor || ' ' || action "
+                    + "|| ' ' || outcome || ' ' || coalesce(person_id::text, 'no person') FROM dsr_kit.audit_entry "
+                    + "WHERE what LIKE ? ORDER BY seq")) {
+                query.setString(1, "%" + seriesId + "%");
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1));
+                    }
+                }
+            }
+            return rows;
+        });
+        assertThat(audited).contains("dsr-team-" + area + " CREATE ALLOWED no person",
+                "dsr-team-" + area + " CHANGE ALLOWED no person");
+        ApiResponse listed = api.http.get("/meetings?area=" + area, team);
+        assertThat(listed.status()).isEqualTo(200);
+        int refusals = transactions.executeRead(status -> {
+            try (PreparedStatement query = status.getConnection().prepareStatement("SELECT count(*) FROM "
+                    + "dsr_kit.audit_entry WHERE action = 'READ' AND outcome = ? AND what LIKE ?")) {
+                query.setString(1, "REFUSED");
+                query.setString(2, "tracking meeting series%");
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        });
+        assertThat(refusals).isPositive();
     }
 
     private void assertRefused(Map<String, Object> request, String token, String field) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.opendsr.meeting.series.application.Attendees;
 import org.opendsr.meeting.series.application.CancellationNotes;
@@ -39,6 +40,7 @@ class PostgresAttendees implements Attendees, CancellationNotes {
     }
 
     @Override
+    @ReadOnly
     public List<Attendee> ofMeeting(UUID meetingId) {
         return jdbc.prepareStatement("SELECT * FROM meeting_attendee WHERE meeting_id = ? "
                 + "ORDER BY recorded_at, attendee_id", statement -> {
@@ -68,6 +70,7 @@ class PostgresAttendees implements Attendees, CancellationNotes {
     }
 
     @Override
+    @ReadOnly
     public Optional<String> of(UUID meetingId) {
         return jdbc.prepareStatement("SELECT note FROM meeting_cancellation_note WHERE meeting_id = ?", statement -> {
             statement.setObject(1, meetingId);

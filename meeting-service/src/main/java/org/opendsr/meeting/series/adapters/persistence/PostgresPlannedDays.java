@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.opendsr.meeting.series.application.PlannedDays;
 
@@ -25,6 +26,7 @@ class PostgresPlannedDays implements PlannedDays {
     }
 
     @Override
+    @ReadOnly
     public List<PlannedDay> ofSeriesFrom(UUID seriesId, LocalDate from) {
         return jdbc.prepareStatement("SELECT * FROM series_meeting_day WHERE series_id = ? AND planned_on >= ? "
                 + "ORDER BY planned_on", statement -> {
@@ -35,6 +37,7 @@ class PostgresPlannedDays implements PlannedDays {
     }
 
     @Override
+    @ReadOnly
     public Optional<PlannedDay> ofMeeting(UUID meetingId) {
         return jdbc.prepareStatement("SELECT * FROM series_meeting_day WHERE meeting_id = ?", statement -> {
             statement.setObject(1, meetingId);

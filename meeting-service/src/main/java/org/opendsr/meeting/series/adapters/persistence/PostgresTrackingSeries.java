@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.series.application.TrackingSeries;
@@ -38,6 +39,7 @@ class PostgresTrackingSeries implements TrackingSeries {
     }
 
     @Override
+    @ReadOnly
     public Optional<TrackingMeetingSeries> find(UUID seriesId) {
         return byId("SELECT * FROM tracking_series WHERE series_id = ?", seriesId);
     }
@@ -48,6 +50,7 @@ class PostgresTrackingSeries implements TrackingSeries {
     }
 
     @Override
+    @ReadOnly
     public List<TrackingMeetingSeries> inAreas(@Nullable Collection<String> areas) {
         if (areas != null && areas.isEmpty()) {
             return List.of();
@@ -63,6 +66,7 @@ class PostgresTrackingSeries implements TrackingSeries {
     }
 
     @Override
+    @ReadOnly
     public List<UUID> activeIds() {
         return jdbc.prepareStatement("SELECT series_id FROM tracking_series WHERE active ORDER BY area",
                 statement -> {
