@@ -230,6 +230,7 @@ class SeriesApiTest extends MeetingServiceUnderTest {
         LocalDate thursday = nextOnOrAfter(today().plusDays(1), DayOfWeek.THURSDAY);
 
         assertRefused(Map.of(), team, "area");
+        assertRefused(Map.of("area", "Not an area code", "dayOfWeek", "MONDAY"), api.dsrLead, "area");
         assertRefused(Map.of("area", area, "dayOfWeek", "FUNDAY"), team, "dayOfWeek");
         assertRefused(Map.of("area", area, "dayOfWeek", "SATURDAY"), team, "dayOfWeek");
         assertRefused(Map.of("area", area, "intervalWeeks", 0), team, "intervalWeeks");

@@ -2,6 +2,7 @@ package org.opendsr.meeting.series.domain;
 
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.rules.RuleBroken;
@@ -12,6 +13,8 @@ import org.opendsr.kit.rules.RuleBroken;
  * {@link org.opendsr.meeting.shared.domain.Meeting}s the series keeps scheduled a few weeks ahead.
  */
 public final class TrackingMeetingSeries {
+
+    private static final Pattern AREA_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
 
     private final UUID id;
     private final String area;
@@ -28,6 +31,10 @@ public final class TrackingMeetingSeries {
     public static TrackingMeetingSeries start(UUID id, String area, SeriesTerms terms) {
         if (area == null || area.isBlank()) {
             throw RuleBroken.invalid("area", "is required");
+        }
+        // The DSR's area codes, as tokens and care teams carry them (e.g. SWINDON, BATH_AND_NORTH_EAST_SOMERSET).
+        if (!AREA_CODE.matcher(area.strip()).matches()) {
+            throw RuleBroken.invalid("area", "must be an area code: capital letters, digits and _, up to 100");
         }
         return new TrackingMeetingSeries(id, area.strip(), terms, true);
     }

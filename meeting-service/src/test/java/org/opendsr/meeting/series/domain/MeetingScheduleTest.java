@@ -137,6 +137,8 @@ class MeetingScheduleTest {
                 thursday, "http://meet.example.nhs.uk/x", null), "onlineLink");
         assertField(() -> new SeriesTerms(DayOfWeek.THURSDAY, 2, LocalTime.of(10, 0), Duration.ofMinutes(90),
                 thursday, "javascript:alert(1)", null), "onlineLink");
+        assertField(() -> TrackingMeetingSeries.start(java.util.UUID.randomUUID(), "swindon; drop",
+                every(2, DayOfWeek.THURSDAY, thursday, null)), "area");
         assertThat(every(2, DayOfWeek.THURSDAY, thursday, null).bankHolidayRule())
                 .isEqualTo(BankHolidayRule.MOVE_TO_NEXT_WORKING_DAY);
     }
