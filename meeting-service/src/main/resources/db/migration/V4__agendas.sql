@@ -1,7 +1,7 @@
 -- Tracking meetings' agendas (meeting-service README, "Agendas"). personIds only, never names; the reasons' words
 -- name ratings, reviews and dates. One agenda per meeting (the primary key), assembled under the meeting's row lock.
 CREATE TABLE agenda (
-    meeting_id   uuid PRIMARY KEY,
+    meeting_id   uuid PRIMARY KEY REFERENCES meeting (meeting_id),
     status       text        NOT NULL CHECK (status IN ('NOT_YET_ASSEMBLED', 'DRAFT', 'FROZEN')),
     assembled_at timestamptz,
     frozen_at    timestamptz,

@@ -70,7 +70,7 @@ public class ChangingAgendas {
         });
         Meeting meeting = meetings.trackingMeeting(meetingId, caller, true);
         TrackingMeetingAgenda agenda = changeable(meeting);
-        boolean knownHere = people.find(personId).filter(person -> person.area().equals(meeting.area())).isPresent();
+        boolean knownHere = people.find(personId).filter(person -> meeting.area().equals(person.area())).isPresent();
         if (!knownHere) {
             throw new RuleBroken(RuleBroken.Kind.NOT_FOUND, "unknown-person", "No such person", "personId",
                     "no person with this personId is known in the meeting's area");

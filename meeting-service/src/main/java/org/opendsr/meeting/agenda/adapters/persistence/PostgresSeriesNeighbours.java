@@ -31,7 +31,7 @@ class PostgresSeriesNeighbours implements SeriesNeighbours {
             return Optional.empty();
         }
         return jdbc.prepareStatement("SELECT m.starts_at, a.assembled_at FROM meeting m "
-                + "LEFT JOIN agenda a ON a.meeting_id = m.id "
+                + "LEFT JOIN agenda a ON a.meeting_id = m.meeting_id "
                 + "WHERE m.series_id = ? AND m.kind = 'TRACKING' AND m.status <> 'CANCELLED' AND m.starts_at < ? "
                 + "ORDER BY m.starts_at DESC LIMIT 1", statement -> {
                     statement.setObject(1, meeting.seriesId());
@@ -67,15 +67,15 @@ class PostgresSeriesNeighbours implements SeriesNeighbours {
 
     @Override
     public List<UUID> awaitingAgenda(Instant startingBefore) {
-        return jdbc.prepareStatement("SELECT m.id FROM meeting m LEFT JOIN agenda a ON a.meeting_id = m.id "
+        return jdbc.prepareStatement("SELECT m.meeting_id FROM meeting m LEFT JOIN agenda a ON a.meeting_id = m.meeting_id "
                 + "WHERE m.kind = 'TRACKING' AND m.status = 'SCHEDULED' AND m.starts_at < ? "
-                + "AND (a.meeting_id IS NULL OR a.status = 'NOT_YET_ASSEMBLED') ORDER BY m.starts_at, m.id",
+                + "AND (a.meeting_id IS NULL OR a.status = 'NOT_YET_ASSEMBLED') ORDER BY m.starts_at, m.meeting_id",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(startingBefore));
                     List<UUID> ids = new ArrayList<>();
                     try (ResultSet row = statement.executeQuery()) {
                         while (row.next()) {
-                            ids.add(row.getObject("id", UUID.class));
+                            ids.add(row.getObject("meeting_id", UUID.class));
                         }
                     }
                     return ids;
