@@ -3,6 +3,7 @@ package org.opendsr.meeting.agenda.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.inject.Singleton;
@@ -31,12 +32,13 @@ public class AssemblingAgendas {
 
     private final RegisterPeople people;
     private final ReviewObligations obligations;
-    private final OverdueActions actions;
+    private final Optional<OverdueActions> actions;
     private final SeriesNeighbours neighbours;
     private final AgendaSettings settings;
     private final WorkingDayCalendars calendars;
 
-    AssemblingAgendas(RegisterPeople people, ReviewObligations obligations, OverdueActions actions,
+    AssemblingAgendas(RegisterPeople people, ReviewObligations obligations,
+                      Optional<OverdueActions> actions,
                       SeriesNeighbours neighbours, AgendaSettings settings, WorkingDayCalendars calendars) {
         this.people = people;
         this.obligations = obligations;
@@ -54,8 +56,9 @@ public class AssemblingAgendas {
                 .filter(ReviewObligation::isOpen)
                 .map(obligation -> new OpenReview(obligation.personId(), obligation.kind(), obligation.dueOn()))
                 .toList();
-        List<ActionOverdue> overdue = actions.inArea(meeting.area(), window.today()).stream()
-                .map(action -> new ActionOverdue(action.personId(), action.dueOn())).toList();
+        // Actions belong to the outcomes feature; until it is deployed there are none to be overdue.
+        List<ActionOverdue> overdue = actions.map(all -> all.inArea(meeting.area(), window.today())).orElse(List.of())
+                .stream().map(action -> new ActionOverdue(action.personId(), action.dueOn())).toList();
         return AgendaAssembly.assemble(window, register, reviews, overdue);
     }
 

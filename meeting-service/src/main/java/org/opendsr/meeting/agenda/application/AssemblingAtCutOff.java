@@ -1,6 +1,7 @@
 package org.opendsr.meeting.agenda.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,10 +25,20 @@ public class AssemblingAtCutOff {
     private final Agendas agendas;
     private final AssemblingAgendas assembling;
 
-    AssemblingAtCutOff(Meetings meetings, Agendas agendas, AssemblingAgendas assembling) {
+    private final SeriesNeighbours neighbours;
+
+    AssemblingAtCutOff(Meetings meetings, Agendas agendas, AssemblingAgendas assembling,
+                       SeriesNeighbours neighbours) {
         this.meetings = meetings;
         this.agendas = agendas;
         this.assembling = assembling;
+        this.neighbours = neighbours;
+    }
+
+    /** The meetings to look at (each is checked again, locked, by {@link #assembleIfDue}). */
+    @Transactional(readOnly = true)
+    public List<UUID> awaitingAgenda(Instant startingBefore) {
+        return neighbours.awaitingAgenda(startingBefore);
     }
 
     /** @return whether it assembled the agenda now */
