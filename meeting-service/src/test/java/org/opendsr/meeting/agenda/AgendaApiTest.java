@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.meeting.CancellationReason;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.meeting.agenda.application.AgendaCutOffs;
 import org.opendsr.meeting.shared.application.MeetingFollower;
@@ -213,6 +214,26 @@ class AgendaApiTest extends MeetingServiceUnderTest {
     }
 
     @Test
+    void aCancelledMeetingsAgendaNoLongerChanges() {
+        UUID person = register.onRegister();
+        UUID assembled = testMeetings.tracking(clock.instant().plus(Duration.ofDays(1)));
+        cutOffs.sweepNow();
+        UUID never = testMeetings.tracking(clock.instant().plus(Duration.ofDays(30)));
+        testMeetings.cancel(assembled);
+        testMeetings.cancel(never);
+
+        assertThat(agendaOf(assembled).get("status").asText()).isEqualTo("DRAFT");
+        ApiResponse regenerated = api.http.post(regenerationOf(assembled), api.dsrTeam, "");
+        assertProblem(regenerated, 409, null);
+        assertThat(regenerated.json().get("type").asText()).isEqualTo("urn:dsr:problem:meeting-cancelled");
+        assertProblem(api.http.post(itemsOf(assembled), api.dsrTeam,
+                Map.of("personId", person.toString(), "reason", "Concern")), 409, null);
+        assertProblem(api.http.get(agendaPath(never), api.dsrTeam), 404, null);
+        cutOffs.sweepNow();
+        assertProblem(api.http.get(agendaPath(never), api.dsrTeam), 404, null);
+    }
+
+    @Test
     void aMeetingByExceptionHasNoAgenda() {
         UUID person = register.onRegister();
         UUID exception = testMeetings.exception(person, clock.instant().plus(Duration.ofDays(3)));
@@ -304,6 +325,12 @@ class AgendaApiTest extends MeetingServiceUnderTest {
             meetings.save(Meeting.exception(id, AREA, personId, startsAt, startsAt.plus(Duration.ofHours(1)), null,
                     "dsr-lead-1").meeting());
             return id;
+        }
+
+        @Transactional
+        public void cancel(UUID meetingId) {
+            meetings.save(meetings.findForUpdate(meetingId).orElseThrow()
+                    .cancel(CancellationReason.NOT_NEEDED, clock.instant()).meeting());
         }
 
         @Transactional
