@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
-import org.opendsr.meeting.shared.application.DueDateSweep;
+import org.opendsr.kit.sweep.DueDateSweep;
 import org.opendsr.meeting.shared.domain.WorkingHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

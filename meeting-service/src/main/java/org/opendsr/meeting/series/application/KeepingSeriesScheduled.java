@@ -3,7 +3,7 @@ package org.opendsr.meeting.series.application;
 import java.time.Instant;
 
 import jakarta.inject.Singleton;
-import org.opendsr.meeting.shared.application.DueDateSweep;
+import org.opendsr.kit.sweep.DueDateSweep;
 
 /**
  * Part of the sweep (scheduled, and {@code POST /meetings/sweeps}): as the weeks go by, every active series' next

@@ -1,4 +1,4 @@
-package org.opendsr.meeting.shared.application;
+package org.opendsr.kit.sweep;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs every {@link DueDateSweep} (agenda cut-offs, overdue actions) at one instant, each in its own transaction. */
+/** Runs every {@link DueDateSweep} of the service at one instant, each in its own transaction. */
 @Singleton
 public class SweepingDueDates {
 
