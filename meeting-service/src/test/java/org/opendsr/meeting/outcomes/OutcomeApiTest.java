@@ -106,7 +106,7 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         body.put("agreedRating", "AMBER");
         body.put("ratingRationale", RATIONALE);
         body.put("discussedWithPersonAndFamily", false);
-        body.put("actions", List.of(Map.of("description", ACTION, "ownerAgency", "Swindon Community LD Team",
+        body.put("actions", List.of(Map.of("description", ACTION, "ownerAgency", "swindon-community-ld-team",
                 "ownerSubject", ReferralEvents.REFERRER, "dueOn", actionDue.toString())));
         body.put("recommendations", List.of(Map.of("serviceType", "SHORT_BREAKS", "note", NOTE)));
         return body;
@@ -207,6 +207,10 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         assertProblem(record(meeting, api.dsrTeam, noRationale), 400, "ratingRationale");
         assertProblem(record(meeting, api.dsrTeam, outcome(personId, today().minusDays(1))), 400,
                 "actions[0].dueOn");
+        Map<String, Object> agencyByName = outcome(personId, today());
+        agencyByName.put("actions", List.of(Map.of("description", ACTION, "ownerAgency", "Swindon Community LD Team",
+                "dueOn", today().toString())));
+        assertProblem(record(meeting, api.dsrTeam, agencyByName), 400, "actions[0].ownerAgency");
         Map<String, Object> badRating = outcome(personId, today());
         badRating.put("agreedRating", "PURPLE");
         assertProblem(record(meeting, api.dsrTeam, badRating), 400, "agreedRating");
@@ -256,7 +260,8 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
                 .hasSize(2);
         JsonNode seenByTheProfessional = api.http.get("/meetings/" + meeting.id() + "/outcomes", api.professional)
                 .json().get("outcomes");
-        assertThat(seenByTheProfessional.findValuesAsText("personId")).containsExactly(personId.toString());
+        assertThat(seenByTheProfessional).singleElement()
+                .satisfies(seen -> assertThat(seen.get("personId").asText()).isEqualTo(personId.toString()));
         // A break-glass read opens one record, never a list.
         assertProblem(api.http.get("/meetings/" + meeting.id() + "/outcomes", api.anotherProfessional), 404, null);
         assertProblem(api.http.get("/meetings/" + meeting.id() + "/outcomes", api.dsrTeamInWiltshire), 404, null);

@@ -9,6 +9,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.outcomes.domain.AgreedAction;
+import org.opendsr.meeting.shared.application.DueDateSweep;
 import org.opendsr.meeting.shared.application.MeetingAccess;
 
 /**
@@ -19,7 +20,7 @@ import org.opendsr.meeting.shared.application.MeetingAccess;
  * and the scheduled sweep (wired by the shared core).
  */
 @Singleton
-public class SweepingOverdueActions {
+public class SweepingOverdueActions implements DueDateSweep {
 
     /** Who the audit names as having announced it. */
     static final String SYSTEM_ACTOR = "meeting-service";
@@ -36,11 +37,13 @@ public class SweepingOverdueActions {
         this.access = access;
     }
 
+    @Override
     public String name() {
         return "overdue-actions";
     }
 
     /** @return how many actions were announced overdue */
+    @Override
     @Transactional
     public int sweep(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);

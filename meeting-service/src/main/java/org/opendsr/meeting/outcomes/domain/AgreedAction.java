@@ -10,7 +10,8 @@ import org.opendsr.kit.rules.RuleBroken;
 
 /**
  * Something a meeting agreed must be done for a person: what (the meeting's words, kept here), which agency owns it
- * (and, when there is one, which professional by their subject), by when. Done once; overdue once its due date has
+ * (by its id, e.g. {@code swindon-borough-council}: an id travels on action-due, a name would be free text), and,
+ * when there is one, which professional by their subject, by when. Done once; overdue once its due date has
  * passed without being done (it is still on time on the due date itself), announced exactly once.
  */
 public final class AgreedAction {
@@ -66,8 +67,7 @@ public final class AgreedAction {
         }
         String description = OutcomeTexts.required(field + ".description", asked.description(),
                 OutcomeTexts.ACTION_MAX);
-        String agency = OutcomeTexts.oneLine(field + ".ownerAgency", asked.ownerAgency(), OutcomeTexts.AGENCY_MAX,
-                "an agency or service");
+        String agency = OutcomeTexts.agencyId(field + ".ownerAgency", asked.ownerAgency());
         String subject = asked.ownerSubject() == null || asked.ownerSubject().isBlank() ? null
                 : OutcomeTexts.oneLine(field + ".ownerSubject", asked.ownerSubject(), OutcomeTexts.SUBJECT_MAX,
                         "a professional's user id");

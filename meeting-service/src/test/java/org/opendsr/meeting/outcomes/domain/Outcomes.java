@@ -52,7 +52,7 @@ final class Outcomes {
     }
 
     static ActionAsked action(LocalDate dueOn) {
-        return new ActionAsked("Arrange a positive behaviour support review", "Swindon Community LD Team",
+        return new ActionAsked("Arrange a positive behaviour support review", "swindon-community-ld-team",
                 "professional-1", dueOn);
     }
 

@@ -316,7 +316,7 @@ class PostgresMeetingOutcomes implements MeetingOutcomes {
 
     private List<AgreedAction> actionsOf(UUID[] outcomeIds) {
         List<AgreedAction> found = new ArrayList<>(actions("SELECT * FROM meeting_action WHERE outcome_id = ANY (?)",
-                List.<Object>of(outcomeIds)));
+                List.of((Object) outcomeIds)));
         found.sort(Comparator.comparing(AgreedAction::dueOn).thenComparing(AgreedAction::id));
         return found;
     }
@@ -324,7 +324,7 @@ class PostgresMeetingOutcomes implements MeetingOutcomes {
     private List<ServiceRecommendation> recommendationsOf(UUID[] outcomeIds) {
         List<ServiceRecommendation> found = new ArrayList<>(recommendations(
                 "SELECT * FROM service_recommendation WHERE outcome_id = ANY (?) ORDER BY service_type, id",
-                List.<Object>of(outcomeIds)));
+                List.of((Object) outcomeIds)));
         return found;
     }
 

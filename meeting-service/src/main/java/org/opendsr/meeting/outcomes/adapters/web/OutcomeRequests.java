@@ -42,7 +42,7 @@ public final class OutcomeRequests {
     public record Action(
             @Nullable @Schema(description = "What is to be done, 1 to 500 characters",
                     requiredMode = Schema.RequiredMode.REQUIRED) String description,
-            @Nullable @Schema(description = "The agency that owns it, one line (an agency, never a person)",
+            @Nullable @Schema(description = "The id of the agency that owns it, e.g. swindon-borough-council",
                     requiredMode = Schema.RequiredMode.REQUIRED) String ownerAgency,
             @Nullable @Schema(description = "The owning professional's user id, when one is named") String ownerSubject,
             @Nullable @Schema(description = "Due on, today or later", requiredMode = Schema.RequiredMode.REQUIRED)
