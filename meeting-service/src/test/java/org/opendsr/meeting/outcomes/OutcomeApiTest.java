@@ -28,6 +28,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.meeting.shared.application.Meetings;
+import org.opendsr.meeting.shared.application.OverdueActions;
 import org.opendsr.meeting.shared.domain.Meeting;
 import org.opendsr.meeting.support.MeetingServiceUnderTest;
 import org.opendsr.testkit.ApiClient.ApiResponse;
@@ -56,6 +57,9 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
 
     @Inject
     WorkingDayCalendars calendars;
+
+    @Inject
+    OverdueActions overdueActions;
 
     @Value("${datasources.default.url}")
     String databaseUrl;
@@ -92,10 +96,9 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         return meeting;
     }
 
+    /** Today in England, by the service's (movable) clock. */
     private LocalDate today() {
-        ApiResponse response = api.http.get("/testing/clock", null);
-        return LocalDate.ofInstant(Instant.parse(response.json().get("now").asText()),
-                java.time.ZoneId.of("Europe/London"));
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
     }
 
     private Map<String, Object> outcome(UUID personId, LocalDate actionDue) {
@@ -366,6 +369,11 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         assertThat(overdueActionIds(api.dsrTeam, "owner=" + ReferralEvents.REFERRER)).contains(actionId);
         assertThat(overdueActionIds(api.dsrTeam, "owner=someone-else")).doesNotContain(actionId);
         assertThat(api.http.get("/meetings/worklists/overdue-actions", api.analyst).status()).isEqualTo(403);
+        // The agenda's "overdue actions" (the OverdueActions port) sees it too, sweep or not.
+        assertThat(overdueActions.inArea(ReferralEvents.AREA, today()))
+                .anySatisfy(overdue -> assertThat(overdue.actionId().toString()).isEqualTo(actionId));
+        assertThat(overdueActions.inArea("WILTSHIRE", today()))
+                .noneSatisfy(overdue -> assertThat(overdue.actionId().toString()).isEqualTo(actionId));
 
         assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package org.opendsr.meeting.outcomes.application;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.meeting.shared.application.OverdueActions;
 
@@ -16,7 +17,9 @@ public class OverdueActionsForTheAgenda implements OverdueActions {
         this.outcomes = outcomes;
     }
 
+    /** In the caller's transaction (the agenda's assembly), or a read-only one of its own. */
     @Override
+    @Transactional(readOnly = true)
     public List<OverdueAction> inArea(String area, LocalDate asOf) {
         return outcomes.overdueInArea(area, asOf).stream()
                 .map(action -> new OverdueAction(action.id(), action.personId(), action.dueOn()))
