@@ -22,7 +22,7 @@ import org.opendsr.risk.rating.application.RecordingAgreedRatings;
 @Topic(Topics.MEETING_EVENTS)
 public class MeetingEventsListener extends DsrTopicListener {
 
-    static final String GROUP = "risk-service";
+    static final String GROUP = "risk-service.meeting-events";
 
     public MeetingEventsListener(InboundEvents inbound, RecordingAgreedRatings agreedRatings,
                                  FollowingMeetingOutcomes outcomes) {
