@@ -109,6 +109,16 @@ public class AuditedPersonAccess<P extends Enum<P>> {
                 ofSystems.name()).withChange(before, after));
     }
 
+    /**
+     * Audits, in the caller's transaction, what a system asked for and the rules refused (a meeting's agreed rating
+     * within the discharge floor): the refusal is the record, since nothing else is written.
+     */
+    public void refusedBySystem(String actor, UUID personId, String action, String what,
+                                @Nullable Map<String, ?> asked) {
+        audit.append(AuditEntry.attempted(clock.instant(), actor, "SYSTEM", action, personId, what,
+                ofSystems.name(), AuditOutcome.REFUSED).withChange(null, asked));
+    }
+
     /** For lists: the people the caller may see, as a SQL condition (break-glass reads never widen a list). */
     public PersonScope scopeOf(Caller caller) {
         return PersonScope.of(caller, clock.instant());

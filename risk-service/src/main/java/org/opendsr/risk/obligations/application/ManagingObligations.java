@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.time.DsrClock;
@@ -74,6 +76,38 @@ public class ManagingObligations {
         ObligationChange.Closed closed = obligation.notNeeded(reason, today, now, caller.userId());
         records.recordBy(caller, withTheNext(closed, now, today));
         return obligation;
+    }
+
+    /**
+     * A multi-agency meeting about the person took place (meeting-service recorded its outcome): it meets the
+     * person's open obligations of {@code kind} opened by then, completed as the DSR team's completion is (the same
+     * domain rule, the next obligation it opens, the events), by the system, in the event's transaction. Locks as
+     * every path does: the person's row first, then their obligations. A person never heard of is refused (the event
+     * goes to the dead-letter topic).
+     *
+     * @param by who the obligation names as having closed it (the system that reported the meeting)
+     * @return the obligations completed (none when nothing of that kind was open)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Obligation> completeAtMeeting(UUID personId, ObligationKind kind, Completion completion, String by) {
+        if (!ratings.lock(personId)) {
+            throw RuleBroken.unknownPerson();
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
+        LocalDate heldOn = completion.completedOn().isAfter(today) ? today : completion.completedOn();
+        Completion met = new Completion(heldOn, completion.reviewType(), completion.meetingId(),
+                completion.partners());
+        List<Obligation> completed = new ArrayList<>();
+        for (Obligation obligation : obligations.ofPersonForUpdate(personId)) {
+            // One opened after the meeting is owed by a later one.
+            if (obligation.isOpen() && obligation.kind() == kind && !obligation.openedOn().isAfter(heldOn)) {
+                ObligationChange.Closed closed = obligation.complete(met, today, now, by);
+                records.recordBySystem(withTheNext(closed, now, today));
+                completed.add(obligation);
+            }
+        }
+        return completed;
     }
 
     /** The closed one and, while the person is an inpatient, the next inpatient C(E)TR or visit it opens. */
