@@ -421,7 +421,7 @@ class ClusterTopologyTest {
         List<String> refreshingBankHolidays = deployedModules().stream().filter(module -> {
             JsonNode data = Manifests.find(Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module)
                     .orElseThrow().node().path("data");
-            return data.path("DSR_REFERRAL_BANK_HOLIDAYS_REFRESH_ENABLED").asText().equals("true");
+            return data.path("DSR_BANK_HOLIDAYS_REFRESH_ENABLED").asText().equals("true");
         }).toList();
         assertThat(refreshingBankHolidays).containsExactly("referral-service");
         JsonNode bankHolidays = Manifests.find(CLUSTER, "NetworkPolicy", "referral-service-allow-gov-uk-bank-holidays")

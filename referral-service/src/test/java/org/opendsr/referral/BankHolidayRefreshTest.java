@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,22 +31,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.opendsr.kit.calendar.BankHolidaySettings;
+import org.opendsr.kit.calendar.GovUkBankHolidays;
+import org.opendsr.kit.calendar.RefreshingBankHolidays;
+import org.opendsr.kit.calendar.WorkingDays;
+import org.opendsr.kit.calendar.domain.BankHolidays;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.referral.calendar.adapters.govuk.GovUkBankHolidays;
-import org.opendsr.referral.calendar.application.BankHolidayPublications;
-import org.opendsr.referral.calendar.application.BankHolidaySettings;
-import org.opendsr.referral.calendar.application.RefreshingBankHolidays;
-import org.opendsr.referral.calendar.adapters.govuk.WorkingDays;
-import org.opendsr.referral.calendar.domain.BankHolidays;
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.TestTokens;
 
 /**
- * Production refreshes the bank holidays from GOV.UK, here a stand-in serving GOV.UK's format: an announced one-off
- * bank holiday moves the first-contact deadline of referrals received afterwards; the list is stored for every replica;
- * a failed or implausible refresh keeps the last good dates. Refreshing is off unless a deployment turns it on.
+ * Production refreshes the bank holidays from GOV.UK (the kit's calendar, here a stand-in serving GOV.UK's format): an
+ * announced one-off bank holiday moves the first-contact deadline of referrals received afterwards. Refreshing is off
+ * unless a deployment turns it on. How the kit stores, shares and keeps the list: the kit's
+ * WorkingDayCalendarRefreshTest.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,12 +70,6 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
     BankHolidaySettings settings;
 
     @Inject
-    BankHolidayPublications publications;
-
-    @Inject
-    TransactionOperations<Connection> transactions;
-
-    @Inject
     Clock clock;
 
     @Value("${datasources.default.url}")
@@ -97,10 +89,10 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
         properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        properties.put("dsr.referral.bank-holidays.url", "http://127.0.0.1:" + govUk().getAddress().getPort()
+        properties.put("dsr.bank-holidays.url", "http://127.0.0.1:" + govUk().getAddress().getPort()
                 + "/bank-holidays.json");
         // The schedule stays out of the way: the test refreshes when it wants to.
-        properties.put("dsr.referral.bank-holidays.first-refresh-after", "1h");
+        properties.put("dsr.bank-holidays.first-refresh-after", "1h");
         return properties;
     }
 
@@ -158,37 +150,7 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
         LocalDate dueAfter = dueOnForAReferralNow();
         WorkingDayCalendar expected = new WorkingDayCalendar(shipped().updatedBy(GovUkBankHolidays.parse(BODY.get())));
         assertThat(dueAfter).isEqualTo(expected.workingDaysAfter(today, 5)).isAfter(dueBefore);
-        assertThat(database.count("SELECT count(*) FROM bank_holiday_publication")).isEqualTo(1);
-    }
-
-    @Test
-    @Order(3)
-    void anotherReplicaTakesUpTheStoredListFromTheDatabase() {
-        WorkingDays anotherReplica = new WorkingDays(publications, transactions, settings);
-
-        assertThat(anotherReplica.calendar().isWorkingDay(oneOffStored()))
-                .as("the one-off day another replica stored is no working day here either").isFalse();
-        assertThat(anotherReplica.storedVersion()).isEqualTo(workingDays.storedVersion());
-    }
-
-    @Test
-    @Order(4)
-    void aFailedRefreshKeepsTheLastGoodDates() {
-        LocalDate dueBefore = dueOnForAReferralNow();
-        List<String> stored = storedPublication();
-
-        STATUS.set(503);
-        BODY.set("<html>Service unavailable</html>");
-        assertThat(refreshing.refresh()).isFalse();
-        STATUS.set(200);
-        BODY.set("{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": "
-                + "[{\"title\": \"New Year's Day\", \"date\": \"2031-01-01\"}]}}");
-        assertThat(refreshing.refresh()).as("a truncated list is not taken").isFalse();
-        BODY.set("not json at all");
-        assertThat(refreshing.refresh()).isFalse();
-
-        assertThat(storedPublication()).isEqualTo(stored);
-        assertThat(dueOnForAReferralNow()).isEqualTo(dueBefore);
+        assertThat(database.count("SELECT count(*) FROM dsr_kit.bank_holiday_publication")).isEqualTo(1);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
@@ -201,14 +163,6 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
     private LocalDate firstWorkingDayAfter(LocalDate day) {
         WorkingDayCalendar shippedCalendar = new WorkingDayCalendar(shipped());
         return shippedCalendar.workingDaysAfter(day, 1);
-    }
-
-    private LocalDate oneOffStored() {
-        return firstWorkingDayAfter(LocalDate.now(clock));
-    }
-
-    private List<String> storedPublication() {
-        return database.column("SELECT payload::text || fetched_at::text FROM bank_holiday_publication");
     }
 
     /** GOV.UK's format: this year and next as the shipped list (or the statutory pattern) has them, and a one-off day. */

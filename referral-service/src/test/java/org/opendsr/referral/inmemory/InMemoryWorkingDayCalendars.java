@@ -1,8 +1,8 @@
 package org.opendsr.referral.inmemory;
 
-import org.opendsr.referral.calendar.application.WorkingDayCalendars;
-import org.opendsr.referral.calendar.domain.BankHolidays;
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+import org.opendsr.kit.calendar.WorkingDayCalendars;
+import org.opendsr.kit.calendar.domain.BankHolidays;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /** England's statutory bank holidays only: enough for deadlines in a use-case test. */
 public class InMemoryWorkingDayCalendars implements WorkingDayCalendars {

@@ -45,7 +45,7 @@ import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.PersonRecords;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.shared.application.ReferralSettings;
-import org.opendsr.referral.calendar.application.WorkingDayCalendars;
+import org.opendsr.kit.calendar.WorkingDayCalendars;
 
 /**
  * Receives a referral by any route: finds the person by NHS number or records them (flagging anyone they may

@@ -3,7 +3,7 @@ package org.opendsr.referral.lifecycle.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /**
  * The DSR team contacts a new referral within a number of working days of receiving it (5 by default). The day

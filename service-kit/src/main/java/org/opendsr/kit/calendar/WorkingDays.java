@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.adapters.govuk;
+package org.opendsr.kit.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,11 @@ import java.util.Optional;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.opendsr.referral.calendar.application.BankHolidayPublications;
-import org.opendsr.referral.calendar.application.BankHolidaySettings;
-import org.opendsr.referral.calendar.application.WorkingDayCalendars;
-import org.opendsr.referral.calendar.domain.BankHolidays;
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.BankHolidays;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /**
- * The working-day calendar every replica uses: the bank holidays shipped with the service, updated by the copy of
+ * The working-day calendar every replica uses: the bank holidays shipped with the kit, updated by the copy of
  * GOV.UK's list last stored in the database (by whichever replica refreshed it), the statutory pattern beyond both.
  */
 @Singleton

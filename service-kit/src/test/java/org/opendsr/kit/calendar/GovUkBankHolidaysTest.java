@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.adapters.govuk;
+package org.opendsr.kit.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
-import org.opendsr.referral.calendar.domain.BankHolidays;
-import org.opendsr.referral.calendar.domain.StatutoryBankHolidays;
+import org.opendsr.kit.calendar.domain.BankHolidays;
+import org.opendsr.kit.calendar.domain.StatutoryBankHolidays;
 
 /**
- * The bank holidays shipped with referral-service are GOV.UK's 2019-2027 list in its own format; the statutory pattern
+ * The bank holidays shipped with the kit are GOV.UK's 2019-2027 list in its own format; the statutory pattern
  * gives every one of those years exactly, except the one-off days that show why production refreshes from GOV.UK.
  */
 class GovUkBankHolidaysTest {

@@ -1,21 +1,23 @@
-package org.opendsr.referral.calendar.application;
+package org.opendsr.kit.calendar;
 
 import java.time.Duration;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * {@code dsr.referral.bank-holidays.*}: where the published England and Wales bank holidays come from. The dates
- * GOV.UK published when this service was built are shipped with it; production also refreshes them from GOV.UK
- * (announced one-off days cannot be computed), off by default so tests and local runs never call out.
+ * {@code dsr.bank-holidays.*} (environment {@code DSR_BANK_HOLIDAYS_*}): where the published England and Wales bank
+ * holidays come from, the same for every service with the kit. The dates GOV.UK published when the kit was built
+ * are shipped with it; a deployment may also refresh them from GOV.UK (announced one-off days cannot be computed),
+ * off by default so tests and local runs never call out. Defaults in {@code dsr-service-kit-defaults.yml}.
  */
-@ConfigurationProperties("dsr.referral.bank-holidays")
+@ConfigurationProperties("dsr.bank-holidays")
 public class BankHolidaySettings {
 
     private boolean refreshEnabled;
     private String url = "https://www.gov.uk/bank-holidays.json";
     private Duration timeout = Duration.ofSeconds(10);
     private Duration recheckInterval = Duration.ofMinutes(5);
+    private Duration refreshEvery = Duration.ofHours(24);
 
     /** Whether this deployment fetches the list from {@link #getUrl()} (daily, and shortly after starting). */
     public boolean isRefreshEnabled() {
@@ -49,5 +51,14 @@ public class BankHolidaySettings {
 
     public void setRecheckInterval(Duration recheckInterval) {
         this.recheckInterval = recheckInterval;
+    }
+
+    /** How often the list is refreshed; a replica skips its turn when another stored a copy within half of it. */
+    public Duration getRefreshEvery() {
+        return refreshEvery;
+    }
+
+    public void setRefreshEvery(Duration refreshEvery) {
+        this.refreshEvery = refreshEvery;
     }
 }

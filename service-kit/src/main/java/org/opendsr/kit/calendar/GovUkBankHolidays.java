@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.adapters.govuk;
+package org.opendsr.kit.calendar;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.opendsr.referral.calendar.domain.BankHolidays;
+import org.opendsr.kit.calendar.domain.BankHolidays;
 
 /**
  * GOV.UK's {@code bank-holidays.json} format: {@code {"england-and-wales": {"division": ..., "events": [{"title",

@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.domain;
+package org.opendsr.kit.calendar.domain;
 
 import java.time.LocalDate;
 import java.util.Collection;

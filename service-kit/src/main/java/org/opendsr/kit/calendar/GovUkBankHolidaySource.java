@@ -1,11 +1,9 @@
-package org.opendsr.referral.calendar.adapters.govuk;
+package org.opendsr.kit.calendar;
 
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import org.opendsr.kit.observability.SafeThrowables;
-import org.opendsr.referral.calendar.application.BankHolidaySource;
-import org.opendsr.referral.calendar.application.RefreshingBankHolidays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,8 @@
-package org.opendsr.referral.calendar.domain;
+package org.opendsr.kit.calendar.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
 
 /**
- * The DSR team contacts a new referral within 5 working days: Monday to Friday, not England and Wales bank holidays.
- * The day of receipt does not count. These dates are GOV.UK's published ones (2022 with its one-off days) and the
+ * Working days of the DSR team: Monday to Friday, not England and Wales bank holidays; "n working days after" a day
+ * does not count the day itself (referral-service: first contact within 5 working days of receipt). These dates are GOV.UK's published ones (2022 with its one-off days) and the
  * statutory pattern beyond 2027.
  */
 class WorkingDayCalendarTest {
@@ -77,27 +75,5 @@ class WorkingDayCalendarTest {
         assertThat(CALENDAR.workingDaysAfter(LocalDate.of(2027, 6, 7), 10)).isEqualTo(LocalDate.of(2027, 6, 21));
         assertThatThrownBy(() -> CALENDAR.workingDaysAfter(LocalDate.of(2027, 6, 7), -1))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void theDayOfReceiptIsTheDayInEngland() {
-        // 23:30 UTC on Sunday 13 June 2027 is 00:30 BST on Monday 14 June: received on Monday, due Monday 21.
-        FirstContactDeadline deadline = FirstContactDeadline.forReferralReceived(
-                Instant.parse("2027-06-13T23:30:00Z"), FIVE, CALENDAR);
-
-        assertThat(deadline.receivedOn()).isEqualTo(LocalDate.of(2027, 6, 14));
-        assertThat(deadline.dueOn()).isEqualTo(LocalDate.of(2027, 6, 21));
-    }
-
-    @Test
-    void contactOnTheDueDateIsInTimeAndTheDayAfterIsNot() {
-        FirstContactDeadline deadline = FirstContactDeadline.forReferralReceived(
-                Instant.parse("2027-06-07T10:00:00Z"), FIVE, CALENDAR);
-
-        assertThat(deadline.isMetBy(Instant.parse("2027-06-14T16:59:00Z"))).isTrue();
-        // 23:30 UTC on 14 June is already 15 June in England.
-        assertThat(deadline.isMetBy(Instant.parse("2027-06-14T23:30:00Z"))).isFalse();
-        assertThat(FirstContactDeadline.isOverdue(deadline.dueOn(), LocalDate.of(2027, 6, 14))).isFalse();
-        assertThat(FirstContactDeadline.isOverdue(deadline.dueOn(), LocalDate.of(2027, 6, 15))).isTrue();
     }
 }

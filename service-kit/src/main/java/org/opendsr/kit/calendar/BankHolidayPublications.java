@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.application;
+package org.opendsr.kit.calendar;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.adapters.govuk;
+package org.opendsr.kit.calendar;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import jakarta.inject.Singleton;
-import org.opendsr.referral.calendar.application.BankHolidaySettings;
 
 /** Fetches GOV.UK's bank holidays (or whatever the configured URL serves in the same format). */
 @Singleton

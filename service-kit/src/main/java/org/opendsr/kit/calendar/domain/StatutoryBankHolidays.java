@@ -1,4 +1,4 @@
-package org.opendsr.referral.calendar.domain;
+package org.opendsr.kit.calendar.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

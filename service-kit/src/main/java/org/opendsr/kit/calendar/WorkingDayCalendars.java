@@ -1,6 +1,6 @@
-package org.opendsr.referral.calendar.application;
+package org.opendsr.kit.calendar;
 
-import org.opendsr.referral.calendar.domain.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /** The working-day calendar in use now: the shipped dates, updated by the last copy of GOV.UK's list stored. */
 public interface WorkingDayCalendars {
