@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
-import org.opendsr.kit.calendar.WorkingDayCalendar;
+import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 
 /**
  * The DSR's working hours: 09:00 to 17:00, Monday to Friday, England and Wales time, not on bank holidays. A Meeting
