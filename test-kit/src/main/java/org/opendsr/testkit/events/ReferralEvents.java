@@ -282,11 +282,30 @@ public final class ReferralEvents implements AutoCloseable {
     }
 
     public void send(UUID personId, byte[] value) {
+        sendOn(Topics.REFERRAL_EVENTS, personId, value);
+    }
+
+    /**
+     * Another service's event about the person, as that service publishes it on its own topic (consent- and
+     * risk-service's events for a service that follows them): the golden sample of the type, changed by
+     * {@code changeData}, published now by the service's clock.
+     */
+    public void publishOn(String topic, UUID personId, String type, Consumer<ObjectNode> changeData) {
+        ObjectNode event = goldenSample(type, personId);
+        changeData.accept((ObjectNode) event.get("data"));
+        event.put("time", clock.instant().toString());
         try {
-            producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, personId.toString(), value))
-                    .get(30, TimeUnit.SECONDS);
+            sendOn(topic, personId, JSON.writeValueAsBytes(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sendOn(String topic, UUID personId, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, personId.toString(), value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("could not publish a referral event", e);
+            throw new AssertionError("could not publish an event on " + topic, e);
         }
     }
 

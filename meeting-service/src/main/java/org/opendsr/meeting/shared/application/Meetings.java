@@ -1,5 +1,8 @@
 package org.opendsr.meeting.shared.application;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,15 @@ public interface Meetings {
 
     /** The meeting, locked for a change until the transaction ends (hold, cancel, reschedule, agenda changes). */
     Optional<Meeting> findForUpdate(UUID meetingId);
+
+    /** The meetings of the areas given that start in [from, to), earliest first (at most {@code limit}). */
+    List<Meeting> inAreas(Collection<String> areas, Instant from, Instant to, int limit);
+
+    /** A series' meetings starting at or after {@code from}, earliest first, whatever their status. */
+    List<Meeting> ofSeries(UUID seriesId, Instant from);
+
+    /** The series' last meeting before this one that was not cancelled ("since the last meeting"). */
+    Optional<Meeting> previousInSeries(UUID seriesId, Instant before);
 
     /** Inserts or updates the meeting as it now is. */
     void save(Meeting meeting);

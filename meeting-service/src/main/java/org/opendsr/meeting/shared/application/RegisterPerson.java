@@ -14,13 +14,14 @@ import org.opendsr.contracts.consent.ConsentStatus;
  * to build an agenda and check a booking, nothing that identifies them (names reach a meeting through the gateway's
  * person view, never through this store).
  *
- * @param area             the locality the person lives in (the DSR team's area); moves follow
+ * @param area             the locality the person lives in (the DSR team's area); moves follow. Null while only another
+ *                         topic's event has been seen (referral-service's may be overtaken)
  * @param updateOverdueSince the day the last missed update was due, while one is overdue
  * @param consentRenewalDueOn when the current consent is due for renewal (annual or at 18)
  */
 public record RegisterPerson(
         UUID personId,
-        String area,
+        @Nullable String area,
         @Nullable LifeStage lifeStage,
         @Nullable Instant referredAt,
         @Nullable Instant acceptedAt,

@@ -7,7 +7,7 @@ import java.util.UUID;
 /** risk-service's obligations as meeting-service follows them; written only by {@link FollowingTheRegister}. */
 public interface ReviewObligations {
 
-    Optional<ReviewObligation> find(UUID obligationId);
+    Optional<ReviewObligation> obligation(UUID obligationId);
 
     /** The person's obligations still open (due or overdue), soonest first. */
     List<ReviewObligation> openFor(UUID personId);

@@ -1,0 +1,40 @@
+package org.opendsr.meeting.shared.adapters.messaging;
+
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.access.CareTeamChanged;
+import org.opendsr.contracts.referral.PersonMoved;
+import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.kit.access.CareTeams;
+import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
+import org.opendsr.kit.messaging.EventHandlers;
+import org.opendsr.kit.messaging.InboundEvents;
+import org.opendsr.meeting.shared.application.FollowingTheRegister;
+
+/**
+ * meeting-service's view of referral-service's events: who is referred, accepted, moved, turned 18 or left the
+ * register (for agendas), and care teams (who may see a person's meetings, in the kit's care team tables every
+ * need-to-know decision here reads). Other types on the topic are skipped.
+ */
+@DsrEventListener(groupId = ReferralEventsListener.GROUP)
+@Topic(Topics.REFERRAL_EVENTS)
+public class ReferralEventsListener extends DsrTopicListener {
+
+    static final String GROUP = "meeting-service";
+
+    public ReferralEventsListener(InboundEvents inbound, FollowingTheRegister register, CareTeams careTeams) {
+        super(inbound, EventHandlers.forConsumer(GROUP)
+                .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, register::referralReceived)
+                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, register::referralAccepted)
+                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, register::personRemoved)
+                .on(EventTypes.PERSON_MOVED_V1, PersonMoved.class, register::personMoved)
+                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, register::personTurned18)
+                .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
+                .build());
+    }
+}
