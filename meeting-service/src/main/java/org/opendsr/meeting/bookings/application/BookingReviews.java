@@ -61,7 +61,7 @@ public class BookingReviews {
         if (request.obligationId() == null) {
             throw RuleBroken.invalid("obligationId", "is required");
         }
-        ReviewObligation obligation = obligations.find(request.obligationId())
+        ReviewObligation obligation = obligations.obligation(request.obligationId())
                 .orElseThrow(BookingReviews::unknownObligation);
         try {
             access.requireDsrTeam(obligation.personId(), caller, WHAT);

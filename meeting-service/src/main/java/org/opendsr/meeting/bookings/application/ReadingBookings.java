@@ -1,8 +1,11 @@
 package org.opendsr.meeting.bookings.application;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
@@ -11,6 +14,7 @@ import org.opendsr.meeting.bookings.domain.ReviewBooking;
 import org.opendsr.meeting.shared.application.Invitation;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 import org.opendsr.meeting.shared.application.MeetingAccess;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * A person's booked reviews, read by their care team, the DSR team of their area and leads (404 for anyone else, the
@@ -19,6 +23,9 @@ import org.opendsr.meeting.shared.application.MeetingAccess;
  */
 @Singleton
 public class ReadingBookings {
+
+    private static final DateTimeFormatter DUE_BY = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy",
+            Locale.UK);
 
     private final ReviewBookings bookings;
     private final MeetingAccess access;
@@ -30,6 +37,7 @@ public class ReadingBookings {
         this.calendar = calendar;
     }
 
+    @Transactional(readOnly = true)
     public ReviewBooking booking(UUID bookingId, Caller caller) {
         ReviewBooking booking = bookings.find(bookingId).orElseThrow(BookingReviews::unknownBooking);
         try {
@@ -40,12 +48,14 @@ public class ReadingBookings {
         return booking;
     }
 
+    @Transactional(readOnly = true)
     public List<ReviewBooking> ofPerson(UUID personId, Caller caller) {
         access.read(personId, caller, "review bookings");
         return bookings.ofPerson(personId);
     }
 
     /** The booking as an iCalendar invitation (a cancellation once cancelled), for whoever may read it. */
+    @Transactional(readOnly = true)
     public String invitation(UUID bookingId, Caller caller) {
         return calendar.render(invitationOf(booking(bookingId, caller)));
     }
@@ -60,7 +70,7 @@ public class ReadingBookings {
             case OVERSIGHT_VISIT -> "Commissioner oversight visit";
         };
         String description = "A review booked for a person on the dynamic support register. Documents are due by "
-                + booking.documentsDueAt() + ". Details are in the DSR, not in this invitation.";
+                + DUE_BY.format(booking.documentsDueAt().atZone(WorkingHours.ENGLAND)) + " (UK time). Details are in the DSR, not in this invitation.";
         return new Invitation(booking.id() + "@dsr.opendsr.org", summary, description, booking.startsAt(),
                 booking.endsAt(), booking.venue().describe(), booking.sequence(),
                 booking.status() == BookingStatus.CANCELLED);

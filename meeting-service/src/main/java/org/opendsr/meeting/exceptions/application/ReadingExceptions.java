@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
@@ -55,6 +56,7 @@ public class ReadingExceptions {
     public record Page(List<Seen> items, @Nullable String next) {
     }
 
+    @Transactional(readOnly = true)
     public Seen request(UUID requestId, Caller caller) {
         ExceptionRequest request = requests.find(requestId).orElseThrow(RequestingExceptions::unknownRequest);
         try {
@@ -65,6 +67,7 @@ public class ReadingExceptions {
         return seen(request);
     }
 
+    @Transactional(readOnly = true)
     public Page list(Set<ExceptionStatus> statuses, @Nullable Integer limit, @Nullable String after, Caller caller) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -84,6 +87,7 @@ public class ReadingExceptions {
     }
 
     /** The meeting's invitation (its cancellation once cancelled); 409 while only requested or declined. */
+    @Transactional(readOnly = true)
     public String invitation(UUID requestId, Caller caller) {
         Seen seen = request(requestId, caller);
         Meeting meeting = seen.meeting();

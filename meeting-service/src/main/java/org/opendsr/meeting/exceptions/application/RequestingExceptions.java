@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.meeting.ExceptionReason;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.meeting.bookings.domain.Venue;
@@ -41,17 +42,17 @@ public class RequestingExceptions {
     private final MeetingChanges changes;
     private final MeetingAccess access;
     private final CareTeams careTeams;
-    private final WorkingHours hours;
+    private final WorkingDayCalendars calendars;
     private final Clock clock;
 
     RequestingExceptions(ExceptionRequests requests, Meetings meetings, MeetingChanges changes, MeetingAccess access,
-                         CareTeams careTeams, WorkingHours hours, Clock clock) {
+                         CareTeams careTeams, WorkingDayCalendars calendars, Clock clock) {
         this.requests = requests;
         this.meetings = meetings;
         this.changes = changes;
         this.access = access;
         this.careTeams = careTeams;
-        this.hours = hours;
+        this.calendars = calendars;
         this.clock = clock;
     }
 
@@ -79,7 +80,7 @@ public class RequestingExceptions {
         ExceptionRequest request = lockedForALead(requestId, caller);
         Map<String, Object> before = stateOf(request);
         Venue venue = Venue.of(onlineLink, location);
-        ExceptionTimes.requireWithinWorkingHours(hours, startsAt, endsAt);
+        ExceptionTimes.requireWithinWorkingHours(workingHours(), startsAt, endsAt);
         MeetingChange.Scheduled scheduled = Meeting.exception(UUID.randomUUID(), request.area(), request.personId(),
                 startsAt, endsAt, venue.onlineLink(), caller.userId());
         request.scheduled(scheduled.meeting().id(), venue.location(), caller.userId(), clock.instant());
@@ -97,7 +98,7 @@ public class RequestingExceptions {
         Map<String, Object> before = stateOf(request);
         Venue venue = Venue.of(onlineLink, location);
         request.movedTo(venue.location());
-        ExceptionTimes.requireWithinWorkingHours(hours, startsAt, endsAt);
+        ExceptionTimes.requireWithinWorkingHours(workingHours(), startsAt, endsAt);
         Meeting meeting = meetings.findForUpdate(request.meetingId()).orElseThrow(() -> RuleBroken.notFound("Meeting"));
         changes.record(meeting.reschedule(startsAt, endsAt, venue.onlineLink()));
         requests.save(request);
@@ -131,6 +132,11 @@ public class RequestingExceptions {
             throw RuleBroken.forbidden("a Meeting by Exception is scheduled (and chaired) or declined by a DSR lead");
         }
         return requests.findForUpdate(requestId).orElseThrow(RequestingExceptions::unknownRequest);
+    }
+
+    /** Working hours by the calendar in use now (the bank holidays GOV.UK last published). */
+    private WorkingHours workingHours() {
+        return new WorkingHours(calendars.current());
     }
 
     static Map<String, Object> stateOf(ExceptionRequest request) {
