@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.meeting.CancellationReason;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
+import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.bookings.application.ReviewBookings;
 import org.opendsr.meeting.bookings.domain.BookingStatus;
 import org.opendsr.meeting.bookings.domain.ReviewBooking;
@@ -54,6 +54,28 @@ class PostgresReviewBookings implements ReviewBookings {
 
     @Override
     public void save(ReviewBooking booking) {
+        try {
+            write(booking);
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                // Two bookings for one obligation at the same moment: the index keeps one, the other is refused.
+                throw RuleBroken.conflict("obligation-already-booked", "The obligation already has a booking",
+                        "obligationId", "a review is already booked for this obligation: move it or cancel it");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(ReviewBooking booking) {
         ReviewBooking.Snapshot s = booking.snapshot();
         jdbc.prepareStatement("""
                 INSERT INTO review_booking (id, obligation_id, person_id, obligation_kind, review_type, urgent,
