@@ -90,6 +90,60 @@ class EventContractsTest {
         assertThat(EventSchemas.dataProblems(recorded, data)).isNotEmpty();
     }
 
+    /**
+     * A tracking meeting is about many people, so its events name none (they are keyed by meetingId); a Meeting by
+     * Exception is about one person, who is its key. A person on a tracking meeting's event would be a second key.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {EventTypes.MEETING_SCHEDULED_V1,
+            EventTypes.MEETING_HELD_V1, EventTypes.MEETING_CANCELLED_V1})
+    void aTrackingMeetingNamesNoPersonAndAnExceptionNamesItsPerson(String type) throws IOException {
+        EventContract contract = EventCatalogue.of(type);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) read(contract.sampleResource()).get("data");
+        String person = "3d5e8a52-8f6b-4a57-b1f4-0c2b7e1f9d20";
+
+        var tracking = data.deepCopy().put("kind", "TRACKING").put("personId", person);
+        var exceptionWithoutPerson = data.deepCopy().put("kind", "EXCEPTION").putNull("personId");
+        var exception = data.deepCopy().put("kind", "EXCEPTION").put("personId", person);
+        exception.remove("seriesId");
+
+        assertThat(EventSchemas.dataProblems(contract, tracking)).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(contract, exceptionWithoutPerson)).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(contract, exception)).isEmpty();
+    }
+
+    @Test
+    void aTrackingMeetingIsScheduledInItsSeriesAndAnExceptionInNone() throws IOException {
+        EventContract scheduled = EventCatalogue.of(EventTypes.MEETING_SCHEDULED_V1);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) read(scheduled.sampleResource()).get("data");
+
+        var trackingWithoutSeries = data.deepCopy().put("kind", "TRACKING");
+        trackingWithoutSeries.remove("seriesId");
+        var exceptionInASeries = data.deepCopy().put("kind", "EXCEPTION")
+                .put("personId", "3d5e8a52-8f6b-4a57-b1f4-0c2b7e1f9d20");
+
+        assertThat(data.get("kind").asText()).isEqualTo("TRACKING");
+        assertThat(EventSchemas.dataProblems(scheduled, data)).isEmpty();
+        assertThat(EventSchemas.dataProblems(scheduled, trackingWithoutSeries)).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(scheduled, exceptionInASeries)).isNotEmpty();
+    }
+
+    /** Codes, not words: a service type or an owning agency that is free text is refused. */
+    @Test
+    void meetingEventsCarryCodesNotFreeText() throws IOException {
+        EventContract made = EventCatalogue.of(EventTypes.MEETING_RECOMMENDATION_MADE_V1);
+        var recommendation = (com.fasterxml.jackson.databind.node.ObjectNode) read(made.sampleResource()).get("data");
+        EventContract due = EventCatalogue.of(EventTypes.MEETING_ACTION_DUE_V1);
+        var action = (com.fasterxml.jackson.databind.node.ObjectNode) read(due.sampleResource()).get("data");
+
+        assertThat(EventSchemas.dataProblems(made, recommendation.deepCopy()
+                .put("serviceType", "Intensive support, mum says urgent"))).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(due, action.deepCopy().put("ownerAgency", "Swindon Borough Council")))
+                .isNotEmpty();
+        assertThat(EventSchemas.dataProblems(made, recommendation)).isEmpty();
+        assertThat(EventSchemas.dataProblems(due, action)).isEmpty();
+    }
+
     @Test
     void theReminderSampleIsDueSoonBeforeItsDueDateAndOverdueFromIt() throws IOException {
         JsonNode sample = read(EventCatalogue.of(EventTypes.CONSENT_REMINDER_DUE_V1).sampleResource());

@@ -10,7 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * A meeting took place; its agenda is frozen as it was.
  *
- * <p>{@code dsr.meeting.meeting-held.v1} on {@code dsr.meeting.events}.
+ * <p>{@code dsr.meeting.meeting-held.v1} on {@code dsr.meeting.events}, keyed by personId (an exception) or
+ * meetingId (a tracking meeting).
  */
 @Serdeable
 public record MeetingHeld(

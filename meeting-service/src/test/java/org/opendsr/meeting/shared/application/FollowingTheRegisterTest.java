@@ -96,7 +96,7 @@ class FollowingTheRegisterTest extends MeetingServiceUnderTest {
         try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
                     stranger.toString().equals(record.key())
-                            && "meeting-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
+                            && "meeting-service.referral-events".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
             assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
             assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("never referred");
         }

@@ -19,7 +19,7 @@ import org.opendsr.meeting.shared.application.FollowingTheRegister;
 @Topic(Topics.CONSENT_EVENTS)
 public class ConsentEventsListener extends DsrTopicListener {
 
-    static final String GROUP = "meeting-service";
+    static final String GROUP = "meeting-service.consent-events";
 
     public ConsentEventsListener(InboundEvents inbound, FollowingTheRegister register) {
         super(inbound, EventHandlers.forConsumer(GROUP)

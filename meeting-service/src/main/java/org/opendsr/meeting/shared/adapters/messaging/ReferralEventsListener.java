@@ -25,7 +25,7 @@ import org.opendsr.meeting.shared.application.FollowingTheRegister;
 @Topic(Topics.REFERRAL_EVENTS)
 public class ReferralEventsListener extends DsrTopicListener {
 
-    static final String GROUP = "meeting-service";
+    static final String GROUP = "meeting-service.referral-events";
 
     public ReferralEventsListener(InboundEvents inbound, FollowingTheRegister register, CareTeams careTeams) {
         super(inbound, EventHandlers.forConsumer(GROUP)

@@ -23,7 +23,7 @@ import org.opendsr.meeting.shared.application.FollowingTheRegister;
 @Topic(Topics.RISK_EVENTS)
 public class RiskEventsListener extends DsrTopicListener {
 
-    static final String GROUP = "meeting-service";
+    static final String GROUP = "meeting-service.risk-events";
 
     public RiskEventsListener(InboundEvents inbound, FollowingTheRegister register) {
         super(inbound, EventHandlers.forConsumer(GROUP)
