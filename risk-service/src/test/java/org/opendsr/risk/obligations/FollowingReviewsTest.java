@@ -171,7 +171,8 @@ class FollowingReviewsTest extends RiskServiceUnderTest {
         try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.MEETING_EVENTS + ".dlt")) {
             ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
                     personId.toString().equals(record.key())
-                            && "risk-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
+                            && "risk-service.meeting-events".equals(
+                                    TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
             assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
             assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("never opened");
         }

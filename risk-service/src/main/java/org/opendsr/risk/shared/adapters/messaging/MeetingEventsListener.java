@@ -23,7 +23,7 @@ import org.opendsr.risk.obligations.application.FollowingReviews;
 @Topic(Topics.MEETING_EVENTS)
 public class MeetingEventsListener extends DsrTopicListener {
 
-    static final String GROUP = "risk-service";
+    static final String GROUP = "risk-service.meeting-events";
 
     public MeetingEventsListener(InboundEvents inbound, FollowingReviews reviews) {
         super(inbound, EventHandlers.forConsumer(GROUP)
