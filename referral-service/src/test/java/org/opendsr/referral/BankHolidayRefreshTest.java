@@ -2,29 +2,18 @@ package org.opendsr.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,6 +29,7 @@ import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
+import org.opendsr.testkit.GovUkStandIn;
 import org.opendsr.testkit.TestTokens;
 
 /**
@@ -53,9 +43,7 @@ import org.opendsr.testkit.TestTokens;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BankHolidayRefreshTest implements TestPropertyProvider {
 
-    private static final AtomicInteger STATUS = new AtomicInteger(200);
-    private static final AtomicReference<String> BODY = new AtomicReference<>("{}");
-    private static HttpServer govUk;
+    private final GovUkStandIn govUk = GovUkStandIn.shared();
 
     @Inject
     EmbeddedServer server;
@@ -89,31 +77,10 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("referral"));
         properties.put("dsr.referral.accept-test-nhs-numbers", "true");
-        properties.put("dsr.bank-holidays.url", "http://127.0.0.1:" + govUk().getAddress().getPort()
-                + "/bank-holidays.json");
+        properties.put("dsr.bank-holidays.url", govUk.url());
         // The schedule stays out of the way: the test refreshes when it wants to.
         properties.put("dsr.bank-holidays.first-refresh-after", "1h");
         return properties;
-    }
-
-    private static synchronized HttpServer govUk() {
-        if (govUk == null) {
-            try {
-                govUk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            govUk.createContext("/bank-holidays.json", exchange -> {
-                byte[] body = BODY.get().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(STATUS.get(), body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            govUk.start();
-        }
-        return govUk;
     }
 
     @BeforeAll
@@ -121,12 +88,6 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
         api = new ApiClient(server.getURL().toString());
         database = new ReferralDatabase(databaseUrl, databaseUser, databasePassword);
         referrer = TestTokens.get().tokenFor("sam.patel@swindon-cldt.example", DsrRoles.PROFESSIONAL);
-    }
-
-    @AfterAll
-    void stopGovUk() {
-        govUk.stop(0);
-        govUk = null;
     }
 
     @Test
@@ -142,13 +103,14 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
         LocalDate today = LocalDate.now(clock);
         LocalDate dueBefore = dueOnForAReferralNow();
         LocalDate oneOff = firstWorkingDayAfter(today);
-        STATUS.set(200);
-        BODY.set(govUkPublication(today.getYear(), oneOff));
+        String publication = govUkPublication(today.getYear(), oneOff);
+        govUk.answer(200, publication);
 
         assertThat(refreshing.refresh()).isTrue();
 
         LocalDate dueAfter = dueOnForAReferralNow();
-        WorkingDayCalendar expected = new WorkingDayCalendar(shipped().updatedBy(GovUkBankHolidays.parse(BODY.get())));
+        WorkingDayCalendar expected = new WorkingDayCalendar(
+                WorkingDays.shipped().updatedBy(GovUkBankHolidays.parse(publication)));
         assertThat(dueAfter).isEqualTo(expected.workingDaysAfter(today, 5)).isAfter(dueBefore);
         assertThat(database.count("SELECT count(*) FROM dsr_kit.bank_holiday_publication")).isEqualTo(1);
     }
@@ -161,32 +123,16 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
     }
 
     private LocalDate firstWorkingDayAfter(LocalDate day) {
-        WorkingDayCalendar shippedCalendar = new WorkingDayCalendar(shipped());
+        WorkingDayCalendar shippedCalendar = new WorkingDayCalendar(WorkingDays.shipped());
         return shippedCalendar.workingDaysAfter(day, 1);
     }
 
     /** GOV.UK's format: this year and next as the shipped list (or the statutory pattern) has them, and a one-off day. */
     private static String govUkPublication(int year, LocalDate oneOff) {
-        BankHolidays known = shipped();
+        BankHolidays known = WorkingDays.shipped();
         List<LocalDate> days = new ArrayList<>(known.inYear(year));
         days.addAll(known.inYear(year + 1));
         days.add(oneOff);
-        StringBuilder events = new StringBuilder();
-        for (LocalDate day : days) {
-            events.append(events.length() == 0 ? "" : ",").append("{\"title\":\"")
-                    .append(day.equals(oneOff) ? "One-off bank holiday" : "Bank holiday")
-                    .append("\",\"date\":\"").append(day).append("\",\"notes\":\"\",\"bunting\":true}");
-        }
-        return "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":[" + events + "]},"
-                + "\"scotland\":{\"division\":\"scotland\",\"events\":[]}}";
-    }
-
-    private static BankHolidays shipped() {
-        try (InputStream in = BankHolidayRefreshTest.class.getClassLoader()
-                .getResourceAsStream("bank-holidays/england-and-wales.json")) {
-            return GovUkBankHolidays.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GovUkStandIn.publication(days, oneOff);
     }
 }

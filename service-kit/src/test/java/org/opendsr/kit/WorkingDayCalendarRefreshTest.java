@@ -2,13 +2,6 @@ package org.opendsr.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,18 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +34,7 @@ import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.kit.calendar.WorkingDays;
 import org.opendsr.kit.calendar.domain.BankHolidays;
 import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
+import org.opendsr.testkit.GovUkStandIn;
 
 /**
  * Every service with the kit has one England and Wales working-day calendar: the shipped dates, updated from GOV.UK
@@ -56,10 +46,7 @@ import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
 
-    private static final AtomicInteger STATUS = new AtomicInteger(200);
-    private static final AtomicReference<String> BODY = new AtomicReference<>("{}");
-    private static final AtomicInteger REQUESTS = new AtomicInteger();
-    private static HttpServer govUk;
+    private final GovUkStandIn govUk = GovUkStandIn.shared();
 
     @Inject
     RefreshingBankHolidays refreshing;
@@ -91,45 +78,16 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(KitTestContext.properties(false));
-        properties.put("dsr.bank-holidays.url", "http://127.0.0.1:" + govUk().getAddress().getPort()
-                + "/bank-holidays.json");
+        properties.put("dsr.bank-holidays.url", govUk.url());
         // The schedule stays out of the way: the test refreshes when it wants to.
         properties.put("dsr.bank-holidays.first-refresh-after", "1h");
         return properties;
     }
 
-    private static synchronized HttpServer govUk() {
-        if (govUk == null) {
-            try {
-                govUk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            govUk.createContext("/bank-holidays.json", exchange -> {
-                REQUESTS.incrementAndGet();
-                byte[] body = BODY.get().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(STATUS.get(), body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            govUk.start();
-        }
-        return govUk;
-    }
-
-    @AfterAll
-    void stopGovUk() {
-        govUk.stop(0);
-        govUk = null;
-    }
-
     @BeforeEach
     void nothingStored() throws SQLException {
         update("DELETE FROM dsr_kit.bank_holiday_publication");
-        STATUS.set(200);
-        BODY.set("{}");
+        govUk.answer(200, "{}");
     }
 
     @Test
@@ -137,13 +95,13 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
         assertThat(settings.isRefreshEnabled()).isFalse();
         assertThat(calendars).as("one calendar bean").isSameAs(workingDays);
         assertThat(new WorkingDays(publications, transactions, settings).current().bankHolidays().publishedYears())
-                .isEqualTo(shipped().publishedYears());
+                .isEqualTo(WorkingDays.shipped().publishedYears());
     }
 
     @Test
     void anAnnouncedOneOffBankHolidayIsTakenUpHereAndByAnotherReplica() {
         LocalDate oneOff = firstWorkingDayAfter(LocalDate.now(clock));
-        BODY.set(govUkPublication(LocalDate.now(clock).getYear(), oneOff));
+        govUk.answer(200, govUkPublication(LocalDate.now(clock).getYear(), oneOff));
 
         assertThat(refreshing.refresh()).isTrue();
 
@@ -157,18 +115,16 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
     @Test
     void aFailedOrImplausibleRefreshKeepsTheLastGoodDates() throws SQLException {
         LocalDate oneOff = firstWorkingDayAfter(LocalDate.now(clock));
-        BODY.set(govUkPublication(LocalDate.now(clock).getYear(), oneOff));
+        govUk.answer(200, govUkPublication(LocalDate.now(clock).getYear(), oneOff));
         assertThat(refreshing.refresh()).isTrue();
         List<String> stored = storedPublication();
 
-        STATUS.set(503);
-        BODY.set("<html>Service unavailable</html>");
+        govUk.answer(503, "<html>Service unavailable</html>");
         assertThat(refreshing.refresh()).isFalse();
-        STATUS.set(200);
-        BODY.set("{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": "
+        govUk.answer(200, "{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": "
                 + "[{\"title\": \"New Year's Day\", \"date\": \"2031-01-01\"}]}}");
         assertThat(refreshing.refresh()).as("a truncated list is not taken").isFalse();
-        BODY.set("not json at all");
+        govUk.answer(200, "not json at all");
         assertThat(refreshing.refresh()).isFalse();
 
         assertThat(storedPublication()).isEqualTo(stored);
@@ -177,12 +133,12 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
 
     @Test
     void aReplicaDoesNotFetchAgainWhatAnotherStoredRecently() {
-        BODY.set(govUkPublication(LocalDate.now(clock).getYear(), firstWorkingDayAfter(LocalDate.now(clock))));
+        govUk.answer(200, govUkPublication(LocalDate.now(clock).getYear(), firstWorkingDayAfter(LocalDate.now(clock))));
         assertThat(refreshing.refreshIfDue()).as("nothing stored yet: due").isTrue();
-        int fetched = REQUESTS.get();
+        int fetched = govUk.requests();
 
         assertThat(refreshing.refreshIfDue()).as("stored just now: not due").isFalse();
-        assertThat(REQUESTS.get()).isEqualTo(fetched);
+        assertThat(govUk.requests()).isEqualTo(fetched);
     }
 
     @Test
@@ -201,7 +157,7 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private static LocalDate firstWorkingDayAfter(LocalDate day) {
-        return new WorkingDayCalendar(shipped()).workingDaysAfter(day, 1);
+        return new WorkingDayCalendar(WorkingDays.shipped()).workingDaysAfter(day, 1);
     }
 
     private List<String> storedPublication() throws SQLException {
@@ -226,26 +182,10 @@ class WorkingDayCalendarRefreshTest implements TestPropertyProvider {
 
     /** GOV.UK's format: this year and next as the shipped list (or the statutory pattern) has them, and a one-off day. */
     private static String govUkPublication(int year, LocalDate oneOff) {
-        BankHolidays known = shipped();
+        BankHolidays known = WorkingDays.shipped();
         List<LocalDate> days = new ArrayList<>(known.inYear(year));
         days.addAll(known.inYear(year + 1));
         days.add(oneOff);
-        StringBuilder events = new StringBuilder();
-        for (LocalDate day : days) {
-            events.append(events.length() == 0 ? "" : ",").append("{\"title\":\"")
-                    .append(day.equals(oneOff) ? "One-off bank holiday" : "Bank holiday")
-                    .append("\",\"date\":\"").append(day).append("\",\"notes\":\"\",\"bunting\":true}");
-        }
-        return "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":[" + events + "]},"
-                + "\"scotland\":{\"division\":\"scotland\",\"events\":[]}}";
-    }
-
-    private static BankHolidays shipped() {
-        try (InputStream in = WorkingDayCalendarRefreshTest.class.getClassLoader()
-                .getResourceAsStream("bank-holidays/england-and-wales.json")) {
-            return GovUkBankHolidays.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GovUkStandIn.publication(days, oneOff);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.consent.application.ConsentAudit.Action;
 import org.opendsr.consent.application.ConsentAudit.Entry;
 import org.opendsr.consent.application.ConsentAudit.Outcome;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.NeedToKnow;
 import org.opendsr.kit.access.PersonAccess;

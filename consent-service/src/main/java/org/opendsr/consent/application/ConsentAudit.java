@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opendsr.kit.access.AccessPurpose;
 
 /**
  * The audit trail of consents (a port): every read and change of a consent, and every attempt that was refused or

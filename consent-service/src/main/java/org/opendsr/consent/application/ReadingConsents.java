@@ -18,6 +18,7 @@ import org.opendsr.consent.application.ConsentAccess.Attempt;
 import org.opendsr.consent.application.ConsentAudit.Action;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.KnownPerson;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
 import org.opendsr.kit.rules.RuleBroken;

@@ -11,6 +11,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.consent.application.ConsentAccess.Attempt;
 import org.opendsr.consent.application.ConsentAudit.Action;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.ports.Locks;
 import org.opendsr.consent.domain.Consent;

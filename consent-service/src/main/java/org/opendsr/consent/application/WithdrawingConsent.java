@@ -14,6 +14,7 @@ import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.FreeText;
 import org.opendsr.consent.domain.Withdrawal;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.slf4j.Logger;

@@ -30,6 +30,7 @@ import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentWithdrawalReason;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;

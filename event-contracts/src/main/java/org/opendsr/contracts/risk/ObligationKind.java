@@ -1,5 +1,7 @@
 package org.opendsr.contracts.risk;
 
+import java.util.List;
+
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -22,5 +24,27 @@ public enum ObligationKind {
     /** BLUE: the placing commissioner's oversight visit (6-weekly child, 8-weekly adult). */
     COMMISSIONER_OVERSIGHT_VISIT,
     /** Aged 0-25 and RED, AMBER or BLUE: a referral to the keyworker service. */
-    KEYWORKER_REFERRAL
+    KEYWORKER_REFERRAL;
+
+    /**
+     * The reviews that meet an obligation of this kind, the usual one first; empty when it is not met by a review
+     * (partners are recorded, a referral is made). RED asks for a community C(E)TR, or a LAEP when too urgent for
+     * one; AMBER for a multi-agency meeting and/or a C(E)TR (NHSE DSR and C(E)TR policy 2023). Written once here so
+     * that risk-service (which completes obligations) and meeting-service (which books reviews) agree.
+     */
+    public List<ReviewType> reviews() {
+        return switch (this) {
+            case COMMUNITY_CTR -> List.of(ReviewType.COMMUNITY_CTR, ReviewType.LAEP);
+            case MULTI_AGENCY_REVIEW -> List.of(ReviewType.MULTI_AGENCY_MEETING, ReviewType.COMMUNITY_CTR);
+            case POST_ADMISSION_CTR -> List.of(ReviewType.POST_ADMISSION_CTR);
+            case INPATIENT_CTR -> List.of(ReviewType.INPATIENT_CTR);
+            case COMMISSIONER_OVERSIGHT_VISIT -> List.of(ReviewType.OVERSIGHT_VISIT);
+            case CTR_PARTNERS, KEYWORKER_REFERRAL -> List.of();
+        };
+    }
+
+    /** Whether a review of this type meets an obligation of this kind. */
+    public boolean metBy(ReviewType review) {
+        return review != null && reviews().contains(review);
+    }
 }

@@ -33,7 +33,7 @@ public class WorkingDays implements WorkingDayCalendars {
 
     public WorkingDays(BankHolidayPublications publications, TransactionOperations<Connection> transactions,
                        BankHolidaySettings settings) {
-        this.shipped = GovUkBankHolidays.parse(readShipped());
+        this.shipped = shipped();
         this.publications = publications;
         this.transactions = transactions;
         this.settings = settings;
@@ -70,6 +70,11 @@ public class WorkingDays implements WorkingDayCalendars {
     /** When this replica's calendar was last taken from a stored copy; empty while it uses only the shipped dates. */
     public Optional<Instant> storedVersion() {
         return Optional.ofNullable(storedVersion);
+    }
+
+    /** The dates shipped with the kit: GOV.UK's England and Wales publication when the kit was built. */
+    public static BankHolidays shipped() {
+        return GovUkBankHolidays.parse(readShipped());
     }
 
     private static String readShipped() {

@@ -20,11 +20,11 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.opendsr.consent.application.AccessPurpose;
 import org.opendsr.consent.application.ReadingConsents;
 import org.opendsr.consent.application.RecordingConsent;
 import org.opendsr.consent.application.WithdrawingConsent;
 import org.opendsr.consent.domain.Consent;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.access.Caller;
 

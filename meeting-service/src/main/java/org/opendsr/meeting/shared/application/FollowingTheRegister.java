@@ -15,7 +15,9 @@ import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.contracts.risk.ObligationCompleted;
 import org.opendsr.contracts.risk.ObligationDue;
 import org.opendsr.contracts.risk.ObligationOutcome;
@@ -28,7 +30,7 @@ import org.opendsr.kit.messaging.UnprocessableEvent;
 
 /**
  * What meeting-service learns from referral-, consent- and risk-service's events, by personId only: who is referred,
- * accepted, moved or left, their consent's renewal, their rating, overdue updates and what their rating obliges. The
+ * accepted, declined, withdrawn, moved or left, their consent's renewal, their rating, overdue updates and what their rating obliges. The
  * agendas are built from it; bookings are checked against it. Each handler runs in the kit's transaction with the
  * processed-event record, so a redelivered event changes nothing.
  *
@@ -65,6 +67,19 @@ public class FollowingTheRegister {
     public void personRemoved(ReceivedEvent<PersonRemovedFromRegister> event) {
         PersonRemovedFromRegister removed = event.payload();
         known(removed.personId(), projection.removed(removed.personId(), removed.removedAt()));
+    }
+
+    /** A declined or withdrawn referral is no longer awaiting a decision (an agenda's "new referrals"). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralDeclined(ReceivedEvent<ReferralDeclined> event) {
+        ReferralDeclined declined = event.payload();
+        known(declined.personId(), projection.referralClosed(declined.personId(), declined.declinedAt()));
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void referralWithdrawn(ReceivedEvent<ReferralWithdrawn> event) {
+        ReferralWithdrawn withdrawn = event.payload();
+        known(withdrawn.personId(), projection.referralClosed(withdrawn.personId(), withdrawn.withdrawnAt()));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -23,6 +23,9 @@ public interface RegisterProjection {
 
     boolean removed(UUID personId, Instant removedAt);
 
+    /** The referral in hand was declined or withdrawn: no longer awaiting a decision (recorded as left). */
+    boolean referralClosed(UUID personId, Instant closedAt);
+
     boolean moved(UUID personId, String area);
 
     boolean turned18(UUID personId);

@@ -58,6 +58,21 @@ class FollowingTheRegisterTest extends MeetingServiceUnderTest {
     }
 
     @Test
+    void a_declined_referral_no_longer_awaits_a_decision_until_the_person_is_referred_again() {
+        UUID personId = referrals.referred(org.opendsr.contracts.common.LifeStage.ADULT,
+                org.opendsr.contracts.common.AgeBand.AGE_25_TO_34);
+        register.awaitPerson(personId, person -> person.referredAt() != null);
+
+        referrals.declined(personId);
+        RegisterPerson declined = register.awaitPerson(personId, person -> person.removedAt() != null);
+        assertThat(declined.onRegister()).isFalse();
+
+        referrals.referred(personId, org.opendsr.contracts.common.LifeStage.ADULT,
+                org.opendsr.contracts.common.AgeBand.AGE_25_TO_34, clock.instant().plusSeconds(60));
+        register.awaitPerson(personId, person -> person.removedAt() == null);
+    }
+
+    @Test
     void obligations_are_followed_from_due_to_done() {
         UUID personId = register.onRegister();
         UUID obligationId = register.obligationDue(personId, ObligationKind.COMMUNITY_CTR, today().plusDays(14),

@@ -7,41 +7,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Completion;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationChange;
-import org.opendsr.risk.obligations.domain.ObligationPolicy;
-import org.opendsr.risk.obligations.domain.PersonNow;
-import org.opendsr.risk.shared.application.CurrentRating;
 import org.opendsr.risk.shared.application.CurrentRatings;
-import org.opendsr.risk.shared.application.PersonFacts;
 import org.opendsr.risk.shared.application.RiskAccess;
 
 /**
  * The DSR team's work on an obligation: book it, complete it, or close it as not needed. Only the DSR team of the
  * person's area or a lead (a care-team professional may read obligations, not close them: 403; anyone else 404).
- * meeting-service will do this later through its events; until then, through the API. Each is one transaction:
+ * meeting-service does it through its events ({@link FollowingReviews}); this is the API's way. Each is one transaction:
  * the obligation, the next one it opens (an inpatient C(E)TR or oversight visit), the events and the audit.
  */
 @Singleton
 public class ManagingObligations {
 
     private final Obligations obligations;
-    private final ObligationPolicy policy;
     private final ObligationRecords records;
+    private final NextObligations next;
     private final CurrentRatings ratings;
     private final RiskAccess access;
     private final Clock clock;
 
-    ManagingObligations(Obligations obligations, ObligationPolicy policy, ObligationRecords records,
+    ManagingObligations(Obligations obligations, NextObligations next, ObligationRecords records,
                         CurrentRatings ratings, RiskAccess access, Clock clock) {
         this.obligations = obligations;
-        this.policy = policy;
+        this.next = next;
         this.records = records;
         this.ratings = ratings;
         this.access = access;
@@ -62,7 +60,7 @@ public class ManagingObligations {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
         ObligationChange.Closed closed = obligation.complete(completion, today, now, caller.userId());
-        records.recordBy(caller, withTheNext(closed, now, today));
+        records.recordBy(caller, next.withTheNext(closed, now, today));
         return obligation;
     }
 
@@ -72,20 +70,40 @@ public class ManagingObligations {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
         ObligationChange.Closed closed = obligation.notNeeded(reason, today, now, caller.userId());
-        records.recordBy(caller, withTheNext(closed, now, today));
+        records.recordBy(caller, next.withTheNext(closed, now, today));
         return obligation;
     }
 
-    /** The closed one and, while the person is an inpatient, the next inpatient C(E)TR or visit it opens. */
-    private List<ObligationChange> withTheNext(ObligationChange.Closed closed, Instant now, LocalDate today) {
-        List<ObligationChange> changes = new ArrayList<>(List.of(closed));
-        UUID personId = closed.obligation().personId();
-        PersonFacts facts = ratings.factsOf(personId).orElse(null);
-        PersonNow person = new PersonNow(ratings.of(personId).map(CurrentRating::rating).orElse(null),
-                facts == null ? null : FollowingRatings.lifeStageOf(facts.lifeStage()),
-                facts == null ? null : facts.setting());
-        policy.nextAfter(closed, person, now, today).ifPresent(changes::add);
-        return changes;
+    /**
+     * A multi-agency meeting about the person took place (meeting-service recorded its outcome): it meets the
+     * person's open obligations of {@code kind} opened by then, completed as the DSR team's completion is (the same
+     * domain rule, the next obligation it opens, the events), by the system, in the event's transaction. Locks as
+     * every path does: the person's row first, then their obligations. A person never heard of is refused (the event
+     * goes to the dead-letter topic).
+     *
+     * @param by who the obligation names as having closed it (the system that reported the meeting)
+     * @return the obligations completed (none when nothing of that kind was open)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Obligation> completeAtMeeting(UUID personId, ObligationKind kind, Completion completion, String by) {
+        if (!ratings.lock(personId)) {
+            throw RuleBroken.unknownPerson();
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
+        LocalDate heldOn = completion.completedOn().isAfter(today) ? today : completion.completedOn();
+        Completion met = new Completion(heldOn, completion.reviewType(), completion.meetingId(),
+                completion.partners());
+        List<Obligation> completed = new ArrayList<>();
+        for (Obligation obligation : obligations.ofPersonForUpdate(personId)) {
+            // One opened after the meeting is owed by a later one.
+            if (obligation.isOpen() && obligation.kind() == kind && !obligation.openedOn().isAfter(heldOn)) {
+                ObligationChange.Closed closed = obligation.complete(met, today, now, by);
+                records.recordBySystem(next.withTheNext(closed, now, today));
+                completed.add(obligation);
+            }
+        }
+        return completed;
     }
 
     /**

@@ -32,10 +32,15 @@ class ObligationRecords {
 
     /** Changes the system made (following a rating, the sweep). */
     void recordBySystem(List<ObligationChange> changes) {
+        recordBySystem(SYSTEM_ACTOR, changes);
+    }
+
+    /** Changes another service's events made (meeting-service's bookings), the audit naming that service. */
+    void recordBySystem(String actor, List<ObligationChange> changes) {
         for (ObligationChange change : changes) {
             obligations.save(change.obligation());
             events.publish(change);
-            access.auditedBySystem(SYSTEM_ACTOR, change.obligation().personId(), "CHANGED", what(change),
+            access.auditedBySystem(actor, change.obligation().personId(), "CHANGED", what(change),
                     before(change), after(change.obligation()));
         }
     }
@@ -66,6 +71,9 @@ class ObligationRecords {
             if (booked.previouslyBookedFor() != null) {
                 before.put("bookedFor", booked.previouslyBookedFor().toString());
             }
+        } else if (change instanceof ObligationChange.BookingWithdrawn withdrawn) {
+            before.put("status", withdrawn.previousStatus().name());
+            before.put("bookedFor", withdrawn.previouslyBookedFor().toString());
         } else if (change instanceof ObligationChange.BecameOverdue overdue) {
             before.put("status", overdue.previousStatus().name());
         } else if (change instanceof ObligationChange.OverdueAgain again) {

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.obligations.domain.Obligation;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /** Every obligation risk-service has opened, open or closed. Closed ones are history and are never deleted. */
 public interface Obligations {

@@ -13,12 +13,12 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationStatus;
 import org.opendsr.risk.shared.application.RiskAccess;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /** A person's obligations, and the obligations worklist: need to know, audited. */
 @Singleton

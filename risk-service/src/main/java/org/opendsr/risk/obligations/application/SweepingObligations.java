@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationChange;
-import org.opendsr.risk.shared.application.DueDateSweep;
+import org.opendsr.kit.sweep.DueDateSweep;
 
 /**
  * Due or booked obligations whose due date has passed become OVERDUE and are announced

@@ -109,6 +109,28 @@ public final class Obligation {
     }
 
     /**
+     * The review booked for it will not take place (meeting-service cancelled the booking): the date booked is
+     * withdrawn and the obligation is open again, DUE, or OVERDUE if its due date has passed (announced as overdue
+     * the first time, exactly as the sweep would: {@link #overdueOn}). Nothing to withdraw (never booked, already
+     * withdrawn: a redelivered cancellation) changes nothing. A closed obligation stays closed.
+     */
+    public List<ObligationChange> cancelBooking(LocalDate today) {
+        if (!status.isOpen() || bookedFor == null) {
+            return List.of();
+        }
+        ObligationStatus before = status;
+        LocalDate withdrawn = bookedFor;
+        bookedFor = null;
+        if (status == ObligationStatus.BOOKED) {
+            status = ObligationStatus.DUE;
+        }
+        List<ObligationChange> changes = new ArrayList<>();
+        changes.add(new ObligationChange.BookingWithdrawn(this, before, withdrawn));
+        overdueOn(today).ifPresent(changes::add);
+        return List.copyOf(changes);
+    }
+
+    /**
      * Done, as reported: on a day that is not in the future nor before the obligation was opened, by a review this
      * kind allows ({@link ObligationReviews}), with the partners for {@code CTR_PARTNERS}.
      */

@@ -29,6 +29,14 @@ public sealed interface ObligationChange {
                   LocalDate bookedFor) implements ObligationChange {
     }
 
+    /**
+     * The booked date was withdrawn (the review was cancelled): open again, DUE or (its due date passed) OVERDUE.
+     * Audited, not announced, like a booking.
+     */
+    record BookingWithdrawn(Obligation obligation, ObligationStatus previousStatus, LocalDate previouslyBookedFor)
+            implements ObligationChange {
+    }
+
     /** Its due date passed without it being done. */
     record BecameOverdue(Obligation obligation, ObligationStatus previousStatus, LocalDate dueOn)
             implements ObligationChange {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.PersonScope;
-import org.opendsr.risk.shared.application.WorklistPage;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.shared.domain.InpatientSetting;
 
 /** The people with a rating, filtered to those the caller may see, longest-rated first. */

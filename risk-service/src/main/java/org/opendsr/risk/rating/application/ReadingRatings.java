@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.risk.rating.domain.PersonRating;
 import org.opendsr.risk.rating.domain.PersonRatings;
@@ -18,7 +19,6 @@ import org.opendsr.risk.shared.application.CurrentRating;
 import org.opendsr.risk.shared.application.CurrentRatings;
 import org.opendsr.risk.shared.application.PersonFacts;
 import org.opendsr.risk.shared.application.RiskAccess;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /** A person's rating and history for those with need to know; the RED and BLUE lists; what other features read. */
 @Singleton

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.audit.AuditEntry;
 import org.opendsr.kit.audit.AuditLog;
 import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.kit.rules.RuleBroken;
-import org.opendsr.risk.shared.domain.AccessPurpose;
 
 /** A DSR lead's review of who read and changed a person's ratings, updates and obligations here (itself audited). */
 @Singleton
@@ -29,7 +29,7 @@ public class ReviewingTheAudit {
         if (size < 1 || size > AuditPage.MAX_SIZE) {
             throw RuleBroken.invalid("size", "must be from 1 to " + AuditPage.MAX_SIZE);
         }
-        AccessPurpose purpose = caller.purpose(AccessPurpose.class, AccessPurpose.AUDIT_REVIEW, stated -> true);
+        AccessPurpose purpose = AccessPurpose.statedBy(caller, AccessPurpose.AUDIT_REVIEW);
         audit.appendInItsOwnTransaction(AuditEntry.allowed(clock.instant(), caller.userId(),
                 String.join(",", new TreeSet<>(caller.roles())), "READ", personId, "audit trail", purpose.name()));
         return audit.ofPerson(personId, before, size);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
-import org.opendsr.risk.shared.application.PageCursor;
+import org.opendsr.kit.paging.PageCursor;
 import org.opendsr.risk.updates.domain.PostedUpdate;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 

@@ -11,9 +11,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.shared.application.RiskAccess;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /**
  * Reads a person's updates box (for those who may read the person: audited by RiskAccess) and the overdue-updates

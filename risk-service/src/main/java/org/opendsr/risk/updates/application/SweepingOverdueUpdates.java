@@ -9,7 +9,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.risk.UpdateOverdue;
 import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.kit.time.DsrClock;
-import org.opendsr.risk.shared.application.DueDateSweep;
+import org.opendsr.kit.sweep.DueDateSweep;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 
 /**

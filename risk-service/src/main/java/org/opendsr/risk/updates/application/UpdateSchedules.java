@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.access.PersonScope;
-import org.opendsr.risk.shared.application.WorklistPage;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.updates.domain.UpdateSchedule;
 
 /** Every person's update schedule, running or stopped (a port). */

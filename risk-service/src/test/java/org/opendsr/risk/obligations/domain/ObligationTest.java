@@ -100,6 +100,70 @@ class ObligationTest {
     }
 
     @Nested
+    @DisplayName("A booking cancelled: withdrawn, open again")
+    class BookingCancelled {
+
+        @Test
+        void aBookedObligationIsDueAgainWithoutItsDate() {
+            Obligation ctr = communityCtrOpenedOn2March();
+            ctr.book(day("2026-03-12"), day("2026-03-04"));
+
+            List<ObligationChange> changes = ctr.cancelBooking(day("2026-03-05"));
+
+            assertThat(changes).singleElement().isInstanceOfSatisfying(ObligationChange.BookingWithdrawn.class,
+                    withdrawn -> {
+                        assertThat(withdrawn.previousStatus()).isEqualTo(ObligationStatus.BOOKED);
+                        assertThat(withdrawn.previouslyBookedFor()).isEqualTo(day("2026-03-12"));
+                    });
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.DUE);
+            assertThat(ctr.bookedFor()).isEmpty();
+            assertThat(ctr.dueOn()).isEqualTo(day("2026-03-16"));
+        }
+
+        @Test
+        void oncePastItsDueDateItIsOverdueAndAnnouncedOnce() {
+            Obligation ctr = communityCtrOpenedOn2March();
+            ctr.book(day("2026-03-12"), day("2026-03-04"));
+
+            List<ObligationChange> changes = ctr.cancelBooking(day("2026-03-17"));
+
+            assertThat(changes).hasSize(2);
+            assertThat(changes.get(0)).isInstanceOf(ObligationChange.BookingWithdrawn.class);
+            assertThat(changes.get(1)).isInstanceOf(ObligationChange.BecameOverdue.class);
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.bookedFor()).isEmpty();
+            assertThat(ctr.overdueOn(day("2026-03-18"))).isEmpty();
+        }
+
+        @Test
+        void anOverdueObligationStaysOverdueAndIsNotAnnouncedAgain() {
+            Obligation ctr = communityCtrOpenedOn2March();
+            ctr.overdueOn(day("2026-03-17"));
+            ctr.book(day("2026-03-20"), day("2026-03-18"));
+
+            List<ObligationChange> changes = ctr.cancelBooking(day("2026-03-19"));
+
+            assertThat(changes).singleElement().isInstanceOf(ObligationChange.BookingWithdrawn.class);
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.OVERDUE);
+            assertThat(ctr.bookedFor()).isEmpty();
+        }
+
+        @Test
+        void withNothingBookedOrOnceClosedNothingChanges() {
+            Obligation ctr = communityCtrOpenedOn2March();
+            assertThat(ctr.cancelBooking(day("2026-03-05"))).isEmpty();
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.DUE);
+
+            ctr.book(day("2026-03-12"), day("2026-03-04"));
+            ctr.complete(new Completion(day("2026-03-12"), ReviewType.COMMUNITY_CTR, null, List.of()),
+                    day("2026-03-12"), noonOn(day("2026-03-12")), "dsr-team-1");
+
+            assertThat(ctr.cancelBooking(day("2026-03-13"))).isEmpty();
+            assertThat(ctr.status()).isEqualTo(ObligationStatus.DONE);
+        }
+    }
+
+    @Nested
     @DisplayName("Overdue: the day after the due date, announced once")
     class Overdue {
 

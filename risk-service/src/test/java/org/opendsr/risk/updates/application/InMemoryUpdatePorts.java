@@ -48,7 +48,7 @@ final class InMemoryUpdatePorts {
 
         @Override
         public List<OverdueUpdate> overdue(LocalDate today, Instant now, PersonScope scope, String area,
-                                           String responsibleProfessional, org.opendsr.risk.shared.application.WorklistPage.After after,
+                                           String responsibleProfessional, org.opendsr.kit.paging.WorklistPage.After after,
                                            int limit) {
             throw new UnsupportedOperationException("the worklist is SQL: tested against PostgreSQL");
         }

@@ -8,7 +8,9 @@ import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.ReferralAccepted;
+import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
+import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
@@ -31,6 +33,8 @@ public class ReferralEventsListener extends DsrTopicListener {
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, register::referralReceived)
                 .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, register::referralAccepted)
+                .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class, register::referralDeclined)
+                .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, register::referralWithdrawn)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, register::personRemoved)
                 .on(EventTypes.PERSON_MOVED_V1, PersonMoved.class, register::personMoved)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, register::personTurned18)

@@ -62,7 +62,12 @@ class PostgresRegister implements RegisterPeople, ReviewObligations, RegisterPro
     public void referred(UUID personId, String area, LifeStage lifeStage, Instant referredAt) {
         update("INSERT INTO register_person (person_id, area, life_stage, referred_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (person_id) DO UPDATE SET area = EXCLUDED.area, life_stage = EXCLUDED.life_stage, "
-                + "referred_at = GREATEST(register_person.referred_at, EXCLUDED.referred_at), updated_at = now()",
+                + "referred_at = GREATEST(register_person.referred_at, EXCLUDED.referred_at), "
+                // Referred again after leaving (or after a declined referral): awaiting a decision once more.
+                + "accepted_at = CASE WHEN register_person.on_register THEN register_person.accepted_at END, "
+                + "removed_at = CASE WHEN NOT register_person.on_register AND register_person.removed_at IS NOT NULL "
+                + "AND register_person.removed_at < EXCLUDED.referred_at THEN NULL ELSE register_person.removed_at END, "
+                + "updated_at = now()",
                 personId, area, lifeStage.name(), Timestamp.from(referredAt));
     }
 
@@ -79,6 +84,13 @@ class PostgresRegister implements RegisterPeople, ReviewObligations, RegisterPro
     public boolean removed(UUID personId, Instant removedAt) {
         return update("UPDATE register_person SET on_register = false, removed_at = ?, updated_at = now() "
                 + "WHERE person_id = ?", Timestamp.from(removedAt), personId) > 0;
+    }
+
+    @Override
+    public boolean referralClosed(UUID personId, Instant closedAt) {
+        return update("UPDATE register_person SET removed_at = ?, updated_at = now() WHERE person_id = ? "
+                + "AND NOT on_register", Timestamp.from(closedAt), personId) > 0
+                || find(personId).isPresent();
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.opendsr.meeting.shared.adapters.scheduling;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.opendsr.meeting.shared.application.SweepingDueDates;
+import org.opendsr.kit.sweep.SweepingDueDates;
 
 /**
  * Assembles agendas at their cut-off and marks overdue actions a few minutes after they pass their day. Each sweep's own lock-free

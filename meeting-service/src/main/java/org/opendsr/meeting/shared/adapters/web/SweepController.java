@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.meeting.shared.application.MeetingAccess;
-import org.opendsr.meeting.shared.application.SweepingDueDates;
+import org.opendsr.kit.sweep.SweepingDueDates;
 
 @Controller("/meetings/sweeps")
 @ExecuteOn(TaskExecutors.BLOCKING)

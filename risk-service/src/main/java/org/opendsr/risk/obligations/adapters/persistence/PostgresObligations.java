@@ -22,12 +22,12 @@ import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.obligations.application.ObligationWorklistFilter;
 import org.opendsr.risk.obligations.application.Obligations;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationStatus;
 import org.opendsr.risk.obligations.domain.OpeningCause;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /** The {@code obligation} table (V5__obligations.sql). Nothing is deleted: a closed obligation is history. */
 @Singleton

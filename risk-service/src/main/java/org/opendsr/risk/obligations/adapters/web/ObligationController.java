@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.risk.obligations.application.ManagingObligations;
@@ -33,7 +34,6 @@ import org.opendsr.risk.obligations.application.ReadingObligations;
 import org.opendsr.risk.obligations.domain.Completion;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationStatus;
-import org.opendsr.risk.shared.application.WorklistPage;
 
 /**
  * What each rating obliges (a C(E)TR, a multi-agency review, the C(E)TR partners, post-admission and inpatient

@@ -11,8 +11,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.rating.application.RatingWorklists;
-import org.opendsr.risk.shared.application.WorklistPage;
 import org.opendsr.risk.shared.domain.InpatientSetting;
 
 /** The RED and BLUE lists, filtered by need to know in SQL and paged by (rated on, personId). */

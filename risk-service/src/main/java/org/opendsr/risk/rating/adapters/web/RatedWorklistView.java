@@ -8,8 +8,8 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.contracts.common.RagRating;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.rating.application.RatingWorklists;
-import org.opendsr.risk.shared.application.WorklistPage;
 import org.opendsr.risk.shared.domain.InpatientSetting;
 
 /** One page of the RED or BLUE list; {@code next} is the cursor of the next page (absent on the last). */

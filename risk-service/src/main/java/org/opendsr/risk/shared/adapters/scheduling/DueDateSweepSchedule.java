@@ -3,7 +3,7 @@ package org.opendsr.risk.shared.adapters.scheduling;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.opendsr.risk.shared.application.SweepingDueDates;
+import org.opendsr.kit.sweep.SweepingDueDates;
 
 /**
  * Marks overdue updates and obligations a few minutes after they pass their day. Each sweep's own lock-free

@@ -22,7 +22,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.PersonScope;
-import org.opendsr.risk.shared.application.WorklistPage;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.risk.updates.application.OverdueUpdate;
 import org.opendsr.risk.updates.application.UpdateSchedules;
 import org.opendsr.risk.updates.domain.UpdateSchedule;

@@ -1,0 +1,53 @@
+package org.opendsr.meeting.bookings.domain;
+
+import java.net.URI;
+
+import org.opendsr.kit.rules.OneLineText;
+import org.opendsr.kit.rules.RuleBroken;
+
+/**
+ * Where a review or meeting takes place: an online link (https) or a place (a building, a room), one or the other.
+ * Neither names a person: a link is a meeting room's, a place is a service's.
+ */
+public record Venue(String onlineLink, String location) {
+
+    public static final int LOCATION_MAX_LENGTH = 200;
+    public static final int LINK_MAX_LENGTH = 500;
+
+    public static Venue of(String onlineLink, String location) {
+        String link = blankToNull(onlineLink);
+        String place = blankToNull(location);
+        if (link != null && place != null) {
+            throw RuleBroken.invalid("location", "give an onlineLink or a location, not both");
+        }
+        if (link != null) {
+            if (link.length() > LINK_MAX_LENGTH) {
+                throw RuleBroken.invalid("onlineLink", "at most " + LINK_MAX_LENGTH + " characters");
+            }
+            try {
+                URI uri = URI.create(link);
+                if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                    throw RuleBroken.invalid("onlineLink", "must be an https link");
+                }
+            } catch (IllegalArgumentException e) {
+                throw RuleBroken.invalid("onlineLink", "must be an https link");
+            }
+        }
+        if (place != null) {
+            OneLineText.problemWith(place, LOCATION_MAX_LENGTH, "a building or a room").ifPresent(problem -> {
+                throw RuleBroken.invalid("location", problem);
+            });
+            place = place.strip();
+        }
+        return new Venue(link, place);
+    }
+
+    /** For the invitation's LOCATION: the link or the place, or null. */
+    public String describe() {
+        return onlineLink != null ? onlineLink : location;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

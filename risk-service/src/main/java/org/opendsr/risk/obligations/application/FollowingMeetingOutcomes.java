@@ -1,0 +1,48 @@
+package org.opendsr.risk.obligations.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.meeting.MeetingKind;
+import org.opendsr.contracts.meeting.OutcomeRecorded;
+import org.opendsr.contracts.risk.ObligationKind;
+import org.opendsr.contracts.risk.ReviewType;
+import org.opendsr.kit.messaging.ReceivedEvent;
+import org.opendsr.kit.time.DsrClock;
+import org.opendsr.risk.obligations.domain.Completion;
+
+/**
+ * An outcome was recorded about a person at a DSR meeting: that meeting was the multi-agency meeting an AMBER rating
+ * obliges ({@code MULTI_AGENCY_REVIEW}, met by a {@code MULTI_AGENCY_MEETING}), so the person's open one is done.
+ * Both kinds of DSR meeting count: a tracking meeting brings the agencies together about everyone on its agenda, and a
+ * Meeting by Exception is multi-agency by definition (with the person and family besides). A C(E)TR is not met this
+ * way: it is booked and held through meeting-service's bookings.
+ */
+@Singleton
+public class FollowingMeetingOutcomes {
+
+    /** Who closed it, as the obligation and its audit line say. */
+    static final String MEETING_SERVICE = "meeting-service";
+    private static final List<MeetingKind> MULTI_AGENCY = List.of(MeetingKind.TRACKING, MeetingKind.EXCEPTION);
+
+    private final ManagingObligations managing;
+
+    public FollowingMeetingOutcomes(ManagingObligations managing) {
+        this.managing = managing;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void outcomeRecorded(ReceivedEvent<OutcomeRecorded> event) {
+        OutcomeRecorded outcome = event.payload();
+        if (!MULTI_AGENCY.contains(outcome.meetingKind())) {
+            return;
+        }
+        LocalDate recordedOn = LocalDate.ofInstant(outcome.recordedAt(), DsrClock.ENGLAND);
+        managing.completeAtMeeting(outcome.personId(), ObligationKind.MULTI_AGENCY_REVIEW,
+                new Completion(recordedOn, ReviewType.MULTI_AGENCY_MEETING, outcome.meetingId(), List.of()),
+                MEETING_SERVICE);
+    }
+}
