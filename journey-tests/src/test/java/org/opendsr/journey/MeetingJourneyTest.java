@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,8 +54,9 @@ import org.opendsr.testkit.TopicReader;
  * an invitation a calendar can read; a community C(E)TR against the first person's RED obligation is refused with 13
  * days' notice, booked with 14, held, and risk-service's obligation is done.
  *
- * <p>Only meeting-service's clock moves (and risk-service's, to the day the C(E)TR was held, which a completion may not
- * be before): cut-off, meeting, due date and notice are counted on meeting-service's own days. The people live in
+ * <p>Only meeting-service's clock moves (and risk-service's, for as long as it takes to complete the C(E)TR held on a
+ * day still to come in real time, then back): cut-off, meeting, due date and notice are counted on meeting-service's
+ * own days. The people live in
  * Wiltshire (other journeys keep to Swindon and B&NES; Wiltshire's people of RegisterAndConsentJourneyTest may share
  * the agenda), are referred by "professional" (so in their care team) and are managed by "dsr-team-wiltshire". The
  * meeting's words (summary, decisions, rationale, action, notes) stay in meeting-service: no event and no log.
@@ -396,19 +398,23 @@ class MeetingJourneyTest {
         assertThat(value(event, Property.SUMMARY)).isEqualTo("Community C(E)TR");
 
         // The review takes place: meeting-service records it held; risk-service, which may not count a review done
-        // on a day still to come, is on that day too.
+        // on a day still to come, is on that day too, and afterwards back where it was: the other journeys' people
+        // are counted on risk-service's days from their acceptance, which is real time.
         advanceMeetingServiceTo(startsAt.plus(Duration.ofHours(1)));
-        if (today(RISK).isBefore(reviewDay)) {
-            system.advanceClockTo(RISK, reviewDay);
-        }
-        ApiResponse held = gateway.post("/api/meetings/bookings/" + bookingId + "/held", dsrTeam, Map.of());
-        assertThat(held.status()).as(held.text()).isEqualTo(200);
-        assertThat(held.json().get("status").asText()).isEqualTo("HELD");
+        long riskDaysMoved = Math.max(0, ChronoUnit.DAYS.between(today(RISK), reviewDay));
+        system.advanceClock(RISK, "P" + riskDaysMoved + "D");
+        try {
+            ApiResponse held = gateway.post("/api/meetings/bookings/" + bookingId + "/held", dsrTeam, Map.of());
+            assertThat(held.status()).as(held.text()).isEqualTo(200);
+            assertThat(held.json().get("status").asText()).isEqualTo("HELD");
 
-        JsonNode done = awaitObligation(obligation -> obligationId.equals(obligation.get("obligationId").asText())
-                && "DONE".equals(obligation.get("status").asText()));
-        assertThat(done.get("completedOn").asText()).isEqualTo(reviewDay.toString());
-        assertThat(done.get("reviewType").asText()).isEqualTo("COMMUNITY_CTR");
+            JsonNode done = awaitObligation(obligation -> obligationId.equals(obligation.get("obligationId").asText())
+                    && "DONE".equals(obligation.get("status").asText()));
+            assertThat(done.get("completedOn").asText()).isEqualTo(reviewDay.toString());
+            assertThat(done.get("reviewType").asText()).isEqualTo("COMMUNITY_CTR");
+        } finally {
+            system.advanceClock(RISK, "P-" + riskDaysMoved + "D");
+        }
     }
 
     @Test
