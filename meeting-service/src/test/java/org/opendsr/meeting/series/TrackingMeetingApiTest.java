@@ -297,6 +297,75 @@ class TrackingMeetingApiTest extends MeetingServiceUnderTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void datesBeyondThePlanningHorizonAndMalformedValuesAreRefusedNamingTheField() {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+        UUID meetingId = trackingMeeting(area, Duration.ofDays(-3));
+        LocalDate farAway = LocalDate.ofInstant(clock.instant(), UK).plusYears(3);
+
+        for (String date : List.of(farAway.toString(), "+99999-01-02")) {
+            ApiResponse refused = api.http.put("/meetings/" + meetingId + "/time", team,
+                    Map.of("date", date, "startTime", "10:00"));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("application/problem+json");
+            assertThat(refused.text()).contains("date");
+        }
+        assertThat(api.http.get("/meetings/" + meetingId, team).json().get("sequence").asInt()).isZero();
+
+        for (String query : List.of("from=" + farAway, "from=+99999-01-02", "from=" + farAway + "&to="
+                + farAway.plusDays(1))) {
+            ApiResponse refused = api.http.get("/meetings?area=" + area + "&" + query, team);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.text()).contains("from");
+        }
+        ApiResponse farTo = api.http.get("/meetings?area=" + area + "&to=+99999-01-02", team);
+        assertThat(farTo.status()).as(farTo.text()).isEqualTo(400);
+        assertThat(farTo.text()).contains("to");
+
+        ApiResponse badId = api.http.get("/meetings/not-a-meeting", team);
+        assertThat(badId.status()).as(badId.text()).isEqualTo(400);
+        assertThat(badId.text()).contains("meetingId");
+    }
+
+    /** A Meeting by Exception is chaired by a DSR lead: only a lead moves or cancels it (refusals audited). */
+    @Test
+    void onlyALeadMovesOrCancelsAMeetingByException() {
+        UUID personId = register.onRegister();
+        UUID meetingId = exceptionMeeting(personId);
+        String date = api.http.get("/meetings/" + meetingId, api.dsrLead).json().get("date").asText();
+
+        ApiResponse moved = api.http.put("/meetings/" + meetingId + "/time", api.dsrTeam,
+                Map.of("date", date, "startTime", "11:00"));
+        ApiResponse cancelled = api.http.post("/meetings/" + meetingId + "/cancellation", api.dsrTeam,
+                Map.of("reason", "OTHER"));
+
+        assertThat(moved.status()).as(moved.text()).isEqualTo(403);
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(403);
+        assertThat(api.http.get("/meetings/" + meetingId, api.dsrLead).json().get("sequence").asInt()).isZero();
+        int refusals = transactions.executeRead(status -> {
+            try (var query = status.getConnection().prepareStatement("SELECT count(*) FROM dsr_kit.audit_entry "
+                    + "WHERE actor = 'dsr-team-1' AND outcome = 'REFUSED' AND person_id = ? AND what LIKE ?")) {
+                query.setObject(1, personId);
+                query.setString(2, "%meeting by exception%");
+                try (var result = query.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        });
+        assertThat(refusals).isEqualTo(2);
+
+        ApiResponse leadMoves = api.http.put("/meetings/" + meetingId + "/time", api.dsrLead,
+                Map.of("date", date, "startTime", "11:00"));
+        assertThat(leadMoves.status()).as(leadMoves.text()).isEqualTo(200);
+        assertThat(leadMoves.json().get("startTime").asText()).isEqualTo("11:00");
+        ApiResponse leadCancels = api.http.post("/meetings/" + meetingId + "/cancellation", api.dsrLead,
+                Map.of("reason", "PERSON_UNAVAILABLE"));
+        assertThat(leadCancels.status()).as(leadCancels.text()).isEqualTo(200);
+        assertThat(leadCancels.json().get("status").asText()).isEqualTo("CANCELLED");
+    }
+
     private void assertCancelRefused(UUID meetingId, String token, Map<String, Object> body, String field) {
         ApiResponse response = api.http.post("/meetings/" + meetingId + "/cancellation", token, new HashMap<>(body));
         assertThat(response.status()).as(response.text()).isEqualTo(400);
