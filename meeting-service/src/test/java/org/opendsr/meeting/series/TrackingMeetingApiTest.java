@@ -285,10 +285,13 @@ class TrackingMeetingApiTest extends MeetingServiceUnderTest {
         assertThat(api.http.put(path + "/time", elsewhere, time).status()).isEqualTo(404);
 
         assertThat(api.http.get(path, team).status()).isEqualTo(200);
-        assertThat(api.http.get("/meetings", team).json().get("meetings"))
+        // From the day it started, named: just after midnight, 5 minutes ago is yesterday (the list's default is today on).
+        String sinceItStarted = "from=" + LocalDate.ofInstant(clock.instant().minus(Duration.ofMinutes(5)), UK);
+        assertThat(api.http.get("/meetings?" + sinceItStarted, team).json().get("meetings"))
                 .anySatisfy(m -> assertThat(m.get("meetingId").asText()).isEqualTo(meetingId.toString()));
         assertThat(api.http.get(path, api.dsrLead).status()).isEqualTo(200);
-        assertThat(api.http.get("/meetings?area=" + area, api.dsrLead).json().get("meetings")).hasSize(1);
+        assertThat(api.http.get("/meetings?area=" + area + "&" + sinceItStarted, api.dsrLead).json().get("meetings"))
+                .hasSize(1);
         assertThat(api.http.post(path + "/attendees", api.dsrLead, attendee).status()).isEqualTo(201);
         assertThat(api.http.post(path + "/held", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(api.http.get("/meetings/" + UUID.randomUUID(), api.dsrLead).status()).isEqualTo(404);
