@@ -88,7 +88,7 @@ class ExceptionApiTest extends MeetingServiceUnderTest {
     }
 
     @Test
-    void aLeadSchedulesItWithinWorkingHoursOnlyAndChairsIt() {
+    void aLeadSchedulesItWithinWorkingHoursOnlyAndChairsIt() throws Exception {
         UUID personId = register.onRegister();
         String requestId = requested(api.professional, personId);
         LocalDate day = aWorkingDay();
@@ -116,6 +116,13 @@ class ExceptionApiTest extends MeetingServiceUnderTest {
         assertThat(ics.contentType()).startsWith("text/calendar");
         assertThat(ics.text()).contains("BEGIN:VCALENDAR").contains("UID:" + meetingId + "@dsr.opendsr.org")
                 .contains("Europe/London").contains("T100000").doesNotContain(personId.toString());
+        // The invitation parses as iCalendar, at 10:00 UK time.
+        net.fortuna.ical4j.model.Calendar parsed = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics.text()));
+        net.fortuna.ical4j.model.component.VEvent event = parsed
+                .<net.fortuna.ical4j.model.component.VEvent>getComponent("VEVENT").orElseThrow();
+        assertThat(event.<net.fortuna.ical4j.model.property.DtStart<java.time.temporal.Temporal>>getProperty("DTSTART")
+                .orElseThrow().getValue()).contains("T100000");
 
         String time = "/meetings/exceptions/" + requestId + "/time";
         assertProblem(api.http.put(time, api.dsrLead, at(day, 18)), 400, "startsAt");

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.meeting.CancellationReason;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.kit.security.DsrRoles;
@@ -39,6 +40,9 @@ import org.opendsr.meeting.series.application.TrackingSeries;
 import org.opendsr.meeting.series.domain.BankHolidayRule;
 import org.opendsr.meeting.series.domain.SeriesTerms;
 import org.opendsr.meeting.series.domain.TrackingMeetingSeries;
+import org.opendsr.meeting.shared.application.MeetingChanges;
+import org.opendsr.meeting.shared.application.Meetings;
+import org.opendsr.meeting.shared.domain.Meeting;
 import org.opendsr.meeting.support.MeetingServiceUnderTest;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;
@@ -64,6 +68,12 @@ class SeriesApiTest extends MeetingServiceUnderTest {
 
     @Inject
     TransactionOperations<Connection> transactions;
+
+    @Inject
+    Meetings meetings;
+
+    @Inject
+    MeetingChanges changes;
 
     private PublishedEvents published;
 
@@ -372,11 +382,113 @@ class SeriesApiTest extends MeetingServiceUnderTest {
         assertThat(refusals).isPositive();
     }
 
+    @Test
+    void anUppercaseLinkSchemeIsStoredAsHttpsAndAnyOtherSchemeIsRefusedNotA500() {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+
+        ApiResponse created = api.http.post("/meetings/series", team,
+                Map.of("area", area, "onlineLink", "HTTPS://meet.example.nhs.uk/" + area));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("onlineLink").asText()).isEqualTo("https://meet.example.nhs.uk/" + area);
+        String seriesId = created.json().get("seriesId").asText();
+        ApiResponse changed = api.http.put("/meetings/series/" + seriesId, team,
+                Map.of("onlineLink", "Https://meet.example.nhs.uk/other"));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().get("onlineLink").asText()).isEqualTo("https://meet.example.nhs.uk/other");
+        assertThat(meetingsOf(area, team)).isNotEmpty().allSatisfy(meeting ->
+                assertThat(meeting.get("onlineLink").asText()).isEqualTo("https://meet.example.nhs.uk/other"));
+        ApiResponse http = api.http.put("/meetings/series/" + seriesId, team,
+                Map.of("onlineLink", "HTTP://meet.example.nhs.uk/other"));
+        assertThat(http.status()).as(http.text()).isEqualTo(400);
+        assertThat(http.text()).contains("onlineLink");
+    }
+
+    @Test
+    void theAreaFollowsTheEventContractsRule() {
+        String tooLong = "A" + "B".repeat(40);
+        assertRefused(Map.of("area", tooLong), api.dsrLead, "area");
+        assertRefused(Map.of("area", "lower"), api.dsrLead, "area");
+
+        String hyphenated = "AREA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ApiResponse created = api.http.post("/meetings/series", api.dsrLead, Map.of("area", hyphenated));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("area").asText()).isEqualTo(hyphenated);
+    }
+
+    @Test
+    void aFirstMeetingBeyondThePlanningHorizonIsRefused() {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+        LocalDate farAway = nextOnOrAfter(today().plusYears(3), DayOfWeek.THURSDAY);
+
+        assertRefused(Map.of("area", area, "firstMeetingOn", farAway.toString()), team, "firstMeetingOn");
+        assertRefused(Map.of("area", area, "firstMeetingOn", "+99999-01-07"), team, "firstMeetingOn");
+
+        String seriesId = api.http.post("/meetings/series", team, Map.of("area", area)).json().get("seriesId")
+                .asText();
+        ApiResponse moved = api.http.put("/meetings/series/" + seriesId, team,
+                Map.of("firstMeetingOn", farAway.toString()));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(400);
+        assertThat(moved.text()).contains("firstMeetingOn");
+        assertThat(meetingsOf(area, team)).isNotEmpty();
+    }
+
+    /**
+     * A series change while one of its meetings is being cancelled (its row locked by the cancellation, which commits
+     * a moment later): the series change waits for it and leaves the cancelled meeting cancelled, with one sequence
+     * per change (the change never writes the meeting back SCHEDULED over the cancellation).
+     */
+    @Test
+    void aMeetingCancelledWhileItsSeriesChangesStaysCancelled() throws Exception {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+        String seriesId = api.http.post("/meetings/series", team, Map.of("area", area, "startTime", "10:00"))
+                .json().get("seriesId").asText();
+        UUID meetingId = UUID.fromString(meetingsOf(area, team).get(0).get("meetingId").asText());
+
+        ExecutorService cancelling = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch locked = new CountDownLatch(1);
+            Future<?> cancellation = cancelling.submit(() -> transactions.executeWrite(status -> {
+                Meeting meeting = meetings.findForUpdate(meetingId).orElseThrow();
+                locked.countDown();
+                pause(Duration.ofMillis(1500));
+                changes.record(meeting.cancel(CancellationReason.CHAIR_UNAVAILABLE, clock.instant()));
+                return null;
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+            ApiResponse changed = api.http.put("/meetings/series/" + seriesId, team, Map.of("startTime", "11:00"));
+
+            cancellation.get(30, TimeUnit.SECONDS);
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        } finally {
+            cancelling.shutdownNow();
+        }
+        JsonNode meeting = api.http.get("/meetings/" + meetingId, team).json();
+        assertThat(meeting.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(meeting.get("sequence").asInt()).isEqualTo(1);
+        assertThat(meeting.get("startTime").asText()).isEqualTo("10:00");
+        assertThat(meetingsOf(area, team)).filteredOn(m -> !m.get("meetingId").asText().equals(meetingId.toString()))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.get("startTime").asText()).isEqualTo("11:00"));
+    }
+
     private void assertRefused(Map<String, Object> request, String token, String field) {
         ApiResponse response = api.http.post("/meetings/series", token, new HashMap<>(request));
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(response.text()).contains(field);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LocalDate nextOnOrAfter(LocalDate day, DayOfWeek dayOfWeek) {

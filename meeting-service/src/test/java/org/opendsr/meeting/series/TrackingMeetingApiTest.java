@@ -285,16 +285,88 @@ class TrackingMeetingApiTest extends MeetingServiceUnderTest {
         assertThat(api.http.put(path + "/time", elsewhere, time).status()).isEqualTo(404);
 
         assertThat(api.http.get(path, team).status()).isEqualTo(200);
-        assertThat(api.http.get("/meetings", team).json().get("meetings"))
+        // From the day it started, named: just after midnight, 5 minutes ago is yesterday (the list's default is today on).
+        String sinceItStarted = "from=" + LocalDate.ofInstant(clock.instant().minus(Duration.ofMinutes(5)), UK);
+        assertThat(api.http.get("/meetings?" + sinceItStarted, team).json().get("meetings"))
                 .anySatisfy(m -> assertThat(m.get("meetingId").asText()).isEqualTo(meetingId.toString()));
         assertThat(api.http.get(path, api.dsrLead).status()).isEqualTo(200);
-        assertThat(api.http.get("/meetings?area=" + area, api.dsrLead).json().get("meetings")).hasSize(1);
+        assertThat(api.http.get("/meetings?area=" + area + "&" + sinceItStarted, api.dsrLead).json().get("meetings"))
+                .hasSize(1);
         assertThat(api.http.post(path + "/attendees", api.dsrLead, attendee).status()).isEqualTo(201);
         assertThat(api.http.post(path + "/held", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(api.http.get("/meetings/" + UUID.randomUUID(), api.dsrLead).status()).isEqualTo(404);
         assertThat(api.http.get("/meetings?area=" + area + "&from=2026-02-30", team).text()).contains("from");
         assertThat(api.http.get("/meetings?area=" + area + "&from=2027-01-10&to=2027-01-01", team).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void datesBeyondThePlanningHorizonAndMalformedValuesAreRefusedNamingTheField() {
+        String area = newArea();
+        String team = dsrTeamOf(area);
+        UUID meetingId = trackingMeeting(area, Duration.ofDays(-3));
+        LocalDate farAway = LocalDate.ofInstant(clock.instant(), UK).plusYears(3);
+
+        for (String date : List.of(farAway.toString(), "+99999-01-02")) {
+            ApiResponse refused = api.http.put("/meetings/" + meetingId + "/time", team,
+                    Map.of("date", date, "startTime", "10:00"));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("application/problem+json");
+            assertThat(refused.text()).contains("date");
+        }
+        assertThat(api.http.get("/meetings/" + meetingId, team).json().get("sequence").asInt()).isZero();
+
+        for (String query : List.of("from=" + farAway, "from=+99999-01-02", "from=" + farAway + "&to="
+                + farAway.plusDays(1))) {
+            ApiResponse refused = api.http.get("/meetings?area=" + area + "&" + query, team);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.text()).contains("from");
+        }
+        ApiResponse farTo = api.http.get("/meetings?area=" + area + "&to=+99999-01-02", team);
+        assertThat(farTo.status()).as(farTo.text()).isEqualTo(400);
+        assertThat(farTo.text()).contains("to");
+
+        ApiResponse badId = api.http.get("/meetings/not-a-meeting", team);
+        assertThat(badId.status()).as(badId.text()).isEqualTo(400);
+        assertThat(badId.text()).contains("meetingId");
+    }
+
+    /** A Meeting by Exception is chaired by a DSR lead: only a lead moves or cancels it (refusals audited). */
+    @Test
+    void onlyALeadMovesOrCancelsAMeetingByException() {
+        UUID personId = register.onRegister();
+        UUID meetingId = exceptionMeeting(personId);
+        String date = api.http.get("/meetings/" + meetingId, api.dsrLead).json().get("date").asText();
+
+        ApiResponse moved = api.http.put("/meetings/" + meetingId + "/time", api.dsrTeam,
+                Map.of("date", date, "startTime", "11:00"));
+        ApiResponse cancelled = api.http.post("/meetings/" + meetingId + "/cancellation", api.dsrTeam,
+                Map.of("reason", "OTHER"));
+
+        assertThat(moved.status()).as(moved.text()).isEqualTo(403);
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(403);
+        assertThat(api.http.get("/meetings/" + meetingId, api.dsrLead).json().get("sequence").asInt()).isZero();
+        int refusals = transactions.executeRead(status -> {
+            try (var query = status.getConnection().prepareStatement("SELECT count(*) FROM dsr_kit.audit_entry "
+                    + "WHERE actor = 'dsr-team-1' AND outcome = 'REFUSED' AND person_id = ? AND what LIKE ?")) {
+                query.setObject(1, personId);
+                query.setString(2, "%meeting by exception%");
+                try (var result = query.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        });
+        assertThat(refusals).isEqualTo(2);
+
+        ApiResponse leadMoves = api.http.put("/meetings/" + meetingId + "/time", api.dsrLead,
+                Map.of("date", date, "startTime", "11:00"));
+        assertThat(leadMoves.status()).as(leadMoves.text()).isEqualTo(200);
+        assertThat(leadMoves.json().get("startTime").asText()).isEqualTo("11:00");
+        ApiResponse leadCancels = api.http.post("/meetings/" + meetingId + "/cancellation", api.dsrLead,
+                Map.of("reason", "PERSON_UNAVAILABLE"));
+        assertThat(leadCancels.status()).as(leadCancels.text()).isEqualTo(200);
+        assertThat(leadCancels.json().get("status").asText()).isEqualTo("CANCELLED");
     }
 
     private void assertCancelRefused(UUID meetingId, String token, Map<String, Object> body, String field) {

@@ -2,7 +2,6 @@ package org.opendsr.meeting.agenda.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.ObligationKind;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * Who a tracking meeting talks about, and why (DOMAIN.md "Meetings"; NHSE DSR and C(E)TR policy 2023): from the
@@ -40,7 +40,6 @@ import org.opendsr.contracts.risk.ObligationKind;
  */
 public final class AgendaAssembly {
 
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     private AgendaAssembly() {
     }
@@ -141,7 +140,7 @@ public final class AgendaAssembly {
     }
 
     private static LocalDate dayOf(Instant at) {
-        return LocalDate.ofInstant(at, ENGLAND);
+        return LocalDate.ofInstant(at, WorkingHours.ENGLAND);
     }
 
     /** A person's item while it is being worked out. */

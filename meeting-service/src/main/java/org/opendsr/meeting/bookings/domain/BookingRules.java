@@ -3,7 +3,6 @@ package org.opendsr.meeting.bookings.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * When a review may be booked (NHSE C(E)TR policy 2023): a planned C(E)TR (community, post-admission, inpatient) and
@@ -21,7 +21,6 @@ import org.opendsr.kit.rules.RuleBroken;
  */
 public final class BookingRules {
 
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     /** The reviews that need notice unless urgent: C(E)TRs, and a LAEP when it is not urgent. */
     private static final Set<ReviewType> NEED_NOTICE = EnumSet.of(ReviewType.COMMUNITY_CTR,
             ReviewType.POST_ADMISSION_CTR, ReviewType.INPATIENT_CTR, ReviewType.LAEP);
@@ -79,7 +78,7 @@ public final class BookingRules {
         }
         if (needsNotice(reviewType, urgent)) {
             LocalDate earliest = earliestDay(now);
-            if (LocalDate.ofInstant(startsAt, ENGLAND).isBefore(earliest)) {
+            if (LocalDate.ofInstant(startsAt, WorkingHours.ENGLAND).isBefore(earliest)) {
                 throw RuleBroken.invalid("startsAt", "a planned " + reviewType + " needs at least "
                         + ctrNotice.toDays() + " days' notice: the earliest day is " + earliest
                         + (reviewType == ReviewType.LAEP ? " (unless it is urgent)" : ""));
@@ -93,7 +92,7 @@ public final class BookingRules {
 
     /** The first England day a review needing notice may be booked for, booking at {@code now}. */
     public LocalDate earliestDay(Instant now) {
-        return LocalDate.ofInstant(now, ENGLAND).plusDays(ctrNotice.toDays());
+        return LocalDate.ofInstant(now, WorkingHours.ENGLAND).plusDays(ctrNotice.toDays());
     }
 
     public Instant documentsDueAt(Instant startsAt) {

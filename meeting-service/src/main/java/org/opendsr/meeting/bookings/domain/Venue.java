@@ -1,9 +1,8 @@
 package org.opendsr.meeting.bookings.domain;
 
-import java.net.URI;
-
 import org.opendsr.kit.rules.OneLineText;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.domain.HttpsLink;
 
 /**
  * Where a review or meeting takes place: an online link (https) or a place (a building, a room), one or the other.
@@ -12,7 +11,7 @@ import org.opendsr.kit.rules.RuleBroken;
 public record Venue(String onlineLink, String location) {
 
     public static final int LOCATION_MAX_LENGTH = 200;
-    public static final int LINK_MAX_LENGTH = 500;
+    public static final int LINK_MAX_LENGTH = HttpsLink.MAX_LENGTH;
 
     public static Venue of(String onlineLink, String location) {
         String link = blankToNull(onlineLink);
@@ -21,17 +20,7 @@ public record Venue(String onlineLink, String location) {
             throw RuleBroken.invalid("location", "give an onlineLink or a location, not both");
         }
         if (link != null) {
-            if (link.length() > LINK_MAX_LENGTH) {
-                throw RuleBroken.invalid("onlineLink", "at most " + LINK_MAX_LENGTH + " characters");
-            }
-            try {
-                URI uri = URI.create(link);
-                if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                    throw RuleBroken.invalid("onlineLink", "must be an https link");
-                }
-            } catch (IllegalArgumentException e) {
-                throw RuleBroken.invalid("onlineLink", "must be an https link");
-            }
+            link = HttpsLink.checked("onlineLink", link);
         }
         if (place != null) {
             OneLineText.problemWith(place, LOCATION_MAX_LENGTH, "a building or a room").ifPresent(problem -> {

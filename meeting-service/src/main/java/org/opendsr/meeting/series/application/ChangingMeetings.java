@@ -18,10 +18,11 @@ import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.calendar.WorkingDayCalendars;
 import org.opendsr.kit.rules.OneLineText;
 import org.opendsr.kit.rules.RuleBroken;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.series.domain.SeriesTerms;
 import org.opendsr.meeting.shared.application.MeetingChanges;
 import org.opendsr.meeting.shared.domain.Meeting;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
@@ -69,7 +70,7 @@ public class ChangingMeetings {
                 throw RuleBroken.invalid("note", problem);
             });
         }
-        Meeting meeting = decisions.changeable(meetingId, caller, "cancellation");
+        Meeting meeting = decisions.movable(meetingId, caller, "cancellation");
         Instant now = clock.instant();
         changes.record(meeting.cancel(reason, now));
         if (note != null) {
@@ -91,8 +92,9 @@ public class ChangingMeetings {
             throw RuleBroken.invalid("durationMinutes", "must be 15 to 480 minutes");
         }
         String link = onlineLink == null ? null : SeriesTerms.checkedLink(onlineLink);
-        Meeting meeting = decisions.changeable(meetingId, caller, "time");
-        Instant startsAt = ZonedDateTime.of(date, startTime, MeetingSchedule.UK).toInstant();
+        PlanningHorizon.requireWithin("date", date, LocalDate.now(clock.withZone(DsrClock.ENGLAND)));
+        Meeting meeting = decisions.movable(meetingId, caller, "time");
+        Instant startsAt = ZonedDateTime.of(date, startTime, DsrClock.ENGLAND).toInstant();
         Instant endsAt = startsAt.plus(durationMinutes != null ? Duration.ofMinutes(durationMinutes)
                 : Duration.between(meeting.startsAt(), meeting.endsAt()));
         if (!startsAt.isAfter(clock.instant())) {

@@ -9,10 +9,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.series.domain.SeriesTerms;
 import org.opendsr.meeting.series.domain.TrackingMeetingSeries;
 import org.opendsr.meeting.shared.application.MeetingAccess;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 
 /**
  * Setting up and changing an area's tracking-meeting series: the DSR team of the area or a lead (another area's team
@@ -43,12 +44,13 @@ public class ManagingSeries {
         }
         access.requireAreaTeam(area.strip(), caller, "tracking meeting series");
         var day = Objects.requireNonNullElse(choices.day(), defaults.day());
-        LocalDate today = LocalDate.now(clock.withZone(MeetingSchedule.UK));
+        LocalDate today = LocalDate.now(clock.withZone(DsrClock.ENGLAND));
         LocalDate first = choices.firstMeetingOn() != null ? choices.firstMeetingOn()
                 : SeriesTerms.firstOnOrAfter(today, day);
         if (first.isBefore(today)) {
             throw RuleBroken.invalid("firstMeetingOn", "must be today or later");
         }
+        PlanningHorizon.requireWithin("firstMeetingOn", first, today);
         SeriesTerms terms = new SeriesTerms(day,
                 Objects.requireNonNullElse(choices.intervalWeeks(), defaults.intervalWeeks()),
                 Objects.requireNonNullElse(choices.startTime(), defaults.startTime()),
@@ -77,9 +79,11 @@ public class ManagingSeries {
         TrackingMeetingSeries locked = series.findForUpdate(seriesId).orElseThrow(ManagingSeries::notFound);
         SeriesTerms now = locked.terms();
         var day = Objects.requireNonNullElse(choices.day(), now.day());
+        LocalDate today = LocalDate.now(clock.withZone(DsrClock.ENGLAND));
         LocalDate first = choices.firstMeetingOn() != null ? choices.firstMeetingOn()
                 : day == now.day() ? now.firstMeetingOn()
-                : SeriesTerms.firstOnOrAfter(LocalDate.now(clock.withZone(MeetingSchedule.UK)), day);
+                : SeriesTerms.firstOnOrAfter(today, day);
+        PlanningHorizon.requireWithin("firstMeetingOn", choices.firstMeetingOn(), today);
         SeriesTerms terms = new SeriesTerms(day,
                 Objects.requireNonNullElse(choices.intervalWeeks(), now.intervalWeeks()),
                 Objects.requireNonNullElse(choices.startTime(), now.startsAt()),

@@ -14,16 +14,19 @@ import org.opendsr.meeting.shared.domain.Meeting;
 /**
  * Who may read or change one meeting, and the audit of it. A tracking meeting is the DSR team of its area's and the
  * leads' (anyone else: 404, as for a meeting that does not exist). A Meeting by Exception is about one person: their
- * care team may read it, the DSR team of their area or a lead change it.
+ * care team may read it, the DSR team of their area or a lead record it (attendees, held), a lead alone move or cancel
+ * it.
  */
 @Singleton
 class MeetingDecisions {
 
     private final Meetings meetings;
+    private final TrackingSeries series;
     private final MeetingAccess access;
 
-    MeetingDecisions(Meetings meetings, MeetingAccess access) {
+    MeetingDecisions(Meetings meetings, TrackingSeries series, MeetingAccess access) {
         this.meetings = meetings;
+        this.series = series;
         this.access = access;
     }
 
@@ -38,7 +41,10 @@ class MeetingDecisions {
         return meeting;
     }
 
-    /** The meeting, locked for the change, once the caller may make it. */
+    /**
+     * The meeting, locked for the change, once the caller may make it. A tracking meeting's series is locked first
+     * (the order its scheduling takes: series, then meetings), so a series change and this change never interleave.
+     */
     Meeting changeable(UUID meetingId, Caller caller, String what) {
         Meeting meeting = meetings.find(meetingId).orElseThrow(MeetingDecisions::notFound);
         if (meeting.kind() == MeetingKind.EXCEPTION) {
@@ -49,8 +55,23 @@ class MeetingDecisions {
             }
         } else {
             access.requireAreaTeam(meeting.area(), caller, what + " of meeting " + meetingId);
+            if (meeting.seriesId() != null) {
+                series.findForUpdate(meeting.seriesId());
+            }
         }
         return meetings.findForUpdate(meetingId).orElseThrow(MeetingDecisions::notFound);
+    }
+
+    /**
+     * As {@link #changeable}, for moving or cancelling: a Meeting by Exception is chaired by a DSR lead, who alone
+     * moves or cancels it (the area's DSR team gets 403, audited); a tracking meeting is its area team's.
+     */
+    Meeting movable(UUID meetingId, Caller caller, String what) {
+        Meeting meeting = changeable(meetingId, caller, what);
+        if (meeting.kind() == MeetingKind.EXCEPTION) {
+            access.requireLead(meeting.personId(), caller, what + " of a meeting by exception " + meetingId);
+        }
+        return meeting;
     }
 
     /** The change in the audit trail: against the person for a Meeting by Exception, else as an action. */

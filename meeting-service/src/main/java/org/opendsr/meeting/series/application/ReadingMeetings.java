@@ -18,13 +18,14 @@ import org.opendsr.contracts.meeting.MeetingKind;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.shared.application.Invitation;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 import org.opendsr.meeting.shared.application.MeetingAccess;
 import org.opendsr.meeting.shared.application.Meetings;
 import org.opendsr.meeting.shared.domain.Meeting;
 import org.opendsr.meeting.shared.domain.MeetingStatus;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 
 /**
  * Meetings as the DSR team sees them: an area's meetings in a date range (the caller's own areas only; a lead's
@@ -35,6 +36,8 @@ public class ReadingMeetings {
 
     static final int MOST = 500;
     static final int LONGEST_RANGE_DAYS = 366;
+    /** Nothing in the DSR is older: an earlier year is a typing error (and beyond what the tables hold). */
+    static final int EARLIEST_YEAR = 2000;
 
     /** A meeting with what its series says about it: the bank holiday it was moved off, if any. */
     public record SeenMeeting(Meeting meeting, @Nullable LocalDate movedFrom) {
@@ -63,7 +66,13 @@ public class ReadingMeetings {
     @Transactional(readOnly = true)
     public List<SeenMeeting> inArea(@Nullable String area, @Nullable LocalDate from, @Nullable LocalDate to,
                                     Caller caller) {
-        LocalDate first = from != null ? from : LocalDate.now(clock.withZone(MeetingSchedule.UK));
+        LocalDate today = LocalDate.now(clock.withZone(DsrClock.ENGLAND));
+        PlanningHorizon.requireWithin("from", from, today);
+        PlanningHorizon.requireWithin("to", to, today);
+        if (from != null && from.getYear() < EARLIEST_YEAR) {
+            throw RuleBroken.invalid("from", "must be in " + EARLIEST_YEAR + " or later");
+        }
+        LocalDate first = from != null ? from : today;
         LocalDate last = to != null ? to : first.plusWeeks(8);
         if (last.isBefore(first)) {
             throw RuleBroken.invalid("to", "must be on or after from");
@@ -85,8 +94,8 @@ public class ReadingMeetings {
         }
         access.listRead(caller, "meetings area=" + String.join(",", areas)
                 + " from=" + first + " to=" + last);
-        Instant start = first.atStartOfDay(MeetingSchedule.UK).toInstant();
-        Instant end = last.plusDays(1).atStartOfDay(MeetingSchedule.UK).toInstant();
+        Instant start = first.atStartOfDay(DsrClock.ENGLAND).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(DsrClock.ENGLAND).toInstant();
         return meetings.inAreas(areas, start, end, MOST).stream().map(this::seen).toList();
     }
 

@@ -15,8 +15,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.meeting.CancellationReason;
 import org.opendsr.kit.calendar.WorkingDayCalendars;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.series.application.PlannedDays.PlannedDay;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
 import org.opendsr.meeting.series.domain.PlannedMeeting;
 import org.opendsr.meeting.series.domain.TrackingMeetingSeries;
 import org.opendsr.meeting.shared.application.MeetingChanges;
@@ -77,8 +77,9 @@ public class SchedulingSeriesMeetings {
      */
     int keepScheduled(TrackingMeetingSeries locked, boolean termsChanged) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, MeetingSchedule.UK);
-        Map<UUID, Meeting> future = meetings.ofSeries(locked.id(), now).stream()
+        LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
+        // Locked, read as they now are: a meeting cancelled or moved on its own meanwhile is never written back.
+        Map<UUID, Meeting> future = meetings.ofSeriesForUpdate(locked.id(), now).stream()
                 .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED && meeting.startsAt().isAfter(now))
                 .collect(Collectors.toMap(Meeting::id, Function.identity()));
         // From two weeks back: a meeting planned before today may have moved off a bank holiday to today or later.

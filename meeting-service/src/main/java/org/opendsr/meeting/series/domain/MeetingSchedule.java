@@ -1,13 +1,13 @@
 package org.opendsr.meeting.series.domain;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * The days a series meets: every {@code intervalWeeks} weeks on its day, counted from the first meeting. A day that
@@ -17,7 +17,6 @@ import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
  */
 public final class MeetingSchedule {
 
-    public static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final SeriesTerms terms;
     private final WorkingDayCalendar calendar;
@@ -66,7 +65,7 @@ public final class MeetingSchedule {
     }
 
     private PlannedMeeting meetingOn(LocalDate planned, LocalDate on) {
-        ZonedDateTime start = ZonedDateTime.of(on, terms.startsAt(), UK);
+        ZonedDateTime start = ZonedDateTime.of(on, terms.startsAt(), WorkingHours.ENGLAND);
         return new PlannedMeeting(planned, on, start.toInstant(), start.plus(terms.duration()).toInstant());
     }
 }

@@ -1,7 +1,5 @@
 package org.opendsr.meeting.series.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +7,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.domain.HttpsLink;
 
 /**
  * When and where an area's tracking meetings take place: every {@code intervalWeeks} weeks on {@code day}, from the
@@ -62,23 +61,11 @@ public record SeriesTerms(
         return day.plusDays(Math.floorMod(dayOfWeek.getValue() - day.getDayOfWeek().getValue(), 7));
     }
 
-    /** Tracking meetings are online: a link people can open safely, https only. */
+    /** Tracking meetings are online: a link people can open safely, by meeting-service's one https rule. */
     public static String checkedLink(String link) {
         if (link == null || link.isBlank()) {
             throw RuleBroken.invalid("onlineLink", "is required: tracking meetings are online");
         }
-        String stripped = link.strip();
-        if (stripped.length() > 500) {
-            throw RuleBroken.invalid("onlineLink", "must be at most 500 characters");
-        }
-        try {
-            URI uri = new URI(stripped);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw RuleBroken.invalid("onlineLink", "must be an https URL");
-            }
-        } catch (URISyntaxException e) {
-            throw RuleBroken.invalid("onlineLink", "must be an https URL");
-        }
-        return stripped;
+        return HttpsLink.checked("onlineLink", link);
     }
 }

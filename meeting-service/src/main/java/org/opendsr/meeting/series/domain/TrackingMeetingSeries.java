@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.opendsr.contracts.common.Areas;
 import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.rules.RuleBroken;
 
@@ -14,7 +15,8 @@ import org.opendsr.kit.rules.RuleBroken;
  */
 public final class TrackingMeetingSeries {
 
-    private static final Pattern AREA_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
+    /** The events' area rule (a compile-time constant of the contracts, so the domain depends on no class there). */
+    private static final Pattern AREA_CODE = Pattern.compile(Areas.PATTERN);
 
     private final UUID id;
     private final String area;
@@ -32,9 +34,10 @@ public final class TrackingMeetingSeries {
         if (area == null || area.isBlank()) {
             throw RuleBroken.invalid("area", "is required");
         }
-        // The DSR's area codes, as tokens and care teams carry them (e.g. SWINDON, BATH_AND_NORTH_EAST_SOMERSET).
+        // The DSR's area codes, by the events' own rule (every meeting event carries the area).
         if (!AREA_CODE.matcher(area.strip()).matches()) {
-            throw RuleBroken.invalid("area", "must be an area code: capital letters, digits and _, up to 100");
+            throw RuleBroken.invalid("area", "must be an area code: capital letters, digits, _ and -, up to "
+                    + Areas.MAX_LENGTH);
         }
         return new TrackingMeetingSeries(id, area.strip(), terms, true);
     }

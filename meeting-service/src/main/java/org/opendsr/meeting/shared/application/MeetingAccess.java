@@ -1,6 +1,7 @@
 package org.opendsr.meeting.shared.application;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.AccessPurpose;
@@ -43,6 +44,18 @@ public class MeetingAccess extends AuditedPersonAccess<AccessPurpose> {
         }
         auditRefused(caller, null, "READ", what);
         throw RuleBroken.notFound("Meeting");
+    }
+
+    /**
+     * A DSR lead only (a Meeting by Exception is chaired by one): anyone else, already allowed to change the person's
+     * records, gets 403, audited as refused against the person.
+     */
+    public void requireLead(UUID personId, Caller caller, String what) {
+        if (caller.hasRole(DsrRoles.DSR_LEAD)) {
+            return;
+        }
+        auditRefused(caller, personId, "CHANGE", what);
+        throw RuleBroken.forbidden("a Meeting by Exception is moved or cancelled by a DSR lead, who chairs it");
     }
 
     /** Whether the caller works in this area's DSR team or leads (for filtering lists of meetings). */

@@ -22,6 +22,12 @@ public interface Meetings {
     /** A series' meetings starting at or after {@code from}, earliest first, whatever their status. */
     List<Meeting> ofSeries(UUID seriesId, Instant from);
 
+    /**
+     * As {@link #ofSeries}, each meeting locked for a change until the transaction ends (locked in meeting-id order,
+     * after the series' own lock: the order every change of a series' meetings takes, so none deadlock).
+     */
+    List<Meeting> ofSeriesForUpdate(UUID seriesId, Instant from);
+
     /** The series' last meeting before this one that was not cancelled ("since the last meeting"). */
     Optional<Meeting> previousInSeries(UUID seriesId, Instant before);
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.contracts.risk.ObligationKind;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * An area's register as the agenda sees it, for a meeting on Thursday 2026-12-10 whose agenda is assembled on Tuesday
@@ -30,7 +31,7 @@ final class AgendaExamples {
 
     /** Midday in England on that day. */
     static Instant at(String day) {
-        return LocalDate.parse(day).atTime(LocalTime.NOON).atZone(AgendaAssembly.ENGLAND).toInstant();
+        return LocalDate.parse(day).atTime(LocalTime.NOON).atZone(WorkingHours.ENGLAND).toInstant();
     }
 
     /** Someone on the register since long ago, rated as given, nothing else going on. */

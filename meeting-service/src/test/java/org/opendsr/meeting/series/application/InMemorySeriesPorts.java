@@ -109,6 +109,11 @@ final class InMemorySeriesPorts {
         }
 
         @Override
+        public List<Meeting> ofSeriesForUpdate(UUID seriesId, Instant from) {
+            return ofSeries(seriesId, from);
+        }
+
+        @Override
         public Optional<Meeting> previousInSeries(UUID seriesId, Instant before) {
             return Optional.empty();
         }

@@ -25,13 +25,13 @@ import org.opendsr.meeting.series.application.InMemorySeriesPorts.InMemoryPlanne
 import org.opendsr.meeting.series.application.InMemorySeriesPorts.InMemoryTrackingSeries;
 import org.opendsr.meeting.series.application.InMemorySeriesPorts.RecordedEvents;
 import org.opendsr.meeting.series.domain.BankHolidayRule;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
 import org.opendsr.meeting.series.domain.SeriesTerms;
 import org.opendsr.meeting.series.domain.TrackingMeetingSeries;
 import org.opendsr.meeting.shared.application.MeetingChanges;
 import org.opendsr.meeting.shared.domain.Meeting;
 import org.opendsr.meeting.shared.domain.MeetingChange;
 import org.opendsr.meeting.shared.domain.MeetingStatus;
+import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
  * An active series keeps its next weeks of meetings scheduled: running it again changes nothing; new terms move its
@@ -98,7 +98,7 @@ class SchedulingSeriesMeetingsTest {
 
         assertThat(scheduled()).hasSize(4).allSatisfy(meeting -> {
             assertThat(meeting.sequence()).isEqualTo(1);
-            assertThat(meeting.startsAt().atZone(MeetingSchedule.UK).toLocalTime()).isEqualTo(LocalTime.of(14, 0));
+            assertThat(meeting.startsAt().atZone(WorkingHours.ENGLAND).toLocalTime()).isEqualTo(LocalTime.of(14, 0));
         });
         assertThat(events.changes).hasSize(4)
                 .allMatch(change -> change instanceof MeetingChange.Scheduled s && s.rescheduled());

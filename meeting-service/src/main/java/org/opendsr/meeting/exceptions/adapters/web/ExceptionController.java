@@ -1,6 +1,5 @@
 package org.opendsr.meeting.exceptions.adapters.web;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +31,7 @@ import org.opendsr.meeting.exceptions.application.ReadingExceptions;
 import org.opendsr.meeting.exceptions.application.RequestingExceptions;
 import org.opendsr.meeting.exceptions.domain.ExceptionRequest;
 import org.opendsr.meeting.exceptions.domain.ExceptionStatus;
+import org.opendsr.meeting.shared.adapters.web.RequestChoices;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 
 /**
@@ -137,18 +137,7 @@ public class ExceptionController {
     }
 
     private static Set<ExceptionStatus> statusesOf(@Nullable String status) {
-        Set<ExceptionStatus> statuses = EnumSet.noneOf(ExceptionStatus.class);
-        if (status == null || status.isBlank()) {
-            return statuses;
-        }
-        for (String each : status.split(",")) {
-            try {
-                statuses.add(ExceptionStatus.valueOf(each.strip()));
-            } catch (IllegalArgumentException e) {
-                throw RuleBroken.invalid("status", "must be REQUESTED, SCHEDULED or DECLINED");
-            }
-        }
-        return statuses;
+        return RequestChoices.several(ExceptionStatus.class, "status", status);
     }
 
     @Serdeable

@@ -40,6 +40,7 @@ import org.opendsr.meeting.outcomes.domain.OutcomeAsked;
 import org.opendsr.meeting.outcomes.domain.RecommendationAsked;
 import org.opendsr.meeting.outcomes.domain.RecordedOutcome;
 import org.opendsr.meeting.outcomes.domain.ServiceRecommendation;
+import org.opendsr.meeting.shared.adapters.web.RequestChoices;
 import org.opendsr.kit.paging.WorklistPage;
 
 /**
@@ -221,13 +222,6 @@ public class OutcomeController {
     }
 
     private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw RuleBroken.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return RequestChoices.optional(type, field, value);
     }
 }

@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.adapters.web.RequestChoices;
 
 /** The request's texts read as what they mean, each refusal naming its field (problem+json, never a 500). */
 final class Fields {
@@ -46,11 +45,7 @@ final class Fields {
     }
 
     static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw RuleBroken.invalid(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return RequestChoices.one(type, field, value);
     }
 
     static <T> T required(@Nullable T value, String field) {

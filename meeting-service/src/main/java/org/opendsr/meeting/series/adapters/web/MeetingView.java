@@ -10,8 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.opendsr.contracts.meeting.CancellationReason;
 import org.opendsr.contracts.meeting.MeetingKind;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.series.application.ReadingMeetings.SeenMeeting;
-import org.opendsr.meeting.series.domain.MeetingSchedule;
 import org.opendsr.meeting.shared.domain.Meeting;
 import org.opendsr.meeting.shared.domain.MeetingStatus;
 
@@ -31,7 +31,7 @@ public record MeetingView(
 
     static MeetingView of(SeenMeeting seen) {
         Meeting m = seen.meeting();
-        ZonedDateTime local = m.startsAt().atZone(MeetingSchedule.UK);
+        ZonedDateTime local = m.startsAt().atZone(DsrClock.ENGLAND);
         return new MeetingView(m.id(), m.kind(), m.area(), m.seriesId(), m.personId(), m.startsAt(), m.endsAt(),
                 local.toLocalDate(), local.toLocalTime().toString(), m.onlineLink(), m.status(), m.sequence(),
                 m.heldAt(), m.cancellationReason(), seen.movedFrom());

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import io.micronaut.context.annotation.Value;
@@ -30,6 +29,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.opendsr.kit.time.DsrClock;
 import org.opendsr.meeting.shared.application.Invitation;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 
@@ -44,12 +44,11 @@ import org.opendsr.meeting.shared.application.InvitationCalendar;
 public class IcsInvitations implements InvitationCalendar {
 
     static final String PRODUCT = "-//OpenDSR//meeting-service//EN";
-    static final String ZONE = "Europe/London";
+    static final String ZONE = DsrClock.ENGLAND.getId();
 
     private final Clock clock;
     private final URI organiser;
     private final String organiserName;
-    private static final ZoneId UK = ZoneId.of(ZONE);
 
     private final VTimeZone london;
 
@@ -66,8 +65,8 @@ public class IcsInvitations implements InvitationCalendar {
 
     @Override
     public String render(Invitation invitation) {
-        ZonedDateTime start = invitation.startsAt().atZone(UK);
-        ZonedDateTime end = invitation.endsAt().atZone(UK);
+        ZonedDateTime start = invitation.startsAt().atZone(DsrClock.ENGLAND);
+        ZonedDateTime end = invitation.endsAt().atZone(DsrClock.ENGLAND);
         VEvent event = new VEvent(start, end, invitation.summary());
         // replace, not add: ical4j gives a new event a DTSTAMP of its own (the system clock, not ours).
         event.replace(new Uid(invitation.uid()));

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,6 +64,17 @@ class PostgresMeetings implements Meetings {
                     select.setTimestamp(2, Timestamp.from(from));
                     return read(select);
                 });
+    }
+
+    @Override
+    public List<Meeting> ofSeriesForUpdate(UUID seriesId, Instant from) {
+        List<Meeting> locked = jdbc.prepareStatement("SELECT * FROM meeting WHERE series_id = ? AND starts_at >= ? "
+                + "ORDER BY meeting_id FOR UPDATE", select -> {
+                    select.setObject(1, seriesId);
+                    select.setTimestamp(2, Timestamp.from(from));
+                    return read(select);
+                });
+        return locked.stream().sorted(Comparator.comparing(Meeting::startsAt).thenComparing(Meeting::id)).toList();
     }
 
     @Override
