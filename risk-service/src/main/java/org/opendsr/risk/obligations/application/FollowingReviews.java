@@ -1,5 +1,7 @@
 package org.opendsr.risk.obligations.application;
 
+import static org.opendsr.risk.shared.application.SystemActors.MEETING_SERVICE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class FollowingReviews {
 
-    static final String MEETING_SERVICE = "meeting-service";
     private static final Logger LOG = LoggerFactory.getLogger(FollowingReviews.class);
 
     private final Obligations obligations;
