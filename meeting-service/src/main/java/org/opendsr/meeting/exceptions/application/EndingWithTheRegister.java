@@ -2,6 +2,7 @@ package org.opendsr.meeting.exceptions.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micronaut.transaction.TransactionDefinition;
@@ -55,15 +56,20 @@ class EndingWithTheRegister implements RegisterFollower {
             if (request.status() == ExceptionStatus.REQUESTED) {
                 request.decline(DeclineReason.PERSON_LEFT_REGISTER, REFERRAL_SERVICE, now);
                 requests.save(request);
-            } else {
-                meetings.findForUpdate(request.meetingId())
-                        .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                        .filter(meeting -> meeting.endsAt().isAfter(now))
-                        .ifPresent(meeting -> changes.record(
-                                meeting.cancel(CancellationReason.PERSON_LEFT_REGISTER, now)));
+                access.auditedBySystem(REFERRAL_SERVICE, personId, "CHANGED", RequestingExceptions.WHAT, before,
+                        RequestingExceptions.stateOf(request));
+                continue;
             }
-            access.auditedBySystem(REFERRAL_SERVICE, personId, "CHANGED", RequestingExceptions.WHAT, before,
-                    RequestingExceptions.stateOf(request));
+            meetings.findForUpdate(request.meetingId())
+                    .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                    .filter(meeting -> meeting.endsAt().isAfter(now))
+                    .ifPresent(meeting -> {
+                        changes.record(meeting.cancel(CancellationReason.PERSON_LEFT_REGISTER, now));
+                        access.auditedBySystem(REFERRAL_SERVICE, personId, "CHANGED", RequestingExceptions.WHAT,
+                                before, Map.of("requestId", request.id().toString(), "meetingId",
+                                        meeting.id().toString(), "meetingStatus", meeting.status().name(),
+                                        "cancellationReason", CancellationReason.PERSON_LEFT_REGISTER.name()));
+                    });
         }
     }
 
