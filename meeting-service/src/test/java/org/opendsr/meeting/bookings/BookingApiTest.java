@@ -160,6 +160,12 @@ class BookingApiTest extends MeetingServiceUnderTest {
         Instant far = tenOClock(today().plusYears(3));
         assertProblem(api.http.put("/meetings/bookings/" + bookingId + "/time", api.dsrTeam,
                 Map.of("startsAt", far.toString(), "endsAt", far.plusSeconds(3600).toString())), 400, "startsAt");
+        Map<String, Object> malformed = ctr(inpatient, tenOClock(today().plusDays(20)));
+        malformed.put("reviewType", "INPATIENT_CTR");
+        malformed.put("startsAt", "next tuesday");
+        assertProblem(book(api.dsrTeam, malformed), 400, "startsAt");
+        malformed.put("startsAt", "+20000-01-01T10:00:00Z");
+        assertProblem(book(api.dsrTeam, malformed), 400, "startsAt");
     }
 
     @Test

@@ -152,6 +152,11 @@ class ExceptionApiTest extends MeetingServiceUnderTest {
         String time = "/meetings/exceptions/" + requestId + "/time";
         assertProblem(api.http.put(time, api.dsrLead, at(day.minusWeeks(2), 10)), 400, "startsAt");
         assertProblem(api.http.put(time, api.dsrLead, at(day.plusWeeks(156), 10)), 400, "startsAt");
+        assertProblem(api.http.put(time, api.dsrLead, Map.of("startsAt", "+20000-01-05T10:00:00Z",
+                "endsAt", "+20000-01-05T11:00:00Z")), 400, "startsAt");
+        assertProblem(api.http.put(time, api.dsrLead, Map.of("startsAt", "soon", "endsAt",
+                at(day, 11).get("endsAt"))), 400,
+                "startsAt");
     }
 
     @Test
