@@ -384,6 +384,27 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         assertThat(types(outboxPayloads(personId))).containsOnlyOnce(EventTypes.MEETING_ACTION_OVERDUE_V1);
     }
 
+    @Test
+    void theActionsOfAPersonWhoLeftTheRegisterAreNoLongerChased() {
+        UUID personId = register.onRegister();
+        String actionId = recorded(heldMeeting(ReferralEvents.AREA), personId).get("actions").get(0)
+                .get("actionId").asText();
+        referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.STEPPED_DOWN);
+        register.awaitPerson(personId, person -> !person.onRegister());
+
+        ApiResponse moved = api.http.post("/testing/clock", null, Map.of("advanceBy", "P8D"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+
+        assertThat(overdueActionIds(api.dsrLead)).doesNotContain(actionId);
+        assertThat(overdueActions.inArea(ReferralEvents.AREA, today()))
+                .noneSatisfy(overdue -> assertThat(overdue.actionId().toString()).isEqualTo(actionId));
+        assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);
+        assertThat(types(outboxPayloads(personId))).doesNotContain(EventTypes.MEETING_ACTION_OVERDUE_V1);
+        // Still in the person's outcomes, open, as it was.
+        ApiResponse outcomes = api.http.get("/meetings/people/" + personId + "/outcomes", api.dsrLead);
+        assertThat(outcomes.text()).contains(actionId);
+    }
+
     private List<String> overdueActionIds(String token) {
         return overdueActionIds(token, "");
     }
