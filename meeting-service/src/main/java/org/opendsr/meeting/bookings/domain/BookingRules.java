@@ -19,7 +19,8 @@ import org.opendsr.meeting.shared.domain.PlanningHorizon;
  * days (booked on the 1st, the 15th is the earliest); only a LAEP may be urgent, and an urgent LAEP needs no notice. A
  * post-admission C(E)TR needs none: it is due within 14 days of the admission (a child's), so two weeks' notice would
  * make it impossible to hold in time. Nothing is booked past the {@link PlanningHorizon}. Documents are due
- * {@code documentsDueBefore} (24 hours) before it starts. The review type must be one that meets the obligation ({@link ObligationKind#reviews()}, the mapping risk-service completes by).
+ * {@code documentsDueBefore} (24 hours) before it starts. The review type must be one that meets the obligation
+ * ({@link ObligationKind#reviews()}, the mapping risk-service completes by).
  */
 public final class BookingRules {
 
