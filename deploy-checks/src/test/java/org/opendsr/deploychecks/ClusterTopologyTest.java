@@ -388,7 +388,7 @@ class ClusterTopologyTest {
     /**
      * Egress beyond the cluster is HTTPS to named hosts only, and only for who needs it: every DSR pod to the identity
      * provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap switches the
-     * refresh on (referral-service). Never "anywhere on 443": each address block is narrow (a /16 or smaller), public
+     * refresh on (referral-service, meeting-service), through one policy selecting exactly those. Never "anywhere on 443": each address block is narrow (a /16 or smaller), public
      * (not the cluster, a private network or cloud metadata), and shipped as a documentation address the operator
      * replaces, so an unfilled policy fails closed.
      */
@@ -414,7 +414,7 @@ class ClusterTopologyTest {
             }
         }
         assertThat(policiesWithAddressBlocks).containsExactlyInAnyOrder("dsr-apps-allow-identity-provider",
-                "referral-service-allow-gov-uk-bank-holidays");
+                "dsr-apps-allow-gov-uk-bank-holidays");
         assertThat(Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-identity-provider").orElseThrow().node()
                 .path("spec").path("podSelector").path("matchLabels").path("group").asText()).isEqualTo("org.opendsr");
 
@@ -423,11 +423,19 @@ class ClusterTopologyTest {
                     .orElseThrow().node().path("data");
             return data.path("DSR_BANK_HOLIDAYS_REFRESH_ENABLED").asText().equals("true");
         }).toList();
-        assertThat(refreshingBankHolidays).containsExactly("referral-service");
-        JsonNode bankHolidays = Manifests.find(CLUSTER, "NetworkPolicy", "referral-service-allow-gov-uk-bank-holidays")
+        assertThat(refreshingBankHolidays).containsExactlyInAnyOrder("referral-service", "meeting-service");
+        JsonNode bankHolidays = Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-gov-uk-bank-holidays")
                 .orElseThrow().node().path("spec").path("podSelector");
-        assertThat(bankHolidays.path("matchLabels").size()).isEqualTo(1);
-        assertThat(bankHolidays.path("matchLabels").path("app").asText()).isEqualTo(refreshingBankHolidays.get(0));
+        // Exactly the refreshing modules, by their app label: no other pod may reach GOV.UK's addresses.
+        assertThat(bankHolidays.path("matchLabels").isMissingNode() || bankHolidays.path("matchLabels").isEmpty())
+                .isTrue();
+        assertThat(bankHolidays.path("matchExpressions")).hasSize(1);
+        JsonNode selector = bankHolidays.path("matchExpressions").get(0);
+        assertThat(selector.path("key").asText()).isEqualTo("app");
+        assertThat(selector.path("operator").asText()).isEqualTo("In");
+        List<String> selected = new ArrayList<>();
+        selector.path("values").forEach(value -> selected.add(value.asText()));
+        assertThat(selected).containsExactlyInAnyOrderElementsOf(refreshingBankHolidays);
     }
 
     private static int prefixLength(String cidr) {

@@ -1,6 +1,7 @@
 package org.opendsr.contracts.meeting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * <p>{@code dsr.meeting.outcome-recorded.v1} on {@code dsr.meeting.events}, keyed by personId.
  *
  * @param agreedRating the rating the meeting agreed, if it agreed one (also published as rating-agreed)
+ * @param heldOn the meeting's day (Europe/London): what the meeting met is met on that day, not when it was written up
  */
 @Serdeable
 public record OutcomeRecorded(
@@ -24,5 +26,6 @@ public record OutcomeRecorded(
         @Nullable RagRating agreedRating,
         int actionsAgreed,
         int servicesRecommended,
+        LocalDate heldOn,
         Instant recordedAt) {
 }

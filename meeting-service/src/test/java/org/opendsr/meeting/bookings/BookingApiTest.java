@@ -135,6 +135,93 @@ class BookingApiTest extends MeetingServiceUnderTest {
     }
 
     @Test
+    void aPostAdmissionCtrNeedsNoNoticeAnInpatientCtrDoesAndNothingIsBookedPastTheHorizon() {
+        UUID personId = register.onRegister();
+        UUID postAdmission = register.obligationDue(personId, ObligationKind.POST_ADMISSION_CTR,
+                today().plusDays(10), RagRating.BLUE);
+        UUID inpatient = register.obligationDue(personId, ObligationKind.INPATIENT_CTR, today().plusDays(60),
+                RagRating.BLUE);
+
+        Map<String, Object> soon = ctr(postAdmission, tenOClock(today().plusDays(3)));
+        soon.put("reviewType", "POST_ADMISSION_CTR");
+        ApiResponse booked = book(api.dsrTeam, soon);
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+
+        Map<String, Object> inpatientSoon = ctr(inpatient, tenOClock(today().plusDays(3)));
+        inpatientSoon.put("reviewType", "INPATIENT_CTR");
+        assertProblem(book(api.dsrTeam, inpatientSoon), 400, "startsAt");
+
+        Map<String, Object> tooFar = ctr(inpatient, tenOClock(today().plusYears(3)));
+        tooFar.put("reviewType", "INPATIENT_CTR");
+        ApiResponse refused = book(api.dsrTeam, tooFar);
+        assertProblem(refused, 400, "startsAt");
+        assertThat(refused.text()).contains("within 2 years");
+        String bookingId = booked.json().get("bookingId").asText();
+        Instant far = tenOClock(today().plusYears(3));
+        assertProblem(api.http.put("/meetings/bookings/" + bookingId + "/time", api.dsrTeam,
+                Map.of("startsAt", far.toString(), "endsAt", far.plusSeconds(3600).toString())), 400, "startsAt");
+        Map<String, Object> malformed = ctr(inpatient, tenOClock(today().plusDays(20)));
+        malformed.put("reviewType", "INPATIENT_CTR");
+        malformed.put("startsAt", "next tuesday");
+        assertProblem(book(api.dsrTeam, malformed), 400, "startsAt");
+        malformed.put("startsAt", "+20000-01-01T10:00:00Z");
+        assertProblem(book(api.dsrTeam, malformed), 400, "startsAt");
+    }
+
+    @Test
+    void aClosedObligationOrAPersonWhoLeftTheRegisterHasItsOpenBookingsCancelled() {
+        UUID personId = register.onRegister();
+        UUID first = register.obligationDue(personId, ObligationKind.COMMUNITY_CTR, today().plusDays(14),
+                RagRating.RED);
+        UUID second = register.obligationDue(personId, ObligationKind.POST_ADMISSION_CTR, today().plusDays(10),
+                RagRating.BLUE);
+        String firstBooking = book(api.dsrTeam, ctr(first, tenOClock(today().plusDays(15))))
+                .json().get("bookingId").asText();
+        Map<String, Object> postAdmission = ctr(second, tenOClock(today().plusDays(5)));
+        postAdmission.put("reviewType", "POST_ADMISSION_CTR");
+        String secondBooking = book(api.dsrTeam, postAdmission).json().get("bookingId").asText();
+
+        referrals.publishOn(org.opendsr.contracts.Topics.RISK_EVENTS, personId,
+                EventTypes.RISK_OBLIGATION_COMPLETED_V1, data -> {
+                    data.put("obligationId", first.toString());
+                    data.put("kind", "COMMUNITY_CTR");
+                    data.put("outcome", "NOT_NEEDED");
+                });
+        assertThat(awaitCancelled(firstBooking)).isEqualTo("CANCELLED NOT_NEEDED 1");
+        assertThat(eventsInOutbox(EventTypes.MEETING_REVIEW_CANCELLED_V1, firstBooking)).isEqualTo(1);
+        assertThat(booking(secondBooking)).isEqualTo("BOOKED - 0");
+
+        referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.STEPPED_DOWN);
+        assertThat(awaitCancelled(secondBooking)).isEqualTo("CANCELLED PERSON_LEFT_REGISTER 1");
+        assertThat(eventsInOutbox(EventTypes.MEETING_REVIEW_CANCELLED_V1, secondBooking)).isEqualTo(1);
+        assertThat(eventsInOutbox(EventTypes.MEETING_REVIEW_CANCELLED_V1, firstBooking)).isEqualTo(1);
+    }
+
+    private String awaitCancelled(String bookingId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> booking(bookingId).startsWith("CANCELLED"));
+        return booking(bookingId);
+    }
+
+    private String booking(String bookingId) {
+        return row("SELECT status || ' ' || coalesce(cancellation_reason, '-') || ' ' || sequence FROM review_booking "
+                + "WHERE id = ?", bookingId);
+    }
+
+    /** One row's columns, read straight from the database (status, reason, sequence). */
+    private String row(String sql, String id) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet found = query.executeQuery()) {
+                return found.next() ? found.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anUrgentLaepIsHeldOnceStartedAndReviewHeldIsPublished() {
         UUID personId = register.onRegister();
         UUID obligationId = register.obligationDue(personId, ObligationKind.COMMUNITY_CTR, today().plusDays(14),

@@ -133,6 +133,93 @@ class ExceptionApiTest extends MeetingServiceUnderTest {
     }
 
     @Test
+    void itIsScheduledNeitherInThePastNorPastThePlanningHorizon() {
+        UUID personId = register.onRegister();
+        String requestId = requested(api.professional, personId);
+        String schedule = "/meetings/exceptions/" + requestId + "/schedule";
+        // The same weekday two weeks back and 156 weeks on: within working hours on both, so only time refuses them.
+        ApiResponse past = api.http.post(schedule, api.dsrLead, at(aWorkingDay().minusWeeks(2), 10));
+        assertProblem(past, 400, "startsAt");
+        assertThat(past.text()).contains("future");
+        ApiResponse tooFar = api.http.post(schedule, api.dsrLead, at(aWorkingDay().plusWeeks(156), 10));
+        assertProblem(tooFar, 400, "startsAt");
+        assertThat(tooFar.text()).contains("within 2 years");
+        assertThat(api.http.get("/meetings/exceptions/" + requestId, api.dsrLead).json().get("status").asText())
+                .isEqualTo("REQUESTED");
+
+        LocalDate day = aWorkingDay();
+        assertThat(api.http.post(schedule, api.dsrLead, at(day, 10)).status()).isEqualTo(200);
+        String time = "/meetings/exceptions/" + requestId + "/time";
+        assertProblem(api.http.put(time, api.dsrLead, at(day.minusWeeks(2), 10)), 400, "startsAt");
+        assertProblem(api.http.put(time, api.dsrLead, at(day.plusWeeks(156), 10)), 400, "startsAt");
+        assertProblem(api.http.put(time, api.dsrLead, Map.of("startsAt", "+20000-01-05T10:00:00Z",
+                "endsAt", "+20000-01-05T11:00:00Z")), 400, "startsAt");
+        assertProblem(api.http.put(time, api.dsrLead, Map.of("startsAt", "soon", "endsAt",
+                at(day, 11).get("endsAt"))), 400,
+                "startsAt");
+    }
+
+    @Test
+    void aPersonWhoLeftTheRegisterHasTheirRequestsDeclinedAndTheirMeetingCancelled() {
+        UUID personId = register.onRegister();
+        String waiting = requested(api.professional, personId);
+        String scheduled = requested(api.professional, personId);
+        ApiResponse meeting = api.http.post("/meetings/exceptions/" + scheduled + "/schedule", api.dsrLead,
+                at(aWorkingDay(), 10));
+        assertThat(meeting.status()).as(meeting.text()).isEqualTo(200);
+        UUID meetingId = UUID.fromString(meeting.json().get("meetingId").asText());
+
+        referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.STEPPED_DOWN);
+
+        String meetingRow = "SELECT status || ' ' || coalesce(cancellation_reason, '-') || ' ' || sequence "
+                + "FROM meeting WHERE meeting_id = ?";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> row(meetingRow, meetingId.toString()).startsWith("CANCELLED"));
+        assertThat(row(meetingRow, meetingId.toString())).isEqualTo("CANCELLED PERSON_LEFT_REGISTER 1");
+        assertThat(eventsInOutbox(EventTypes.MEETING_CANCELLED_V1, meetingId.toString())).isEqualTo(1);
+        assertThat(row("SELECT status || ' ' || coalesce(decline_reason, '-') FROM exception_request WHERE id = ?",
+                waiting)).isEqualTo("DECLINED PERSON_LEFT_REGISTER");
+    }
+
+    /** One row's columns, read straight from the database (status, reason, sequence). */
+    private String row(String sql, String id) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, UUID.fromString(id));
+            try (ResultSet found = query.executeQuery()) {
+                return found.next() ? found.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void bothEndpointsServeTheSameInvitation() {
+        UUID personId = register.onRegister();
+        String requestId = requested(api.professional, personId);
+        Instant start = aWorkingDay().atTime(LocalTime.of(10, 0)).atZone(ENGLAND).toInstant();
+        ApiResponse scheduled = api.http.post("/meetings/exceptions/" + requestId + "/schedule", api.dsrLead,
+                Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(1)).toString(),
+                        "location", "Civic Centre, room 2"));
+        assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(200);
+        String meetingId = scheduled.json().get("meetingId").asText();
+
+        ApiResponse ofRequest = api.http.get("/meetings/exceptions/" + requestId + "/invitation.ics", api.dsrLead);
+        ApiResponse ofMeeting = api.http.get("/meetings/" + meetingId + "/invitation.ics", api.dsrLead);
+
+        assertThat(ofRequest.status()).as(ofRequest.text()).isEqualTo(200);
+        assertThat(ofMeeting.status()).as(ofMeeting.text()).isEqualTo(200);
+        assertThat(withoutStamp(ofRequest.text())).contains("Civic Centre").isEqualTo(withoutStamp(ofMeeting.text()));
+    }
+
+    /** The invitation without DTSTAMP (when it was rendered), unfolded. */
+    private static String withoutStamp(String ics) {
+        return ics.replace("\r\n ", "").lines().filter(line -> !line.startsWith("DTSTAMP"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void onlyALeadSchedulesOrDeclines() {
         UUID personId = register.onRegister();
         String requestId = requested(api.dsrTeam, personId);

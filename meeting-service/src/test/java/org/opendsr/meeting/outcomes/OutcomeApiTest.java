@@ -175,6 +175,8 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         assertThat(types(payloads)).containsExactly(EventTypes.MEETING_OUTCOME_RECORDED_V1,
                 EventTypes.MEETING_RATING_AGREED_V1, EventTypes.MEETING_ACTION_DUE_V1,
                 EventTypes.MEETING_RECOMMENDATION_MADE_V1, EventTypes.MEETING_FEEDBACK_DUE_V1);
+        // The meeting's day, on which risk-service completes the multi-agency review the meeting was.
+        assertThat(payloads.get(0)).contains("\"heldOn\": \"" + meeting.day() + "\"");
         assertThat(payloads.get(1)).contains("\"recordedBy\": \"dsr-team-1\"").contains("\"rating\": \"AMBER\"");
         assertThat(String.join("\n", payloads)).doesNotContain(SUMMARY, RATIONALE, ACTION, NOTE, DECISION);
     }
@@ -209,6 +211,8 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         noRationale.remove("ratingRationale");
         assertProblem(record(meeting, api.dsrTeam, noRationale), 400, "ratingRationale");
         assertProblem(record(meeting, api.dsrTeam, outcome(personId, today().minusDays(1))), 400,
+                "actions[0].dueOn");
+        assertProblem(record(meeting, api.dsrTeam, outcome(personId, today().plusYears(2).plusDays(1))), 400,
                 "actions[0].dueOn");
         Map<String, Object> agencyByName = outcome(personId, today());
         agencyByName.put("actions", List.of(Map.of("description", ACTION, "ownerAgency", "Swindon Community LD Team",
@@ -378,6 +382,27 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(types(outboxPayloads(personId))).containsOnlyOnce(EventTypes.MEETING_ACTION_OVERDUE_V1);
+    }
+
+    @Test
+    void theActionsOfAPersonWhoLeftTheRegisterAreNoLongerChased() {
+        UUID personId = register.onRegister();
+        String actionId = recorded(heldMeeting(ReferralEvents.AREA), personId).get("actions").get(0)
+                .get("actionId").asText();
+        referrals.removedFromRegister(personId, org.opendsr.contracts.referral.RemovalReason.STEPPED_DOWN);
+        register.awaitPerson(personId, person -> !person.onRegister());
+
+        ApiResponse moved = api.http.post("/testing/clock", null, Map.of("advanceBy", "P8D"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+
+        assertThat(overdueActionIds(api.dsrLead)).doesNotContain(actionId);
+        assertThat(overdueActions.inArea(ReferralEvents.AREA, today()))
+                .noneSatisfy(overdue -> assertThat(overdue.actionId().toString()).isEqualTo(actionId));
+        assertThat(api.http.post("/meetings/sweeps", api.dsrLead, "").status()).isEqualTo(200);
+        assertThat(types(outboxPayloads(personId))).doesNotContain(EventTypes.MEETING_ACTION_OVERDUE_V1);
+        // Still in the person's outcomes, open, as it was.
+        ApiResponse outcomes = api.http.get("/meetings/people/" + personId + "/outcomes", api.dsrLead);
+        assertThat(outcomes.text()).contains(actionId);
     }
 
     private List<String> overdueActionIds(String token) {

@@ -111,6 +111,69 @@ class FollowingReviewsTest extends RiskServiceUnderTest {
     }
 
     @Test
+    void aStaleOrReplayedReviewEventNeverUndoesALaterOne() {
+        UUID personId = personRatedRed();
+        UUID obligationId = UUID.fromString(open(personId, "COMMUNITY_CTR").get("obligationId").asText());
+        UUID bookingId = UUID.randomUUID();
+        LocalDate day = api.today().plusDays(10);
+        LocalDate later = day.plusDays(2);
+
+        // Out of order: the rebooking (sequence 1) is read before the booking (sequence 0).
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1, booked(bookingId, obligationId, personId, later, 1));
+        awaitObligation(personId, obligationId, o -> later.toString().equals(o.get("bookedFor").asText()));
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1, booked(bookingId, obligationId, personId, day, 0));
+        staysAs(personId, obligationId, "BOOKED", later);
+
+        publish(personId, EventTypes.MEETING_REVIEW_CANCELLED_V1, cancelled(bookingId, obligationId, personId, 2));
+        awaitObligation(personId, obligationId, o -> "DUE".equals(o.get("status").asText()));
+        // Redelivered as new events after the cancellation: the booking and the rebooking change nothing.
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1, booked(bookingId, obligationId, personId, day, 0));
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1, booked(bookingId, obligationId, personId, later, 1));
+        staysAs(personId, obligationId, "DUE", null);
+    }
+
+    @Test
+    void anotherBookingsEventsLeaveTheFollowedBookingAlone() {
+        UUID personId = personRatedRed();
+        UUID obligationId = UUID.fromString(open(personId, "COMMUNITY_CTR").get("obligationId").asText());
+        UUID followedBooking = UUID.randomUUID();
+        UUID otherBooking = UUID.randomUUID();
+        LocalDate day = api.today();
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1,
+                booked(followedBooking, obligationId, personId, day, 0));
+        awaitObligation(personId, obligationId, o -> "BOOKED".equals(o.get("status").asText()));
+
+        publish(personId, EventTypes.MEETING_REVIEW_CANCELLED_V1, cancelled(otherBooking, obligationId, personId, 1));
+        publish(personId, EventTypes.MEETING_REVIEW_BOOKED_V1,
+                booked(otherBooking, obligationId, personId, day.plusDays(5), 0));
+        publish(personId, EventTypes.MEETING_REVIEW_HELD_V1, held(otherBooking, obligationId, personId,
+                "COMMUNITY_CTR"));
+        staysAs(personId, obligationId, "BOOKED", day);
+
+        publish(personId, EventTypes.MEETING_REVIEW_HELD_V1, held(followedBooking, obligationId, personId,
+                "COMMUNITY_CTR"));
+        awaitObligation(personId, obligationId, o -> "DONE".equals(o.get("status").asText()));
+    }
+
+    private void staysAs(UUID personId, UUID obligationId, String status, LocalDate bookedFor) {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = obligation(personId, obligationId);
+            assertThat(now.get("status").asText()).as(now.toString()).isEqualTo(status);
+            if (bookedFor != null) {
+                assertThat(now.get("bookedFor").asText()).as(now.toString()).isEqualTo(bookedFor.toString());
+            }
+        });
+    }
+
+    private ObjectNode cancelled(UUID bookingId, UUID obligationId, UUID personId, int sequence) {
+        return ApiClient.JSON.createObjectNode()
+                .put("bookingId", bookingId.toString()).put("obligationId", obligationId.toString())
+                .put("personId", personId.toString()).put("reviewType", "COMMUNITY_CTR")
+                .put("reason", "PERSON_UNAVAILABLE").put("cancelledAt", clock.instant().toString())
+                .put("sequence", sequence);
+    }
+
+    @Test
     void aReviewHeldCompletesTheObligationOnceWithTheReviewThatMetIt() {
         UUID personId = personRatedRed();
         UUID obligationId = UUID.fromString(open(personId, "COMMUNITY_CTR").get("obligationId").asText());

@@ -140,6 +140,7 @@ class AgreedAtMeetingTest extends RiskServiceUnderTest {
             data.putNull("agreedRating");
             data.put("actionsAgreed", 1);
             data.put("servicesRecommended", 0);
+            data.put("heldOn", api.today().toString());
             data.put("recordedAt", clock.instant().toString());
         });
 
@@ -147,6 +148,30 @@ class AgreedAtMeetingTest extends RiskServiceUnderTest {
                 .get("status").asText()));
         JsonNode review = multiAgencyReviewOf(personId);
         assertThat(review.toString()).contains("MULTI_AGENCY_MEETING").contains(meetingId.toString());
+    }
+
+    @Test
+    void anOutcomeRecordedLaterDoesNotCloseAReviewOpenedAfterTheMeetingDay() {
+        UUID personId = referrals.onRegister(RagRating.AMBER);
+        api.awaitRating(personId, "AMBER");
+        await().atMost(Duration.ofSeconds(30)).until(() -> obligationsOf(personId).toString()
+                .contains("MULTI_AGENCY_REVIEW"));
+
+        // The meeting was yesterday; its outcome is written up today, after the AMBER rating opened the review.
+        String eventId = publish(personId, EventTypes.MEETING_OUTCOME_RECORDED_V1, data -> {
+            data.put("outcomeId", UUID.randomUUID().toString());
+            data.put("meetingId", UUID.randomUUID().toString());
+            data.put("meetingKind", "TRACKING");
+            data.put("area", "SWINDON");
+            data.putNull("agreedRating");
+            data.put("actionsAgreed", 0);
+            data.put("servicesRecommended", 0);
+            data.put("heldOn", api.today().minusDays(1).toString());
+            data.put("recordedAt", clock.instant().toString());
+        });
+
+        awaitProcessed(eventId);
+        assertThat(multiAgencyReviewOf(personId).get("status").asText()).isIn("DUE", "OVERDUE");
     }
 
     @Test

@@ -102,6 +102,6 @@ public class AssemblingAgendas {
         return new RegisterEntry(person.personId(), person.referredAt(), person.acceptedAt(), person.onRegister(),
                 person.removedAt(), person.rating(), person.ratingIndicative(), person.previousRating(),
                 person.ratedOn(), person.ratingChangedAt(), person.updateOverdueSince(),
-                person.consentRenewalDueOn());
+                person.consentRenewalDueOn(), person.consentStatus());
     }
 }

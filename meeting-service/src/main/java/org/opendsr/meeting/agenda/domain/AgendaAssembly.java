@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.opendsr.contracts.common.RagRating;
+import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.meeting.shared.domain.WorkingHours;
 
@@ -24,7 +25,8 @@ import org.opendsr.meeting.shared.domain.WorkingHours;
  *       meeting (or overdue): with no meeting in between, this is the one to plan it at.</li>
  *   <li><b>Rating changes</b> since the last meeting (from one rating to another; a first rating is not a change).</li>
  *   <li><b>Overdue updates</b> and <b>overdue actions</b>, as they stand on the day of assembly.</li>
- *   <li><b>Consent renewals</b> due on or before the next meeting, or overdue.</li>
+ *   <li><b>Consent renewals</b> due on or before the next meeting, or overdue; consent that <b>lapsed or was
+ *       withdrawn</b> (the person is still on the register until referral-service removes them), said as such.</li>
  *   <li><b>Reviews due</b>: every other open obligation (C(E)TRs, oversight visits, keyworker referrals...) due on or
  *       before the next meeting, or overdue.</li>
  * </ul>
@@ -109,7 +111,16 @@ public final class AgendaAssembly {
             item.add(AgendaReason.UPDATE_OVERDUE, "Update overdue since " + person.updateOverdueSince(),
                     person.updateOverdueSince());
         }
-        if (person.consentRenewalDueOn() != null && window.dueBeforeNextMeeting(person.consentRenewalDueOn())) {
+        if (person.consentEnded()) {
+            // Not a renewal to chase: the consent is over and the person is to leave the register (referral-service
+            // removes them; until its event arrives the meeting should know why, not be told to renew).
+            boolean lapsed = person.consentStatus() == ConsentStatus.LAPSED;
+            item.add(AgendaReason.CONSENT_ENDED, (lapsed ? "Consent lapsed" : "Consent withdrawn")
+                    + (lapsed && person.consentRenewalDueOn() != null
+                            ? " (renewal was due " + person.consentRenewalDueOn() + ")" : "")
+                    + ": removal from the register expected", person.consentRenewalDueOn());
+        } else if (person.consentRenewalDueOn() != null
+                && window.dueBeforeNextMeeting(person.consentRenewalDueOn())) {
             item.add(AgendaReason.CONSENT_RENEWAL_DUE,
                     dueWords("Consent renewal", person.consentRenewalDueOn(), window), person.consentRenewalDueOn());
         }

@@ -21,6 +21,8 @@ public enum AgendaReason {
     UPDATE_OVERDUE,
     /** Consent is due for renewal by the next meeting, or overdue. */
     CONSENT_RENEWAL_DUE,
+    /** Consent lapsed or was withdrawn: nothing to renew, removal from the register is expected. */
+    CONSENT_ENDED,
     /** Actions agreed at an earlier meeting are overdue. */
     ACTION_OVERDUE,
     /** A review the rating obliges (a C(E)TR, a visit, a keyworker referral...) is due by the next meeting. */

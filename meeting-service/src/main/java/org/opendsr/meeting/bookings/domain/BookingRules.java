@@ -11,19 +11,22 @@ import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.shared.domain.WorkingHours;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 
 /**
- * When a review may be booked (NHSE C(E)TR policy 2023): a planned C(E)TR (community, post-admission, inpatient) and
- * a LAEP that is not urgent need at least {@code ctrNotice} (two weeks) so that the panel and the family can come,
- * counted in England days (booked on the 1st, the 15th is the earliest); only a LAEP may be urgent, and an urgent LAEP
- * needs no notice. Documents are due {@code documentsDueBefore} (24 hours) before it starts. The review type must be
- * one that meets the obligation ({@link ObligationKind#reviews()}, the mapping risk-service completes by).
+ * When a review may be booked (NHSE C(E)TR policy 2023): a planned community or inpatient C(E)TR and a LAEP that is
+ * not urgent need at least {@code ctrNotice} (two weeks) so that the panel and the family can come, counted in England
+ * days (booked on the 1st, the 15th is the earliest); only a LAEP may be urgent, and an urgent LAEP needs no notice. A
+ * post-admission C(E)TR needs none: it is due within 14 days of the admission (a child's), so two weeks' notice would
+ * make it impossible to hold in time. Nothing is booked past the {@link PlanningHorizon}. Documents are due
+ * {@code documentsDueBefore} (24 hours) before it starts. The review type must be one that meets the obligation
+ * ({@link ObligationKind#reviews()}, the mapping risk-service completes by).
  */
 public final class BookingRules {
 
     /** The reviews that need notice unless urgent: C(E)TRs, and a LAEP when it is not urgent. */
     private static final Set<ReviewType> NEED_NOTICE = EnumSet.of(ReviewType.COMMUNITY_CTR,
-            ReviewType.POST_ADMISSION_CTR, ReviewType.INPATIENT_CTR, ReviewType.LAEP);
+            ReviewType.INPATIENT_CTR, ReviewType.LAEP);
     /** The longest a booked review may last: a day's meeting. */
     static final Duration LONGEST = Duration.ofHours(12);
 
@@ -70,6 +73,7 @@ public final class BookingRules {
         if (!startsAt.isAfter(now)) {
             throw RuleBroken.invalid("startsAt", "must be in the future");
         }
+        PlanningHorizon.requireWithin("startsAt", startsAt, now);
         if (!endsAt.isAfter(startsAt)) {
             throw RuleBroken.invalid("endsAt", "must be after startsAt");
         }

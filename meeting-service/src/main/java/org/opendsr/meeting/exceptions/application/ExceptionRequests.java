@@ -21,6 +21,9 @@ public interface ExceptionRequests {
 
     void save(ExceptionRequest request);
 
+    /** The person's requests still REQUESTED or SCHEDULED, locked until the caller's transaction ends. */
+    List<ExceptionRequest> openOfPersonForUpdate(UUID personId);
+
     /** Where a page starts: after the request with this time and id (newest first). */
     record After(Instant requestedAt, UUID id) {
     }

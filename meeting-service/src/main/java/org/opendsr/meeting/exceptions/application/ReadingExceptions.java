@@ -1,9 +1,6 @@
 package org.opendsr.meeting.exceptions.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +11,16 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.paging.PageCursor;
+import org.opendsr.kit.paging.WorklistPage;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.exceptions.domain.ExceptionRequest;
 import org.opendsr.meeting.exceptions.domain.ExceptionStatus;
-import org.opendsr.meeting.shared.application.Invitation;
+import org.opendsr.meeting.shared.application.ExceptionInvitations;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 import org.opendsr.meeting.shared.application.MeetingAccess;
 import org.opendsr.meeting.shared.application.Meetings;
 import org.opendsr.meeting.shared.domain.Meeting;
-import org.opendsr.meeting.shared.domain.MeetingStatus;
 
 /**
  * Requests for Meetings by Exception as the person's care team, the DSR team and leads read them (404 for anyone else),
@@ -32,28 +30,23 @@ import org.opendsr.meeting.shared.domain.MeetingStatus;
 @Singleton
 public class ReadingExceptions {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
-
     private final ExceptionRequests requests;
     private final Meetings meetings;
     private final MeetingAccess access;
     private final InvitationCalendar calendar;
+    private final ExceptionInvitations invitations;
 
     ReadingExceptions(ExceptionRequests requests, Meetings meetings, MeetingAccess access,
-                      InvitationCalendar calendar) {
+                      InvitationCalendar calendar, ExceptionInvitations invitations) {
         this.requests = requests;
         this.meetings = meetings;
         this.access = access;
         this.calendar = calendar;
+        this.invitations = invitations;
     }
 
     /** A request with its meeting once scheduled. */
     public record Seen(ExceptionRequest request, @Nullable Meeting meeting) {
-    }
-
-    /** A page of requests and the cursor of the next ({@code null} on the last). */
-    public record Page(List<Seen> items, @Nullable String next) {
     }
 
     @Transactional(readOnly = true)
@@ -68,12 +61,11 @@ public class ReadingExceptions {
     }
 
     @Transactional(readOnly = true)
-    public Page list(Set<ExceptionStatus> statuses, @Nullable Integer limit, @Nullable String after, Caller caller) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw RuleBroken.invalid("limit", "must be from 1 to " + MAX_LIMIT);
-        }
-        ExceptionRequests.After from = decode(after);
+    public WorklistPage<Seen> list(Set<ExceptionStatus> statuses, @Nullable Integer limit, @Nullable String after,
+                                   Caller caller) {
+        int size = WorklistPage.limit(limit);
+        ExceptionRequests.After from = PageCursor.decode(after,
+                (requestedAt, id) -> new ExceptionRequests.After(Instant.parse(requestedAt), id));
         PersonScope scope = access.scopeOf(caller);
         access.listRead(caller, "meetings by exception" + (statuses.isEmpty() ? "" : " " + statuses));
         List<ExceptionRequest> fetched = requests.list(statuses, scope, from, size + 1);
@@ -81,9 +73,9 @@ public class ReadingExceptions {
         String next = null;
         if (fetched.size() > size) {
             ExceptionRequest last = shown.get(size - 1);
-            next = encode(last.snapshot().requestedAt(), last.id());
+            next = PageCursor.encode(last.snapshot().requestedAt(), last.id());
         }
-        return new Page(shown.stream().map(this::seen).toList(), next);
+        return new WorklistPage<>(shown.stream().map(this::seen).toList(), next);
     }
 
     /** The meeting's invitation (its cancellation once cancelled); 409 while only requested or declined. */
@@ -95,36 +87,11 @@ public class ReadingExceptions {
             throw RuleBroken.conflict("exception-not-scheduled", "Not scheduled",
                     "the Meeting by Exception is " + seen.request().status() + ": there is no invitation yet");
         }
-        return calendar.render(new Invitation(meeting.id() + "@dsr.opendsr.org", "Meeting by Exception",
-                "A Meeting by Exception about a person on the dynamic support register, chaired by a DSR lead; the "
-                        + "person and their family are invited. Details are in the DSR, not in this invitation.",
-                meeting.startsAt(), meeting.endsAt(),
-                meeting.onlineLink() != null ? meeting.onlineLink() : seen.request().location(), meeting.sequence(),
-                meeting.status() == MeetingStatus.CANCELLED));
+        return calendar.render(invitations.of(meeting));
     }
 
     private Seen seen(ExceptionRequest request) {
         Optional<Meeting> meeting = request.meetingId() == null ? Optional.empty() : meetings.find(request.meetingId());
         return new Seen(request, meeting.orElse(null));
-    }
-
-    static String encode(Instant at, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    static @Nullable ExceptionRequests.After decode(@Nullable String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("not a cursor");
-            }
-            return new ExceptionRequests.After(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw RuleBroken.invalid("after", "is not a cursor a page gave");
-        }
     }
 }

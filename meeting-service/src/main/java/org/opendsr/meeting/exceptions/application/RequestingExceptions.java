@@ -80,7 +80,7 @@ public class RequestingExceptions {
         ExceptionRequest request = lockedForALead(requestId, caller);
         Map<String, Object> before = stateOf(request);
         Venue venue = Venue.of(onlineLink, location);
-        ExceptionTimes.requireWithinWorkingHours(workingHours(), startsAt, endsAt);
+        ExceptionTimes.requireSchedulable(workingHours(), startsAt, endsAt, clock.instant());
         MeetingChange.Scheduled scheduled = Meeting.exception(UUID.randomUUID(), request.area(), request.personId(),
                 startsAt, endsAt, venue.onlineLink(), caller.userId());
         request.scheduled(scheduled.meeting().id(), venue.location(), caller.userId(), clock.instant());
@@ -98,7 +98,7 @@ public class RequestingExceptions {
         Map<String, Object> before = stateOf(request);
         Venue venue = Venue.of(onlineLink, location);
         request.movedTo(venue.location());
-        ExceptionTimes.requireWithinWorkingHours(workingHours(), startsAt, endsAt);
+        ExceptionTimes.requireSchedulable(workingHours(), startsAt, endsAt, clock.instant());
         Meeting meeting = meetings.findForUpdate(request.meetingId()).orElseThrow(() -> RuleBroken.notFound("Meeting"));
         changes.record(meeting.reschedule(startsAt, endsAt, venue.onlineLink()));
         requests.save(request);

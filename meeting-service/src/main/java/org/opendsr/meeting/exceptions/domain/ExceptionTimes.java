@@ -3,6 +3,7 @@ package org.opendsr.meeting.exceptions.domain;
 import java.time.Instant;
 
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 import org.opendsr.meeting.shared.domain.WorkingHours;
 
 /**
@@ -33,6 +34,19 @@ public final class ExceptionTimes {
      * {@code startsAt} when the start itself is outside (its day, or its time: a minute from it already is), else
      * {@code endsAt} (it ends too late, before it starts, or on another day).
      */
+    /**
+     * When it is scheduled or moved: still to come (a meeting in the past would send the family an invitation to
+     * something over), within the {@link PlanningHorizon}, and within working hours.
+     */
+    public static void requireSchedulable(WorkingHours hours, Instant startsAt, Instant endsAt, Instant now) {
+        if (startsAt != null && !startsAt.isAfter(now)) {
+            throw RuleBroken.invalid("startsAt", "must be in the future");
+        }
+        PlanningHorizon.requireWithin("startsAt", startsAt, now);
+        PlanningHorizon.requireWithin("endsAt", endsAt, now);
+        requireWithinWorkingHours(hours, startsAt, endsAt);
+    }
+
     static String fieldAtFault(WorkingHours hours, Instant startsAt) {
         return hours.problemWith(startsAt, startsAt.plusSeconds(60)).isPresent() ? "startsAt" : "endsAt";
     }

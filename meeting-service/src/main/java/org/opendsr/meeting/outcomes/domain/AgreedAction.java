@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.meeting.shared.domain.PlanningHorizon;
 
 /**
  * Something a meeting agreed must be done for a person: what (the meeting's words, kept here), which agency owns it
@@ -58,7 +59,7 @@ public final class AgreedAction {
 
     /**
      * A new action as the meeting agreed it, checked; {@code field} names it in the request (e.g. {@code actions[0]}).
-     * Due today or later: an action agreed today cannot already be late.
+     * Due today or later (an action agreed today cannot already be late) and within the planning horizon.
      */
     static AgreedAction agreed(String field, ActionAsked asked, UUID outcomeId, UUID meetingId, UUID personId,
                                String area, LocalDate today) {
@@ -77,6 +78,7 @@ public final class AgreedAction {
         if (asked.dueOn().isBefore(today)) {
             throw RuleBroken.invalid(field + ".dueOn", "must be today or later (today is " + today + ")");
         }
+        PlanningHorizon.requireWithin(field + ".dueOn", asked.dueOn(), today);
         return new AgreedAction(new Snapshot(UUID.randomUUID(), outcomeId, meetingId, personId, area, description,
                 agency, subject, asked.dueOn(), null, null, null, false));
     }

@@ -19,6 +19,7 @@ import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.kit.time.DsrClock;
+import org.opendsr.meeting.shared.application.ExceptionInvitations;
 import org.opendsr.meeting.shared.application.Invitation;
 import org.opendsr.meeting.shared.application.InvitationCalendar;
 import org.opendsr.meeting.shared.application.MeetingAccess;
@@ -50,9 +51,11 @@ public class ReadingMeetings {
     private final MeetingAccess access;
     private final InvitationCalendar calendar;
     private final Clock clock;
+    private final ExceptionInvitations exceptionInvitations;
 
     ReadingMeetings(Meetings meetings, TrackingSeries series, PlannedDays plannedDays, MeetingDecisions decisions, MeetingAccess access,
-                    InvitationCalendar calendar, Clock clock) {
+                    InvitationCalendar calendar, Clock clock, ExceptionInvitations exceptionInvitations) {
+        this.exceptionInvitations = exceptionInvitations;
         this.meetings = meetings;
         this.series = series;
         this.plannedDays = plannedDays;
@@ -111,18 +114,16 @@ public class ReadingMeetings {
         return calendar.render(invitationOf(meeting));
     }
 
-    static Invitation invitationOf(Meeting meeting) {
-        boolean tracking = meeting.kind() == MeetingKind.TRACKING;
-        String summary = tracking ? "DSR tracking meeting (" + meeting.area() + ")" : "Meeting by Exception";
+    /** A tracking meeting's invitation; a Meeting by Exception's is the one {@link ExceptionInvitations} builds. */
+    Invitation invitationOf(Meeting meeting) {
+        if (meeting.kind() == MeetingKind.EXCEPTION) {
+            return exceptionInvitations.of(meeting);
+        }
         // Never a name: the invitation leaves the DSR (phones, mail servers).
-        String description = tracking
-                ? "The " + meeting.area() + " Dynamic Support Register tracking meeting. Professionals only: the "
-                        + "agenda is in the DSR."
-                : "A Dynamic Support Register Meeting by Exception about a person on the register, chaired by a DSR "
-                        + "lead. Details are in the DSR.";
-        return new Invitation(meeting.id() + "@dsr.opendsr.org", summary, description, meeting.startsAt(),
-                meeting.endsAt(), meeting.onlineLink(), meeting.sequence(),
-                meeting.status() == MeetingStatus.CANCELLED);
+        return new Invitation(meeting.id() + "@dsr.opendsr.org", "DSR tracking meeting (" + meeting.area() + ")",
+                "The " + meeting.area() + " Dynamic Support Register tracking meeting. Professionals only: the "
+                        + "agenda is in the DSR.", meeting.startsAt(), meeting.endsAt(), meeting.onlineLink(),
+                meeting.sequence(), meeting.status() == MeetingStatus.CANCELLED);
     }
 
     private SeenMeeting seen(Meeting meeting) {

@@ -1,5 +1,6 @@
 package org.opendsr.meeting.shared.application;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.transaction.TransactionDefinition;
@@ -34,6 +35,9 @@ import org.opendsr.kit.messaging.UnprocessableEvent;
  * agendas are built from it; bookings are checked against it. Each handler runs in the kit's transaction with the
  * processed-event record, so a redelivered event changes nothing.
  *
+ * <p>What depends on the register follows it in the same transaction ({@link RegisterFollower}): a person who left
+ * has their open bookings and Meetings by Exception cancelled; a closed obligation's open booking is cancelled.
+ *
  * <p>Access decision: these events come from the services that own them, over their own topics (the only writers
  * the broker's ACLs allow); they change only these projections, never a person's record, so no caller is checked.
  *
@@ -46,9 +50,11 @@ import org.opendsr.kit.messaging.UnprocessableEvent;
 public class FollowingTheRegister {
 
     private final RegisterProjection projection;
+    private final List<RegisterFollower> followers;
 
-    public FollowingTheRegister(RegisterProjection projection) {
+    public FollowingTheRegister(RegisterProjection projection, List<RegisterFollower> followers) {
         this.projection = projection;
+        this.followers = followers;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -67,6 +73,7 @@ public class FollowingTheRegister {
     public void personRemoved(ReceivedEvent<PersonRemovedFromRegister> event) {
         PersonRemovedFromRegister removed = event.payload();
         known(removed.personId(), projection.removed(removed.personId(), removed.removedAt()));
+        followers.forEach(follower -> follower.personLeftRegister(removed.personId(), removed.removedAt()));
     }
 
     /** A declined or withdrawn referral is no longer awaiting a decision (an agenda's "new referrals"). */
@@ -155,9 +162,11 @@ public class FollowingTheRegister {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void obligationCompleted(ReceivedEvent<ObligationCompleted> event) {
         ObligationCompleted completed = event.payload();
-        projection.obligationClosed(completed.obligationId(), completed.personId(), completed.kind(),
-                completed.outcome() == ObligationOutcome.DONE ? ReviewObligation.Status.DONE
-                        : ReviewObligation.Status.NOT_NEEDED);
+        ReviewObligation.Status status = completed.outcome() == ObligationOutcome.DONE
+                ? ReviewObligation.Status.DONE : ReviewObligation.Status.NOT_NEEDED;
+        projection.obligationClosed(completed.obligationId(), completed.personId(), completed.kind(), status);
+        followers.forEach(follower -> follower.obligationClosed(completed.obligationId(), completed.personId(),
+                status));
     }
 
     private static void known(UUID personId, boolean known) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opendsr.contracts.consent.ConsentStatus;
 
 /**
  * Who a tracking meeting talks about and why, read as the policy. The meeting is on 2026-12-10, its agenda assembled
@@ -220,6 +221,21 @@ class AgendaAssemblyTest {
         }
 
         @Test
+        void consentThatLapsedOrWasWithdrawnIsNotARenewalDueButItsEnd() {
+            UUID lapsed = area.add(consentEnded("2026-11-01", ConsentStatus.LAPSED));
+            UUID withdrawn = area.add(consentEnded("2026-12-15", ConsentStatus.WITHDRAWN));
+            UUID overdue = area.add(consentEnded("2026-12-01", ConsentStatus.OVERDUE));
+
+            assertThat(area.itemOf(lapsed).reasons()).containsExactly(new ItemReason(AgendaReason.CONSENT_ENDED,
+                    "Consent lapsed (renewal was due 2026-11-01): removal from the register expected"));
+            assertThat(area.itemOf(withdrawn).reasons()).containsExactly(new ItemReason(AgendaReason.CONSENT_ENDED,
+                    "Consent withdrawn: removal from the register expected"));
+            // Still within the grace period: a renewal, overdue.
+            assertThat(area.itemOf(overdue).reasons()).containsExactly(
+                    new ItemReason(AgendaReason.CONSENT_RENEWAL_DUE, "Consent renewal overdue since 2026-12-01"));
+        }
+
+        @Test
         void overdueActionsAreCountedInOneReason() {
             UUID one = area.add(onRegister(GREEN, "2026-01-01"));
             UUID two = area.add(onRegister(GREEN, "2026-01-01"));
@@ -258,6 +274,11 @@ class AgendaAssemblyTest {
         private RegisterEntry consentDue(String dueOn) {
             return new RegisterEntry(UUID.randomUUID(), at("2025-01-06"), at("2025-01-20"), true, null, GREEN, false,
                     null, day("2026-01-01"), at("2026-01-01"), null, day(dueOn));
+        }
+
+        private RegisterEntry consentEnded(String dueOn, ConsentStatus status) {
+            return new RegisterEntry(UUID.randomUUID(), at("2025-01-06"), at("2025-01-20"), true, null, GREEN, false,
+                    null, day("2026-01-01"), at("2026-01-01"), null, day(dueOn), status);
         }
     }
 

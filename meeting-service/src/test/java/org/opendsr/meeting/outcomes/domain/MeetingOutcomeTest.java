@@ -8,6 +8,7 @@ import static org.opendsr.meeting.outcomes.domain.Outcomes.FEEDBACK_DUE;
 import static org.opendsr.meeting.outcomes.domain.Outcomes.MEETING_DAY;
 import static org.opendsr.meeting.outcomes.domain.Outcomes.NOW;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -117,6 +118,14 @@ class MeetingOutcomeTest {
         assertInvalid(withAction(new ActionAsked("Review", "swindon-cldt", null, null)), "actions[0].dueOn");
         assertInvalid(withAction(new ActionAsked("Review", "swindon-cldt", null, MEETING_DAY.minusDays(1))),
                 "actions[0].dueOn");
+        // Beyond the planning horizon: a typing error (year 20266), refused before it reaches the database.
+        assertInvalid(withAction(new ActionAsked("Review", "swindon-cldt", null, MEETING_DAY.plusYears(2)
+                .plusDays(1))), "actions[0].dueOn");
+        assertInvalid(withAction(new ActionAsked("Review", "swindon-cldt", null, LocalDate.of(20266, 12, 3))),
+                "actions[0].dueOn");
+        assertThat(Outcomes.record(Outcomes.heldTracking(), personId,
+                withAction(new ActionAsked("Review", "swindon-cldt", null, MEETING_DAY.plusYears(2)))).actions())
+                .hasSize(1);
         assertThat(Outcomes.record(Outcomes.heldTracking(), personId,
                 withAction(new ActionAsked("Review", "swindon-cldt", null, MEETING_DAY))).actions()).hasSize(1);
     }

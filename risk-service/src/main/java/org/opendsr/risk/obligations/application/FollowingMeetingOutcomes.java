@@ -1,6 +1,7 @@
 package org.opendsr.risk.obligations.application;
 
-import java.time.LocalDate;
+import static org.opendsr.risk.shared.application.SystemActors.MEETING_SERVICE;
+
 import java.util.List;
 
 import io.micronaut.transaction.TransactionDefinition;
@@ -11,7 +12,6 @@ import org.opendsr.contracts.meeting.OutcomeRecorded;
 import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
 import org.opendsr.kit.messaging.ReceivedEvent;
-import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Completion;
 
 /**
@@ -24,8 +24,6 @@ import org.opendsr.risk.obligations.domain.Completion;
 @Singleton
 public class FollowingMeetingOutcomes {
 
-    /** Who closed it, as the obligation and its audit line say. */
-    static final String MEETING_SERVICE = "meeting-service";
     private static final List<MeetingKind> MULTI_AGENCY = List.of(MeetingKind.TRACKING, MeetingKind.EXCEPTION);
 
     private final ManagingObligations managing;
@@ -40,9 +38,10 @@ public class FollowingMeetingOutcomes {
         if (!MULTI_AGENCY.contains(outcome.meetingKind())) {
             return;
         }
-        LocalDate recordedOn = LocalDate.ofInstant(outcome.recordedAt(), DsrClock.ENGLAND);
+        // The meeting's day, not when its outcome was written up: the review was met that day, and one opened after
+        // it (a rating agreed since) is owed by a later meeting.
         managing.completeAtMeeting(outcome.personId(), ObligationKind.MULTI_AGENCY_REVIEW,
-                new Completion(recordedOn, ReviewType.MULTI_AGENCY_MEETING, outcome.meetingId(), List.of()),
+                new Completion(outcome.heldOn(), ReviewType.MULTI_AGENCY_MEETING, outcome.meetingId(), List.of()),
                 MEETING_SERVICE);
     }
 }

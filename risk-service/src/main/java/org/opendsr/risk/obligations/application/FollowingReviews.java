@@ -1,5 +1,7 @@
 package org.opendsr.risk.obligations.application;
 
+import static org.opendsr.risk.shared.application.SystemActors.MEETING_SERVICE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.opendsr.kit.time.DsrClock;
 import org.opendsr.risk.obligations.domain.Completion;
 import org.opendsr.risk.obligations.domain.Obligation;
 import org.opendsr.risk.obligations.domain.ObligationChange;
+import org.opendsr.risk.obligations.domain.ObligationStatus;
 import org.opendsr.risk.shared.application.CurrentRatings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,22 +36,29 @@ import org.slf4j.LoggerFactory;
  * first and the obligation second, as every other path does ({@link CurrentRatings#lock}). An obligation risk-service
  * never opened is dead-lettered with the reason; an event about one already closed changes nothing (a redelivery, or
  * a review held after the obligation was found not needed), and is logged.
+ *
+ * <p>Stale and replayed events: the obligation keeps the booking it follows and the highest sequence seen of it
+ * ({@link FollowedBookings}, V6). A review-booked or review-cancelled at a sequence already seen is ignored; so is a
+ * review-booked from another booking while the obligation is booked by its own, a review-cancelled of any booking but
+ * the followed one (a date booked through risk-service's own API is not withdrawn by it), and a review-held of another
+ * booking than the followed one (any booking when none is followed: a review held without being booked).
  */
 @Singleton
 public class FollowingReviews {
 
-    static final String MEETING_SERVICE = "meeting-service";
     private static final Logger LOG = LoggerFactory.getLogger(FollowingReviews.class);
 
     private final Obligations obligations;
     private final NextObligations next;
     private final ObligationRecords records;
     private final CurrentRatings ratings;
+    private final FollowedBookings followed;
     private final Clock clock;
 
     FollowingReviews(Obligations obligations, NextObligations next, ObligationRecords records,
-                     CurrentRatings ratings, Clock clock) {
+                     CurrentRatings ratings, FollowedBookings followed, Clock clock) {
         this.obligations = obligations;
+        this.followed = followed;
         this.next = next;
         this.records = records;
         this.ratings = ratings;
@@ -61,12 +71,25 @@ public class FollowingReviews {
         LocalDate today = today();
         LocalDate day = LocalDate.ofInstant(booked.startsAt(), DsrClock.ENGLAND);
         open(booked.obligationId(), booked.personId(), "review-booked").ifPresent(obligation -> {
+            Optional<FollowedBookings.Followed> current = followed.of(obligation.id());
+            if (current.filter(f -> f.isOlderOrSame(booked.bookingId(), booked.sequence())).isPresent()) {
+                LOG.info("Review booked for obligation {} at sequence {}: already seen a later one; ignored",
+                        obligation.id(), booked.sequence());
+                return;
+            }
+            if (obligation.status() == ObligationStatus.BOOKED && current.isPresent()
+                    && !current.get().bookingId().equals(booked.bookingId())) {
+                LOG.info("Review booked for obligation {} by another booking than the one it holds; ignored",
+                        obligation.id());
+                return;
+            }
             if (day.isBefore(today)) {
                 // Read after the day it was booked for (a consumer far behind): the held or cancelled event follows.
                 LOG.info("Review booked for obligation {} on a day already past; left as it is", obligation.id());
                 return;
             }
             records.recordBySystem(MEETING_SERVICE, List.of(obligation.book(day, today)));
+            followed.follow(obligation.id(), booked.bookingId(), booked.sequence());
         });
     }
 
@@ -74,6 +97,12 @@ public class FollowingReviews {
     public void reviewHeld(ReceivedEvent<ReviewHeld> event) {
         ReviewHeld held = event.payload();
         open(held.obligationId(), held.personId(), "review-held").ifPresent(obligation -> {
+            Optional<FollowedBookings.Followed> current = followed.of(obligation.id());
+            if (current.isPresent() && !current.get().bookingId().equals(held.bookingId())) {
+                LOG.info("Review held for obligation {} by another booking than the one it follows; ignored",
+                        obligation.id());
+                return;
+            }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, DsrClock.ENGLAND);
             ObligationChange.Closed closed;
@@ -93,6 +122,15 @@ public class FollowingReviews {
     public void reviewCancelled(ReceivedEvent<ReviewCancelled> event) {
         ReviewCancelled cancelled = event.payload();
         open(cancelled.obligationId(), cancelled.personId(), "review-cancelled").ifPresent(obligation -> {
+            Optional<FollowedBookings.Followed> current = followed.of(obligation.id());
+            if (current.isEmpty() || !current.get().bookingId().equals(cancelled.bookingId())
+                    || current.get().isOlderOrSame(cancelled.bookingId(), cancelled.sequence())) {
+                // Another booking's, one seen already, or a booking of risk-service's own API: not this one's to undo.
+                LOG.info("Review cancelled for obligation {} is not about its current booking; ignored",
+                        obligation.id());
+                return;
+            }
+            followed.follow(obligation.id(), cancelled.bookingId(), cancelled.sequence());
             List<ObligationChange> changes = obligation.cancelBooking(today());
             if (changes.isEmpty()) {
                 LOG.info("Review cancelled for obligation {} with no booking on it; nothing to withdraw",

@@ -1,5 +1,7 @@
 package org.opendsr.risk.rating.application;
 
+import static org.opendsr.risk.shared.application.SystemActors.MEETING_SERVICE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public class RecordingAgreedRatings {
 
     static final String WHAT = "rating";
-    /** Who the audit names as having asked: the meeting's outcome came through meeting-service. */
-    static final String MEETING_SERVICE = "meeting-service";
     private static final Logger LOG = LoggerFactory.getLogger(RecordingAgreedRatings.class);
 
     private final PersonRatings people;

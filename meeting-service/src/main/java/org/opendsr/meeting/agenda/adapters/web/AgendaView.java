@@ -42,7 +42,7 @@ public record AgendaView(
     @Schema(name = "AgendaItemReason")
     public record Reason(
             @Schema(description = "NEW_REFERRAL, ACCEPTED, RED, BLUE, AMBER_DUE_REVIEW, RATING_CHANGED, UPDATE_OVERDUE, "
-                    + "CONSENT_RENEWAL_DUE, ACTION_OVERDUE, REVIEW_DUE or ADDED_BY_HAND") AgendaReason code,
+                    + "CONSENT_RENEWAL_DUE, CONSENT_ENDED, ACTION_OVERDUE, REVIEW_DUE or ADDED_BY_HAND") AgendaReason code,
             @Schema(description = "The same in plain words, e.g. \"Rated RED since 2026-11-02\"; no personal data")
             String why) {
     }

@@ -1,5 +1,6 @@
 package org.opendsr.meeting.exceptions.adapters.persistence;
 
+import org.opendsr.meeting.shared.application.ExceptionVenues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ import org.opendsr.meeting.exceptions.domain.ExceptionStatus;
 
 /** The {@code exception_request} table (V5__exceptions_and_bookings.sql). Nothing is deleted. */
 @Singleton
-class PostgresExceptionRequests implements ExceptionRequests {
+class PostgresExceptionRequests implements ExceptionRequests, ExceptionVenues {
 
     private final JdbcOperations jdbc;
 
@@ -39,6 +40,25 @@ class PostgresExceptionRequests implements ExceptionRequests {
     @Override
     public Optional<ExceptionRequest> findForUpdate(UUID requestId) {
         return query("SELECT * FROM exception_request WHERE id = ? FOR UPDATE", requestId);
+    }
+
+    @Override
+    public Optional<String> locationOf(UUID meetingId) {
+        return jdbc.prepareStatement("SELECT location FROM exception_request WHERE meeting_id = ?", statement -> {
+            statement.setObject(1, meetingId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    @Override
+    public List<ExceptionRequest> openOfPersonForUpdate(UUID personId) {
+        return jdbc.prepareStatement("SELECT * FROM exception_request WHERE person_id = ? "
+                + "AND status IN ('REQUESTED', 'SCHEDULED') ORDER BY id FOR UPDATE", statement -> {
+                    statement.setObject(1, personId);
+                    return read(statement);
+                });
     }
 
     @Override

@@ -76,7 +76,7 @@ public class ExceptionController {
             @Parameter(description = "How many, 1 to 200; 50 when omitted") @Nullable @QueryValue Integer limit,
             @Parameter(description = "The next of the page before") @Nullable @QueryValue String after,
             Caller caller) {
-        ReadingExceptions.Page page = reading.list(statusesOf(status), limit, after, caller);
+        org.opendsr.kit.paging.WorklistPage<ReadingExceptions.Seen> page = reading.list(statusesOf(status), limit, after, caller);
         return new ExceptionList(page.items().stream().map(ExceptionView::of).toList(), page.next());
     }
 

@@ -45,7 +45,8 @@ class OutcomeEventPublisher implements OutcomeEvents {
         outbox.append(OUTCOME, outcome.personId(), EventTypes.MEETING_OUTCOME_RECORDED_V1,
                 new OutcomeRecorded(outcome.id(), outcome.meetingId(), outcome.meetingKind(), outcome.personId(),
                         outcome.area(), outcome.agreedRating().map(rating -> rating.rating()).orElse(null),
-                        recorded.actions().size(), recorded.recommendations().size(), outcome.recordedAt()));
+                        recorded.actions().size(), recorded.recommendations().size(), outcome.meetingDay(),
+                        outcome.recordedAt()));
         outcome.agreedRating().ifPresent(rating -> outbox.append(OUTCOME, outcome.personId(),
                 EventTypes.MEETING_RATING_AGREED_V1, new RatingAgreed(outcome.meetingId(), outcome.id(),
                         outcome.personId(), rating.rating(), outcome.meetingDay(),

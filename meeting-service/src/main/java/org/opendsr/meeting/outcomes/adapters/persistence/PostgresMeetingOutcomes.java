@@ -42,6 +42,14 @@ import org.opendsr.kit.paging.WorklistPage;
 @Singleton
 class PostgresMeetingOutcomes implements MeetingOutcomes {
 
+    /**
+     * The actions of a person who left the register are no longer chased: never announced overdue, on no worklist or
+     * agenda (they stay in the person's outcomes as they were). Re-accepted, the person's open actions come back.
+     */
+    private static final String OF_PEOPLE_STILL_ON_THE_REGISTER = "NOT EXISTS (SELECT 1 FROM register_person gone "
+            + "WHERE gone.person_id = meeting_action.person_id AND NOT gone.on_register "
+            + "AND gone.removed_at IS NOT NULL)";
+
     private final JdbcOperations jdbc;
 
     PostgresMeetingOutcomes(JdbcOperations jdbc) {
@@ -225,14 +233,15 @@ class PostgresMeetingOutcomes implements MeetingOutcomes {
     @Override
     public List<AgreedAction> pastDueUnannouncedForUpdate(LocalDate today, int limit) {
         return actions("SELECT * FROM meeting_action WHERE done_on IS NULL AND NOT overdue_announced "
-                + "AND due_on < ? ORDER BY due_on, id LIMIT ? FOR UPDATE SKIP LOCKED", List.of(date(today), limit));
+                + "AND due_on < ? AND " + OF_PEOPLE_STILL_ON_THE_REGISTER
+                + " ORDER BY due_on, id LIMIT ? FOR UPDATE SKIP LOCKED", List.of(date(today), limit));
     }
 
     @Override
     public List<AgreedAction> overdueActions(@Nullable String area, @Nullable String owner, LocalDate today,
                                              PersonScope scope, @Nullable WorklistPage.After after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM meeting_action WHERE done_on IS NULL AND due_on < ? AND ")
-                .append(scope.condition("person_id"));
+                .append(OF_PEOPLE_STILL_ON_THE_REGISTER).append(" AND ").append(scope.condition("person_id"));
         List<Object> parameters = new ArrayList<>(List.of(date(today)));
         parameters.addAll(scope.parameters());
         if (area != null) {
@@ -280,8 +289,8 @@ class PostgresMeetingOutcomes implements MeetingOutcomes {
 
     @Override
     public List<AgreedAction> overdueInArea(String area, LocalDate asOf) {
-        return actions("SELECT * FROM meeting_action WHERE done_on IS NULL AND due_on < ? AND area = ? "
-                + "ORDER BY due_on, id", List.of(date(asOf), area));
+        return actions("SELECT * FROM meeting_action WHERE done_on IS NULL AND due_on < ? AND area = ? AND "
+                + OF_PEOPLE_STILL_ON_THE_REGISTER + " ORDER BY due_on, id", List.of(date(asOf), area));
     }
 
     /** Appends the keyset condition, order and limit; adds their parameters. */

@@ -23,6 +23,7 @@ import org.opendsr.contracts.risk.ObligationKind;
 import org.opendsr.contracts.risk.ReviewType;
 import org.opendsr.kit.access.PersonScope;
 import org.opendsr.kit.paging.WorklistPage;
+import org.opendsr.risk.obligations.application.FollowedBookings;
 import org.opendsr.risk.obligations.application.ObligationWorklistFilter;
 import org.opendsr.risk.obligations.application.Obligations;
 import org.opendsr.risk.obligations.domain.Obligation;
@@ -31,7 +32,7 @@ import org.opendsr.risk.obligations.domain.OpeningCause;
 
 /** The {@code obligation} table (V5__obligations.sql). Nothing is deleted: a closed obligation is history. */
 @Singleton
-class PostgresObligations implements Obligations {
+class PostgresObligations implements Obligations, FollowedBookings {
 
     private static final String OPEN = "('DUE', 'BOOKED', 'OVERDUE')";
 
@@ -189,5 +190,29 @@ class PostgresObligations implements Obligations {
 
     private static LocalDate dateOf(Date date) {
         return date == null ? null : date.toLocalDate();
+    }
+
+    @Override
+    public Optional<FollowedBookings.Followed> of(UUID obligationId) {
+        return jdbc.prepareStatement("SELECT booking_id, booking_sequence FROM obligation WHERE id = ? "
+                + "AND booking_id IS NOT NULL", statement -> {
+                    statement.setObject(1, obligationId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? Optional.of(new FollowedBookings.Followed(
+                                row.getObject("booking_id", UUID.class), row.getInt("booking_sequence")))
+                                : Optional.<FollowedBookings.Followed>empty();
+                    }
+                });
+    }
+
+    @Override
+    public void follow(UUID obligationId, UUID bookingId, int sequence) {
+        jdbc.prepareStatement("UPDATE obligation SET booking_id = ?, booking_sequence = ? WHERE id = ?",
+                statement -> {
+                    statement.setObject(1, bookingId);
+                    statement.setInt(2, sequence);
+                    statement.setObject(3, obligationId);
+                    return statement.executeUpdate();
+                });
     }
 }
