@@ -24,16 +24,11 @@ public final class ExceptionTimes {
             throw RuleBroken.invalid("endsAt", "is required");
         }
         hours.problemWith(startsAt, endsAt).ifPresent(problem -> {
-            throw RuleBroken.invalid(fieldAtFault(hours, startsAt), "a Meeting by Exception from "
-                    + startsAt.atZone(WorkingHours.ENGLAND).toLocalDateTime() + " to "
-                    + endsAt.atZone(WorkingHours.ENGLAND).toLocalTime() + " " + problem);
+            throw RuleBroken.invalid(fieldAtFault(hours, startsAt), "a Meeting by Exception on "
+                    + startsAt.atZone(WorkingHours.ENGLAND).toLocalDate() + ": " + problem);
         });
     }
 
-    /**
-     * {@code startsAt} when the start itself is outside (its day, or its time: a minute from it already is), else
-     * {@code endsAt} (it ends too late, before it starts, or on another day).
-     */
     /**
      * When it is scheduled or moved: still to come (a meeting in the past would send the family an invitation to
      * something over), within the {@link PlanningHorizon}, and within working hours.
@@ -47,6 +42,10 @@ public final class ExceptionTimes {
         requireWithinWorkingHours(hours, startsAt, endsAt);
     }
 
+    /**
+     * {@code startsAt} when the start itself is outside (its day, or its time: a minute from it already is), else
+     * {@code endsAt} (it ends too late, before it starts, or on another day).
+     */
     static String fieldAtFault(WorkingHours hours, Instant startsAt) {
         return hours.problemWith(startsAt, startsAt.plusSeconds(60)).isPresent() ? "startsAt" : "endsAt";
     }
