@@ -1,6 +1,7 @@
 package org.opendsr.meeting.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
@@ -454,7 +455,10 @@ class SeriesApiTest extends MeetingServiceUnderTest {
             Future<?> cancellation = cancelling.submit(() -> transactions.executeWrite(status -> {
                 Meeting meeting = meetings.findForUpdate(meetingId).orElseThrow();
                 locked.countDown();
-                pause(Duration.ofMillis(1500));
+                // The signal: the series change is waiting for this meeting's row lock. Only then does the
+                // cancellation commit, so the series change reads the meeting after it, whatever the machine's speed.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> aMeetingLockIsAwaited(status.getConnection()));
                 changes.record(meeting.cancel(CancellationReason.CHAIR_UNAVAILABLE, clock.instant()));
                 return null;
             }));
@@ -482,12 +486,13 @@ class SeriesApiTest extends MeetingServiceUnderTest {
         assertThat(response.text()).contains(field);
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Whether another session of this database is waiting for a lock on a meeting row. */
+    private static boolean aMeetingLockIsAwaited(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var waiting = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
+                + "AND query ILIKE '%FROM meeting%FOR UPDATE%'");
+             var rows = waiting.executeQuery()) {
+            return rows.next() && rows.getInt(1) > 0;
         }
     }
 
