@@ -37,8 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opendsr.contracts.EventCatalogue;
-import org.opendsr.contracts.EventSchemas;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.testkit.ApiClient;
@@ -69,18 +67,14 @@ class MeetingJourneyTest {
     private static final String AREA = "WILTSHIRE";
     private static final String MEETINGS = "meeting-service";
     private static final String RISK = "risk-service";
-    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    private static final Map<String, Object> ALL_CRITERIA_MET = Map.of("criteria", Map.of(
-            "learningDisabilityOrAutism", true,
-            "atRiskOfAdmissionOrPlacementBreakdown", true,
-            "livesInIcbArea", true));
+    private static final ZoneId ENGLAND = ThroughTheGateway.ENGLAND;
 
     // Two people of this journey's own (NHS numbers 999 55x xxxx: no other journey's), so that finding any of their
     // details in a log or an event can only mean this journey leaked it.
-    private static final Person RATED = new Person("Kerensa", "Meetingjourney", testNhsNumber("999550001"),
-            LocalDate.of(2003, 2, 11));
-    private static final Person EXCEPTION = new Person("Demelza", "Meetingjourney", testNhsNumber("999550002"),
-            LocalDate.of(2006, 9, 23));
+    private static final Person RATED = new Person("Kerensa", "Meetingjourney",
+            ThroughTheGateway.testNhsNumber("999550001"), LocalDate.of(2003, 2, 11));
+    private static final Person EXCEPTION = new Person("Demelza", "Meetingjourney",
+            ThroughTheGateway.testNhsNumber("999550002"), LocalDate.of(2006, 9, 23));
 
     // Free text that must stay where it was written.
     private static final String RED_RATIONALE = "Tenancy ending next month; two crisis calls since the weekend";
@@ -429,15 +423,15 @@ class MeetingJourneyTest {
                 Topics.MEETING_EVENTS)) {
             // What this journey published: about the held meeting (keyed by it) and about each person (keyed by them).
             // Each valid against its contract (the CloudEvents envelope and the type's JSON Schema).
-            assertValid(meetingEvents.awaitRecord(event(meetingId, EventTypes.MEETING_HELD_V1)));
+            ThroughTheGateway.assertValid(meetingEvents.awaitRecord(event(meetingId, EventTypes.MEETING_HELD_V1)));
             for (String type : List.of(EventTypes.MEETING_OUTCOME_RECORDED_V1, EventTypes.MEETING_RATING_AGREED_V1,
                     EventTypes.MEETING_ACTION_DUE_V1, EventTypes.MEETING_ACTION_OVERDUE_V1,
                     EventTypes.MEETING_RECOMMENDATION_MADE_V1, EventTypes.MEETING_RECOMMENDATION_UNMET_V1,
                     EventTypes.MEETING_FEEDBACK_DUE_V1, EventTypes.MEETING_REVIEW_BOOKED_V1,
                     EventTypes.MEETING_REVIEW_HELD_V1)) {
-                assertValid(meetingEvents.awaitRecord(event(ratedId, type)));
+                ThroughTheGateway.assertValid(meetingEvents.awaitRecord(event(ratedId, type)));
             }
-            assertValid(meetingEvents.awaitRecord(event(exceptionPersonId,
+            ThroughTheGateway.assertValid(meetingEvents.awaitRecord(event(exceptionPersonId,
                     EventTypes.MEETING_EXCEPTION_INVITATION_REQUESTED_V1)));
             // ... and every other record on the topic so far: none carries the words or a person's details.
             for (ConsumerRecord<String, String> record : meetingEvents.readFor(Duration.ofSeconds(2), any -> true)) {
@@ -467,35 +461,12 @@ class MeetingJourneyTest {
 
     /** Referred by "professional", contacted by the Wiltshire team, consent recorded, accepted: as the DSR does it. */
     private String acceptedOntoTheRegister(Person person) {
-        ApiResponse created = gateway.post("/api/referrals", professional, Map.of(
+        String personId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam, Map.of(
                 "givenName", person.givenName(), "familyName", person.familyName(),
                 "dateOfBirth", person.born().toString(), "nhsNumber", person.nhsNumber(), "postcode", "SN12 6AA",
                 "locality", AREA, "reasonForReferral", "Tenancy at risk of ending",
                 "currentIssues", "Crisis calls at night", "indicativeRag", "AMBER",
                 "diagnosis", "LEARNING_DISABILITY"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String personId = created.json().get("personId").asText();
-        String referralId = created.json().get("referralId").asText();
-
-        ApiResponse contacted = gateway.post("/api/referrals/" + referralId + "/contact", dsrTeam, Map.of());
-        assertThat(contacted.status()).as(contacted.text()).isBetween(200, 204);
-
-        Map<String, Object> consent = Map.of("personId", personId, "basis", "INFORMED_CONSENT", "givenBy",
-                "THE_PERSON", "givenOn", LocalDate.now(ENGLAND).toString(), "explainedWith", "EASY_READ",
-                "formKeptAt", "Scanned to the community learning disability team record");
-        ApiResponse[] recorded = new ApiResponse[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            recorded[0] = gateway.post("/api/consents", professional, consent);
-            return recorded[0].status() != 404;
-        });
-        assertThat(recorded[0].status()).as(recorded[0].text()).isEqualTo(201);
-
-        ApiResponse[] accepted = new ApiResponse[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            accepted[0] = gateway.post("/api/referrals/" + referralId + "/acceptance", dsrTeam, ALL_CRITERIA_MET);
-            return accepted[0].status() != 409;
-        });
-        assertThat(accepted[0].status()).as(accepted[0].text()).isBetween(200, 201);
 
         // risk-service and meeting-service learn of the person and their care team from referral-service's events.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -684,32 +655,8 @@ class MeetingJourneyTest {
         return !monthDay.isBefore(MonthDay.of(12, 20)) || monthDay.isBefore(MonthDay.of(1, 6));
     }
 
-    private static void assertValid(ConsumerRecord<String, String> record) {
-        JsonNode cloudEvent;
-        try {
-            cloudEvent = ApiClient.JSON.readTree(record.value());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + e.getMessage());
-        }
-        String type = cloudEvent.get("type").asText();
-        assertThat(EventSchemas.envelopeProblems(cloudEvent)).as(type).isEmpty();
-        assertThat(EventSchemas.dataProblems(EventCatalogue.of(type), cloudEvent.get("data"))).as(type).isEmpty();
-    }
-
     private static Predicate<ConsumerRecord<String, String>> event(String key, String type) {
         return record -> key.equals(record.key()) && record.value().contains("\"type\":\"" + type + "\"");
     }
 
-    /** Nine digits and the modulus 11 check digit (999 numbers are never issued to anyone). */
-    private static String testNhsNumber(String nine) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 10) {
-            throw new IllegalArgumentException(nine + " has no valid check digit");
-        }
-        return nine + (check == 11 ? 0 : check);
-    }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opendsr.contracts.EventCatalogue;
-import org.opendsr.contracts.EventSchemas;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.testkit.ApiClient;
@@ -71,17 +69,13 @@ class RatingJourneyTest {
     private static final String DEFAULT_TOOL = "dsr-12-question";
     /** The demo agency (dsr.referral.agencies), writing on its own topic. */
     private static final String AGENCY = "wiltshire-council";
-    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    private static final Map<String, Object> ALL_CRITERIA_MET = Map.of("criteria", Map.of(
-            "learningDisabilityOrAutism", true,
-            "atRiskOfAdmissionOrPlacementBreakdown", true,
-            "livesInIcbArea", true));
+    private static final ZoneId ENGLAND = ThroughTheGateway.ENGLAND;
 
     // The person's details: a name, NHS number (999 66x xxxx: no other journey's) and date of birth of their own, so
     // that finding any of them in a log can only mean this journey leaked it. 22 years old: an adult under 25.
     private static final String GIVEN_NAME = "Tamsyn";
     private static final String FAMILY_NAME = "Ratingjourney";
-    private static final String NHS_NUMBER = testNhsNumber("999660001");
+    private static final String NHS_NUMBER = ThroughTheGateway.testNhsNumber("999660001");
     private static final LocalDate BORN = LocalDate.of(2004, 5, 17);
 
     // Free text that must stay in risk-service.
@@ -191,7 +185,7 @@ class RatingJourneyTest {
                     EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
                     data -> "RATED_RED_AMBER_OR_BLUE".equals(data.path("reason").asText())));
             assertValid(suggestion, EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1);
-            assertThat(json(suggestion.value()).at("/data/ageBand").asText()).isEqualTo("AGE_18_TO_24");
+            assertThat(ThroughTheGateway.json(suggestion.value()).at("/data/ageBand").asText()).isEqualTo("AGE_18_TO_24");
         }
     }
 
@@ -324,39 +318,12 @@ class RatingJourneyTest {
 
     /** Referred by "professional", contacted by the Swindon team, consent recorded, accepted: as the DSR does it. */
     private String acceptedOntoTheRegister() {
-        Map<String, Object> referral = new HashMap<>(Map.of(
+        return ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam, Map.of(
                 "givenName", GIVEN_NAME, "familyName", FAMILY_NAME, "dateOfBirth", BORN.toString(),
                 "nhsNumber", NHS_NUMBER, "postcode", "SN2 2DL", "locality", AREA,
                 "reasonForReferral", "Placement at risk of breaking down",
                 "currentIssues", "Increasing distress; two A&E attendances",
                 "indicativeRag", "AMBER", "diagnosis", "LEARNING_DISABILITY_AND_AUTISM"));
-        ApiResponse created = gateway.post("/api/referrals", professional, referral);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String person = created.json().get("personId").asText();
-        String referralId = created.json().get("referralId").asText();
-
-        ApiResponse contacted = gateway.post("/api/referrals/" + referralId + "/contact", dsrTeam, Map.of());
-        assertThat(contacted.status()).as(contacted.text()).isBetween(200, 204);
-
-        // consent-service learns of the person, and of the referrer's place in their care team, from events.
-        Map<String, Object> consent = Map.of("personId", person, "basis", "INFORMED_CONSENT", "givenBy", "THE_PERSON",
-                "givenOn", LocalDate.now(ENGLAND).toString(), "explainedWith", "EASY_READ",
-                "formKeptAt", "Scanned to the community learning disability team record");
-        ApiResponse[] recorded = new ApiResponse[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            recorded[0] = gateway.post("/api/consents", professional, consent);
-            return recorded[0].status() != 404;
-        });
-        assertThat(recorded[0].status()).as(recorded[0].text()).isEqualTo(201);
-
-        // referral-service learns that consent is active from consent-service's event.
-        ApiResponse[] accepted = new ApiResponse[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            accepted[0] = gateway.post("/api/referrals/" + referralId + "/acceptance", dsrTeam, ALL_CRITERIA_MET);
-            return accepted[0].status() != 409;
-        });
-        assertThat(accepted[0].status()).as(accepted[0].text()).isBetween(200, 201);
-        return person;
     }
 
     /** For each question of the tool: the key answer to a key question, the lowest-scoring option otherwise. */
@@ -488,35 +455,12 @@ class RatingJourneyTest {
 
     private Predicate<ConsumerRecord<String, String>> event(String type, Predicate<JsonNode> data) {
         return record -> personId.equals(record.key()) && record.value().contains("\"type\":\"" + type + "\"")
-                && data.test(json(record.value()).get("data"));
+                && data.test(ThroughTheGateway.json(record.value()).get("data"));
     }
 
     private static void assertValid(ConsumerRecord<String, String> record, String type) {
-        JsonNode cloudEvent = json(record.value());
-        assertThat(cloudEvent.get("type").asText()).isEqualTo(type);
-        assertThat(EventSchemas.envelopeProblems(cloudEvent)).isEmpty();
-        assertThat(EventSchemas.dataProblems(EventCatalogue.of(type), cloudEvent.get("data"))).isEmpty();
+        assertThat(ThroughTheGateway.assertValid(record).get("type").asText()).isEqualTo(type);
         assertThat(record.value()).doesNotContain(GIVEN_NAME, FAMILY_NAME, NHS_NUMBER, BORN.toString());
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return ApiClient.JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + e.getMessage());
-        }
-    }
-
-    /** Nine digits and the modulus 11 check digit (999 numbers are never issued to anyone). */
-    private static String testNhsNumber(String nine) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 10) {
-            throw new IllegalArgumentException(nine + " has no valid check digit");
-        }
-        return nine + (check == 11 ? 0 : check);
-    }
 }
