@@ -292,6 +292,9 @@ class TrackingMeetingApiTest extends MeetingServiceUnderTest {
         assertThat(api.http.get(path, api.dsrLead).status()).isEqualTo(200);
         assertThat(api.http.get("/meetings?area=" + area + "&" + sinceItStarted, api.dsrLead).json().get("meetings"))
                 .hasSize(1);
+        // A lead without an area sees every area's meetings, whether or not the area has a series.
+        assertThat(api.http.get("/meetings?" + sinceItStarted, api.dsrLead).json().get("meetings"))
+                .anySatisfy(m -> assertThat(m.get("meetingId").asText()).isEqualTo(meetingId.toString()));
         assertThat(api.http.post(path + "/attendees", api.dsrLead, attendee).status()).isEqualTo(201);
         assertThat(api.http.post(path + "/held", api.dsrLead, "").status()).isEqualTo(200);
         assertThat(api.http.get("/meetings/" + UUID.randomUUID(), api.dsrLead).status()).isEqualTo(404);

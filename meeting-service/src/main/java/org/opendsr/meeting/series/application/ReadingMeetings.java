@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -45,7 +43,6 @@ public class ReadingMeetings {
     }
 
     private final Meetings meetings;
-    private final TrackingSeries series;
     private final PlannedDays plannedDays;
     private final MeetingDecisions decisions;
     private final MeetingAccess access;
@@ -53,11 +50,10 @@ public class ReadingMeetings {
     private final Clock clock;
     private final ExceptionInvitations exceptionInvitations;
 
-    ReadingMeetings(Meetings meetings, TrackingSeries series, PlannedDays plannedDays, MeetingDecisions decisions, MeetingAccess access,
+    ReadingMeetings(Meetings meetings, PlannedDays plannedDays, MeetingDecisions decisions, MeetingAccess access,
                     InvitationCalendar calendar, Clock clock, ExceptionInvitations exceptionInvitations) {
         this.exceptionInvitations = exceptionInvitations;
         this.meetings = meetings;
-        this.series = series;
         this.plannedDays = plannedDays;
         this.decisions = decisions;
         this.access = access;
@@ -88,14 +84,11 @@ public class ReadingMeetings {
             access.requireAreaTeam(area.strip(), caller, "meetings of an area");
             areas = List.of(area.strip());
         } else if (caller.hasRole(DsrRoles.DSR_LEAD)) {
-            // A lead's: every area with a series, and any they work in (Meetings by Exception included).
-            Set<String> every = new TreeSet<>(caller.areas());
-            series.inAreas(null).forEach(one -> every.add(one.area()));
-            areas = every;
+            areas = null; // a lead's: every area's meetings, Meetings by Exception included
         } else {
             areas = caller.areas();
         }
-        access.listRead(caller, "meetings area=" + String.join(",", areas)
+        access.listRead(caller, "meetings area=" + (areas == null ? "every area" : String.join(",", areas))
                 + " from=" + first + " to=" + last);
         Instant start = first.atStartOfDay(DsrClock.ENGLAND).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(DsrClock.ENGLAND).toInstant();

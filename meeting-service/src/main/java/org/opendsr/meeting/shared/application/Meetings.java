@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
+
 import org.opendsr.meeting.shared.domain.Meeting;
 
 /** Every meeting (tracking meetings and Meetings by Exception), in PostgreSQL. */
@@ -16,8 +18,11 @@ public interface Meetings {
     /** The meeting, locked for a change until the transaction ends (hold, cancel, reschedule, agenda changes). */
     Optional<Meeting> findForUpdate(UUID meetingId);
 
-    /** The meetings of the areas given that start in [from, to), earliest first (at most {@code limit}). */
-    List<Meeting> inAreas(Collection<String> areas, Instant from, Instant to, int limit);
+    /**
+     * The meetings of the areas given (every area's when {@code areas} is null: a lead's view) that start in
+     * [from, to), earliest first (at most {@code limit}).
+     */
+    List<Meeting> inAreas(@Nullable Collection<String> areas, Instant from, Instant to, int limit);
 
     /** A series' meetings starting at or after {@code from}, earliest first, whatever their status. */
     List<Meeting> ofSeries(UUID seriesId, Instant from);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -44,13 +45,21 @@ class PostgresMeetings implements Meetings {
 
     @Override
     @ReadOnly
-    public List<Meeting> inAreas(Collection<String> areas, Instant from, Instant to, int limit) {
-        return jdbc.prepareStatement("SELECT * FROM meeting WHERE area = ANY (?) AND starts_at >= ? AND starts_at < ? "
-                + "ORDER BY starts_at, meeting_id LIMIT ?", select -> {
-                    select.setArray(1, select.getConnection().createArrayOf("text", areas.toArray()));
-                    select.setTimestamp(2, Timestamp.from(from));
-                    select.setTimestamp(3, Timestamp.from(to));
-                    select.setInt(4, limit);
+    public List<Meeting> inAreas(@Nullable Collection<String> areas, Instant from, Instant to, int limit) {
+        return jdbc.prepareStatement("SELECT * FROM meeting WHERE (?::text[] IS NULL OR area = ANY (?::text[])) "
+                + "AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, meeting_id LIMIT ?", select -> {
+                    java.sql.Array wanted = areas == null ? null
+                            : select.getConnection().createArrayOf("text", areas.toArray());
+                    for (int parameter = 1; parameter <= 2; parameter++) {
+                        if (wanted == null) {
+                            select.setNull(parameter, java.sql.Types.ARRAY);
+                        } else {
+                            select.setArray(parameter, wanted);
+                        }
+                    }
+                    select.setTimestamp(3, Timestamp.from(from));
+                    select.setTimestamp(4, Timestamp.from(to));
+                    select.setInt(5, limit);
                     return read(select);
                 });
     }
