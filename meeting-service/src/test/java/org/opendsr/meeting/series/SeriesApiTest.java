@@ -486,11 +486,13 @@ class SeriesApiTest extends MeetingServiceUnderTest {
         assertThat(response.text()).contains(field);
     }
 
-    /** Whether another session of this database is waiting for a lock on a meeting row. */
+    /**
+     * Whether another session is waiting for a lock (here: the series change, for the meeting row this transaction
+     * holds). pg_locks, not pg_stat_activity: it shows every ungranted lock whatever the statistics settings.
+     */
     private static boolean aMeetingLockIsAwaited(java.sql.Connection connection) throws java.sql.SQLException {
-        try (var waiting = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
-                + "AND query ILIKE '%FROM meeting%FOR UPDATE%'");
+        try (var waiting = connection.prepareStatement(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()");
              var rows = waiting.executeQuery()) {
             return rows.next() && rows.getInt(1) > 0;
         }
