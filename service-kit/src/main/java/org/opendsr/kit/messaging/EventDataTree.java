@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * validator works on Jackson trees and the payload records are {@code @Serdeable}; walking a small tree is far cheaper
  * than parsing the bytes again.
  */
-final class EventDataTree {
+public final class EventDataTree {
 
     private EventDataTree() {
     }
 
-    static io.micronaut.json.tree.JsonNode of(JsonNode node) {
+    public static io.micronaut.json.tree.JsonNode of(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return io.micronaut.json.tree.JsonNode.nullNode();
         }

@@ -1,0 +1,19 @@
+package org.opendsr.reporting.store.adapters.messaging;
+
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.opendsr.contracts.Topics;
+import org.opendsr.kit.messaging.DsrEventListener;
+import org.opendsr.kit.messaging.DsrTopicListener;
+import org.opendsr.kit.messaging.InboundEvents;
+import org.opendsr.reporting.store.application.KeepingTheStore;
+import org.opendsr.reporting.store.application.StoreConsumers;
+
+/** meeting-service's events into the pseudonymised store (the types in {@link StoreConsumers}). */
+@DsrEventListener(groupId = StoreConsumers.MEETING_EVENTS)
+@Topic(Topics.MEETING_EVENTS)
+public class MeetingEventsStoreListener extends DsrTopicListener {
+
+    public MeetingEventsStoreListener(InboundEvents inbound, KeepingTheStore store) {
+        super(inbound, StoreHandlers.of(Topics.MEETING_EVENTS, store));
+    }
+}

@@ -1,0 +1,263 @@
+package org.opendsr.reporting.store.adapters.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.opendsr.kit.inbox.ProcessedEvents;
+import org.opendsr.kit.ports.Locks;
+import org.opendsr.reporting.store.application.RebuildProgress;
+import org.opendsr.reporting.store.application.RebuildProgress.TopicProgress;
+import org.opendsr.reporting.store.application.StoreRebuilds;
+
+/** The rebuild's writes and its progress rows (V4), each step in a transaction of its own. */
+@Singleton
+public class PostgresStoreRebuilds implements StoreRebuilds {
+
+    static final String LOCK = "reporting-store-rebuild";
+
+    private final TransactionOperations<Connection> transactions;
+    private final ProcessedEvents processedEvents;
+    private final Locks locks;
+
+    public PostgresStoreRebuilds(TransactionOperations<Connection> transactions, ProcessedEvents processedEvents,
+                                 Locks locks) {
+        this.transactions = transactions;
+        this.processedEvents = processedEvents;
+        this.locks = locks;
+    }
+
+    @Override
+    public Optional<Long> begin(Instant now, Instant staleBefore) {
+        return write(connection -> {
+            if (!locks.tryLock(LOCK)) {
+                return Optional.empty();
+            }
+            try (PreparedStatement running = connection.prepareStatement(
+                    "SELECT 1 FROM store_rebuild WHERE state = 'RUNNING' AND heartbeat_at >= ?")) {
+                running.setTimestamp(1, Timestamp.from(staleBefore));
+                try (ResultSet row = running.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            try (PreparedStatement stale = connection.prepareStatement(
+                    "UPDATE store_rebuild SET state = 'FAILED', finished_at = ? WHERE state = 'RUNNING'")) {
+                stale.setTimestamp(1, Timestamp.from(now));
+                stale.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO store_rebuild (state, started_at, heartbeat_at) VALUES ('RUNNING', ?, ?) RETURNING id")) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return Optional.of(row.getLong(1));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void empty(List<String> consumerGroups) {
+        write(connection -> {
+            // Waits for the live writes that read the flag FOR SHARE; later ones see it set and hold off.
+            try (PreparedStatement flag = connection.prepareStatement("UPDATE reporting_store_state SET rebuilding = TRUE")) {
+                flag.executeUpdate();
+            }
+            try (PreparedStatement truncate = connection.prepareStatement("TRUNCATE reporting_fact, reporting_person")) {
+                truncate.execute();
+            }
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM dsr_kit.processed_event WHERE consumer = ANY (?)")) {
+                forget.setArray(1, connection.createArrayOf("text", consumerGroups.toArray()));
+                forget.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void totals(long rebuildId, Map<String, Long> totalByTopic, Instant now) {
+        write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO store_rebuild_topic (rebuild_id, topic, total) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, Long> topic : totalByTopic.entrySet()) {
+                    insert.setLong(1, rebuildId);
+                    insert.setString(2, topic.getKey());
+                    insert.setLong(3, topic.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            heartbeat(connection, rebuildId, 0, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void apply(long rebuildId, List<ReplayedEvent> events, Map<String, Long> readByTopic, long skipped,
+                      Instant now) {
+        write(connection -> {
+            Map<String, List<ReplayedEvent>> byGroup = new LinkedHashMap<>();
+            for (ReplayedEvent event : events) {
+                byGroup.computeIfAbsent(event.consumerGroup(), group -> new ArrayList<>()).add(event);
+            }
+            Set<String> firstTime = new HashSet<>();
+            for (Map.Entry<String, List<ReplayedEvent>> group : byGroup.entrySet()) {
+                List<String> ids = group.getValue().stream().map(ReplayedEvent::eventId).toList();
+                List<String> types = group.getValue().stream().map(ReplayedEvent::eventType).toList();
+                for (String id : processedEvents.recordFirstDeliveries(connection, group.getKey(), ids, types)) {
+                    firstTime.add(group.getKey() + '/' + id);
+                }
+            }
+            StoreRows.Pending pending = new StoreRows.Pending();
+            for (ReplayedEvent event : events) {
+                // Once each: an id published twice is recorded once, and applied the first time it comes.
+                if (firstTime.remove(event.consumerGroup() + '/' + event.eventId())) {
+                    pending.add(event.projection());
+                }
+            }
+            pending.write(connection);
+            try (PreparedStatement progress = connection.prepareStatement(
+                    "UPDATE store_rebuild_topic SET read = read + ? WHERE rebuild_id = ? AND topic = ?")) {
+                for (Map.Entry<String, Long> topic : readByTopic.entrySet()) {
+                    progress.setLong(1, topic.getValue());
+                    progress.setLong(2, rebuildId);
+                    progress.setString(3, topic.getKey());
+                    progress.addBatch();
+                }
+                progress.executeBatch();
+            }
+            heartbeat(connection, rebuildId, skipped, now);
+            return null;
+        });
+    }
+
+    @Override
+    public void finish(long rebuildId, Instant now) {
+        write(connection -> {
+            try (PreparedStatement state = connection.prepareStatement(
+                    "UPDATE reporting_store_state SET rebuilding = FALSE, "
+                            + "last_cut_seq = COALESCE((SELECT max(seq) FROM reporting_fact), 0)")) {
+                state.executeUpdate();
+            }
+            end(connection, rebuildId, "DONE", now);
+            return null;
+        });
+    }
+
+    @Override
+    public void failed(long rebuildId, Instant now) {
+        write(connection -> {
+            end(connection, rebuildId, "FAILED", now);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<RebuildProgress> progress(long rebuildId) {
+        return read(connection -> select(connection, "WHERE id = ?", rebuildId));
+    }
+
+    @Override
+    public Optional<RebuildProgress> latest() {
+        return read(connection -> select(connection, "ORDER BY id DESC LIMIT 1", null));
+    }
+
+    private static Optional<RebuildProgress> select(Connection connection, String where, Long id) throws SQLException {
+        long rebuildId;
+        RebuildProgress.State state;
+        Instant started;
+        Instant heartbeat;
+        Instant finished;
+        long skipped;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, state, started_at, heartbeat_at, finished_at, skipped FROM store_rebuild " + where)) {
+            if (id != null) {
+                select.setLong(1, id);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                rebuildId = row.getLong(1);
+                state = RebuildProgress.State.valueOf(row.getString(2));
+                started = row.getTimestamp(3).toInstant();
+                heartbeat = row.getTimestamp(4).toInstant();
+                Timestamp end = row.getTimestamp(5);
+                finished = end == null ? null : end.toInstant();
+                skipped = row.getLong(6);
+            }
+        }
+        List<TopicProgress> topics = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT topic, read, total FROM store_rebuild_topic WHERE rebuild_id = ? ORDER BY topic")) {
+            select.setLong(1, rebuildId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    topics.add(new TopicProgress(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+        }
+        return Optional.of(new RebuildProgress(rebuildId, state, started, heartbeat, finished, topics, skipped));
+    }
+
+    private static void heartbeat(Connection connection, long rebuildId, long skipped, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE store_rebuild SET heartbeat_at = ?, skipped = skipped + ? WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setLong(2, skipped);
+            update.setLong(3, rebuildId);
+            update.executeUpdate();
+        }
+    }
+
+    private static void end(Connection connection, long rebuildId, String state, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE store_rebuild SET state = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")) {
+            update.setString(1, state);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setLong(4, rebuildId);
+            update.executeUpdate();
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T write(Work<T> work) {
+        return transactions.executeWrite(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("The reporting store could not be written", e);
+            }
+        });
+    }
+
+    private <T> T read(Work<T> work) {
+        return transactions.executeRead(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("The rebuild's progress could not be read", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package org.opendsr.reporting.store.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.opendsr.kit.messaging.ReceivedEvent;
+import org.opendsr.kit.observability.SafeThrowables;
+import org.opendsr.kit.rules.RuleBroken;
+import org.opendsr.reporting.store.application.StoreRebuilds.ReplayedEvent;
+import org.opendsr.reporting.store.domain.Projection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the store from the topics (a new measure needs facts the store did not keep): empties it, replays every
+ * event from the beginning of the four topics to where they ended when it started, in batches (one transaction per
+ * poll with the events' inbox records), then lets the live listeners go on from there. Frozen snapshots are not
+ * touched: every replayed fact is taken as already in the snapshot of its month where that month is cut
+ * (last_cut_seq = the highest seq). One rebuild at a time, across replicas.
+ */
+@Singleton
+public class RebuildingTheStore {
+
+    /** A RUNNING rebuild with no batch for this long died with its replica. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RebuildingTheStore.class);
+
+    private final StoreRebuilds rebuilds;
+    private final EventReplay replay;
+    private final StoreProjection projection;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "reporting-store-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RebuildingTheStore(StoreRebuilds rebuilds, EventReplay replay, StoreProjection projection, Clock clock) {
+        this.rebuilds = rebuilds;
+        this.replay = replay;
+        this.projection = projection;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild in the background and returns its id; refused while one is running. */
+    public long start() {
+        Instant now = Instant.now(clock);
+        long id = rebuilds.begin(now, now.minus(STALE_AFTER)).orElseThrow(() -> RuleBroken.conflict(
+                "rebuild-running", "A rebuild is running", "The store is being rebuilt; see /reports/store/rebuilds/latest"));
+        runner.submit(() -> run(id));
+        return id;
+    }
+
+    public Optional<RebuildProgress> progress(long id) {
+        return rebuilds.progress(id);
+    }
+
+    public Optional<RebuildProgress> latest() {
+        return rebuilds.latest();
+    }
+
+    /** The rebuild itself, on its own thread. */
+    void run(long id) {
+        try {
+            LOG.info("Rebuild {} of the reporting store started", id);
+            rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
+            try (EventReplay.Replay topics = replay.open(StoreConsumers.TOPICS)) {
+                rebuilds.totals(id, topics.totals(), Instant.now(clock));
+                while (!topics.done()) {
+                    EventReplay.Batch batch = topics.next();
+                    apply(id, batch);
+                }
+            }
+            rebuilds.finish(id, Instant.now(clock));
+            LOG.info("Rebuild {} of the reporting store done", id);
+        } catch (RuntimeException e) {
+            LOG.error("Rebuild {} of the reporting store failed; live listeners wait until a rebuild finishes", id,
+                    SafeThrowables.redacted(e));
+            try {
+                rebuilds.failed(id, Instant.now(clock));
+            } catch (RuntimeException unrecorded) {
+                LOG.error("Could not record that rebuild {} failed", id, SafeThrowables.redacted(unrecorded));
+            }
+        }
+    }
+
+    private void apply(long id, EventReplay.Batch batch) {
+        List<ReplayedEvent> replayed = new ArrayList<>(batch.events().size());
+        long skipped = batch.unreadable();
+        for (ReceivedEvent<?> event : batch.events()) {
+            Projection projected;
+            try {
+                projected = projection.project(event);
+            } catch (RuleBroken | IllegalArgumentException | NullPointerException refused) {
+                // What the live listener would dead-letter: left out, and counted.
+                skipped++;
+                continue;
+            }
+            replayed.add(new ReplayedEvent(StoreConsumers.GROUP_OF_TOPIC.get(event.topic()), event.id(), event.type(),
+                    projected));
+        }
+        rebuilds.apply(id, replayed, batch.readByTopic(), skipped, Instant.now(clock));
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}
