@@ -19,3 +19,18 @@ CREATE TABLE store_rebuild_topic (
     read       BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (rebuild_id, topic)
 );
+
+-- The store's open code columns (a locality, a reason, a status, a service type) take capitals, digits, underscores
+-- and hyphens only (V2), which already refuses names as people write them, dates with slashes and postcodes with their
+-- space. Closed further here: no run of 4 digits (an NHS number, a date of birth as text, a year) and nothing shaped
+-- like a postcode written without its space. StoreCodes refuses the same before anything reaches SQL.
+ALTER TABLE reporting_person
+    ADD CONSTRAINT reporting_person_locality_no_identifier
+        CHECK (locality !~ '[0-9]{4}' AND locality !~ '^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$');
+ALTER TABLE reporting_fact
+    ADD CONSTRAINT reporting_fact_locality_no_identifier
+        CHECK (locality !~ '[0-9]{4}' AND locality !~ '^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$'),
+    ADD CONSTRAINT reporting_fact_code_no_identifier
+        CHECK (code !~ '[0-9]{4}' AND code !~ '^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$'),
+    ADD CONSTRAINT reporting_fact_detail_no_identifier
+        CHECK (detail !~ '[0-9]{4}' AND detail !~ '^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$');

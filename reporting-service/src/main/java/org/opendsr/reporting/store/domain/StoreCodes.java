@@ -9,13 +9,15 @@ public final class StoreCodes {
 
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9_]{1,60}$");
     private static final Pattern LOCALITY = Pattern.compile("^[A-Z0-9_-]{1,40}$");
+    /** A run of 4 digits (an NHS number, a date, a year) or a postcode without its space: an identifier, not a code. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[0-9]{4}|^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
 
     private StoreCodes() {
     }
 
     /** A code (a reason, a status, a service type), or null; anything else is refused. */
     public static String code(String field, String value) {
-        if (value != null && !CODE.matcher(value).matches()) {
+        if (value != null && (!CODE.matcher(value).matches() || IDENTIFIER.matcher(value).find())) {
             throw RuleBroken.invalid(field, "must be a code of capitals, digits and underscores");
         }
         return value;
@@ -23,7 +25,7 @@ public final class StoreCodes {
 
     /** A locality code, or null; anything else is refused. */
     public static String locality(String field, String value) {
-        if (value != null && !LOCALITY.matcher(value).matches()) {
+        if (value != null && (!LOCALITY.matcher(value).matches() || IDENTIFIER.matcher(value).find())) {
             throw RuleBroken.invalid(field, "must be a locality code");
         }
         return value;
