@@ -14,7 +14,8 @@ CREATE TABLE store_rebuild (
 
 CREATE TABLE store_rebuild_topic (
     rebuild_id BIGINT NOT NULL REFERENCES store_rebuild (id),
-    topic      TEXT NOT NULL CHECK (topic ~ '^[a-z0-9.-]{1,100}$'),
+    -- A DSR topic name (dsr.referral.events): segments that start with a letter.
+    topic      TEXT NOT NULL CHECK (topic ~ '^dsr(\.[a-z][a-z0-9-]{0,40}){1,4}$'),
     total      BIGINT NOT NULL,
     read       BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (rebuild_id, topic)
