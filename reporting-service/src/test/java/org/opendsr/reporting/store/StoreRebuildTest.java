@@ -1,0 +1,160 @@
+package org.opendsr.reporting.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.reporting.store.application.Pseudonyms;
+import org.opendsr.reporting.store.domain.Pseudonym;
+import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
+import org.opendsr.testkit.DsrTestEnvironment;
+import org.opendsr.testkit.TestTokens;
+
+/**
+ * The rebuild on the real broker and database: the store emptied and rebuilt from the beginning of the four topics
+ * comes out equal to the store the live listeners kept; snapshots are not touched; events published while it runs are
+ * applied exactly once by the live listeners once it is done; its progress is reported.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoreRebuildTest implements TestPropertyProvider {
+
+    private static final String REBUILDS = "/reports/store/rebuilds";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    private ApiClient api;
+    private String lead;
+    private StoreTables tables;
+    private StoreEvents events;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("reporting"));
+        // A listener held off by the rebuild retries within a few seconds, not the production minute.
+        properties.put("dsr.events.retry.initial-delay", "200ms");
+        properties.put("dsr.events.retry.max-delay", "2s");
+        return properties;
+    }
+
+    @BeforeAll
+    void connect() {
+        api = new ApiClient(server.getURL().toString());
+        lead = TestTokens.get().tokenFor("sam.patel@bsw-icb.example", DsrRoles.DSR_LEAD);
+        tables = new StoreTables(transactions);
+        events = new StoreEvents();
+    }
+
+    @AfterAll
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void theRebuiltStoreEqualsTheStoreBeforeAndTheListenersGoOnExactlyOnce() {
+        List<Pseudonym> people = new ArrayList<>();
+        List<StoreEvents.Event> published = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID person = UUID.randomUUID();
+            people.add(pseudonyms.person(person));
+            published.addAll(StoreEvents.everyTypeFor(person));
+        }
+        events.publish(published);
+        await().atMost(Duration.ofSeconds(90)).until(() -> tables.factsOf(people).size() == 60);
+        List<String> factsBefore = tables.factsOf(people);
+        List<String> peopleBefore = tables.peopleOf(people);
+        long snapshotRowsBefore = snapshotRows();
+
+        ApiResponse started = api.post(REBUILDS, lead, Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location).startsWith(REBUILDS + "/");
+        // Published while it runs: the live listeners apply these once it is done (or the rebuild does), once.
+        UUID later = UUID.randomUUID();
+        Pseudonym laterPseudonym = pseudonyms.person(later);
+        events.publish(StoreEvents.everyTypeFor(later));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(api.get(location, lead).json()
+                .get("state").asText()));
+        JsonNode done = api.get(REBUILDS + "/latest", lead).json();
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+        assertThat(done.get("topics")).hasSize(4);
+        for (JsonNode topic : done.get("topics")) {
+            assertThat(topic.get("read").asLong()).as(topic.toString()).isEqualTo(topic.get("total").asLong());
+        }
+        assertThat(done.get("read").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(done.get("eventsPerSecond").asDouble()).isPositive();
+
+        assertThat(tables.factsOf(people)).isEqualTo(factsBefore);
+        assertThat(tables.peopleOf(people)).isEqualTo(peopleBefore);
+        assertThat(snapshotRows()).isEqualTo(snapshotRowsBefore);
+        // Every fact replayed counts as already cut into the snapshot of its month, where that month is cut.
+        assertThat(tables.count("SELECT last_cut_seq FROM reporting_store_state"))
+                .isEqualTo(tables.count("SELECT COALESCE(max(seq), 0) FROM reporting_fact WHERE seq <= "
+                        + "(SELECT last_cut_seq FROM reporting_store_state)"))
+                .isGreaterThan(0);
+        assertThat(tables.count("SELECT count(*) FROM reporting_store_state WHERE rebuilding")).isZero();
+
+        // The events published during the rebuild, then a marker after them on the same partitions: once the marker is
+        // in, every one of them has been settled, and each is there once.
+        await().atMost(Duration.ofSeconds(90)).until(() -> tables.kindsOf(laterPseudonym).size() >= 20);
+        events.publish(List.of(StoreEvents.of(EventTypes.RISK_RATING_CHANGED_V1, later),
+                StoreEvents.of(EventTypes.PERSON_ADMISSION_REPORTED_V1, later)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> tables.kindsOf(laterPseudonym).size() >= 22);
+        assertThat(tables.kindsOf(laterPseudonym)).containsExactlyInAnyOrder(
+                "REFERRAL_RECEIVED", "REFERRAL_ACCEPTED", "REFERRAL_DECLINED", "REFERRAL_WITHDRAWN", "FIRST_CONTACT",
+                "ADMISSION", "ADMISSION", "DISCHARGE", "KEYWORKER_SUGGESTED", "LEFT_REGISTER",
+                "CONSENT", "CONSENT", "CONSENT", "CONSENT",
+                "RATING", "RATING", "UPDATE_POSTED", "OBLIGATION_DUE", "OBLIGATION_COMPLETED",
+                "RECOMMENDATION_MADE", "RECOMMENDATION_MET", "RECOMMENDATION_UNMET");
+        // And the facts of before, still once each.
+        assertThat(tables.factsOf(people)).isEqualTo(factsBefore);
+    }
+
+    @Test
+    void onlyALeadMayRebuildOrSeeTheProgress() {
+        String analyst = TestTokens.get().tokenFor("chris.lee@bsw-icb.example", DsrRoles.ANALYST);
+        assertThat(api.post(REBUILDS, analyst, Map.of()).status()).isEqualTo(403);
+        assertThat(api.get(REBUILDS + "/latest", analyst).status()).isEqualTo(403);
+        assertThat(api.post(REBUILDS, null, Map.of()).status()).isEqualTo(401);
+    }
+
+    /** Rows of the frozen snapshots (V3, SNAPSHOTS' tables), where this build has them. */
+    private long snapshotRows() {
+        long rows = 0;
+        for (String table : List.of("snapshot", "snapshot_cell", "snapshot_restatement")) {
+            if (tables.tableExists(table)) {
+                rows += tables.count("SELECT count(*) FROM " + table);
+            }
+        }
+        return rows;
+    }
+}
