@@ -38,7 +38,8 @@ CREATE TABLE snapshot_restatement (
     PRIMARY KEY (month, measure, grp, occurred_month)
 );
 
--- Frozen: nothing is ever updated, deleted or truncated, and a month already cut takes no more rows.
+-- Frozen: no UPDATE, DELETE or TRUNCATE statement runs at all (even one that would touch no row), and a month already
+-- cut takes no more rows.
 CREATE FUNCTION snapshot_is_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'snapshots are frozen: % on % refused', TG_OP, TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
@@ -55,15 +56,15 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER snapshot_frozen BEFORE UPDATE OR DELETE ON snapshot FOR EACH ROW EXECUTE FUNCTION snapshot_is_frozen();
+CREATE TRIGGER snapshot_frozen BEFORE UPDATE OR DELETE ON snapshot FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 CREATE TRIGGER snapshot_not_truncated BEFORE TRUNCATE ON snapshot FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 
-CREATE TRIGGER snapshot_cell_frozen BEFORE UPDATE OR DELETE ON snapshot_cell FOR EACH ROW EXECUTE FUNCTION snapshot_is_frozen();
+CREATE TRIGGER snapshot_cell_frozen BEFORE UPDATE OR DELETE ON snapshot_cell FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 CREATE TRIGGER snapshot_cell_not_truncated BEFORE TRUNCATE ON snapshot_cell FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 CREATE TRIGGER snapshot_cell_month_not_cut AFTER INSERT ON snapshot_cell REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION snapshot_month_not_cut();
 
-CREATE TRIGGER snapshot_restatement_frozen BEFORE UPDATE OR DELETE ON snapshot_restatement FOR EACH ROW EXECUTE FUNCTION snapshot_is_frozen();
+CREATE TRIGGER snapshot_restatement_frozen BEFORE UPDATE OR DELETE ON snapshot_restatement FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 CREATE TRIGGER snapshot_restatement_not_truncated BEFORE TRUNCATE ON snapshot_restatement FOR EACH STATEMENT EXECUTE FUNCTION snapshot_is_frozen();
 CREATE TRIGGER snapshot_restatement_month_not_cut AFTER INSERT ON snapshot_restatement REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION snapshot_month_not_cut();

@@ -2,6 +2,7 @@ package org.opendsr.reporting.snapshots.adapters.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -35,7 +36,9 @@ public class SnapshotCutController {
         return new CutsMade(cuts.cutDueNow().stream().map(CutMade::of).toList());
     }
 
+    /** The months cut now, in order: an empty list when nothing was due. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CutsMade(List<CutMade> cut) {
     }
 
