@@ -66,13 +66,13 @@ class SnapshotPerformanceMeasurement implements TestPropertyProvider {
                                               referral_route)
                 SELECT sha256(('person:' || i)::bytea),
                        (ARRAY['AGE_0_TO_9','AGE_10_TO_13','AGE_14_TO_17','AGE_18_TO_24','AGE_25_TO_34','AGE_35_TO_49',
-                              'AGE_50_TO_64','AGE_65_AND_OVER'])[i % 8 + 1],
-                       CASE WHEN i % 8 < 3 THEN 'CHILD' ELSE 'ADULT' END,
-                       (ARRAY['SWINDON','WILTSHIRE','BATH_AND_NORTH_EAST_SOMERSET','OUT_OF_AREA'])[i % 4 + 1],
-                       CASE WHEN i % 11 = 0 THEN NULL ELSE (ARRAY['LEARNING_DISABILITY','AUTISM',
-                            'LEARNING_DISABILITY_AND_AUTISM','ASSESSMENT_PATHWAY'])[i % 4 + 1] END,
-                       (ARRAY['A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S','Z','NOT_KNOWN'])[i % 18 + 1],
-                       (ARRAY['PROFESSIONAL','SELF_OR_FAMILY','AGENCY_SYSTEM'])[i % 3 + 1]
+                              'AGE_50_TO_64','AGE_65_AND_OVER'])[i %% 8 + 1],
+                       CASE WHEN i %% 8 < 3 THEN 'CHILD' ELSE 'ADULT' END,
+                       (ARRAY['SWINDON','WILTSHIRE','BATH_AND_NORTH_EAST_SOMERSET','OUT_OF_AREA'])[i %% 4 + 1],
+                       CASE WHEN i %% 11 = 0 THEN NULL ELSE (ARRAY['LEARNING_DISABILITY','AUTISM',
+                            'LEARNING_DISABILITY_AND_AUTISM','ASSESSMENT_PATHWAY'])[i %% 4 + 1] END,
+                       (ARRAY['A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S','Z','NOT_KNOWN'])[i %% 18 + 1],
+                       (ARRAY['PROFESSIONAL','SELF_OR_FAMILY','AGENCY_SYSTEM'])[i %% 3 + 1]
                 FROM generate_series(0, %d) i""".formatted(PEOPLE - 1));
         // Each person's 50 facts: a referral and its decision, a first contact, ratings, 20 updates, obligations and
         // their completions, consent, an admission and discharge, a keyworker suggestion, recommendations, and one
