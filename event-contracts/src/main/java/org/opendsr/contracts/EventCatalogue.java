@@ -9,6 +9,7 @@ import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.ResponsibilityChanged;
+import org.opendsr.contracts.referral.AdmittedNotOnRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
@@ -75,6 +76,8 @@ public final class EventCatalogue {
                     EventSources.REFERRAL_SERVICE, PersonRemovedFromRegister.class),
             new EventContract(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, ResponsibilityChanged.class),
+            new EventContract(EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, AdmittedNotOnRegister.class),
             new EventContract(EventTypes.PERSON_TURNED_18_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, PersonTurned18.class),
             new EventContract(EventTypes.PERSON_TURNING_18_V1, Topics.REFERRAL_EVENTS,

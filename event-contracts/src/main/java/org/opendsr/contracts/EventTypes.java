@@ -14,6 +14,8 @@ public final class EventTypes {
     public static final String REFERRAL_WITHDRAWN_V1 = "dsr.referral.withdrawn.v1";
     public static final String REGISTER_PERSON_REMOVED_V1 = "dsr.register.person-removed.v1";
     public static final String REGISTER_RESPONSIBILITY_CHANGED_V1 = "dsr.register.responsibility-changed.v1";
+    /** Anonymous, keyed by the admission report's id: someone not on the register was admitted (issue 14). */
+    public static final String REGISTER_ADMITTED_NOT_ON_REGISTER_V1 = "dsr.register.admitted-not-on-register.v1";
     /** No longer published (its event time was the birthday); consent-service still reads it from old records. */
     public static final String PERSON_TURNED_18_V1 = "dsr.person.turned-18.v1";
     public static final String PERSON_TURNING_18_V1 = "dsr.person.turning-18.v1";

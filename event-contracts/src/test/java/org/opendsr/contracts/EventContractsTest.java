@@ -144,6 +144,63 @@ class EventContractsTest {
         assertThat(EventSchemas.dataProblems(due, action)).isEmpty();
     }
 
+    /**
+     * Issue 14: ReferralAccepted v1 gained the person's ethnic category, optional (an older event without it is still
+     * valid), by the Data Dictionary category's name and nothing else (not the code 99, not words).
+     */
+    @Test
+    void referralAcceptedCarriesAnOptionalEthnicCategoryByName() throws IOException {
+        EventContract accepted = EventCatalogue.of(EventTypes.REFERRAL_ACCEPTED_V1);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) read(accepted.sampleResource()).get("data");
+        var before = data.deepCopy();
+        before.remove("ethnicCategory");
+
+        assertThat(data.get("ethnicCategory").asText()).isEqualTo("A");
+        assertThat(EventSchemas.dataProblems(accepted, before)).as("a v1 event from before").isEmpty();
+        assertThat(EventSchemas.dataProblems(accepted, data.deepCopy().putNull("ethnicCategory"))).isEmpty();
+        assertThat(EventSchemas.dataProblems(accepted, data.deepCopy().put("ethnicCategory", "NOT_KNOWN"))).isEmpty();
+        assertThat(EventSchemas.dataProblems(accepted, data.deepCopy().put("ethnicCategory", "99"))).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(accepted, data.deepCopy().put("ethnicCategory", "I"))).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(accepted, data.deepCopy().put("ethnicCategory", "White British")))
+                .isNotEmpty();
+        assertThat(JSON.treeToValue(before, org.opendsr.contracts.referral.ReferralAccepted.class).ethnicCategory())
+                .isNull();
+    }
+
+    @Test
+    void theEthnicCategoriesOfTheSchemaAreTheContractsEnum() throws IOException {
+        JsonNode schema = read(EventCatalogue.of(EventTypes.REFERRAL_ACCEPTED_V1).schemaResource());
+        List<String> named = new ArrayList<>();
+        schema.at("/properties/ethnicCategory/enum").forEach(value -> {
+            if (!value.isNull()) {
+                named.add(value.asText());
+            }
+        });
+
+        assertThat(named).containsExactly(java.util.Arrays.stream(org.opendsr.contracts.common.EthnicCategory.values())
+                .map(Enum::name).toArray(String[]::new));
+    }
+
+    /**
+     * Issue 14: the signal of an admission of someone not on the register names nobody: no personId (its schema
+     * refuses one), no NHS number, no date of birth; it is keyed by the report's id.
+     */
+    @Test
+    void anAdmissionNotOnTheRegisterNamesNoPerson() throws IOException {
+        EventContract signal = EventCatalogue.of(EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1);
+        JsonNode sample = read(signal.sampleResource());
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) sample.get("data");
+
+        assertThat(signal.topic()).isEqualTo(Topics.REFERRAL_EVENTS);
+        assertThat(sample.get("subject").asText()).isEqualTo(data.get("reportId").asText());
+        assertThat(data.has("personId")).isFalse();
+        assertThat(EventSchemas.dataProblems(signal, data.deepCopy()
+                .put("personId", "3d5e8a52-8f6b-4a57-b1f4-0c2b7e1f9d20"))).isNotEmpty();
+        assertThat(EventSchemas.dataProblems(signal, data.deepCopy().putNull("locality"))).isEmpty();
+        assertThat(EventSchemas.dataProblems(signal, data.deepCopy().put("locality", "Near the hospital")))
+                .isNotEmpty();
+    }
+
     @Test
     void theReminderSampleIsDueSoonBeforeItsDueDateAndOverdueFromIt() throws IOException {
         JsonNode sample = read(EventCatalogue.of(EventTypes.CONSENT_REMINDER_DUE_V1).sampleResource());

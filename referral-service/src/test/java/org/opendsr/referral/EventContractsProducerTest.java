@@ -104,7 +104,8 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
 
     @Test
     void referralAcceptedAndResponsibilityChanged() {
-        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, aReferralOfHermione());
+        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, aReferralOfHermione()
+                .with("demographics", Map.of("ethnicCategory", "99")));
 
         JsonNode accepted = published(EventTypes.REFERRAL_ACCEPTED_V1, onRegister.personId());
         JsonNode allocated = published(EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1, onRegister.personId());
@@ -113,6 +114,8 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
         assertThat(accepted.get("ageBand").asText()).isEqualTo("AGE_14_TO_17");
         assertThat(accepted.get("lifeStage").asText()).isEqualTo("CHILD");
         assertThat(accepted.get("locality").asText()).isEqualTo("SWINDON");
+        // Issue 14: the record's Data Dictionary category, by name on the event (99 is NOT_KNOWN), for reporting.
+        assertThat(accepted.get("ethnicCategory").asText()).isEqualTo("NOT_KNOWN");
         assertThat(allocated.get("change").asText()).isEqualTo("ALLOCATED");
         assertThat(allocated.get("responsibleProfessional").asText()).isEqualTo("contract.referrer@example.nhs");
     }
@@ -248,8 +251,8 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
                 assertThat(contract.topic()).isEqualTo(org.opendsr.contracts.Topics.REFERRAL_EVENTS);
             }
         }
-        // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest, or (the
-        // care team) in CareTeamApiTest.
+        // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest, (the
+        // care team) in CareTeamApiTest, or (the anonymous admission signal) in AdmissionNotOnRegisterApiTest.
         assertThat(published).containsExactlyInAnyOrder(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_CONTACTED_V1,
                 EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1, EventTypes.REFERRAL_WITHDRAWN_V1,
                 EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
@@ -257,7 +260,7 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
                 EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
                 EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                 EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
-                EventTypes.PERSON_CARE_TEAM_CHANGED_V1);
+                EventTypes.PERSON_CARE_TEAM_CHANGED_V1, EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1);
     }
 
     // ---- the contract -----------------------------------------------------------------------------------------------

@@ -141,6 +141,25 @@ public final class EventsOnTopics implements AutoCloseable {
                 && type.equals(json(r.value()).path("type").asText()));
     }
 
+    /**
+     * An event about no person (the anonymous admitted-not-on-register signal, keyed by its report's id): checked as
+     * {@link #assertIsValid} checks one about a person, and that it carries no personId at all.
+     */
+    public ConsumerRecord<String, String> awaitAnonymousRecord(String type, String key) {
+        ConsumerRecord<String, String> record = referralEvents.awaitRecord(r -> key.equals(r.key())
+                && type.equals(json(r.value()).path("type").asText()));
+        EventContract contract = EventCatalogue.of(type);
+        assertThat(record.topic()).isEqualTo(contract.topic());
+        CloudEventCodec.ReceivedCloudEvent event = CloudEventCodec.read(record.value().getBytes(StandardCharsets.UTF_8));
+        assertThat(event.source()).isEqualTo(EventSources.REFERRAL_SERVICE);
+        assertThat(event.subject()).isEqualTo(key);
+        JsonNode cloudEvent = json(record.value());
+        assertThat(EventSchemas.envelopeProblems(cloudEvent)).isEmpty();
+        assertThat(EventSchemas.dataProblems(contract, cloudEvent.get("data"))).isEmpty();
+        assertThat(cloudEvent.get("data").has("personId")).isFalse();
+        return record;
+    }
+
     static void assertIsValid(ConsumerRecord<String, String> record, String type, String personId) {
         EventContract contract = EventCatalogue.of(type);
         assertThat(record.topic()).isEqualTo(contract.topic());

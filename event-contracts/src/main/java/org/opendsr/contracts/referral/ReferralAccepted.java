@@ -7,10 +7,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.contracts.common.EthnicCategory;
 import org.opendsr.contracts.common.LifeStage;
 
 /**
- * A referral was accepted: the person is on the register from now.
+ * A referral was accepted: the person is on the register from now. The ethnic category is the person's record's at
+ * acceptance (null when not recorded), for reporting by ethnicity; added to v1 as an optional field (issue 14).
  *
  * <p>{@code dsr.referral.accepted.v1} on {@code dsr.referral.events}.
  */
@@ -24,5 +26,6 @@ public record ReferralAccepted(
         AgeBand ageBand,
         LifeStage lifeStage,
         @Nullable Diagnosis diagnosis,
-        boolean responsibleProfessionalAllocated) {
+        boolean responsibleProfessionalAllocated,
+        @Nullable EthnicCategory ethnicCategory) {
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.referral.person.domain.EthnicCategory;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
@@ -108,7 +109,8 @@ public class DecidingReferrals {
         AgeAtDate age = AgeAtDate.of(person.dateOfBirth(), LocalDate.now(clock));
         outbox.append("referral", person.id(), EventTypes.REFERRAL_ACCEPTED_V1, new ReferralAccepted(referral.id(),
                 person.id(), entry.id(), now, person.locality(), age.band(), age.lifeStage(),
-                person.diagnosis() == null ? null : Diagnosis.valueOf(person.diagnosis()), entry.isAllocated()));
+                person.diagnosis() == null ? null : Diagnosis.valueOf(person.diagnosis()), entry.isAllocated(),
+                EthnicCategory.ofCode(person.ethnicCategory()).map(EthnicCategory::onEvents).orElse(null)));
         if (entry.isAllocated()) {
             outbox.append("register", person.id(), EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
                     new ResponsibilityChanged(entry.id(), person.id(), ResponsibilityChange.ALLOCATED, responsible, now));

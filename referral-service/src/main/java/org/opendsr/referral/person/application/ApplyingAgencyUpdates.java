@@ -27,6 +27,8 @@ import org.opendsr.kit.ports.EventOutbox;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
+import org.opendsr.referral.admissions.application.TakingInAdmissionReports;
+import org.opendsr.referral.admissions.domain.AdmissionReport;
 import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.referral.intake.application.ReferralDetailsToReview;
@@ -46,7 +48,8 @@ import org.opendsr.referral.shared.application.ReferralSettings;
  * to a person this agency is linked to: it referred them (an agency referral of its own) or is recorded in their care
  * team as providing care (role PROVIDING_AGENCY, subject the agency id; the DSR team records it). Anything else is
  * refused with one reason, whether nobody has that NHS number and date of birth or the person is someone else's, so
- * that the agency's dead-letter topic is no oracle for who is on the register.
+ * that the agency's dead-letter topic is no oracle for who is on the register; but an admission report is never
+ * refused for that (issue 14): it goes to the DSR team's worklist instead, whoever it is about.
  *
  * <p>An address or contact change applies to the record only if the agency is the person's recorded provider: it
  * then keeps those details for the person. From an agency that only referred them it is kept on that agency's latest
@@ -71,12 +74,14 @@ public class ApplyingAgencyUpdates {
     private final CareTeams careTeams;
     private final KeepingCareTeams keepingCareTeams;
     private final ReferralDetailsToReview detailsToReview;
+    private final TakingInAdmissionReports admissionReports;
     private final Clock clock;
 
     public ApplyingAgencyUpdates(People people, RecordLocks locks, PersonDetailsChecks checks, PersonRecords personRecords,
                                  EventOutbox outbox, RecordAccess access, Referrals referrals, CareTeams careTeams,
                                  KeepingCareTeams keepingCareTeams, ReferralDetailsToReview detailsToReview,
-                                 Clock clock) {
+                                 TakingInAdmissionReports admissionReports, Clock clock) {
+        this.admissionReports = admissionReports;
         this.keepingCareTeams = keepingCareTeams;
         this.people = people;
         this.locks = locks;
@@ -147,10 +152,27 @@ public class ApplyingAgencyUpdates {
                 AccessPurpose.AGENCY_UPDATE, now);
     }
 
+    /**
+     * An admission of a person this agency is linked to is passed on ({@code dsr.person.admission-reported.v1}). Any
+     * other (nobody with that NHS number and date of birth, or someone this agency is not linked to) is no longer
+     * refused (issue 14): it waits for the DSR team, with the anonymous admitted-not-on-register signal when the
+     * person is not on the register ({@link TakingInAdmissionReports}). The agency sees no difference between the
+     * three, as before: nothing comes back on its dead-letter topic for any of them.
+     */
     @Transactional
     public void admissionReported(AgencyAdmissionReportedV2 report, AgencySystem agency) {
         Instant now = Now.of(clock);
-        Person person = linkedPerson(report.nhsNumber(), report.dateOfBirth(), agency, now).person();
+        // Checked before anyone is looked up, so that a refusal is the same whoever the report is about.
+        NhsNumber nhsNumber = requiredNhsNumber(report.nhsNumber());
+        AdmissionReport.checkDates(report.dateOfBirth(), report.admittedOn());
+        Optional<Person> held = heldPerson(nhsNumber, report.dateOfBirth());
+        Optional<Linked> linked = held.flatMap(person -> linkOf(person, agency, now));
+        if (linked.isEmpty()) {
+            admissionReports.keep(nhsNumber.digits(), report.dateOfBirth(), report.admittedOn(), report.hospital(),
+                    agency, held, now);
+            return;
+        }
+        Person person = linked.get().person();
         outbox.append("person", person.id(), EventTypes.PERSON_ADMISSION_REPORTED_V1,
                 new AdmissionReported(person.id(), report.admittedOn(), agency.source()));
         access.audit(person.id(), Actor.agencySystem(agency.source()), AuditAction.READ,
@@ -197,13 +219,26 @@ public class ApplyingAgencyUpdates {
     }
 
     private Linked linkedPerson(String nhsNumberText, LocalDate dateOfBirth, AgencySystem agency, Instant now) {
-        NhsNumber nhsNumber = checks.nhsNumber("nhsNumber", nhsNumberText)
-                .orElseThrow(() -> RuleBroken.conflict("no-nhs-number", "No NHS number", "nhsNumber: must not be blank"));
-        // Never the number itself in the reason: it goes to the dead-letter headers and the service's metrics.
-        Person person = people.byNhsNumber(nhsNumber.digits())
-                // Both must agree: an NHS number alone is known to too many (and a mistyped one may pass Modulus 11).
-                .filter(held -> held.dateOfBirth() != null && held.dateOfBirth().equals(dateOfBirth))
+        NhsNumber nhsNumber = requiredNhsNumber(nhsNumberText);
+        return heldPerson(nhsNumber, dateOfBirth).flatMap(person -> linkOf(person, agency, now))
                 .orElseThrow(ApplyingAgencyUpdates::noLinkedPerson);
+    }
+
+    private NhsNumber requiredNhsNumber(String nhsNumberText) {
+        // Never the number itself in the reason: it goes to the dead-letter headers and the service's metrics.
+        return checks.nhsNumber("nhsNumber", nhsNumberText)
+                .orElseThrow(() -> RuleBroken.conflict("no-nhs-number", "No NHS number", "nhsNumber: must not be blank"));
+    }
+
+    /** The person the DSR holds with this NHS number and date of birth, whoever's they are. */
+    private Optional<Person> heldPerson(NhsNumber nhsNumber, LocalDate dateOfBirth) {
+        return people.byNhsNumber(nhsNumber.digits())
+                // Both must agree: an NHS number alone is known to too many (and a mistyped one may pass Modulus 11).
+                .filter(held -> held.dateOfBirth() != null && held.dateOfBirth().equals(dateOfBirth));
+    }
+
+    /** How this agency is linked to the person (provider, or referrer by a referral of its own), if it is. */
+    private Optional<Linked> linkOf(Person person, AgencySystem agency, Instant now) {
         boolean provider = careTeams.of(person.id()).members().stream()
                 .anyMatch(member -> member.role() == CareTeamRole.PROVIDING_AGENCY
                         && member.subject().equals(agency.id()) && inForce(member, now));
@@ -212,9 +247,9 @@ public class ApplyingAgencyUpdates {
                         && agency.source().equals(referral.referredBy()))
                 .reduce((earlier, later) -> later);
         if (!provider && latestReferral.isEmpty()) {
-            throw noLinkedPerson();
+            return Optional.empty();
         }
-        return new Linked(person, provider, latestReferral);
+        return Optional.of(new Linked(person, provider, latestReferral));
     }
 
     private static boolean inForce(CareTeamMember member, Instant now) {

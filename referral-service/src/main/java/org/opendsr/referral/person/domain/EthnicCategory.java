@@ -45,4 +45,9 @@ public enum EthnicCategory {
     public String description() {
         return description;
     }
+
+    /** The category as events name it (the same name; 99 is NOT_KNOWN on both). */
+    public org.opendsr.contracts.common.EthnicCategory onEvents() {
+        return org.opendsr.contracts.common.EthnicCategory.valueOf(name());
+    }
 }

@@ -20,6 +20,15 @@ class DataDictionaryCodesTest {
         assertThat(EthnicCategory.ofCode("Z").orElseThrow().description()).isEqualTo("Not stated");
     }
 
+    /** Events name a category by its name (issue 14: ReferralAccepted's ethnicCategory); 99 is NOT_KNOWN. */
+    @Test
+    void eachEthnicCategoryIsNamedOnEventsAsItIsHere() {
+        assertThat(Arrays.stream(EthnicCategory.values()).map(category -> category.onEvents().name()))
+                .containsExactly(Arrays.stream(EthnicCategory.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(org.opendsr.contracts.common.EthnicCategory.values()).hasSameSizeAs(EthnicCategory.values());
+        assertThat(EthnicCategory.NOT_KNOWN.onEvents()).isEqualTo(org.opendsr.contracts.common.EthnicCategory.NOT_KNOWN);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"I", "O", "Q", "T", "a", "9", "", "White"})
     void anythingElseIsNotAnEthnicCategory(String code) {
