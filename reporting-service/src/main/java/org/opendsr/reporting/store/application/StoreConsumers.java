@@ -36,7 +36,8 @@ public final class StoreConsumers {
                     EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1,
                     EventTypes.REFERRAL_WITHDRAWN_V1, EventTypes.REFERRAL_CONTACTED_V1,
                     EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_TURNED_18_V1,
-                    EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
+                    EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1,
+                    EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                     EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1),
             Topics.CONSENT_EVENTS, Set.of(
                     EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_OVERDUE_V1, EventTypes.CONSENT_LAPSED_V1,

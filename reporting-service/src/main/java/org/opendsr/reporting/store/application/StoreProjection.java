@@ -12,6 +12,7 @@ import org.opendsr.contracts.meeting.RecommendationMade;
 import org.opendsr.contracts.meeting.RecommendationMet;
 import org.opendsr.contracts.meeting.RecommendationUnmet;
 import org.opendsr.contracts.referral.AdmissionReported;
+import org.opendsr.contracts.referral.AdmittedNotOnRegister;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
 import org.opendsr.contracts.referral.PersonMoved;
@@ -81,6 +82,9 @@ public class StoreProjection {
         if (payload instanceof AdmissionReported e) {
             return admission(e, time);
         }
+        if (payload instanceof AdmittedNotOnRegister e) {
+            return admittedNotOnRegister(e, time);
+        }
         if (payload instanceof DischargeReported e) {
             return discharge(e, time);
         }
@@ -135,11 +139,10 @@ public class StoreProjection {
 
     public Projection referralAccepted(ReferralAccepted e, Instant time) {
         Pseudonym person = pseudonyms.person(e.personId());
-        // The ethnic category joins these attributes when referral-service's contract carries it (issue 14).
         return Projection.of(fact(person, FactKind.REFERRAL_ACCEPTED, day(e.acceptedAt()), time)
                         .withRecordKey(pseudonyms.referral(e.referralId())),
                 new PersonAttributes(person, name(e.ageBand()), name(e.lifeStage()), e.locality(), name(e.diagnosis()),
-                        null, null));
+                        name(e.ethnicCategory()), null));
     }
 
     public Projection referralDeclined(ReferralDeclined e, Instant time) {
@@ -175,6 +178,16 @@ public class StoreProjection {
 
     public Projection admission(AdmissionReported e, Instant time) {
         return Projection.of(fact(pseudonyms.person(e.personId()), FactKind.ADMISSION, e.admittedOn(), time));
+    }
+
+    /**
+     * Someone the register did not hold was admitted: anonymous (no person to pseudonymise), so the fact carries the
+     * attributes it is counted by itself.
+     */
+    public Projection admittedNotOnRegister(AdmittedNotOnRegister e, Instant time) {
+        return Projection.of(Fact.of(null, FactKind.ADMISSION_NOT_ON_REGISTER, e.admittedOn(),
+                        ArrivedMonth.of(e.admittedOn(), time))
+                .withLocality(e.locality()).withAge(name(e.ageBand()), name(e.lifeStage())));
     }
 
     public Projection discharge(DischargeReported e, Instant time) {

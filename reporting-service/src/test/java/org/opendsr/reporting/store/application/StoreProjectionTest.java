@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.EthnicCategory;
 import org.opendsr.contracts.common.Diagnosis;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.common.RagRating;
@@ -26,6 +27,7 @@ import org.opendsr.contracts.meeting.RecommendationMet;
 import org.opendsr.contracts.meeting.RecommendationUnmet;
 import org.opendsr.contracts.meeting.UnmetReason;
 import org.opendsr.contracts.referral.AdmissionReported;
+import org.opendsr.contracts.referral.AdmittedNotOnRegister;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
@@ -113,7 +115,8 @@ class StoreProjectionTest {
     @Test
     void aReferralAcceptedJoinsTheRegisterAndKeepsTheirAttributes() {
         Projection projection = project(new ReferralAccepted(referral, person, UUID.randomUUID(),
-                Instant.parse("2026-11-03T09:00:00Z"), "WILTSHIRE", AgeBand.AGE_18_TO_24, LifeStage.ADULT, null, true));
+                Instant.parse("2026-11-03T09:00:00Z"), "WILTSHIRE", AgeBand.AGE_18_TO_24, LifeStage.ADULT, null, true,
+                EthnicCategory.M));
 
         Fact fact = onlyFact(projection);
         assertThat(fact.kind()).isEqualTo(FactKind.REFERRAL_ACCEPTED);
@@ -122,7 +125,7 @@ class StoreProjectionTest {
         assertThat(fact.code()).isNull();
         // No diagnosis said: null, which the upsert never writes over a known one.
         assertThat(projection.people()).containsExactly(new PersonAttributes(pseudonym, "AGE_18_TO_24", "ADULT",
-                "WILTSHIRE", null, null, null));
+                "WILTSHIRE", null, "M", null));
     }
 
     @Test
@@ -185,6 +188,21 @@ class StoreProjectionTest {
         Fact discharge = onlyFact(project(new DischargeReported(person, LocalDate.of(2026, 11, 11), "Ward 7")));
         assertThat(discharge.kind()).isEqualTo(FactKind.DISCHARGE);
         assertThat(discharge.arrivedMonth()).isEqualTo(LocalDate.of(2026, 11, 1));
+    }
+
+    @Test
+    void anAdmissionOfSomeoneNotOnTheRegisterIsCountedWithoutAPerson() {
+        Projection projection = project(new AdmittedNotOnRegister(UUID.randomUUID(), LocalDate.of(2026, 11, 2),
+                "SWINDON", AgeBand.AGE_14_TO_17, LifeStage.CHILD, "dsr.agency.wiltshire-council"));
+
+        Fact fact = onlyFact(projection);
+        assertThat(fact.kind()).isEqualTo(FactKind.ADMISSION_NOT_ON_REGISTER);
+        assertThat(fact.pseudonym()).isNull();
+        assertThat(fact.occurredOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(fact.locality()).isEqualTo("SWINDON");
+        assertThat(fact.ageBand()).isEqualTo("AGE_14_TO_17");
+        assertThat(fact.lifeStage()).isEqualTo("CHILD");
+        assertThat(projection.people()).isEmpty();
     }
 
     @Test
