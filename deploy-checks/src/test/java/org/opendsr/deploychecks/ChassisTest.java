@@ -161,8 +161,18 @@ class ChassisTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> "  " + line)
                 .toList();
-        return Pattern.compile("^[ ]*# \\[service-config\\][ ]*$", Pattern.MULTILINE).matcher(withoutBlocks)
+        String withConfig = Pattern.compile("^[ ]*# \\[service-config\\][ ]*$", Pattern.MULTILINE).matcher(withoutBlocks)
                 .replaceAll(Matcher.quoteReplacement(String.join("\n", entries)));
+        // Each "NAME: secret-name/key" of dsr.service.secrets, an env entry with a secretKeyRef.
+        List<String> secrets = pomProperty(module, "dsr.service.secrets", "").lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> line.replaceAll("^([A-Z0-9_]+)\\s*:\\s*([a-z0-9.-]+)/(\\S+)$",
+                        "            - name: $1\n              valueFrom:\n                secretKeyRef:\n"
+                                + "                  name: $2\n                  key: $3"))
+                .toList();
+        return Pattern.compile("^[ ]*# \\[service-secrets\\][ ]*$", Pattern.MULTILINE).matcher(withConfig)
+                .replaceAll(Matcher.quoteReplacement(String.join("\n", secrets)));
     }
 
     private static JsonNode parse(String module, String template) {

@@ -71,7 +71,8 @@ class EnvironmentBindingTest {
     @Test
     void aVariableNoPropertyReadsIsCaught() {
         Set<String> known = knownProperties("reporting-service");
-        assertThat(bound("DSR_REPORTING_PSEUDONYMISATION_KEY", known)).isFalse();
+        assertThat(bound("DSR_REPORTING_PSEUDONYMISATION_KEY", known)).isTrue();
+        assertThat(bound("DSR_REPORTING_PSEUDONYMISATION_PEPPER", known)).isFalse();
         assertThat(bound("DSR_REFERRAL_ACCEPT_TEST_NHS_NUMBER", knownProperties("referral-service"))).isFalse();
         assertThat(bound("DSR_REFERRAL_ACCEPT_TEST_NHS_NUMBERS", knownProperties("referral-service"))).isTrue();
     }

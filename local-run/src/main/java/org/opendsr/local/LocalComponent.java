@@ -14,6 +14,9 @@ record LocalComponent(String name, String database, Map<String, String> systemPr
 
     static final String GATEWAY = "gateway";
 
+    /** reporting-service's HMAC key in a local run: published here, so never a real one. */
+    static final String LOCAL_PSEUDONYMISATION_KEY = "ZHNyLWxvY2FsLW9ubHktcHNldWRvbnltaXNhdGlvbi1rZXkh";
+
     /** Every service, then the gateway (started last: it fronts the others). */
     static List<LocalComponent> all() {
         return List.of(
@@ -22,7 +25,9 @@ record LocalComponent(String name, String database, Map<String, String> systemPr
                 new LocalComponent("consent-service", "consent", Map.of()),
                 new LocalComponent("risk-service", "risk", Map.of()),
                 new LocalComponent("meeting-service", "meeting", Map.of()),
-                new LocalComponent("reporting-service", "reporting", Map.of()),
+                // A fixed local pseudonymisation key (base64 of "dsr-local-only-pseudonymisation-key!"): local data only.
+                new LocalComponent("reporting-service", "reporting",
+                        Map.of("dsr.reporting.pseudonymisation.key", LOCAL_PSEUDONYMISATION_KEY)),
                 new LocalComponent(GATEWAY, null, Map.of("dsr.gateway.demo-issuer.enabled", "true")));
     }
 

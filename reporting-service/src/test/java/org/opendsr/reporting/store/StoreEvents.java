@@ -94,7 +94,14 @@ final class StoreEvents implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Event event : events) {
             sent.add(producer.send(new ProducerRecord<>(event.topic(), event.personId().toString(), event.value())));
+            if (sent.size() >= 10_000) {
+                waitFor(sent);
+            }
         }
+        waitFor(sent);
+    }
+
+    private void waitFor(List<Future<RecordMetadata>> sent) {
         producer.flush();
         for (Future<RecordMetadata> future : sent) {
             try {
@@ -106,13 +113,20 @@ final class StoreEvents implements AutoCloseable {
                 throw new IllegalStateException(e.getCause());
             }
         }
+        sent.clear();
     }
 
     void publishRaw(String topic, String key, byte[] value) {
         publish(List.of(new Event("raw", "raw", topic, UUID.nameUUIDFromBytes(key.getBytes()), value)));
     }
 
+    private static final Map<String, JsonNode> SAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static JsonNode sample(String type) {
+        return SAMPLES.computeIfAbsent(type, StoreEvents::readSample);
+    }
+
+    private static JsonNode readSample(String type) {
         try (InputStream in = StoreEvents.class.getClassLoader().getResourceAsStream("dsr/samples/" + type + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("no golden sample for " + type);

@@ -50,6 +50,9 @@ class StoreRebuildTest implements TestPropertyProvider {
     @Inject
     Pseudonyms pseudonyms;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private ApiClient api;
     private String lead;
     private StoreTables tables;
@@ -95,7 +98,8 @@ class StoreRebuildTest implements TestPropertyProvider {
         ApiResponse started = api.post(REBUILDS, lead, Map.of());
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         String location = started.header("Location");
-        assertThat(location).startsWith(REBUILDS + "/");
+        assertThat(location).isEqualTo(REBUILDS + "/latest");
+        assertThat(started.json().get("state").asText()).isIn("RUNNING", "DONE");
         // Published while it runs: the live listeners apply these once it is done (or the rebuild does), once.
         UUID later = UUID.randomUUID();
         Pseudonym laterPseudonym = pseudonyms.person(later);
@@ -137,6 +141,43 @@ class StoreRebuildTest implements TestPropertyProvider {
                 "RECOMMENDATION_MADE", "RECOMMENDATION_MET", "RECOMMENDATION_UNMET");
         // And the facts of before, still once each.
         assertThat(tables.factsOf(people)).isEqualTo(factsBefore);
+    }
+
+    @Test
+    void whileTheStoreIsBeingRebuiltTheListenersHoldOffAndThenApplyEachEventOnce() {
+        UUID person = UUID.randomUUID();
+        Pseudonym pseudonym = pseudonyms.person(person);
+        double retriesBefore = riskListenerRetries();
+        rebuildingFlag(true);
+        try {
+            events.publish(List.of(StoreEvents.of(EventTypes.RISK_RATING_CHANGED_V1, person)));
+            // Refused with the kit's transient failure: retried later, nothing written meanwhile.
+            await().atMost(Duration.ofSeconds(60)).until(() -> riskListenerRetries() > retriesBefore);
+            assertThat(tables.kindsOf(pseudonym)).isEmpty();
+        } finally {
+            rebuildingFlag(false);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !tables.kindsOf(pseudonym).isEmpty());
+        events.publish(List.of(StoreEvents.of(EventTypes.RISK_UPDATE_POSTED_V1, person)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() >= 2);
+        assertThat(tables.kindsOf(pseudonym)).containsExactly("RATING", "UPDATE_POSTED");
+    }
+
+    private double riskListenerRetries() {
+        return meters.find("dsr.events.retries").tag("consumer", "reporting-service.risk-events").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    private void rebuildingFlag(boolean rebuilding) {
+        transactions.executeWrite(status -> {
+            try (java.sql.PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE reporting_store_state SET rebuilding = ?")) {
+                update.setBoolean(1, rebuilding);
+                return update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

@@ -9,11 +9,14 @@ import org.opendsr.reporting.store.application.KeepingTheStore;
 import org.opendsr.reporting.store.application.StoreConsumers;
 
 /** consent-service's events into the pseudonymised store (the types in {@link StoreConsumers}). */
-@DsrEventListener(groupId = StoreConsumers.CONSENT_EVENTS)
+@DsrEventListener(groupId = ConsentEventsStoreListener.GROUP)
 @Topic(Topics.CONSENT_EVENTS)
 public class ConsentEventsStoreListener extends DsrTopicListener {
 
+    /** The same as {@link StoreConsumers#CONSENT_EVENTS}, under which the rebuild records what it applies (checked). */
+    static final String GROUP = "reporting-service.consent-events";
+
     public ConsentEventsStoreListener(InboundEvents inbound, KeepingTheStore store) {
-        super(inbound, StoreHandlers.of(Topics.CONSENT_EVENTS, store));
+        super(inbound, StoreHandlers.of(Topics.CONSENT_EVENTS, GROUP, store));
     }
 }

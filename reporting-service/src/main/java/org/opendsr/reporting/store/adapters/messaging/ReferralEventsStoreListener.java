@@ -9,11 +9,14 @@ import org.opendsr.reporting.store.application.KeepingTheStore;
 import org.opendsr.reporting.store.application.StoreConsumers;
 
 /** referral-service's events into the pseudonymised store (the types in {@link StoreConsumers}). */
-@DsrEventListener(groupId = StoreConsumers.REFERRAL_EVENTS)
+@DsrEventListener(groupId = ReferralEventsStoreListener.GROUP)
 @Topic(Topics.REFERRAL_EVENTS)
 public class ReferralEventsStoreListener extends DsrTopicListener {
 
+    /** The same as {@link StoreConsumers#REFERRAL_EVENTS}, under which the rebuild records what it applies (checked). */
+    static final String GROUP = "reporting-service.referral-events";
+
     public ReferralEventsStoreListener(InboundEvents inbound, KeepingTheStore store) {
-        super(inbound, StoreHandlers.of(Topics.REFERRAL_EVENTS, store));
+        super(inbound, StoreHandlers.of(Topics.REFERRAL_EVENTS, GROUP, store));
     }
 }

@@ -9,11 +9,14 @@ import org.opendsr.reporting.store.application.KeepingTheStore;
 import org.opendsr.reporting.store.application.StoreConsumers;
 
 /** risk-service's events into the pseudonymised store (the types in {@link StoreConsumers}). */
-@DsrEventListener(groupId = StoreConsumers.RISK_EVENTS)
+@DsrEventListener(groupId = RiskEventsStoreListener.GROUP)
 @Topic(Topics.RISK_EVENTS)
 public class RiskEventsStoreListener extends DsrTopicListener {
 
+    /** The same as {@link StoreConsumers#RISK_EVENTS}, under which the rebuild records what it applies (checked). */
+    static final String GROUP = "reporting-service.risk-events";
+
     public RiskEventsStoreListener(InboundEvents inbound, KeepingTheStore store) {
-        super(inbound, StoreHandlers.of(Topics.RISK_EVENTS, store));
+        super(inbound, StoreHandlers.of(Topics.RISK_EVENTS, GROUP, store));
     }
 }

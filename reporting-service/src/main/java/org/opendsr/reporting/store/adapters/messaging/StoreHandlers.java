@@ -11,8 +11,13 @@ final class StoreHandlers {
     private StoreHandlers() {
     }
 
-    static EventHandlers of(String topic, KeepingTheStore store) {
-        EventHandlers.Builder builder = EventHandlers.forConsumer(StoreConsumers.GROUP_OF_TOPIC.get(topic));
+    static EventHandlers of(String topic, String group, KeepingTheStore store) {
+        if (!group.equals(StoreConsumers.GROUP_OF_TOPIC.get(topic))) {
+            // The rebuild records what it applies under StoreConsumers' group: a listener under another would apply it twice.
+            throw new IllegalStateException("the listener of " + topic + " must use group "
+                    + StoreConsumers.GROUP_OF_TOPIC.get(topic));
+        }
+        EventHandlers.Builder builder = EventHandlers.forConsumer(group);
         StoreConsumers.TYPES_OF_TOPIC.get(topic).stream().sorted()
                 .forEach(type -> on(builder, type, EventCatalogue.of(type).payloadType(), store));
         return builder.build();

@@ -7,7 +7,6 @@ import java.util.List;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -42,29 +41,28 @@ public class StoreRebuildController {
         long id = rebuilding.start();
         RebuildView view = rebuilding.progress(id).map(RebuildView::of)
                 .orElseThrow(() -> RuleBroken.notFound("rebuild"));
-        return HttpResponse.accepted(URI.create("/reports/store/rebuilds/" + id)).body(view);
+        // Its progress is the latest rebuild's: one runs at a time, and this one is now the latest.
+        return HttpResponse.accepted(URI.create("/reports/store/rebuilds/latest")).body(view);
     }
 
     @Get("/latest")
-    @Operation(summary = "The latest rebuild's progress")
+    @Operation(summary = "The latest rebuild's progress",
+            description = "State RUNNING, DONE or FAILED; NONE (with no counts) where the store has never been rebuilt.")
     public RebuildView latest() {
-        return rebuilding.latest().map(RebuildView::of).orElseThrow(() -> RuleBroken.notFound("rebuild"));
-    }
-
-    @Get("/{id}")
-    @Operation(summary = "A rebuild's progress")
-    public RebuildView one(@PathVariable long id) {
-        return rebuilding.progress(id).map(RebuildView::of).orElseThrow(() -> RuleBroken.notFound("rebuild"));
+        return rebuilding.latest().map(RebuildView::of).orElse(RebuildView.NONE);
     }
 
     /**
-     * A rebuild's progress: RUNNING, DONE or FAILED (a failed rebuild leaves the store held for another rebuild);
+     * A rebuild's progress: RUNNING, DONE or FAILED (a failed rebuild leaves the store held for another rebuild), or
+     * NONE before the first;
      * events read of the total per topic (the total as the topics stood when it started); events read per second;
      * events skipped (unreadable or refused, as the live listeners would dead-letter them).
      */
     @Serdeable
     public record RebuildView(long id, String state, Instant startedAt, Instant finishedAt, long read, long total,
                               double eventsPerSecond, long skipped, List<TopicView> topics) {
+
+        static final RebuildView NONE = new RebuildView(0, "NONE", null, null, 0, 0, 0, 0, List.of());
 
         static RebuildView of(RebuildProgress progress) {
             return new RebuildView(progress.id(), progress.state().name(), progress.startedAt(), progress.finishedAt(),
