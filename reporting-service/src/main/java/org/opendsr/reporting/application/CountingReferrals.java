@@ -3,7 +3,7 @@ package org.opendsr.reporting.application;
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.messaging.ReceivedEvent;
-import org.opendsr.reporting.domain.ReportingPeriod;
+import org.opendsr.reporting.publishing.domain.ReportingPeriod;
 
 /** Turns each referral received into a count: the month, locality, route and age band, and nothing about who. */
 @Singleton

@@ -3,7 +3,7 @@ package org.opendsr.reporting.application;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.opendsr.reporting.domain.ReportingPeriod;
+import org.opendsr.reporting.publishing.domain.ReportingPeriod;
 
 /** Counts of referrals received, per month, locality, route and age band (a port: the persistence adapter). */
 public interface ReferralCounts {

@@ -12,7 +12,7 @@ import java.util.List;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.reporting.application.ReferralCounts;
-import org.opendsr.reporting.domain.ReportingPeriod;
+import org.opendsr.reporting.publishing.domain.ReportingPeriod;
 
 /** Counts of referrals received, per month, locality, route and age band. Nothing else is kept. */
 @Singleton
@@ -89,7 +89,7 @@ public class PostgresReferralCounts implements ReferralCounts {
     }
 
     private static void bind(PreparedStatement select, ReportingPeriod period) throws SQLException {
-        select.setDate(1, Date.valueOf(period.from().atDay(1)));
-        select.setDate(2, Date.valueOf(period.to().atDay(1)));
+        select.setDate(1, Date.valueOf(period.firstMonth().atDay(1)));
+        select.setDate(2, Date.valueOf(period.lastMonth().atDay(1)));
     }
 }
