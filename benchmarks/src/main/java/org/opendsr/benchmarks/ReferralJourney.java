@@ -49,11 +49,10 @@ final class ReferralJourney {
         this.callers = callers;
         this.professionalToken = demoToken("professional");
         this.analystToken = demoToken("analyst");
-        // This calendar quarter (reports cover a whole month or quarter only): a run that crosses midnight at a
-        // month's end still counts every referral, unless the month is the quarter's last.
-        YearMonth thisMonth = YearMonth.now(ENGLAND);
-        YearMonth quarterStart = thisMonth.withMonth((thisMonth.getMonthValue() - 1) / 3 * 3 + 1);
-        this.reportPath = "/api/reports/referrals-received?from=" + quarterStart + "&to=" + quarterStart.plusMonths(2);
+        // This month's report of referrals received, worked out live for the open month (?measure= asks for that one
+        // measure only). Reports cover a whole month, quarter or financial year; a run that crosses midnight at a
+        // month's end would see the new month's report start again from 0.
+        this.reportPath = "/api/reports/" + YearMonth.now(ENGLAND) + "?measure=referrals-received";
     }
 
     /**
@@ -200,7 +199,7 @@ final class ReferralJourney {
                 reportDrain, lastTotal, (int) eventBytes.get(), ingestCpu, wholeCpu);
     }
 
-    /** The report total as published (a disclosure-controlled string: "0", "*" or a multiple of 5). */
+    /** The ICB total of referrals received as published (disclosure-controlled: "0", "*" or a multiple of 5). */
     String reportTotal() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + reportPath))
                 .timeout(Duration.ofSeconds(30))
@@ -210,7 +209,13 @@ final class ReferralJourney {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + reportPath + " answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body()).path("total").asText();
+        // The ICB total: the referrals-received measure's TOTAL cell.
+        for (JsonNode cell : JSON.readTree(response.body()).path("measures").path(0).path("cells")) {
+            if ("TOTAL".equals(cell.path("dimension").asText())) {
+                return cell.path("value").asText();
+            }
+        }
+        throw new IllegalStateException("GET " + reportPath + " has no TOTAL cell: " + response.body());
     }
 
     /** One referral of sample {@code index}; true when it was accepted (201). */

@@ -27,7 +27,8 @@ import org.opendsr.testkit.ApiClient;
 /**
  * Stands in for a DSR service behind the gateway: records every request exactly as it arrived (method, path,
  * raw query, headers, body) and answers with an echo of it. A path ending in {@code /missing} gets the 404
- * problem a service would give; {@code /swagger/<service>.yml} gets a small OpenAPI document.
+ * problem a service would give; {@code /swagger/<service>.yml} gets a small OpenAPI document; a path ending in
+ * {@code .csv} or {@code /page} gets a CSV table or an HTML page, as reporting-service's reports answer.
  */
 final class FakeBackend implements AutoCloseable {
 
@@ -38,6 +39,14 @@ final class FakeBackend implements AutoCloseable {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
     }
+
+    /** A report table as reporting-service answers one: CRLF line ends, quoting, a non-ASCII character. */
+    static final String CSV = "period,measure,group,dimension,category,value,suppressed,status\r\n"
+            + "2026-11,referrals-received,ALL,LOCALITY,\"A, B\",*,true,FINAL\r\n2026-11,x,ALL,TOTAL,ALL,\u2013,false,FINAL\r\n";
+    /** A report page as reporting-service answers one: HTML with an inline SVG chart. */
+    static final String HTML = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Report</title>"
+            + "<style>@media print{nav{display:none}}</style></head><body><figure><svg xmlns=\"http://www.w3.org/2000/svg\" "
+            + "viewBox=\"0 0 10 10\"><text x=\"1\" y=\"5\">RED \u2013 AMBER</text></svg></figure></body></html>\n";
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -98,6 +107,10 @@ final class FakeBackend implements AutoCloseable {
                 respond(exchange, 200, "application/json", "{}");
             } else if (request.path().startsWith("/swagger/") && request.path().endsWith(".yml")) {
                 respond(exchange, 200, "application/yaml", "openapi: 3.0.1\ninfo:\n  title: fake backend\n  version: \"0.1\"\n");
+            } else if (request.path().endsWith(".csv")) {
+                respond(exchange, 200, "text/csv; charset=UTF-8", CSV);
+            } else if (request.path().endsWith("/page")) {
+                respond(exchange, 200, "text/html; charset=UTF-8", HTML);
             } else if (request.path().endsWith("/missing")) {
                 respond(exchange, 404, "application/problem+json",
                         "{\"type\":\"urn:dsr:problem:not-found\",\"title\":\"Not found\",\"status\":404,"

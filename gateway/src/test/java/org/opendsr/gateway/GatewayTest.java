@@ -231,6 +231,21 @@ class GatewayTest implements TestPropertyProvider {
     }
 
     @Test
+    void aCsvTableOrAnHtmlPageComesBackAsTheServiceGaveIt() {
+        // reporting-service's report outputs (issue 14): text/csv and text/html, relayed byte for byte.
+        ApiResponse table = api.get("/api/referrals/" + UUID.randomUUID() + "/measures/referrals-received.csv",
+                demoToken("analyst"));
+        assertThat(table.status()).isEqualTo(200);
+        assertThat(table.contentType()).isEqualTo("text/csv; charset=UTF-8");
+        assertThat(table.text()).isEqualTo(FakeBackend.CSV);
+
+        ApiResponse page = api.get("/api/referrals/" + UUID.randomUUID() + "/page", demoToken("analyst"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).isEqualTo("text/html; charset=UTF-8");
+        assertThat(page.text()).isEqualTo(FakeBackend.HTML);
+    }
+
+    @Test
     void theServicesRefusalComesBackToTheCallerAsItWasGiven() {
         ApiResponse response = api.get("/api/referrals/missing", professional);
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +93,11 @@ class FirstJourneyTest {
         // Eight referrals: rounded to the nearest 5.
         await().atMost(Duration.ofSeconds(60)).until(() -> "10".equals(reportedForLocality(analyst)));
 
-        JsonNode report = gateway.get("/api/reports/referrals-received", analyst).json();
-        assertThat(report.get("byRoute").findValuesAsText("category")).contains("PROFESSIONAL");
-        assertThat(report.get("total").asText()).matches("\\*|[0-9]+");
+        JsonNode report = gateway.get(referralsReceivedThisMonth(), analyst).json();
+        JsonNode received = report.get("measures").get(0);
+        assertThat(received.get("id").asText()).isEqualTo("referrals-received");
+        assertThat(cellOf(received, "REFERRAL_SOURCE", "PROFESSIONAL")).matches("\\*|[0-9]+");
+        assertThat(cellOf(received, "TOTAL", "ALL")).matches("\\*|[0-9]+");
         assertThat(report.get("disclosureControl").asText()).contains("1 to 7");
 
         // The correlation id went HTTP -> referral-service -> event -> reporting-service.
@@ -125,7 +129,7 @@ class FirstJourneyTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
 
-        ApiResponse professionalReadsReports = gateway.get("/api/reports/referrals-received", tokenFor("professional"));
+        ApiResponse professionalReadsReports = gateway.get(referralsReceivedThisMonth(), tokenFor("professional"));
         assertThat(professionalReadsReports.status()).isEqualTo(403);
         assertThat(professionalReadsReports.contentType()).startsWith("application/problem+json");
 
@@ -171,16 +175,26 @@ class FirstJourneyTest {
     }
 
     private String reportedForLocality(String analystToken) {
-        ApiResponse report = gateway.get("/api/reports/referrals-received", analystToken);
+        ApiResponse report = gateway.get(referralsReceivedThisMonth(), analystToken);
         if (report.status() != 200) {
             return "status " + report.status();
         }
-        for (JsonNode cell : report.json().path("byLocality")) {
-            if (cell.get("category").asText().equals(LOCALITY)) {
-                return cell.get("referrals").asText();
+        return cellOf(report.json().get("measures").get(0), "LOCALITY", LOCALITY);
+    }
+
+    /** This month's (England's) report of referrals received: the open month, worked out live. */
+    private static String referralsReceivedThisMonth() {
+        return "/api/reports/" + YearMonth.now(ZoneId.of("Europe/London")) + "?measure=referrals-received";
+    }
+
+    /** The published value of a referrals-received cell (its one group, ALL). */
+    private static String cellOf(JsonNode measure, String dimension, String category) {
+        for (JsonNode cell : measure.get("cells")) {
+            if (cell.get("dimension").asText().equals(dimension) && cell.get("category").asText().equals(category)) {
+                return cell.get("value").asText();
             }
         }
-        return "0";
+        throw new AssertionError("no " + dimension + " " + category + " cell in " + measure.get("id"));
     }
 
     private String logOf(String component) {

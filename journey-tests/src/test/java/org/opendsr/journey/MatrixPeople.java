@@ -94,6 +94,9 @@ final class MatrixPeople {
             values.put("version", "1");
             values.put("newGivenName", "Matrix" + letters(call));
             values.put("insiderSubject", "professional");
+            // reporting-service: this month's report (the open month), and one of its measures.
+            values.put("period", java.time.YearMonth.now(ZoneId.of("Europe/London")).toString());
+            values.put("measureId", "referrals-received");
             return values;
         }
 

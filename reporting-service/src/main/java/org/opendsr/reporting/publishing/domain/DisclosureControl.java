@@ -1,4 +1,4 @@
-package org.opendsr.reporting.domain;
+package org.opendsr.reporting.publishing.domain;
 
 /**
  * NHS Digital's small-number disclosure control for every published figure below national level: 0 stays 0,
@@ -60,6 +60,14 @@ public final class DisclosureControl {
         }
         long rounded = Math.round((double) count / roundToNearest) * roundToNearest;
         return Long.toString(rounded);
+    }
+
+    /**
+     * Whether a count is large enough for figures worked out from it alone (an average, a longest) to be published:
+     * above the suppression threshold (8 or more under the NHS rule).
+     */
+    public boolean allowsDetailOf(long count) {
+        return count > suppressUpTo;
     }
 
     /** How the figures were protected, in words, for whoever reads the report. */

@@ -1,4 +1,4 @@
-package org.opendsr.reporting.application;
+package org.opendsr.reporting.publishing.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

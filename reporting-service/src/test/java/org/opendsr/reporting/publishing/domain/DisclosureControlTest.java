@@ -1,4 +1,4 @@
-package org.opendsr.reporting.domain;
+package org.opendsr.reporting.publishing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +43,19 @@ class DisclosureControlTest {
             "1003, 1005"})
     void eightAndAboveAreRoundedToTheNearestFive(long count, String published) {
         assertThat(nhsDigital.publish(count)).isEqualTo(published);
+    }
+
+    @ParameterizedTest(name = "the issue's cell {0} is published as {1}")
+    @CsvSource({"0, 0", "1, *", "7, *", "8, 10", "12, 10", "13, 15"})
+    void theIssuesCells(long count, String published) {
+        assertThat(nhsDigital.publish(count)).isEqualTo(published);
+    }
+
+    @Test
+    void anAverageOrALongestIsShownOnlyOfEightOrMore() {
+        assertThat(nhsDigital.allowsDetailOf(7)).isFalse();
+        assertThat(nhsDigital.allowsDetailOf(8)).isTrue();
+        assertThat(new DisclosureControl(10, 10).allowsDetailOf(10)).isFalse();
     }
 
     @Test

@@ -1,9 +1,9 @@
-package org.opendsr.reporting.application;
+package org.opendsr.reporting.publishing.application;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
-import org.opendsr.reporting.domain.DisclosureControl;
+import org.opendsr.reporting.publishing.domain.DisclosureControl;
 
 /**
  * {@code dsr.reporting.disclosure.*}: the NHS Digital rule (1 to 7 suppressed, rounded to the nearest 5), configurable
