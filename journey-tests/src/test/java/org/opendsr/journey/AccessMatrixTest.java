@@ -106,6 +106,13 @@ class AccessMatrixTest {
         this.expectations = readExpectations();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void closeTheSeeds() {
+        if (people != null) {
+            people.close();
+        }
+    }
+
     @Test
     void everyRouteOfEveryServiceHasAnExpectationAndEveryExpectationARoute() {
         Set<String> published = publishedRoutes().keySet();

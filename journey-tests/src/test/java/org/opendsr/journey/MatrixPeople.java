@@ -2,6 +2,10 @@ package org.opendsr.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +15,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.opendsr.contracts.EventCatalogue;
+import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.Topics;
+import org.opendsr.testkit.RealKafka;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 
@@ -26,6 +42,8 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
 final class MatrixPeople {
 
     private static final String AREA = "SWINDON";
+    /** The demo agency, registered with referral-service, that the matrix never links to anyone. */
+    private static final String REPORTING_AGENCY = "wiltshire-council";
     /** A postcode no other journey uses, so that finding it in an answer can only mean this person. */
     private static final String POSTCODE = "SN3 9QX";
     /** risk-service's shipped default rating tool (Swindon has no tool of its own). */
@@ -111,6 +129,7 @@ final class MatrixPeople {
                 case "breakGlassMembershipId" -> people.aBreakGlassRead();
                 case "obligationId" -> people.anObligation(this);
                 case "newExceptionId" -> people.aMeetingByExceptionRequested(this);
+                case "reportId" -> people.anAdmissionReportedByAnAgencyNotLinkedTo(this, call(people));
                 default -> null;
             };
         }
@@ -269,6 +288,63 @@ final class MatrixPeople {
         meetings.put("meetingToday", meetingDay.toString());
         meetings.put("meetingInAMonth", meetingDay.plusDays(30).toString());
         return meetings;
+    }
+
+    private KafkaProducer<String, byte[]> agencySystem;
+
+    /**
+     * Wiltshire Council, which is not linked to the person (it neither referred them nor provides their care), reports
+     * their admission on its own topic: a report for the DSR team's worklist (issue 14), one per call (a resolved report
+     * is off the list), each on a day of its own (the same admission reported twice is one report).
+     */
+    String anAdmissionReportedByAnAgencyNotLinkedTo(Person person, int n) {
+        String admittedOn = LocalDate.of(2025, 6, 1).minusDays(n).toString();
+        ObjectNode event;
+        try (InputStream in = MatrixPeople.class.getClassLoader().getResourceAsStream(
+                EventCatalogue.of(EventTypes.AGENCY_ADMISSION_REPORTED_V2).sampleResource())) {
+            event = (ObjectNode) ApiClient.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        event.put("id", UUID.randomUUID().toString()).put("time", Instant.now().toString())
+                .put("source", "/agency/" + REPORTING_AGENCY);
+        ((ObjectNode) event.get("data")).put("nhsNumber", person.nhsNumber())
+                .put("dateOfBirth", person.dateOfBirth().toString()).put("admittedOn", admittedOn);
+        if (agencySystem == null) {
+            agencySystem = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    RealKafka.get().bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            agencySystem.send(new ProducerRecord<>(Topics.agencyInbound(REPORTING_AGENCY), person.nhsNumber(),
+                    event.toString().getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not publish the agency's admission report", e);
+        }
+        String[] reportId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            String after = null;
+            do {
+                ApiResponse reports = gateway.get("/api/worklists/admissions/not-on-register?limit=100"
+                        + (after == null ? "" : "&after=" + after), dsrTeam);
+                assertThat(reports.status()).as(reports.text()).isEqualTo(200);
+                for (JsonNode report : reports.json().get("items")) {
+                    if (person.personId().equals(report.path("knownPersonId").asText())
+                            && admittedOn.equals(report.get("admittedOn").asText())) {
+                        reportId[0] = report.get("reportId").asText();
+                    }
+                }
+                after = reports.json().path("next").isTextual() ? reports.json().get("next").asText() : null;
+            } while (after != null && reportId[0] == null);
+            assertThat(reportId[0]).as("the report on the Swindon team's worklist").isNotNull();
+        });
+        return reportId[0];
+    }
+
+    /** Closes what the seeds opened (the agency's producer, if one was needed). */
+    void close() {
+        if (agencySystem != null) {
+            agencySystem.close();
+        }
     }
 
     /** The insider asks for a Meeting by Exception about the person: a request a lead may decline, one per call. */
