@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +95,19 @@ class FirstJourneyTest {
         // Eight referrals: rounded to the nearest 5.
         await().atMost(Duration.ofSeconds(60)).until(() -> "10".equals(reportedForLocality(analyst)));
 
-        JsonNode report = gateway.get("/api/reports/referrals-received", analyst).json();
-        assertThat(report.get("byRoute").findValuesAsText("category")).contains("PROFESSIONAL");
-        assertThat(report.get("total").asText()).matches("\\*|[0-9]+");
-        assertThat(report.get("disclosureControl").asText()).contains("1 to 7");
+        JsonNode report = gateway.get(referralsReceivedThisMonth(), analyst).json();
+        List<String> routes = new ArrayList<>();
+        List<String> totals = new ArrayList<>();
+        for (JsonNode cell : report.get("measures").get(0).get("cells")) {
+            if (cell.get("dimension").asText().equals("REFERRAL_SOURCE")) {
+                routes.add(cell.get("category").asText());
+            } else if (cell.get("dimension").asText().equals("TOTAL")) {
+                totals.add(cell.get("value").asText());
+            }
+        }
+        assertThat(routes).contains("PROFESSIONAL");
+        assertThat(totals).singleElement().asString().matches("\\*|[0-9]+");
+        assertThat(report.get("disclosureControl").asText()).isNotBlank();
 
         // The correlation id went HTTP -> referral-service -> event -> reporting-service.
         assertThat(logOf("referral-service")).contains(correlationId);
@@ -125,7 +138,7 @@ class FirstJourneyTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
 
-        ApiResponse professionalReadsReports = gateway.get("/api/reports/referrals-received", tokenFor("professional"));
+        ApiResponse professionalReadsReports = gateway.get(referralsReceivedThisMonth(), tokenFor("professional"));
         assertThat(professionalReadsReports.status()).isEqualTo(403);
         assertThat(professionalReadsReports.contentType()).startsWith("application/problem+json");
 
@@ -171,16 +184,28 @@ class FirstJourneyTest {
     }
 
     private String reportedForLocality(String analystToken) {
-        ApiResponse report = gateway.get("/api/reports/referrals-received", analystToken);
+        ApiResponse report = gateway.get(referralsReceivedThisMonth(), analystToken);
         if (report.status() != 200) {
             return "status " + report.status();
         }
-        for (JsonNode cell : report.json().path("byLocality")) {
-            if (cell.get("category").asText().equals(LOCALITY)) {
-                return cell.get("referrals").asText();
+        for (JsonNode cell : report.json().get("measures").get(0).get("cells")) {
+            if (cell.get("dimension").asText().equals("LOCALITY") && cell.get("category").asText().equals(LOCALITY)) {
+                return cell.get("value").asText();
             }
         }
-        return "0";
+        return "no " + LOCALITY + " cell";
+    }
+
+    /**
+     * This month's referrals received (the live, provisional figure), in the month referral-service's clock is in:
+     * another journey may have moved the clocks on, and the referrals are received on referral-service's day.
+     */
+    private String referralsReceivedThisMonth() {
+        ApiResponse now = new ApiClient(dsr.serviceUrl("referral-service")).get("/testing/clock", null);
+        assertThat(now.status()).as(now.text()).isEqualTo(200);
+        YearMonth month = YearMonth.from(LocalDate.ofInstant(Instant.parse(now.json().get("now").asText()),
+                ZoneId.of("Europe/London")));
+        return "/api/reports/" + month + "?measure=referrals-received";
     }
 
     private String logOf(String component) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +95,9 @@ final class MatrixPeople {
             values.put("version", "1");
             values.put("newGivenName", "Matrix" + letters(call));
             values.put("insiderSubject", "professional");
+            // A report of this month (live, or final where a journey moved reporting-service's clock past it).
+            values.put("period", YearMonth.now(ZoneId.of("Europe/London")).toString());
+            values.put("measureId", "referrals-received");
             return values;
         }
 
