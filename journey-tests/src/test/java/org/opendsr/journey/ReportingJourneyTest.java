@@ -529,16 +529,18 @@ class ReportingJourneyTest {
         }
         assertThat(gateway.get(month, null).status()).isEqualTo(401);
 
-        // Whole months, quarters and financial years only; nothing in the future.
-        int quarter = (monthB.getMonthValue() - 1) / 3 + 1;
-        ApiResponse byQuarter = gateway.get("/api/reports/" + monthB.getYear() + "-Q" + quarter, analyst);
+        // Whole months, quarters and financial years only; nothing in the future. Month A's quarter ends by month C
+        // (the current month); the financial year before A's is over.
+        int quarter = (monthA.getMonthValue() - 1) / 3 + 1;
+        ApiResponse byQuarter = gateway.get("/api/reports/" + monthA.getYear() + "-Q" + quarter, analyst);
         assertThat(byQuarter.status()).as(byQuarter.text()).isEqualTo(200);
         assertThat(byQuarter.json().get("periodKind").asText()).isEqualTo("QUARTER");
-        int fyStart = monthB.getMonthValue() >= 4 ? monthB.getYear() : monthB.getYear() - 1;
+        int fyStart = (monthA.getMonthValue() >= 4 ? monthA.getYear() : monthA.getYear() - 1) - 1;
         ApiResponse byYear = gateway.get("/api/reports/FY" + fyStart + "-" + String.format("%02d", (fyStart + 1) % 100),
                 analyst);
         assertThat(byYear.status()).as(byYear.text()).isEqualTo(200);
         assertThat(byYear.json().get("periodKind").asText()).isEqualTo("FINANCIAL_YEAR");
+        assertThat(byYear.json().get("firstMonth").asText()).isEqualTo(fyStart + "-04");
         for (String window : List.of("2026-13", "last-30-days", monthA + ".." + monthB)) {
             ApiResponse refused = gateway.get("/api/reports/" + window, analyst);
             assertThat(refused.status()).as(window).isEqualTo(400);
