@@ -274,7 +274,8 @@ class ReportingJourneyTest {
         red.forEach(person -> person.ethnicCategory = ETHNIC_R);
         amber.forEach(person -> person.ethnicCategory = ETHNIC_S);
         green.forEach(person -> person.ethnicCategory = ETHNIC_R);
-        late.ethnicCategory = ETHNIC_R;
+        // P22's ethnic category is not recorded: it joins the register in B, after A may have been cut (the sweep
+        // cuts A once B has begun), so A's figures would count its referral under whatever was known at that moment.
         for (Seeded person : accepted) {
             consentRecorded(person, dayA);
         }
@@ -320,6 +321,10 @@ class ReportingJourneyTest {
         for (int i = 0; i < 20; i++) {
             recommendationMade(HOUSING, "WILTSHIRE", dayA);
         }
+
+        // Before the clocks move on into B (after which a scheduled sweep may cut A at any moment), every event of A
+        // has reached reporting-service: A's live figures are the counts worked out here.
+        awaitFigures(monthA, "PROVISIONAL");
     }
 
     @Test
@@ -332,7 +337,7 @@ class ReportingJourneyTest {
         Seeded admitted = people.get(1);
         Seeded admittedLater = people.get(2);
 
-        // P22: contacted a month after the referral (not within 5 working days), consent, accepted: ethnic category R.
+        // P22: contacted a month after the referral (not within 5 working days), consent, accepted.
         contacted(late, monthA.atDay(5), dayB);
         consentRecorded(late, dayB);
         acceptedOnto(late, monthA.atDay(5), dayB);
@@ -377,13 +382,16 @@ class ReportingJourneyTest {
     void bothMonthsLiveFiguresAreTheCountsWorkedOutHere() {
         // Live (provisional) figures: worked out from the store as it stands; waiting for them is also waiting for
         // every event of A and B to have reached reporting-service before the months are cut.
+        // A may have been cut already by the scheduled sweep (B has begun): FINAL then, with the same figures.
+        awaitFigures(monthA, "PROVISIONAL", "FINAL");
+        awaitFigures(monthB, "PROVISIONAL");
+    }
+
+    private void awaitFigures(YearMonth month, String... statuses) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode a = report(monthA.toString());
-            assertThat(a.get("status").asText()).isEqualTo("PROVISIONAL");
-            assertFigures(a, monthA);
-            JsonNode b = report(monthB.toString());
-            assertThat(b.get("status").asText()).isEqualTo("PROVISIONAL");
-            assertFigures(b, monthB);
+            JsonNode report = report(month.toString());
+            assertThat(report.get("status").asText()).isIn((Object[]) statuses);
+            assertFigures(report, month);
         });
     }
 
@@ -801,11 +809,13 @@ class ReportingJourneyTest {
         flows.add(new Flow("first-contact-on-time", "ALL", person, today, YearMonth.from(today), 0, onTime));
     }
 
-    /** The ethnic category the DSR team records, then consent recorded by the referrer (in the care team). */
+    /** The ethnic category the referrer records (where there is one), then consent recorded by them. */
     private void consentRecorded(Seeded person, LocalDate today) {
-        ApiResponse recorded = gateway.put("/api/people/" + person.personId + "/demographics", professional,
-                Map.of("ethnicCategory", person.ethnicCategory));
-        assertThat(recorded.status()).as(recorded.text()).isBetween(200, 204);
+        if (person.ethnicCategory != null) {
+            ApiResponse recorded = gateway.put("/api/people/" + person.personId + "/demographics", professional,
+                    Map.of("ethnicCategory", person.ethnicCategory));
+            assertThat(recorded.status()).as(recorded.text()).isBetween(200, 204);
+        }
         Map<String, Object> consent = Map.of("personId", person.personId, "basis", "INFORMED_CONSENT",
                 "givenBy", "THE_PERSON", "givenOn", today.toString(), "explainedWith", "EASY_READ",
                 "formKeptAt", "Scanned to the community learning disability team record");
