@@ -159,6 +159,14 @@ class ReportsApiTest implements TestPropertyProvider {
         assertThat(decisions.get("longest").asText()).isEqualTo("31");
         assertThat(cell(report, "time-to-decision", "DECLINED", "TOTAL", "ALL").get("average").asText()).isEqualTo("*");
 
+        // The configured categories (dsr.reporting.localities, dsr.reporting.service-types) are shown, 0 where 0.
+        assertThat(cell(report, "service-recommendations", "UNMET", "SERVICE_TYPE", "HOUSING").get("value").asText())
+                .isEqualTo("0");
+        assertThat(cell(report, "service-recommendations", "MET", "SERVICE_TYPE", "INTENSIVE_SUPPORT_TEAM")
+                .get("value").asText()).isEqualTo("0");
+        assertThat(cell(report, "service-recommendations", "MADE", "LOCALITY", "OUT_OF_AREA").get("value").asText())
+                .isEqualTo("0");
+
         assertThat(report.get("restatements")).hasSize(1);
         JsonNode restated = report.get("restatements").get(0);
         assertThat(restated.get("measure").asText()).isEqualTo("referrals-received");
