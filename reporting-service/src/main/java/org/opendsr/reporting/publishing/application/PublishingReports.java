@@ -77,7 +77,8 @@ public class PublishingReports {
         List<MonthOfRatings> trend = new ArrayList<>();
         for (int back = TREND_MONTHS - 1; back >= 0; back--) {
             YearMonth month = asked.lastMonth().minusMonths(back);
-            Optional<MonthCells> cells = seen.computeIfAbsent(month, this::figuresOf);
+            Optional<MonthCells> cells = seen.computeIfAbsent(month,
+                    earlier -> months.of(earlier, EnumSet.of(Measure.REGISTER_BY_RATING)));
             cells.ifPresent(figures -> {
                 PublishedMeasure ratings = publication.publish(
                         PeriodFigures.of(ReportingPeriod.month(month), List.of(figures)),
@@ -105,17 +106,14 @@ public class PublishingReports {
         List<MonthCells> figures = new ArrayList<>();
         for (YearMonth month : period.months()) {
             if (!month.isAfter(thisMonth)) {
-                seen.computeIfAbsent(month, this::figuresOf).ifPresent(figures::add);
+                // Only the measures asked for: a month still open is worked out live, one query per measure.
+                seen.computeIfAbsent(month, asked -> months.of(asked, measures)).ifPresent(figures::add);
             }
         }
         if (figures.isEmpty()) {
             throw RuleBroken.notFound("A report for a period not yet begun");
         }
         return publication().publish(PeriodFigures.of(period, figures), measures);
-    }
-
-    private Optional<MonthCells> figuresOf(YearMonth month) {
-        return months.of(month);
     }
 
     private Publication publication() {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.Diagnosis;
+import org.opendsr.contracts.common.EthnicCategory;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.reporting.measures.domain.Dimension;
@@ -32,13 +33,6 @@ public record Categories(List<String> localities, List<String> serviceTypes) {
     /** People who live outside the ICB's localities. */
     public static final String OUT_OF_AREA = "OUT_OF_AREA";
 
-    /**
-     * NHS Data Dictionary ETHNIC CATEGORY by name: A to S (no I, O or Q), Z (not stated) and NOT_KNOWN (code 99), as
-     * referral-service puts them on {@code dsr.referral.accepted.v1} (the contracts' {@code EthnicCategory}).
-     */
-    public static final List<String> ETHNIC_CATEGORIES = List.of("A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L",
-            "M", "N", "P", "R", "S", "Z", "NOT_KNOWN");
-
     public Categories {
         localities = List.copyOf(localities);
         serviceTypes = List.copyOf(serviceTypes);
@@ -52,7 +46,7 @@ public record Categories(List<String> localities, List<String> serviceTypes) {
             case AGE_BAND -> names(AgeBand.values());
             case LIFE_STAGE -> names(LifeStage.values());
             case DIAGNOSIS -> names(Diagnosis.values());
-            case ETHNIC_CATEGORY -> ETHNIC_CATEGORIES;
+            case ETHNIC_CATEGORY -> names(EthnicCategory.values());
             case REFERRAL_SOURCE -> names(ReferralRoute.values());
             case SERVICE_TYPE -> serviceTypes;
         };

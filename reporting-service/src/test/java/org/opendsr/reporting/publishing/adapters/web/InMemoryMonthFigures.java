@@ -6,12 +6,14 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.opendsr.reporting.measures.application.MonthFigures;
+import org.opendsr.reporting.measures.domain.Measure;
 import org.opendsr.reporting.measures.domain.MonthCells;
 import org.opendsr.reporting.publishing.domain.ReportingPeriod;
 
@@ -41,14 +43,17 @@ public class InMemoryMonthFigures implements MonthFigures {
     }
 
     @Override
-    public Optional<MonthCells> of(YearMonth month) {
+    public Optional<MonthCells> of(YearMonth month, Set<Measure> measures) {
         YearMonth thisMonth = YearMonth.now(clock.withZone(ReportingPeriod.ENGLAND));
         if (month.isAfter(thisMonth)) {
             return Optional.empty();
         }
         MonthCells given = months.get(month);
         if (given != null) {
-            return Optional.of(given);
+            // Only the measures asked for, as the snapshots answer.
+            return Optional.of(new MonthCells(month, given.provisional(), given.cutAt(),
+                    given.cells().stream().filter(cell -> measures.contains(cell.measure())).toList(),
+                    given.restatements().stream().filter(r -> measures.contains(r.measure())).toList()));
         }
         boolean open = month.equals(thisMonth);
         return Optional.of(new MonthCells(month, open, open ? null : cutAtOf(month), List.of(), List.of()));
