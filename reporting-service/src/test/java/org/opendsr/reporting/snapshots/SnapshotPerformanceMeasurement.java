@@ -38,7 +38,8 @@ class SnapshotPerformanceMeasurement implements TestPropertyProvider {
 
     private static final YearMonth FIRST = YearMonth.of(2025, 12);
     private static final YearMonth LAST = YearMonth.of(2026, 11);
-    private static final int PEOPLE = 100_000;
+    /** 100,000 (5,000,000 facts) unless -Ddsr.reporting.performance.people says otherwise. */
+    private static final int PEOPLE = Integer.getInteger("dsr.reporting.performance.people", 100_000);
     private static final int FACTS_PER_PERSON = 50;
 
     @Inject
@@ -176,6 +177,12 @@ class SnapshotPerformanceMeasurement implements TestPropertyProvider {
             figures.of(LAST.plusMonths(1)).orElseThrow();
             System.out.printf("PERF the open month %s live: referrals-received alone %d ms; all measures %d ms%n",
                     LAST.plusMonths(1), oneMs, elapsedMs(allLive));
+        }
+        for (Measure measure : Measure.values()) {
+            long one = System.nanoTime();
+            figures.of(LAST.plusMonths(1), EnumSet.of(measure)).orElseThrow();
+            long openMs = elapsedMs(one);
+            System.out.printf("PERF %s live: %d ms for the open month%n", measure.id(), openMs);
         }
         System.out.printf("PERF total %d ms; now %s%n", elapsedMs(started), Instant.now());
     }
