@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * personal data: agency systems' referrals and updates (built from the golden samples of the contracts module) on the
  * real broker become people, referrals and internal events keyed by personId; a malformed event, one that breaks its
  * schema, one with an NHS number that fails the Modulus 11 check and an update about someone the DSR does not know each
- * go to the agency's own dead-letter topic with the reason (never quoting the NHS number); a re-sent event changes
- * nothing. Issue 11: an agency is the topic it writes (its source must say the same, its topic must be registered); an
+ * go to the agency's own dead-letter topic with the reason (never quoting the NHS number; an admission report about
+ * someone unknown or not the agency's goes to the DSR team instead, issue 14: AdmissionNotOnRegisterApiTest); a
+ * re-sent event changes nothing. Issue 11: an agency is the topic it writes (its source must say the same, its topic must be registered); an
  * update must match NHS number and date of birth of someone the agency referred or provides care for; an address or
  * contact change from an agency that only referred the person waits for the DSR team's review.
  */
