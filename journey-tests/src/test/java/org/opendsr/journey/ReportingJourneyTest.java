@@ -470,10 +470,15 @@ class ReportingJourneyTest {
             String text = new String(closedCsv.get(measure), StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
             try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {
-                assertThat(csv.getHeaderNames()).as(measure).containsExactly("period", "measure", "group",
+                // The tidy columns first; a PERCENT measure adds its numerator and denominator, a DAYS one the
+                // average and longest, each table its status.
+                assertThat(csv.getHeaderNames()).as(measure).startsWith("period", "measure", "group",
                         "dimension", "category", "value", "suppressed");
                 List<CSVRecord> rows = csv.getRecords();
                 JsonNode cells = measure(report, measure).get("cells");
+                String unit = measure(report, measure).get("unit").asText();
+                List<String> extra = unit.equals("PERCENT") ? List.of("numerator", "denominator")
+                        : unit.equals("DAYS") ? List.of("average", "longest") : List.of();
                 assertThat(rows).as(measure).hasSize(cells.size());
                 for (int i = 0; i < rows.size(); i++) {
                     CSVRecord row = rows.get(i);
@@ -486,6 +491,9 @@ class ReportingJourneyTest {
                     assertThat(row.get("category")).isEqualTo(cell.get("category").asText());
                     assertThat(row.get("value")).as(measure + " " + row).isEqualTo(cell.get("value").asText());
                     assertThat(row.get("suppressed")).isEqualTo(String.valueOf(cell.get("suppressed").asBoolean()));
+                    for (String column : extra) {
+                        assertThat(row.get(column)).as(measure + " " + column).isEqualTo(cell.get(column).asText());
+                    }
                 }
             }
         }
