@@ -28,6 +28,7 @@ final class ReferralJourney {
 
     static final String REFERRAL_EVENTS = "dsr.referral.events";
     static final String REFERRAL_RECEIVED = "dsr.referral.received.v1";
+    static final String REFERRALS_RECEIVED_MEASURE = "referrals-received";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
@@ -49,11 +50,10 @@ final class ReferralJourney {
         this.callers = callers;
         this.professionalToken = demoToken("professional");
         this.analystToken = demoToken("analyst");
-        // This calendar quarter (reports cover a whole month or quarter only): a run that crosses midnight at a
-        // month's end still counts every referral, unless the month is the quarter's last.
-        YearMonth thisMonth = YearMonth.now(ENGLAND);
-        YearMonth quarterStart = thisMonth.withMonth((thisMonth.getMonthValue() - 1) / 3 * 3 + 1);
-        this.reportPath = "/api/reports/referrals-received?from=" + quarterStart + "&to=" + quarterStart.plusMonths(2);
+        // This month's report (issue 14: whole months, quarters and financial years only), still open so counted live,
+        // and only the one measure (?measure=), as a dashboard polling it would ask. A referral counts in the month it
+        // reached the DSR: a run that crosses midnight at a month's end (England) would wait for its report in vain.
+        this.reportPath = "/api/reports/" + YearMonth.now(ENGLAND) + "?measure=" + REFERRALS_RECEIVED_MEASURE;
     }
 
     /**
@@ -210,7 +210,22 @@ final class ReferralJourney {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + reportPath + " answered " + response.statusCode() + ": " + response.body());
         }
-        return JSON.readTree(response.body()).path("total").asText();
+        return totalOf(JSON.readTree(response.body()));
+    }
+
+    /** The ICB total of referrals received in a report (issue 14's JSON): its ALL/TOTAL/ALL cell's published value. */
+    static String totalOf(JsonNode report) {
+        for (JsonNode measure : report.path("measures")) {
+            if (REFERRALS_RECEIVED_MEASURE.equals(measure.path("id").asText())) {
+                for (JsonNode cell : measure.path("cells")) {
+                    if ("ALL".equals(cell.path("group").asText()) && "TOTAL".equals(cell.path("dimension").asText())
+                            && "ALL".equals(cell.path("category").asText())) {
+                        return cell.path("value").asText();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("The report has no total of " + REFERRALS_RECEIVED_MEASURE);
     }
 
     /** One referral of sample {@code index}; true when it was accepted (201). */
