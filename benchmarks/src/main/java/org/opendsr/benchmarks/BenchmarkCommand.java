@@ -51,6 +51,7 @@ public final class BenchmarkCommand {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private RunReport report;
+    private List<Targets.Target> reportingTargets = List.of();
     private double stackReadySeconds = Double.NaN;
 
     /** A JVM that used less CPU than this in a warm-up round (0.2 s) was nearly idle: its compiler share is noise. */
@@ -76,14 +77,20 @@ public final class BenchmarkCommand {
     /** Returns the exit code: 0 all measured and clean, 1 the run failed, 2 measured but with errors or missing events. */
     private int run() {
         long started = System.nanoTime();
-        out.printf("DSR benchmark: %d referrals, %d concurrent callers, %d warm-up calls before each measurement%n",
-                options.referrals(), options.concurrency(), options.warmUp());
+        if (options.reporting().only()) {
+            out.printf("DSR benchmark, reporting phase only: %d people, %d facts, %d reads of each report, %d events"
+                    + " for the rebuild%n", options.reporting().people(), options.reporting().facts(),
+                    options.reporting().reads(), options.reporting().rebuildEvents());
+        } else {
+            out.printf("DSR benchmark: %d referrals, %d concurrent callers, %d warm-up calls before each measurement%n",
+                    options.referrals(), options.concurrency(), options.warmUp());
+        }
         Map<String, Object> machine = MachineFacts.read();
         out.println("Machine: " + MachineFacts.describe(machine));
         out.println("Data directory: " + dataDirectory);
         results.put("startedAt", Instant.now().toString());
         results.put("options", Map.of("referrals", options.referrals(), "concurrency", options.concurrency(),
-                "warmUp", options.warmUp()));
+                "warmUp", options.warmUp(), "reporting", options.reporting()));
         results.put("machine", machine);
 
         AtomicBoolean stopped = new AtomicBoolean();
@@ -134,8 +141,12 @@ public final class BenchmarkCommand {
                 readyForTarget = startUps.getOrDefault("localRunWithClassDataArchives", readyForTarget);
             }
             results.put("stack ready seconds", stackReady);
+            List<Targets.Target> targets = new ArrayList<>();
             if (report != null) {
-                List<Targets.Target> targets = report.targets(readyForTarget);
+                targets.addAll(report.targets(readyForTarget));
+            }
+            targets.addAll(reportingTargets);
+            if (!targets.isEmpty()) {
                 RunReport.printTargets(out, targets);
                 results.put("targets", targets.stream().map(Targets.Target::asJson).toList());
             }
@@ -166,10 +177,33 @@ public final class BenchmarkCommand {
     }
 
     private void measure(LocalDsr dsr) throws Exception {
+        CpuMeter cpu = new CpuMeter(processGroups(dsr));
+        if (!options.reporting().only()) {
+            measureJourney(dsr, cpu);
+        }
+        if (options.reporting().run()) {
+            measureReporting(dsr, cpu);
+        }
+        results.put("postgresVersion", postgresVersion(dsr));
+    }
+
+    /**
+     * The reporting phase (issue 14), last: its rebuild replaces the store the journey's report was read from, and
+     * its seeded year would show in a journey report of a quarter.
+     */
+    private void measureReporting(LocalDsr dsr, CpuMeter cpu) throws Exception {
+        ReportingPhase.Periods periods = ReportingPhase.Periods.before(java.time.YearMonth.now(ReportingPhase.ENGLAND));
+        ReportingPhase.Result result = new ReportingPhase(dsr, repositoryRoot, options.reporting(), progress, problems)
+                .run(cpu, periods);
+        ReportingTable.print(out, result, periods, MachineFacts.cores());
+        results.put("reporting", ReportingTable.asJson(result, periods));
+        reportingTargets = ReportingTable.targets(result, periods.month());
+    }
+
+    private void measureJourney(LocalDsr dsr, CpuMeter cpu) throws Exception {
         int n = options.referrals();
         int callers = options.concurrency();
         int warmUp = options.warmUp();
-        CpuMeter cpu = new CpuMeter(processGroups(dsr));
         Map<String, CpuMeter.Usage> cpuByPhase = new LinkedHashMap<>();
         // Every referral of the run is about a different person (ReferralSample index), so no phase meets the
         // duplicates of another's people.
@@ -353,7 +387,6 @@ public final class BenchmarkCommand {
         this.report = report;
         report.print(out);
         results.putAll(report.asJson());
-        results.put("postgresVersion", postgresVersion(dsr));
     }
 
     private void checkJourney(String what, int n, ReferralJourney.Result measured) {

@@ -18,9 +18,26 @@ import java.util.List;
  * @param pacedSeconds      how long the paced run lasts
  * @param startUp           also measure the whole stack's start-up as ./dsr-local starts it (twice: the first start
  *                          makes the class-data archives, the second uses them)
+ * @param reporting         the reporting phase (issue 14): whether it runs, alone or after the journey, and its sizes
  */
 record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keepData, int warmUpCapSeconds,
-                        double jitSettledShare, int agencyEvents, int pacedRate, int pacedSeconds, boolean startUp) {
+                        double jitSettledShare, int agencyEvents, int pacedRate, int pacedSeconds, boolean startUp,
+                        Reporting reporting) {
+
+    /**
+     * The reporting phase's options.
+     *
+     * @param run           run the phase (after the journey's phases, or alone with {@code only})
+     * @param only          run only the reporting phase (no journey, no PostgreSQL/Kafka journey baselines)
+     * @param people        people in the seeded year of history
+     * @param facts         facts in the seeded year of history
+     * @param reads         timed reads of each report at each place (and of the JDBC baseline)
+     * @param rebuildEvents events published on the four topics before the rebuild
+     */
+    record Reporting(boolean run, boolean only, int people, long facts, int reads, int rebuildEvents) {
+
+        static final Reporting DEFAULT = new Reporting(true, false, 100_000, 5_000_000, 30, 200_000);
+    }
 
     static final int DEFAULT_WARM_UP_CAP_SECONDS = 90;
     static final double DEFAULT_JIT_SETTLED_SHARE = 0.10;
@@ -31,7 +48,7 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
     /** The original four options, the others at their defaults. */
     BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keepData) {
         this(referrals, concurrency, warmUp, keepData, DEFAULT_WARM_UP_CAP_SECONDS, DEFAULT_JIT_SETTLED_SHARE,
-                DEFAULT_AGENCY_EVENTS, DEFAULT_PACED_RATE, DEFAULT_PACED_SECONDS, false);
+                DEFAULT_AGENCY_EVENTS, DEFAULT_PACED_RATE, DEFAULT_PACED_SECONDS, false, Reporting.DEFAULT);
     }
 
     /** Referrals the paced run makes. */
@@ -54,6 +71,13 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
             "  --paced-seconds S  length of the paced run (default 15)",
             "  --start-up       also time the whole stack's start as ./dsr-local starts it, twice (class-data archive",
             "                   made, then used); adds about two minutes",
+            "  --reporting-only run only the reporting phase (issue 14): seed a year of history, cut its snapshots,",
+            "                   time reports from them, rebuild the store from a backlog on the topics",
+            "  --no-reporting   leave the reporting phase out of a full run",
+            "  --reporting-people N  people in the seeded history (default 100000)",
+            "  --reporting-facts N   facts in the seeded history (default 5000000)",
+            "  --report-reads N      timed reads of each report, at each place (default 30)",
+            "  --rebuild-events N    events published on the four topics before the rebuild (default 200000)",
             "  --keep-data      keep the run's data directory (logs, databases) under benchmarks/target",
             "  --no-build       run without building first");
 
@@ -68,6 +92,13 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
         int pacedRate = DEFAULT_PACED_RATE;
         int pacedSeconds = DEFAULT_PACED_SECONDS;
         boolean startUp = false;
+        Reporting r = Reporting.DEFAULT;
+        boolean runReporting = r.run();
+        boolean reportingOnly = r.only();
+        int people = r.people();
+        long facts = r.facts();
+        int reads = r.reads();
+        int rebuildEvents = r.rebuildEvents();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -81,14 +112,24 @@ record BenchmarkOptions(int referrals, int concurrency, int warmUp, boolean keep
                 case "--paced-rate" -> pacedRate = positive(arg, args, ++i);
                 case "--paced-seconds" -> pacedSeconds = positive(arg, args, ++i);
                 case "--start-up" -> startUp = true;
+                case "--reporting-only" -> reportingOnly = true;
+                case "--no-reporting" -> runReporting = false;
+                case "--reporting-people" -> people = positive(arg, args, ++i);
+                case "--reporting-facts" -> facts = positive(arg, args, ++i);
+                case "--report-reads" -> reads = positive(arg, args, ++i);
+                case "--rebuild-events" -> rebuildEvents = positive(arg, args, ++i);
                 case "--no-build" -> {
                     // handled by the script
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
+        if (reportingOnly && !runReporting) {
+            throw new IllegalArgumentException("--reporting-only and --no-reporting contradict each other");
+        }
         return new BenchmarkOptions(referrals, concurrency, warmUp, keepData, warmUpCap, jitSettled, agencyEvents,
-                pacedRate, pacedSeconds, startUp);
+                pacedRate, pacedSeconds, startUp,
+                new Reporting(runReporting, reportingOnly, people, facts, reads, rebuildEvents));
     }
 
     private static double share(String option, List<String> args, int index) {

@@ -28,6 +28,7 @@ final class ReferralJourney {
 
     static final String REFERRAL_EVENTS = "dsr.referral.events";
     static final String REFERRAL_RECEIVED = "dsr.referral.received.v1";
+    static final String REFERRALS_RECEIVED_MEASURE = "referrals-received";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
@@ -49,10 +50,10 @@ final class ReferralJourney {
         this.callers = callers;
         this.professionalToken = demoToken("professional");
         this.analystToken = demoToken("analyst");
-        // This month's report of referrals received, worked out live for the open month (?measure= asks for that one
-        // measure only). Reports cover a whole month, quarter or financial year; a run that crosses midnight at a
-        // month's end would see the new month's report start again from 0.
-        this.reportPath = "/api/reports/" + YearMonth.now(ENGLAND) + "?measure=referrals-received";
+        // This month's report (issue 14: whole months, quarters and financial years only), still open so counted live,
+        // and only the one measure (?measure=), as a dashboard polling it would ask. A referral counts in the month it
+        // reached the DSR: a run that crosses midnight at a month's end (England) would wait for its report in vain.
+        this.reportPath = "/api/reports/" + YearMonth.now(ENGLAND) + "?measure=" + REFERRALS_RECEIVED_MEASURE;
     }
 
     /**
@@ -199,7 +200,7 @@ final class ReferralJourney {
                 reportDrain, lastTotal, (int) eventBytes.get(), ingestCpu, wholeCpu);
     }
 
-    /** The ICB total of referrals received as published (disclosure-controlled: "0", "*" or a multiple of 5). */
+    /** The report total as published (a disclosure-controlled string: "0", "*" or a multiple of 5). */
     String reportTotal() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + reportPath))
                 .timeout(Duration.ofSeconds(30))
@@ -209,13 +210,22 @@ final class ReferralJourney {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + reportPath + " answered " + response.statusCode() + ": " + response.body());
         }
-        // The ICB total: the referrals-received measure's TOTAL cell.
-        for (JsonNode cell : JSON.readTree(response.body()).path("measures").path(0).path("cells")) {
-            if ("TOTAL".equals(cell.path("dimension").asText())) {
-                return cell.path("value").asText();
+        return totalOf(JSON.readTree(response.body()));
+    }
+
+    /** The ICB total of referrals received in a report (issue 14's JSON): its ALL/TOTAL/ALL cell's published value. */
+    static String totalOf(JsonNode report) {
+        for (JsonNode measure : report.path("measures")) {
+            if (REFERRALS_RECEIVED_MEASURE.equals(measure.path("id").asText())) {
+                for (JsonNode cell : measure.path("cells")) {
+                    if ("ALL".equals(cell.path("group").asText()) && "TOTAL".equals(cell.path("dimension").asText())
+                            && "ALL".equals(cell.path("category").asText())) {
+                        return cell.path("value").asText();
+                    }
+                }
             }
         }
-        throw new IllegalStateException("GET " + reportPath + " has no TOTAL cell: " + response.body());
+        throw new IllegalStateException("The report has no total of " + REFERRALS_RECEIVED_MEASURE);
     }
 
     /** One referral of sample {@code index}; true when it was accepted (201). */

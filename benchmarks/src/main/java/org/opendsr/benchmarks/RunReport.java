@@ -123,7 +123,7 @@ final class RunReport {
     }
 
     static void printTargets(PrintStream out, List<Targets.Target> targets) {
-        out.println("TARGETS (issue 10; ratios to baselines of this run where the target is a ratio)");
+        out.println("TARGETS (issues 10 and 14; ratios to baselines of this run where the target is a ratio)");
         for (Targets.Target target : targets) {
             out.printf("  %-66s %10s %s %-8s %-13s %s%n", target.name(),
                     target.measuredAtAll() ? String.format("%.2f", target.measured()) : "-", target.direction().symbol,

@@ -71,6 +71,20 @@ final class Targets {
     private Targets() {
     }
 
+    /**
+     * The reporting targets (issue 14, "Performance"), absolute as the issue states them: a monthly report from
+     * snapshots (p95 of reads through the gateway) and the store's rebuild from the topics. Their ratios to the
+     * run's baselines (a raw JDBC read of the snapshot rows, a plain consumer replaying the topics) are printed beside.
+     */
+    static List<Target> reporting(double monthlyReportP95Ms, double rebuildEventsPerSecond) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("monthly report from snapshots via the gateway, p95", monthlyReportP95Ms,
+                Direction.AT_MOST, 100, "ms"));
+        targets.add(new Target("store rebuilt from the four topics (POST -> DONE)", rebuildEventsPerSecond,
+                Direction.AT_LEAST, 20_000, "events/s"));
+        return targets;
+    }
+
     static List<Target> evaluate(Figures f) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("agency-topic ingest / raw JDBC replay of the referral's SQL (tx/s)",

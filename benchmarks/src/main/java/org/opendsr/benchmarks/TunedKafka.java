@@ -151,10 +151,16 @@ final class TunedKafka {
      */
     double replay(String topic, int expected, java.util.function.Consumer<ConsumerRecord<String, byte[]>> perRecord,
                   Duration timeout) {
+        return replay(List.of(topic), expected, perRecord, timeout);
+    }
+
+    /** The same over several topics at once: one consumer assigned every partition of each. */
+    double replay(List<String> topics, int expected, java.util.function.Consumer<ConsumerRecord<String, byte[]>> perRecord,
+                  Duration timeout) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024))) {
-            assignFromBeginning(consumer, topic);
+            assignFromBeginning(consumer, topics);
             int seen = 0;
             long start = System.nanoTime();
             long deadline = start + timeout.toNanos();
@@ -208,8 +214,14 @@ final class TunedKafka {
 
     /** Every partition by assignment (no group), from the beginning, positions fixed before anything is sent. */
     static void assignFromBeginning(KafkaConsumer<?, ?> consumer, String topic) {
-        List<TopicPartition> assigned = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        assignFromBeginning(consumer, List.of(topic));
+    }
+
+    static void assignFromBeginning(KafkaConsumer<?, ?> consumer, List<String> topics) {
+        List<TopicPartition> assigned = topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
         assigned.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
