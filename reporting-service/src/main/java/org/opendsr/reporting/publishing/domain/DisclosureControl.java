@@ -1,5 +1,8 @@
 package org.opendsr.reporting.publishing.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * NHS Digital's small-number disclosure control for every published figure below national level: 0 stays 0,
  * counts from 1 up to the threshold (7) are suppressed and shown as {@code *}, larger counts are rounded to the
@@ -70,9 +73,40 @@ public final class DisclosureControl {
         return count > suppressUpTo;
     }
 
+    /**
+     * The longest time of a cell (in days) as it may be published: rounded to the nearest rounding base (5), and never
+     * to 0 when it is positive (1 to 2 days are shown as 5). Published exact, a longest gives one person's exact
+     * join (or referral) day away: a total's longest above every published category's longest belongs to someone in
+     * a suppressed category. Only where {@link #allowsDetailOf(long)} the cell's count.
+     */
+    public String publishLongest(long days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days cannot be negative");
+        }
+        if (days == 0) {
+            return "0";
+        }
+        long rounded = Math.round((double) days / roundToNearest) * roundToNearest;
+        return Long.toString(Math.max(rounded, roundToNearest));
+    }
+
+    /**
+     * The average time of a cell (in days) as it may be published: whole days (half up). Only where
+     * {@link #allowsDetailOf(long)} the cell's count.
+     */
+    public String publishAverage(long sumDays, long count) {
+        if (count <= 0 || sumDays < 0) {
+            throw new IllegalArgumentException("an average needs a positive count and days");
+        }
+        return BigDecimal.valueOf(sumDays)
+                .divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** How the figures were protected, in words, for whoever reads the report. */
     public String describe() {
         return "NHS Digital disclosure control: 0 is shown as 0, 1 to " + suppressUpTo + " as " + SUPPRESSED
-                + ", other counts rounded to the nearest " + roundToNearest;
+                + ", other counts rounded to the nearest " + roundToNearest + "; times in days are shown only where "
+                + (suppressUpTo + 1) + " or more were measured, the average in whole days and the longest rounded to "
+                + "the nearest " + roundToNearest + " days (at least " + roundToNearest + ")";
     }
 }

@@ -13,8 +13,9 @@ import org.opendsr.reporting.publishing.domain.PeriodFigures.Figure;
 /**
  * How a period's figures are published (DOMAIN.md "Reporting", NHS Digital's method): disclosure control on every
  * cell, totals included; every group x dimension x category shown, 0 where it is 0; percentages worked out from the
- * published (rounded) numerator and denominator and suppressed where either is; days averaged and the longest shown
- * only where enough were measured. Nothing leaves the service but what this returns.
+ * published (rounded) numerator and denominator and suppressed where either is; days shown only where enough were
+ * measured, averaged to whole days and the longest rounded like a count (never exact: it is one person's).
+ * Nothing leaves the service but what this returns.
  */
 public final class Publication {
 
@@ -82,9 +83,11 @@ public final class Publication {
             case DAYS -> {
                 String value = control.publish(figure.count());
                 boolean enough = control.allowsDetailOf(figure.count());
-                String average = enough ? oneDecimal(BigDecimal.valueOf(figure.sumDays())
-                        .divide(BigDecimal.valueOf(figure.count()), 1, RoundingMode.HALF_UP)) : DisclosureControl.SUPPRESSED;
-                String longest = enough ? Long.toString(figure.maxDays()) : DisclosureControl.SUPPRESSED;
+                // Neither exact: an exact longest is one person's exact day (a total's longest above every published
+                // category's longest is someone's in a suppressed category).
+                String average = enough ? control.publishAverage(figure.sumDays(), figure.count())
+                        : DisclosureControl.SUPPRESSED;
+                String longest = enough ? control.publishLongest(figure.maxDays()) : DisclosureControl.SUPPRESSED;
                 yield new PublishedCell(group, dimension, category, value, isSuppressed(value), null, null, average,
                         longest);
             }

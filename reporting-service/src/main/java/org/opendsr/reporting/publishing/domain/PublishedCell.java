@@ -11,8 +11,9 @@ import org.opendsr.reporting.measures.domain.Dimension;
  * @param suppressed  exactly when {@code value} is {@code "*"}
  * @param numerator   PERCENT only (else null), published
  * @param denominator PERCENT only (else null), published
- * @param average     DAYS only (else null): the average days, one decimal, {@code "*"} unless 8 or more were measured
- * @param longest     DAYS only (else null): the longest, whole days, {@code "*"} unless 8 or more were measured
+ * @param average     DAYS only (else null): the average days, whole days, {@code "*"} unless 8 or more were measured
+ * @param longest     DAYS only (else null): the longest, rounded to the nearest 5 days (at least 5, 0 only
+ *                    if 0), {@code "*"} unless 8 or more were measured
  */
 public record PublishedCell(String group, Dimension dimension, String category, String value, boolean suppressed,
                             String numerator, String denominator, String average, String longest) {

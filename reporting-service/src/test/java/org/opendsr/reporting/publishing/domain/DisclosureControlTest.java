@@ -58,6 +58,36 @@ class DisclosureControlTest {
         assertThat(new DisclosureControl(10, 10).allowsDetailOf(10)).isFalse();
     }
 
+    // ---- days: the longest is one person's, so it is never published exact --------------------------------------
+
+    @ParameterizedTest(name = "a longest of {0} days is published as {1}")
+    @CsvSource({"0, 0", "1, 5", "2, 5", "3, 5", "7, 5", "8, 10", "31, 30", "33, 35", "365, 365", "1000, 1000"})
+    void theLongestIsRoundedToTheNearestFiveDaysLikeACountButNeverToZero(long days, String published) {
+        assertThat(nhsDigital.publishLongest(days)).isEqualTo(published);
+    }
+
+    @Test
+    void aStricterControlRoundsTheLongestToItsOwnBase() {
+        DisclosureControl stricter = new DisclosureControl(10, 10);
+
+        assertThat(stricter.publishLongest(4)).isEqualTo("10");
+        assertThat(stricter.publishLongest(31)).isEqualTo("30");
+        assertThat(stricter.publishLongest(35)).isEqualTo("40");
+    }
+
+    @ParameterizedTest(name = "{0} days over {1} measured average {2}")
+    @CsvSource({"100, 8, 13", "96, 8, 12", "80, 8, 10", "0, 8, 0", "3, 8, 0", "4, 8, 1"})
+    void theAverageIsPublishedInWholeDays(long sumDays, long count, String published) {
+        assertThat(nhsDigital.publishAverage(sumDays, count)).isEqualTo(published);
+    }
+
+    @Test
+    void negativeDaysAreRefused() {
+        assertThatThrownBy(() -> nhsDigital.publishLongest(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nhsDigital.publishAverage(-1, 8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nhsDigital.publishAverage(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aNegativeCountIsRefused() {
         assertThatThrownBy(() -> nhsDigital.publish(-1)).isInstanceOf(IllegalArgumentException.class);
@@ -105,6 +135,8 @@ class DisclosureControlTest {
     @Test
     void theReportSaysHowItsFiguresWereProtected() {
         assertThat(nhsDigital.describe())
-                .isEqualTo("NHS Digital disclosure control: 0 is shown as 0, 1 to 7 as *, other counts rounded to the nearest 5");
+                .isEqualTo("NHS Digital disclosure control: 0 is shown as 0, 1 to 7 as *, other counts rounded to the "
+                        + "nearest 5; times in days are shown only where 8 or more were measured, the average in whole "
+                        + "days and the longest rounded to the nearest 5 days (at least 5)");
     }
 }

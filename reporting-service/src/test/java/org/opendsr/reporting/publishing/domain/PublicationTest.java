@@ -20,7 +20,8 @@ import org.opendsr.reporting.measures.domain.Restatement;
 
 /**
  * Publishing a period's figures (DOMAIN.md "Reporting", NHS Digital's method): disclosure control on every cell and
- * every total; percentages from the published figures; averages and longest times only where 8 or more were measured;
+ * every total; percentages from the published figures; averages (whole days) and longest times (to the nearest 5
+ * days, never exact) only where 8 or more were measured;
  * every group x dimension x category shown, 0 where it is 0.
  */
 class PublicationTest {
@@ -168,8 +169,8 @@ class PublicationTest {
 
         PublishedCell accepted = decisions.cell("ACCEPTED", Dimension.TOTAL, Dimension.ALL);
         assertThat(accepted.value()).isEqualTo("10");
-        assertThat(accepted.average()).isEqualTo("12.5");
-        assertThat(accepted.longest()).isEqualTo("31");
+        assertThat(accepted.average()).isEqualTo("13");
+        assertThat(accepted.longest()).isEqualTo("30");
         PublishedCell declined = decisions.cell("DECLINED", Dimension.TOTAL, Dimension.ALL);
         assertThat(declined.value()).isEqualTo("*");
         assertThat(declined.suppressed()).isTrue();
@@ -180,6 +181,35 @@ class PublicationTest {
         assertThat(none.suppressed()).isFalse();
         assertThat(none.average()).isEqualTo("*");
         assertThat(none.numerator()).isNull();
+    }
+
+    @Test
+    void theLongestIsNeverExactSoATotalCannotGiveAwaySomeoneInASuppressedCategory() {
+        // 3 people in Wiltshire (suppressed) waited longest: 47 days. Swindon's 9 waited at most 21. Published exact,
+        // the total's 47 above Swindon's 21 would be a Wiltshire person's exact wait.
+        PublishedMeasure onRegister = november(List.of(
+                new RawCell(Measure.TIME_ON_REGISTER, Measure.ALL, Dimension.TOTAL, Dimension.ALL, 12, null, 200L, 47L),
+                new RawCell(Measure.TIME_ON_REGISTER, Measure.ALL, Dimension.LOCALITY, "SWINDON", 9, null, 120L, 21L),
+                new RawCell(Measure.TIME_ON_REGISTER, Measure.ALL, Dimension.LOCALITY, "WILTSHIRE", 3, null, 80L,
+                        47L)), Measure.TIME_ON_REGISTER);
+
+        PublishedCell total = onRegister.cell(Measure.ALL, Dimension.TOTAL, Dimension.ALL);
+        assertThat(total.longest()).isEqualTo("45");
+        assertThat(total.average()).isEqualTo("17");
+        assertThat(onRegister.cell(Measure.ALL, Dimension.LOCALITY, "SWINDON").longest()).isEqualTo("20");
+        assertThat(onRegister.cell(Measure.ALL, Dimension.LOCALITY, "SWINDON").average()).isEqualTo("13");
+        assertThat(onRegister.cell(Measure.ALL, Dimension.LOCALITY, "WILTSHIRE").longest()).isEqualTo("*");
+        assertThat(onRegister.cell(Measure.ALL, Dimension.LOCALITY, "WILTSHIRE").average()).isEqualTo("*");
+    }
+
+    @Test
+    void aShortLongestIsNeverPublishedAsZero() {
+        PublishedCell sameWeek = november(List.of(
+                new RawCell(Measure.TIME_TO_DECISION, "ACCEPTED", Dimension.TOTAL, Dimension.ALL, 10, null, 10L, 2L)),
+                Measure.TIME_TO_DECISION).cell("ACCEPTED", Dimension.TOTAL, Dimension.ALL);
+
+        assertThat(sameWeek.longest()).isEqualTo("5");
+        assertThat(sameWeek.average()).isEqualTo("1");
     }
 
     // ---- status and restatements -----------------------------------------------------------------------------------

@@ -11,11 +11,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.opendsr.reporting.publishing.domain.PublishedCell;
 import org.opendsr.reporting.publishing.domain.PublishedMeasure;
 import org.opendsr.reporting.publishing.domain.PublishedReport;
+import org.opendsr.reporting.publishing.domain.PublishedRestatement;
 
 /**
  * A measure as one tidy table (RFC 4180, a header row, one row per cell): period, measure, group, dimension, category,
  * value, suppressed; a PERCENT measure adds its published numerator and denominator, a DAYS measure the average and
- * longest; every table ends with the report's status (FINAL or PROVISIONAL).
+ * longest; every table ends with the report's status (FINAL or PROVISIONAL). The period's restatements are a table of
+ * their own: period, measure, group, occurredIn, value, suppressed, status.
  */
 final class CsvTables {
 
@@ -23,6 +25,10 @@ final class CsvTables {
 
     private static final List<String> COLUMNS = List.of("period", "measure", "group", "dimension", "category",
             "value", "suppressed");
+
+    /** The columns of the restatements' table, in order. */
+    static final List<String> RESTATEMENT_COLUMNS = List.of("period", "measure", "group", "occurredIn", "value",
+            "suppressed", "status");
 
     private CsvTables() {
     }
@@ -58,6 +64,22 @@ final class CsvTables {
                 }
                 row.add(report.status().name());
                 printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The period's restatements, in the JSON's order (a header row only when there are none). */
+    static String restatements(PublishedReport report) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(RESTATEMENT_COLUMNS.toArray(String[]::new)).get();
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (PublishedRestatement restatement : report.restatements()) {
+                printer.printRecord(report.period().label(), restatement.measure().id(), restatement.group(),
+                        restatement.occurredIn().toString(), restatement.value(),
+                        Boolean.toString(restatement.suppressed()), report.status().name());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -75,6 +75,22 @@ public class ReportController {
                         + report.measures().get(0).measure().id() + ".csv\"");
     }
 
+    @Get("/{period}/restatements.csv")
+    @Produces(CsvTables.CONTENT_TYPE)
+    @Operation(summary = "The period's restatements as a CSV table",
+            description = "Counted in the period but happened in an earlier, already published month (ICB totals by "
+                    + "measure, group and the month they belong to), after disclosure control. RFC 4180 with a header "
+                    + "row: period, measure, group, occurredIn, value, suppressed, status.")
+    @ApiResponse(responseCode = "200", description = "The table",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public HttpResponse<String> restatementsCsv(@Parameter(description = PERIOD) @PathVariable String period) {
+        PublishedReport report = reports.report(period, Optional.empty());
+        return HttpResponse.ok(CsvTables.restatements(report))
+                .contentType(CsvTables.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"dsr-" + report.period().label()
+                        + "-restatements.csv\"");
+    }
+
     @Get("/{period}/page")
     @Produces(ReportPage.CONTENT_TYPE)
     @Operation(summary = "The report page for commissioners: printable HTML with charts",

@@ -33,7 +33,9 @@ public record ReportJson(
         @Schema(description = "How the figures were protected, in words") String disclosureControl,
         List<MeasureJson> measures,
         @Schema(description = "Counted in the period but happened in an earlier, already published month: that "
-                + "month's report is not rewritten") List<RestatementJson> restatements) {
+                + "month's report is not rewritten") List<RestatementJson> restatements,
+        @Schema(description = "The restatements as a CSV table, through the gateway",
+                example = "/api/reports/2026-11/restatements.csv") String restatementsCsv) {
 
     /** One measure and its cells. */
     @Serdeable
@@ -63,9 +65,10 @@ public record ReportJson(
             @Schema(description = "True exactly when value is *") boolean suppressed,
             @Schema(description = "PERCENT only, published", nullable = true) @Nullable String numerator,
             @Schema(description = "PERCENT only, published", nullable = true) @Nullable String denominator,
-            @Schema(description = "DAYS only: average days, one decimal; * unless 8 or more were measured",
+            @Schema(description = "DAYS only: average days, whole days; * unless 8 or more were measured",
                     nullable = true) @Nullable String average,
-            @Schema(description = "DAYS only: the longest, whole days; * unless 8 or more were measured",
+            @Schema(description = "DAYS only: the longest, rounded to the nearest 5 days (at least 5; 0 only if "
+                    + "0), never exact as it is one person's; * unless 8 or more were measured",
                     nullable = true) @Nullable String longest) {
     }
 
@@ -84,7 +87,12 @@ public record ReportJson(
                 report.period().lastMonth().toString(), report.status().name(),
                 report.cutAt() == null ? null : report.cutAt().toString(), report.disclosureControl(),
                 report.measures().stream().map(measure -> measure(period, measure)).toList(),
-                report.restatements().stream().map(ReportJson::restatement).toList());
+                report.restatements().stream().map(ReportJson::restatement).toList(), restatementsCsvPath(period));
+    }
+
+    /** Where the period's restatements CSV is, through the gateway. */
+    static String restatementsCsvPath(String period) {
+        return "/api/reports/" + period + "/restatements.csv";
     }
 
     /** Where a measure's CSV is, through the gateway. */

@@ -63,7 +63,8 @@ final class ReportPage {
         }
         html.append(".</p>\n<p class=\"note\" id=\"disclosure-control\">").append(escape(report.disclosureControl()))
                 .append(". Percentages are worked out from the published figures. A dash (-) is a percentage of "
-                        + "nothing. Averages and longest times are shown only where 8 or more were measured.</p>\n")
+                        + "nothing. Averages (whole days) and longest times (to the nearest 5 days) are shown only "
+                        + "where 8 or more were measured.</p>\n")
                 .append(report.status() == PublishedReport.Status.PROVISIONAL
                         ? "<p class=\"note\">Provisional: the figures of an open month can still change.</p>\n" : "")
                 .append("</header>\n");
@@ -191,14 +192,19 @@ final class ReportPage {
         return cell.value();
     }
 
+    /** Relative to the page, like the measures' CSV links. */
+    private static final String RESTATEMENTS_CSV =
+            "<p class=\"csv\"><a id=\"restatements-csv\" href=\"restatements.csv\">restatements.csv</a></p>\n";
+
     private static String restatements(List<PublishedRestatement> restatements) {
         StringBuilder section = new StringBuilder("<section id=\"restatements\">\n<h2>Restatements</h2>\n");
         if (restatements.isEmpty()) {
-            return section.append("<p>Nothing counted in this period happened in an earlier month.</p>\n</section>\n")
-                    .toString();
+            return section.append("<p>Nothing counted in this period happened in an earlier month.</p>\n")
+                    .append(RESTATEMENTS_CSV).append("</section>\n").toString();
         }
         section.append("<p>Counted in this period but happened in an earlier month, whose published figures are not "
-                + "rewritten (ICB totals).</p>\n<table id=\"restatements-table\">\n<thead><tr><th scope=\"col\">"
+                + "rewritten (ICB totals).</p>\n").append(RESTATEMENTS_CSV)
+                .append("<table id=\"restatements-table\">\n<thead><tr><th scope=\"col\">"
                 + "Measure</th><th scope=\"col\">Group</th><th scope=\"col\">Happened in</th><th scope=\"col\">"
                 + "Count</th></tr></thead>\n<tbody>\n");
         for (PublishedRestatement restatement : restatements) {

@@ -155,8 +155,9 @@ class ReportsApiTest implements TestPropertyProvider {
 
         JsonNode decisions = cell(report, "time-to-decision", "ACCEPTED", "TOTAL", "ALL");
         assertThat(decisions.get("value").asText()).isEqualTo("10");
-        assertThat(decisions.get("average").asText()).isEqualTo("12.5");
-        assertThat(decisions.get("longest").asText()).isEqualTo("31");
+        // 8 measured, 100 days, the longest 31: the average in whole days, the longest to the nearest 5 days.
+        assertThat(decisions.get("average").asText()).isEqualTo("13");
+        assertThat(decisions.get("longest").asText()).isEqualTo("30");
         assertThat(cell(report, "time-to-decision", "DECLINED", "TOTAL", "ALL").get("average").asText()).isEqualTo("*");
 
         // The configured categories (dsr.reporting.localities, dsr.reporting.service-types) are shown, 0 where 0.
@@ -174,6 +175,7 @@ class ReportsApiTest implements TestPropertyProvider {
         assertThat(restated.get("occurredIn").asText()).isEqualTo("2025-10");
         assertThat(restated.get("value").asText()).isEqualTo("*");
         assertThat(restated.get("suppressed").asBoolean()).isTrue();
+        assertThat(report.get("restatementsCsv").asText()).isEqualTo("/api/reports/2025-11/restatements.csv");
     }
 
     @Test
@@ -242,7 +244,7 @@ class ReportsApiTest implements TestPropertyProvider {
     @Test
     void aClosedMonthsOutputsAreTheSameByteForByteOnEveryRequest() {
         for (String path : List.of("/reports/2025-11", "/reports/2025-Q4", "/reports/2025-11/page",
-                "/reports/2025-11/measures/first-contact-on-time.csv")) {
+                "/reports/2025-11/measures/first-contact-on-time.csv", "/reports/2025-11/restatements.csv")) {
             String first = api.get(path, analyst).text();
             String second = api.get(path, TestTokens.get().tokenFor("someone-else", DsrRoles.DSR_LEAD)).text();
             assertThat(second).as(path).isEqualTo(first);
@@ -293,7 +295,35 @@ class ReportsApiTest implements TestPropertyProvider {
         assertThat(days.get(0).getParser().getHeaderNames()).containsExactly("period", "measure", "group",
                 "dimension", "category", "value", "suppressed", "average", "longest", "status");
         assertThat(days.get(0).toList()).containsExactly("2025-11", "time-to-decision", "ACCEPTED", "TOTAL", "ALL",
-                "10", "false", "12.5", "31", "FINAL");
+                "10", "false", "13", "30", "FINAL");
+    }
+
+    @Test
+    void theRestatementsAreATableOfTheirOwnWithTheJsonsFigures() throws IOException {
+        ApiResponse response = api.get("/reports/2025-11/restatements.csv", analyst);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/csv");
+        assertThat(response.header("Content-Disposition")).contains("dsr-2025-11-restatements.csv");
+        List<CSVRecord> rows = csv(response.text());
+        assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("period", "measure", "group",
+                "occurredIn", "value", "suppressed", "status");
+        // Two referrals received in October arrived after October's cut: counted in November, suppressed.
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).toList()).containsExactly("2025-11", "referrals-received", "ALL", "2025-10", "*",
+                "true", "FINAL");
+    }
+
+    @Test
+    void aPeriodWithoutRestatementsHasAnEmptyRestatementsTable() throws IOException {
+        String text = api.get("/reports/2025-10/restatements.csv", analyst).text();
+
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            assertThat(parser.getHeaderNames()).containsExactly("period", "measure", "group", "occurredIn", "value",
+                    "suppressed", "status");
+            assertThat(parser.getRecords()).isEmpty();
+        }
     }
 
     @Test
@@ -344,6 +374,8 @@ class ReportsApiTest implements TestPropertyProvider {
 
             assertThat(page.getAnchors()).anySatisfy(anchor ->
                     assertThat(anchor.getHrefAttribute()).isEqualTo("measures/referrals-received.csv"));
+            assertThat(page.getAnchors()).anySatisfy(anchor ->
+                    assertThat(anchor.getHrefAttribute()).isEqualTo("restatements.csv"));
             assertThat(page.getWebResponse().getContentAsString()).contains("@media print");
         }
     }
@@ -392,7 +424,8 @@ class ReportsApiTest implements TestPropertyProvider {
             "2025", "25-11"})
     void anythingButAMonthQuarterOrFinancialYearIsRefusedNamingPeriod(String period) {
         for (String path : List.of("/reports/" + period, "/reports/" + period + "/page",
-                "/reports/" + period + "/measures/referrals-received.csv")) {
+                "/reports/" + period + "/measures/referrals-received.csv",
+                "/reports/" + period + "/restatements.csv")) {
             ApiResponse response = api.get(path, analyst);
             assertThat(response.status()).as(path + ": " + response.text()).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -403,7 +436,8 @@ class ReportsApiTest implements TestPropertyProvider {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private static List<String> outputs() {
-        return List.of("/reports/2025-11", "/reports/2025-11/measures/register-by-rating.csv", "/reports/2025-11/page");
+        return List.of("/reports/2025-11", "/reports/2025-11/measures/register-by-rating.csv", "/reports/2025-11/page",
+                "/reports/2025-11/restatements.csv");
     }
 
     private static WebClient browser(String token) {
