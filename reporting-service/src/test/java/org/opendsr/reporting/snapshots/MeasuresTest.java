@@ -283,6 +283,25 @@ class MeasuresTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRescheduledObligationCountsOnceAtItsLatestDueDay() {
+        byte[] person = onTheRegister();
+        byte[] moved = StoreFacts.key();   // due June 10, rescheduled to June 20, completed June 15: on time, once
+        store.fact("OBLIGATION_DUE", person, june(1)).code("COMMUNITY_CTR").due(june(10)).record(moved).add();
+        store.fact("OBLIGATION_DUE", person, june(8)).code("COMMUNITY_CTR").due(june(20)).record(moved).add();
+        store.fact("OBLIGATION_COMPLETED", person, june(15)).code("COMMUNITY_CTR").detail("COMPLETED").record(moved).add();
+        byte[] toJuly = StoreFacts.key();  // due June 12, rescheduled to July 3: not due in June any more
+        store.fact("OBLIGATION_DUE", person, june(1)).code("COMMISSIONER_OVERSIGHT_VISIT").due(june(12)).record(toJuly).add();
+        store.fact("OBLIGATION_DUE", person, june(9)).code("COMMISSIONER_OVERSIGHT_VISIT")
+                .due(LocalDate.of(2026, 7, 3)).record(toJuly).add();
+
+        MonthCells month = june(Measure.REVIEWS_ON_TIME);
+
+        RawCell ctr = total(month, Measure.REVIEWS_ON_TIME, "COMMUNITY_CTR").orElseThrow();
+        assertThat(List.of(ctr.count(), ctr.denominator())).containsExactly(1L, 1L);
+        assertThat(total(month, Measure.REVIEWS_ON_TIME, "COMMISSIONER_OVERSIGHT_VISIT")).isEmpty();
+    }
+
+    @Test
     void consentIsActiveOrOverdueAtMonthEndAndLapsedOrWithdrawnInTheMonth() {
         byte[] active = onTheRegister();
         store.fact("CONSENT", active, LocalDate.of(2026, 5, 1)).code("ACTIVE").add();

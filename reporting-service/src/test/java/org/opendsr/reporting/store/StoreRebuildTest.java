@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
+import org.opendsr.reporting.store.adapters.health.StoreRebuildHealthIndicator;
 import org.opendsr.reporting.store.application.Pseudonyms;
 import org.opendsr.reporting.store.domain.Pseudonym;
 import org.opendsr.testkit.ApiClient;
@@ -49,6 +52,9 @@ class StoreRebuildTest implements TestPropertyProvider {
 
     @Inject
     Pseudonyms pseudonyms;
+
+    @Inject
+    StoreRebuildHealthIndicator health;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -166,6 +172,76 @@ class StoreRebuildTest implements TestPropertyProvider {
     private double riskListenerRetries() {
         return meters.find("dsr.events.retries").tag("consumer", "reporting-service.risk-events").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    @Test
+    void aRebuildIsRefusedWhileLateFactsWaitForTheNextCutAndNothingIsEmptied() {
+        // A month cut, and a fact that arrived in it after its cut (seq > last_cut_seq): the next cut counts it.
+        sql("INSERT INTO snapshot (month, cut_at, last_seq) SELECT DATE '2026-11-01', now(), 0 "
+                + "WHERE NOT EXISTS (SELECT 1 FROM snapshot)");
+        sql("INSERT INTO reporting_fact (pseudonym, kind, occurred_on, arrived_month) "
+                + "SELECT sha256('late fact'::bytea), 'ADMISSION', max(month), max(month) FROM snapshot");
+        long factsBefore = count("SELECT count(*) FROM reporting_fact");
+        long rebuildsBefore = count("SELECT count(*) FROM store_rebuild");
+        try {
+            ApiResponse refused = api.post(REBUILDS, lead, Map.of());
+
+            assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.text()).contains("next cut");
+            assertThat(count("SELECT count(*) FROM reporting_fact")).isEqualTo(factsBefore);
+            assertThat(count("SELECT count(*) FROM store_rebuild")).isEqualTo(rebuildsBefore);
+        } finally {
+            // As the next cut would: the late fact taken, so the other tests may rebuild.
+            sql("UPDATE reporting_store_state SET last_cut_seq = (SELECT max(seq) FROM reporting_fact)");
+        }
+    }
+
+    @Test
+    void aFailedOrStalledRebuildHoldingTheStoreIsReportedDown() {
+        long id = count("INSERT INTO store_rebuild (state, started_at, heartbeat_at) VALUES ('RUNNING', now(), now()) "
+                + "RETURNING id");
+        try {
+            rebuildingFlag(true);
+            assertThat(health.result().getStatus()).as("a rebuild on its way").isEqualTo(HealthStatus.UP);
+
+            sql("UPDATE store_rebuild SET heartbeat_at = now() - interval '5 minutes' WHERE id = " + id);
+            assertThat(health.result().getStatus()).as("no heartbeat for 5 minutes").isEqualTo(HealthStatus.DOWN);
+
+            sql("UPDATE store_rebuild SET state = 'FAILED', finished_at = now(), heartbeat_at = now() WHERE id = " + id);
+            HealthResult failed = health.result();
+            assertThat(failed.getStatus()).isEqualTo(HealthStatus.DOWN);
+            assertThat(String.valueOf(failed.getDetails()))
+                    .contains("store rebuild failed/stalled: start a new rebuild");
+
+            rebuildingFlag(false);
+            assertThat(health.result().getStatus()).as("the store is not held").isEqualTo(HealthStatus.UP);
+        } finally {
+            rebuildingFlag(false);
+            sql("UPDATE store_rebuild SET state = 'FAILED', finished_at = now() WHERE state = 'RUNNING' AND id = " + id);
+        }
+    }
+
+    private void sql(String statement) {
+        transactions.executeWrite(status -> {
+            try (java.sql.Statement update = status.getConnection().createStatement()) {
+                return update.execute(statement);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private long count(String query) {
+        return transactions.executeWrite(status -> {
+            try (java.sql.Statement select = status.getConnection().createStatement();
+                 java.sql.ResultSet row = select.executeQuery(query)) {
+                row.next();
+                return row.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void rebuildingFlag(boolean rebuilding) {

@@ -51,6 +51,11 @@ public class CuttingSnapshots {
         YearMonth month = next.get();
         long lastCutSeq = snapshots.lastCutSeq();
         long maxSeq = snapshots.holdFactsAndReadMaxSeq(lastCutSeq);
+        // Read again under the table lock: a rebuild that set the flag (and emptied the store) after the first read
+        // has committed by now, so a cut never freezes a store being emptied or refilled.
+        if (snapshots.storeRebuilding()) {
+            return Optional.empty();
+        }
         Figures figures = measureCells.workOut(FactWindow.forCut(month, lastCutSeq, maxSeq), EnumSet.allOf(Measure.class));
         snapshots.freeze(month, now, maxSeq, figures);
         return Optional.of(new Cut(month, now, maxSeq, figures.cells().size(), figures.restatements().size()));

@@ -15,8 +15,8 @@ import java.util.Optional;
  *       here and listed as restatements of the month they happened in.</li>
  * </ul>
  * When month m is cut its months before are all cut (months are cut in order), so the late facts are those that
- * arrived before m. For an open month the late facts are those of months already cut: a month between the last cut and
- * this one (its cut not yet run) will count its own facts.
+ * arrived before m. Worked out live, only the earliest open month (right after the latest cut) takes the late facts;
+ * a later open month takes none (they are the earliest open month's, and counted once).
  */
 public record FactWindow(YearMonth month, long afterSeq, long uptoSeq, Optional<YearMonth> lateArrivedBefore) {
 
@@ -36,8 +36,14 @@ public record FactWindow(YearMonth month, long afterSeq, long uptoSeq, Optional<
         return new FactWindow(month, lastCutSeq, maxSeq, Optional.of(month));
     }
 
-    /** A month not cut yet, worked out live: late facts only of months already cut (none if nothing was cut). */
+    /**
+     * A month not cut yet, worked out live. Late facts (of months already cut, applied after the last cut) belong to
+     * the earliest open month, the one right after the latest cut, which its cut will take: only that month takes them
+     * live. A later open month (its previous month not cut either, between a month end and its cut) takes none, or a
+     * quarter over both would count them twice. None either if nothing was cut.
+     */
     public static FactWindow live(YearMonth month, long lastCutSeq, Optional<YearMonth> latestCut) {
-        return new FactWindow(month, lastCutSeq, EVERYTHING, latestCut.map(cut -> cut.plusMonths(1)));
+        Optional<YearMonth> earliestOpen = latestCut.map(cut -> cut.plusMonths(1));
+        return new FactWindow(month, lastCutSeq, EVERYTHING, earliestOpen.filter(month::equals));
     }
 }

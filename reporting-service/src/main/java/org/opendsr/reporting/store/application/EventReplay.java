@@ -11,6 +11,12 @@ import org.opendsr.kit.messaging.ReceivedEvent;
  */
 public interface EventReplay {
 
+    /**
+     * Per topic, the highest first offset of its partitions: 0 where every partition still holds its first event,
+     * more where retention has deleted events from the beginning of one.
+     */
+    Map<String, Long> firstOffsets(List<String> topics);
+
     /** Opens a replay of the topics: positions at their beginnings, ends captured now. */
     Replay open(List<String> topics);
 

@@ -15,6 +15,7 @@ import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.observability.SafeThrowables;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.reporting.store.application.StoreRebuilds.ReplayedEvent;
+import org.opendsr.reporting.store.domain.RebuildPreconditions;
 import org.opendsr.reporting.store.domain.Projection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,26 @@ public class RebuildingTheStore {
         this.clock = clock;
     }
 
-    /** Starts a rebuild in the background and returns its id; refused while one is running. */
+    /**
+     * Starts a rebuild in the background and returns its id; refused while one is running, while late facts wait for
+     * the next cut (the rebuild would drop them from every snapshot), and where retention has deleted events from the
+     * beginning of a topic (the rebuild would lose them: the frozen snapshots keep that history). Nothing is emptied
+     * when refused.
+     */
     public long start() {
+        if (rebuilds.lateFactsAwaitTheNextCut()) {
+            throw RuleBroken.conflict("late-facts-await-cut", "Late facts wait for the next cut",
+                    "Facts have arrived for a month already cut since its cut; the next month-end cut counts them. "
+                            + "A rebuild now would take them as already cut and leave them out of every snapshot: "
+                            + "rebuild after the next cut.");
+        }
+        RebuildPreconditions.topicNotFromItsBeginning(StoreConsumers.TOPICS, replay.firstOffsets(StoreConsumers.TOPICS))
+                .ifPresent(topic -> {
+                    throw RuleBroken.conflict("topic-not-from-its-beginning", "Events have been deleted from a topic",
+                            "Retention has deleted the first events of " + topic + ": a rebuild from the topics would "
+                                    + "lose them (people who joined the register long ago). The store is kept as it "
+                                    + "is; the frozen snapshots keep the history.");
+                });
         Instant now = Instant.now(clock);
         long id = rebuilds.begin(now, now.minus(STALE_AFTER)).orElseThrow(() -> RuleBroken.conflict(
                 "rebuild-running", "A rebuild is running", "The store is being rebuilt; see /reports/store/rebuilds/latest"));
@@ -66,6 +85,22 @@ public class RebuildingTheStore {
 
     public Optional<RebuildProgress> latest() {
         return rebuilds.latest();
+    }
+
+    /**
+     * Why the store is held, where a rebuild failed or stalled: the rebuilding flag is set (live listeners hold off,
+     * cuts are skipped, on purpose: the store is incomplete) and the latest rebuild FAILED or has sent no heartbeat for
+     * over {@link #STALE_AFTER}. Empty while a rebuild runs or none is needed.
+     */
+    public Optional<String> stalled() {
+        if (!rebuilds.rebuilding()) {
+            return Optional.empty();
+        }
+        Instant staleBefore = Instant.now(clock).minus(STALE_AFTER);
+        // Only a RUNNING rebuild with a recent heartbeat is on its way; FAILED, stalled (or none at all) holds the store.
+        boolean held = rebuilds.latest().map(latest -> latest.state() != RebuildProgress.State.RUNNING
+                || latest.heartbeatAt().isBefore(staleBefore)).orElse(true);
+        return held ? Optional.of("store rebuild failed/stalled: start a new rebuild") : Optional.empty();
     }
 
     /** The rebuild itself, on its own thread. */

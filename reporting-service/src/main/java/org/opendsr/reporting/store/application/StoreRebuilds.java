@@ -37,6 +37,16 @@ public interface StoreRebuilds {
     /** The rebuild FAILED; the flag stays set (the store is incomplete until another rebuild finishes). */
     void failed(long rebuildId, Instant now);
 
+    /**
+     * Whether late facts wait for the next cut: facts applied after the last cut ({@code seq > last_cut_seq}) that
+     * arrived in a month already cut. The next cut counts them; a rebuild would take them as already cut
+     * ({@code last_cut_seq = max(seq)}) and they would be in no snapshot.
+     */
+    boolean lateFactsAwaitTheNextCut();
+
+    /** Whether the store's rebuilding flag is set (live listeners hold off, cuts are skipped). */
+    boolean rebuilding();
+
     Optional<RebuildProgress> progress(long rebuildId);
 
     Optional<RebuildProgress> latest();

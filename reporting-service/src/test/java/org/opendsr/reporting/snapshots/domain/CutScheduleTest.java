@@ -47,10 +47,20 @@ class CutScheduleTest {
     @Test
     void aCutTakesTheLateFactsOfEveryEarlierMonthAndALiveMonthOnlyThoseOfCutMonths() {
         assertThat(FactWindow.forCut(YearMonth.of(2026, 5), 10, 20).lateArrivedBefore()).contains(YearMonth.of(2026, 5));
-        assertThat(FactWindow.live(YearMonth.of(2026, 7), 10, Optional.of(YearMonth.of(2026, 5))).lateArrivedBefore())
+        assertThat(FactWindow.live(YearMonth.of(2026, 6), 10, Optional.of(YearMonth.of(2026, 5))).lateArrivedBefore())
                 .contains(YearMonth.of(2026, 6));
         assertThat(FactWindow.live(YearMonth.of(2026, 7), 0, Optional.empty()).lateArrivedBefore()).isEmpty();
         assertThat(FactWindow.live(YearMonth.of(2026, 7), 10, Optional.empty()).uptoSeq())
                 .isEqualTo(FactWindow.EVERYTHING);
+    }
+
+    @Test
+    void betweenAMonthEndAndItsCutOnlyTheEarliestOpenMonthTakesTheLateFacts() {
+        // May cut; June ended but not cut yet; July open: the late facts (arrived before June) are June's alone.
+        Optional<YearMonth> mayCut = Optional.of(YearMonth.of(2026, 5));
+        assertThat(FactWindow.live(YearMonth.of(2026, 6), 10, mayCut).lateArrivedBefore())
+                .contains(YearMonth.of(2026, 6));
+        assertThat(FactWindow.live(YearMonth.of(2026, 7), 10, mayCut).lateArrivedBefore()).isEmpty();
+        assertThat(FactWindow.live(YearMonth.of(2026, 8), 10, mayCut).lateArrivedBefore()).isEmpty();
     }
 }

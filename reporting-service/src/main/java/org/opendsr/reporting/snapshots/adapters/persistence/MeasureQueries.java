@@ -160,7 +160,8 @@ final class MeasureQueries {
 
             // Review obligations (C(E)TRs, multi-agency reviews, oversight visits; not keyworker referrals) falling due
             // in the month, by kind: met on time if completed (any outcome, NOT_NEEDED included) on or before the due
-            // day.
+            // day. A rescheduled obligation is published again with the same id: only its latest due fact (by seq,
+            // within the window) counts, at its latest due day.
             case REVIEWS_ON_TIME -> """
                     items AS (
                         SELECT coalesce(o.code, 'NOT_RECORDED') AS grp, %s,
@@ -170,7 +171,10 @@ final class MeasureQueries {
                                NULL::integer AS days, NULL::date AS occurred_on
                         FROM reporting_fact o LEFT JOIN reporting_person p ON p.pseudonym = o.pseudonym
                         WHERE o.kind = 'OBLIGATION_DUE' AND o.due_on BETWEEN :month_start AND :month_end
-                          AND o.code IS DISTINCT FROM 'KEYWORKER_REFERRAL' AND o.seq <= :upto_seq)"""
+                          AND o.code IS DISTINCT FROM 'KEYWORKER_REFERRAL' AND o.seq <= :upto_seq
+                          AND NOT EXISTS (SELECT 1 FROM reporting_fact later
+                                          WHERE later.record_key = o.record_key AND later.kind = 'OBLIGATION_DUE'
+                                            AND later.seq > o.seq AND later.seq <= :upto_seq))"""
                     .formatted(PERSON_DIMENSIONS);
 
             // Consent: ACTIVE and OVERDUE are people on the register at month end whose latest consent fact on or

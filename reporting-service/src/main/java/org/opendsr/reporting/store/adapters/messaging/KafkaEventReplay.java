@@ -51,6 +51,24 @@ public class KafkaEventReplay implements EventReplay {
     }
 
     @Override
+    public Map<String, Long> firstOffsets(List<String> topics) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Map<String, Long> firstByTopic = new HashMap<>();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                firstByTopic.put(topic, 0L);
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            consumer.beginningOffsets(partitions, Duration.ofSeconds(30))
+                    .forEach((partition, first) -> firstByTopic.merge(partition.topic(), first, Math::max));
+            return firstByTopic;
+        }
+    }
+
+    @Override
     public Replay open(List<String> topics) {
         return new KafkaReplay(consumer(), topics);
     }

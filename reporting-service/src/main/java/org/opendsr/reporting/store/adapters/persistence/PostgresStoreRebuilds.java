@@ -175,6 +175,29 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
     }
 
     @Override
+    public boolean lateFactsAwaitTheNextCut() {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM reporting_fact f, reporting_store_state s "
+                            + "WHERE f.seq > s.last_cut_seq AND f.arrived_month <= (SELECT max(month) FROM snapshot))");
+                 ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
+    }
+
+    @Override
+    public boolean rebuilding() {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT rebuilding FROM reporting_store_state");
+                 ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
+    }
+
+    @Override
     public Optional<RebuildProgress> progress(long rebuildId) {
         return read(connection -> select(connection, "WHERE id = ?", rebuildId));
     }

@@ -36,7 +36,9 @@ public class StoreRebuildController {
     @Operation(summary = "Rebuild the reporting store from the beginning of the topics",
             description = "Empties the pseudonymised store and reprocesses every event of the referral, consent, risk "
                     + "and meeting topics into it, in the background (202, Location: its progress). Frozen month-end "
-                    + "snapshots are not touched. One at a time: 409 while one is running.")
+                    + "snapshots are not touched. One at a time: 409 while one is running. Also 409, nothing emptied: "
+                    + "while late facts wait for the next month-end cut (they would be in no snapshot), and when "
+                    + "retention has deleted the first events of a topic (named; the rebuild would lose them).")
     public HttpResponse<RebuildView> start() {
         long id = rebuilding.start();
         RebuildView view = rebuilding.progress(id).map(RebuildView::of)
