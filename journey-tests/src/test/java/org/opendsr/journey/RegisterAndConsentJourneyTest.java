@@ -223,8 +223,13 @@ class RegisterAndConsentJourneyTest {
                 && record.value().contains("\"type\":\"" + type + "\""), count);
     }
 
-    /** Today for consent-service before its clock is moved: journeys start on the day they run. */
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
+    /**
+     * Today on consent-service's clock, in England: not the machine's day, since another journey (the reporting one)
+     * may already have moved the services' clocks months on.
+     */
+    private LocalDate today() {
+        ApiResponse now = new ApiClient(system.dsr.serviceUrl("consent-service")).get("/testing/clock", null);
+        assertThat(now.status()).as(now.text()).isEqualTo(200);
+        return LocalDate.ofInstant(java.time.Instant.parse(now.json().get("now").asText()), ZoneId.of("Europe/London"));
     }
 }

@@ -87,6 +87,8 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(DsrJourney.class)
+// Last of the journeys (junit-platform.properties): it moves every service's clock months ahead.
+@Order(Integer.MAX_VALUE)
 class ReportingJourneyTest {
 
     private static final ZoneId ENGLAND = ThroughTheGateway.ENGLAND;
