@@ -47,4 +47,30 @@ public final class PageCursor {
         return RuleBroken.invalid("after", "is not a cursor this listing gave: use the next of the page before, or "
                 + "leave it out for the first page");
     }
+
+    // A cursor's parts, refused as a whole (400 naming after) when one is not what the listing put there.
+
+    public static java.util.UUID uuidPart(String part) {
+        try {
+            return java.util.UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
+        }
+    }
+
+    public static java.time.Instant instantPart(String part) {
+        try {
+            return java.time.Instant.parse(part);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
+
+    public static java.time.LocalDate datePart(String part) {
+        try {
+            return java.time.LocalDate.parse(part);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +97,8 @@ class PostgresAdmissionReports implements AdmissionReports {
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 2);
             after = " AND (received_at, id) > (?, ?)";
-            seek.add(Timestamp.from(time(key.get(0))));
-            seek.add(uuid(key.get(1)));
+            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
+            seek.add(PageCursor.uuidPart(key.get(1)));
         }
         seek.add(page.fetch());
         List<AdmissionReport> reports = jdbc.prepareStatement("SELECT " + COLUMNS + where + after
@@ -151,22 +150,5 @@ class PostgresAdmissionReports implements AdmissionReports {
                 rows.getString("hospital"), rows.getString("reported_by"),
                 rows.getTimestamp("received_at").toInstant(), rows.getObject("person_id", UUID.class),
                 rows.getBoolean("on_register"), rows.getString("area"), resolution);
-    }
-
-    // A cursor's parts, refused as a whole (400 naming after) when one is not what this listing put there.
-    private static UUID uuid(String part) {
-        try {
-            return UUID.fromString(part);
-        } catch (IllegalArgumentException e) {
-            throw PageCursor.notACursor();
-        }
-    }
-
-    private static Instant time(String part) {
-        try {
-            return Instant.parse(part);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw PageCursor.notACursor();
-        }
     }
 }

@@ -115,7 +115,7 @@ class PostgresListings implements Listings {
         String after = "";
         if (page.after() != null) {
             after = AFTER_PERSON;
-            all.add(uuid(PageCursor.key(page.after(), 1).get(0)));
+            all.add(PageCursor.uuidPart(PageCursor.key(page.after(), 1).get(0)));
         }
         all.add(page.fetch());
         all.addAll(parameters);
@@ -164,9 +164,9 @@ class PostgresListings implements Listings {
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 3);
             after = " AND (r.first_contact_due_on, r.received_at, r.id) > (?, ?, ?)";
-            seek.add(date(key.get(0)));
-            seek.add(Timestamp.from(time(key.get(1))));
-            seek.add(uuid(key.get(2)));
+            seek.add(PageCursor.datePart(key.get(0)));
+            seek.add(Timestamp.from(PageCursor.instantPart(key.get(1))));
+            seek.add(PageCursor.uuidPart(key.get(2)));
         }
         List<AwaitingContact> lines = list("SELECT r.id, r.person_id, r.route, r.received_at, r.first_contact_due_on,"
                 + " r.complete, p.given_name, p.family_name, p.locality" + from + after
@@ -189,8 +189,8 @@ class PostgresListings implements Listings {
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 2);
             after = " AND (e.unallocated_since, e.id) > (?, ?)";
-            seek.add(Timestamp.from(time(key.get(0))));
-            seek.add(uuid(key.get(1)));
+            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
+            seek.add(PageCursor.uuidPart(key.get(1)));
         }
         List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
                 + " p.given_name, p.family_name, p.locality" + from + after + " ORDER BY e.unallocated_since, e.id LIMIT ?",
@@ -216,8 +216,8 @@ class PostgresListings implements Listings {
         if (page.after() != null) {
             List<String> key = PageCursor.key(page.after(), 2);
             after = " AND (d.flagged_at, d.id) > (?, ?)";
-            seek.add(Timestamp.from(time(key.get(0))));
-            seek.add(uuid(key.get(1)));
+            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
+            seek.add(PageCursor.uuidPart(key.get(1)));
         }
         List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
                         + String.format(columns, "b") + from + after + " ORDER BY d.flagged_at, d.id LIMIT ?",
@@ -266,31 +266,6 @@ class PostgresListings implements Listings {
     private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             statement.setObject(i + 1, parameters.get(i));
-        }
-    }
-
-    // A cursor's parts, refused as a whole (400 naming after) when one is not what this listing put there.
-    private static UUID uuid(String part) {
-        try {
-            return UUID.fromString(part);
-        } catch (IllegalArgumentException e) {
-            throw PageCursor.notACursor();
-        }
-    }
-
-    private static Instant time(String part) {
-        try {
-            return Instant.parse(part);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw PageCursor.notACursor();
-        }
-    }
-
-    private static LocalDate date(String part) {
-        try {
-            return LocalDate.parse(part);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw PageCursor.notACursor();
         }
     }
 
