@@ -180,6 +180,88 @@ class ConsentNeedToKnowTest extends ConsentServiceUnderTest {
         }
     }
 
+    /**
+     * Issue 15: renewing is decided by the care-team model, never by who recorded the consent. The person's care team
+     * (a professional who did not record it included), the DSR team of their area and a lead renew it; a professional
+     * outside the care team, another area's DSR team and a break-glass reader do not, and neither does a renewal that
+     * names the consent of a person other than the one the caller may change: that consent is as unknown to them.
+     */
+    @Nested
+    @DisplayName("Renewing a consent someone else recorded")
+    class Renewing {
+
+        /** A consent professional-1 (the referrer) recorded for a person with a care team, and its person. */
+        private record Recorded(UUID personId, String consentId) {
+        }
+
+        private Recorded recordedByTheReferrer() {
+            UUID personId = personWithCareTeam();
+            return new Recorded(personId, consentOf(personId));
+        }
+
+        private ApiResponse renew(String token, UUID personId, String consentId) {
+            return record(token, org.opendsr.consent.support.ConsentRequests.renewalOf(
+                    informedConsent(personId, today), consentId));
+        }
+
+        @Test
+        void theCareTeamTheAreasDsrTeamAndALeadRenewAConsentSomeoneElseRecorded() {
+            for (String token : List.of(responsible, api.dsrTeam, api.dsrLead)) {
+                Recorded recorded = recordedByTheReferrer();
+
+                ApiResponse renewal = renew(token, recorded.personId(), recorded.consentId());
+
+                assertStatus(renewal, 201);
+                assertThat(renewal.json().get("renewalOf").asText()).isEqualTo(recorded.consentId());
+                assertThat(statusesOf(recorded.personId())).containsExactlyInAnyOrder("ACTIVE", "RENEWED");
+            }
+        }
+
+        @Test
+        void outsideTheCareTeamARenewalIsRefusedExactlyAsForAConsentNobodyRecorded() {
+            Recorded recorded = recordedByTheReferrer();
+            ApiResponse unknown = renew(api.anotherProfessional, UUID.randomUUID(), UUID.randomUUID().toString());
+
+            assertSameAs(renew(api.anotherProfessional, recorded.personId(), recorded.consentId()), unknown);
+            assertSameAs(renew(api.dsrTeamInWiltshire, recorded.personId(), recorded.consentId()), unknown);
+            assertStatus(renew(breakGlassReader, recorded.personId(), recorded.consentId()), 403);
+            assertThat(renew(breakGlassReader, recorded.personId(), recorded.consentId()).contentType())
+                    .startsWith("application/problem+json");
+            for (String token : List.of(api.analyst, api.agencySystem, api.admin)) {
+                assertStatus(renew(token, recorded.personId(), recorded.consentId()), 403);
+            }
+
+            assertThat(statusesOf(recorded.personId())).containsExactly("ACTIVE");
+            List<ConsentAuditTrail.Entry> entries = audit.about(recorded.personId());
+            assertThat(hasEntry(entries, "professional-2", "RENEWED", "REFUSED")).as("%s", entries).isTrue();
+            assertThat(hasEntry(entries, "dsr-team-wiltshire", "RENEWED", "REFUSED")).as("%s", entries).isTrue();
+        }
+
+        @Test
+        void aRenewalNamingAnotherPersonsConsentIsAsUnknownAndLeavesItAlone() {
+            // professional-2 is in the care team of their own person, not of the referrer's.
+            Recorded others = recordedByTheReferrer();
+            UUID own = UUID.randomUUID();
+            referrals.referred(own, LifeStage.ADULT, AgeBand.AGE_25_TO_34, Instant.now());
+            referrals.careTeam(own, AREA, referrals.member("professional-2", CareTeamRole.REFERRER));
+            awaitReadableBy(own, api.anotherProfessional);
+            ApiResponse unknown = renew(api.anotherProfessional, own, UUID.randomUUID().toString());
+
+            ApiResponse refused = renew(api.anotherProfessional, own, others.consentId());
+
+            assertStatus(unknown, 404);
+            assertStatus(refused, 404);
+            for (String member : List.of("type", "title", "status", "detail", "errors")) {
+                assertThat(String.valueOf(refused.json().get(member))).as(member)
+                        .isEqualTo(String.valueOf(unknown.json().get(member)));
+            }
+            assertThat(statusesOf(others.personId())).containsExactly("ACTIVE");
+            assertThat(statusesOf(own)).isEmpty();
+            assertThat(hasEntry(audit.about(others.personId()), "professional-2", "RENEWED", "REFUSED"))
+                    .as("the refusal is on the trail of the person whose consent was named").isTrue();
+        }
+    }
+
     @Nested
     @DisplayName("Reading a consent and a person's history")
     class Reading {

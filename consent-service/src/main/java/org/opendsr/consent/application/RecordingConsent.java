@@ -88,7 +88,10 @@ public class RecordingConsent {
                 .map(consent -> movingOn.upToDate(consent, today));
         Optional<Consent> renewing = Optional.ofNullable(request.renewalOf())
                 .map(renewalOf -> stored.filter(consent -> consent.id().equals(renewalOf))
-                        .or(() -> consents.findForUpdate(renewalOf).map(consent -> movingOn.upToDate(consent, today)))
+                        .or(() -> consents.findForUpdate(renewalOf).map(consent -> {
+                            mayChangeWhoseConsentItIs(attempt, request.personId(), consent);
+                            return movingOn.upToDate(consent, today);
+                        }))
                         .orElseThrow(RecordingConsent::unknownConsentToRenew));
         Optional<ConsentState> renewedWas = renewing.map(Consent::state);
         Optional<Consent> open = stored.filter(consent -> consent.state().isOpen());
@@ -106,6 +109,18 @@ public class RecordingConsent {
         LOG.info("Consent {} recorded for person {}: {}{}", recorded.consent().id(), person.personId(),
                 recorded.consent().state(), request.renewalOf() == null ? "" : ", renewing " + request.renewalOf());
         return recorded.consent();
+    }
+
+    /**
+     * The care-team model decides a renewal by the person whose consent it renews, not only by the person the request
+     * names (issue 15): a caller in one person's care team who names another person's consent is refused on that
+     * person's audit trail and told the consent to renew does not exist, exactly as for an unknown id, and nothing
+     * about it changes. Someone who may change both is told plainly that it is another person's (a domain rule).
+     */
+    private void mayChangeWhoseConsentItIs(Attempt attempt, UUID requestedFor, Consent renewing) {
+        if (!renewing.personId().equals(requestedFor)) {
+            access.mustChange(attempt, renewing.personId(), RecordingConsent::unknownConsentToRenew);
+        }
     }
 
     /** What the audit keeps of a recorded consent: its structured facts, never its free text. */

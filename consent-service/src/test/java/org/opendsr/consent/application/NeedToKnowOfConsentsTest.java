@@ -210,6 +210,76 @@ class NeedToKnowOfConsentsTest {
 
     // ---- withdrawing -----------------------------------------------------------------------------------------------
 
+    // ---- renewing (issue 15) ----------------------------------------------------------------------------------------
+
+    private static ConsentToRecord renewalOf(UUID personId, UUID consentId) {
+        return new ConsentToRecord(personId, ConsentBasis.INFORMED_CONSENT, ConsentGiver.THE_PERSON, TODAY, null,
+                ExplanationFormat.EASY_READ, null, "Scanned to the team record", consentId);
+    }
+
+    @Test
+    void theCareTeamTheAreasDsrTeamAndALeadRenewAConsentSomeoneElseRecorded() {
+        for (Caller caller : new Caller[] {RESPONSIBLE, SWINDON_TEAM, LEAD}) {
+            aPersonInSwindonReferredByProfessional1();
+            Consent recorded = recordedByTheReferrer();
+
+            Consent renewal = recording.record(renewalOf(personId, recorded.id()), caller, AccessPurpose.DIRECT_CARE);
+
+            assertThat(renewal.given().recordedBy()).isEqualTo(caller.userId());
+            assertThat(consents.findForUpdate(recorded.id()).orElseThrow().state()).isEqualTo(ConsentState.RENEWED);
+            assertThat(onlyEntry().action()).isEqualTo(Action.RENEWED);
+            assertThat(onlyEntry().outcome()).isEqualTo(Outcome.ALLOWED);
+        }
+    }
+
+    @Test
+    void outsideTheCareTeamARenewalIsRefusedAsForAPersonNobodyReferred() {
+        Consent recorded = recordedByTheReferrer();
+        RuleBroken unknown = refusal(() -> recording.record(renewalOf(UUID.randomUUID(), recorded.id()), OUTSIDER,
+                AccessPurpose.DIRECT_CARE));
+
+        for (Caller caller : new Caller[] {OUTSIDER, WILTSHIRE_TEAM}) {
+            RuleBroken refused = refusal(() -> recording.record(renewalOf(personId, recorded.id()), caller,
+                    AccessPurpose.DIRECT_CARE));
+
+            assertThat(refused.kind()).isEqualTo(RuleBroken.Kind.NOT_FOUND);
+            assertThat(refused.getMessage()).isEqualTo(unknown.getMessage());
+        }
+        assertThat(refusal(() -> recording.record(renewalOf(personId, recorded.id()), BREAK_GLASS_READER,
+                AccessPurpose.DIRECT_CARE)).kind()).isEqualTo(RuleBroken.Kind.FORBIDDEN);
+        assertThat(consents.findForUpdate(recorded.id()).orElseThrow().state()).isEqualTo(ConsentState.ACTIVE);
+        assertThat(audit.committedAtOnce).filteredOn(entry -> personId.equals(entry.personId()))
+                .extracting(Entry::actor, Entry::action, Entry::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(OUTSIDER.userId(), Action.RENEWED, Outcome.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple(WILTSHIRE_TEAM.userId(), Action.RENEWED, Outcome.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple(BREAK_GLASS_READER.userId(), Action.RENEWED,
+                                Outcome.REFUSED));
+    }
+
+    @Test
+    void aRenewalNamingTheConsentOfAPersonTheCallerMayNotChangeIsAsAnUnknownConsent() {
+        Consent others = recordedByTheReferrer();
+        UUID own = UUID.randomUUID();
+        people.add(KnownPerson.referred(own, UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34,
+                TODAY.minusMonths(1)), NOW);
+        careTeams.are(own, "SWINDON", member(OUTSIDER, CareTeamRole.REFERRER));
+        RuleBroken unknown = refusal(() -> recording.record(renewalOf(own, UUID.randomUUID()), OUTSIDER,
+                AccessPurpose.DIRECT_CARE));
+        audit.committedAtOnce.clear();
+
+        RuleBroken refused = refusal(() -> recording.record(renewalOf(own, others.id()), OUTSIDER,
+                AccessPurpose.DIRECT_CARE));
+
+        assertThat(refused.kind()).isEqualTo(RuleBroken.Kind.NOT_FOUND);
+        assertThat(refused.field()).isEqualTo(unknown.field()).isEqualTo("renewalOf");
+        assertThat(refused.getMessage()).isEqualTo(unknown.getMessage());
+        assertThat(consents.findForUpdate(others.id()).orElseThrow().state()).isEqualTo(ConsentState.ACTIVE);
+        assertThat(consents.historyOf(own)).isEmpty();
+        assertThat(audit.committedAtOnce).extracting(Entry::personId, Entry::action, Entry::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple(personId, Action.RENEWED, Outcome.REFUSED));
+    }
+
     @Test
     void theResponsibleProfessionalWithdrawsAConsentTheReferrerRecorded() {
         Consent consent = recordedByTheReferrer();

@@ -51,7 +51,9 @@ public class ConsentController {
                     + "403 for a break-glass reader). The status is what the dates give today: a consent given 12 "
                     + "months and 1 week ago is OVERDUE at once, with 3 weeks of grace left. 409 when the person "
                     + "already has an open consent and this is not its renewal, for parental responsibility for an "
-                    + "adult, and for a renewal that would not be active consent. Audited with the stated purpose.")
+                    + "adult, and for a renewal that would not be active consent. A renewal is decided by the care "
+                    + "team, never by who recorded the consent: renewalOf naming a consent of someone the caller may "
+                    + "not change is 404, as for an unknown consent. Audited with the stated purpose.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public HttpResponse<ConsentView> record(@Valid @Body ConsentRequest request, Caller caller) {
         Consent consent = recording.record(request.toConsent(), caller, purposeOf(caller));
