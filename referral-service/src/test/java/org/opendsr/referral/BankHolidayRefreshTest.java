@@ -3,6 +3,7 @@ package org.opendsr.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.opendsr.kit.calendar.WorkingDays;
 import org.opendsr.kit.calendar.domain.BankHolidays;
 import org.opendsr.kit.calendar.domain.WorkingDayCalendar;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
 import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.DsrTestEnvironment;
 import org.opendsr.testkit.GovUkStandIn;
@@ -108,10 +110,13 @@ class BankHolidayRefreshTest implements TestPropertyProvider {
 
         assertThat(refreshing.refresh()).isTrue();
 
+        Instant receivedAt = clock.instant();
         LocalDate dueAfter = dueOnForAReferralNow();
         WorkingDayCalendar expected = new WorkingDayCalendar(
                 WorkingDays.shipped().updatedBy(GovUkBankHolidays.parse(publication)));
-        assertThat(dueAfter).isEqualTo(expected.workingDaysAfter(today, 5)).isAfter(dueBefore);
+        // Counted from the working day of receipt (after 17:00, or at a weekend, the next one).
+        assertThat(dueAfter).isEqualTo(FirstContactDeadline.forReferralReceived(receivedAt, 5, expected).dueOn())
+                .isAfter(dueBefore);
         assertThat(database.count("SELECT count(*) FROM dsr_kit.bank_holiday_publication")).isEqualTo(1);
     }
 

@@ -171,9 +171,10 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
         Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, aReferralOfHermione());
         java.util.UUID personId = java.util.UUID.fromString(onRegister.personId());
 
-        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.GREEN)).isFalse();
-        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.RED)).isTrue();
-        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.AMBER))
+        java.time.LocalDate ratedOn = java.time.LocalDate.now();
+        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.GREEN, ratedOn)).isFalse();
+        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.RED, ratedOn)).isTrue();
+        assertThat(keyworker.whenRated(personId, org.opendsr.contracts.common.RagRating.AMBER, ratedOn))
                 .as("once per episode").isFalse();
         assertThat(database.count("SELECT count(*) FROM dsr_kit.audit_entry WHERE person_id = ?::uuid AND action = 'READ'"
                 + " AND actor = '/dsr/referral-service' AND purpose = 'AGE_MILESTONE'"

@@ -1,5 +1,6 @@
 package org.opendsr.referral.register.application;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,14 +25,15 @@ public class FollowingRatings {
     }
 
     /**
-     * A rating was set or changed. risk-service rates only people referral-service told it about, so a rating for an
-     * unknown person is refused (and dead-lettered) rather than ignored.
+     * A rating was set or changed, on {@code ratedOn} (risk-service's date of the rating). risk-service rates only
+     * people referral-service told it about, so a rating for an unknown person is refused (and dead-lettered) rather
+     * than ignored.
      */
     @Transactional
-    public void ratingChanged(UUID personId, RagRating rating) {
+    public void ratingChanged(UUID personId, RagRating rating, LocalDate ratedOn) {
         if (!people.exists(personId)) {
             throw RuleBroken.unknownPerson();
         }
-        keyworker.whenRated(personId, rating);
+        keyworker.whenRated(personId, rating, ratedOn);
     }
 }

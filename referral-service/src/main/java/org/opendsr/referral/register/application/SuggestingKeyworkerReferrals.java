@@ -58,12 +58,14 @@ public class SuggestingKeyworkerReferrals {
     /**
      * On risk-service's {@code dsr.risk.rating-changed.v1} (through {@link FollowingRatings}): when a person on the
      * register is rated Red, Amber or Blue while under 25, suggest a keyworker referral once for their register entry
-     * (the episode).
+     * (the episode). The age is the one on the day of the rating, never on the day its event arrives: a consumer
+     * running behind near a 25th birthday must not change the outcome (issue 15).
      *
+     * @param ratedOn the rating's date, as risk-service published it
      * @return true when a suggestion was published
      */
     @Transactional
-    public boolean whenRated(UUID personId, RagRating rating) {
+    public boolean whenRated(UUID personId, RagRating rating, LocalDate ratedOn) {
         Optional<Person> person = people.byId(personId).filter(row -> row.dateOfBirth() != null);
         if (person.isEmpty()) {
             return false;
@@ -72,8 +74,8 @@ public class SuggestingKeyworkerReferrals {
             // Reading the date of birth is a read of the record like any other (the 18th-birthday job audits too).
             access.audit(personId, Actor.REFERRAL_SERVICE, AuditAction.READ,
                     "date of birth: age when rated " + rating.name(), AccessPurpose.AGE_MILESTONE, Now.of(clock));
-            AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), LocalDate.now(clock));
-            return KeyworkerReferralPolicy.whenRated(age, rating)
+            AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), ratedOn);
+            return KeyworkerReferralPolicy.whenRated(person.get().dateOfBirth(), ratedOn, rating)
                     .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock)))
                     .orElse(false);
         }).orElse(false);

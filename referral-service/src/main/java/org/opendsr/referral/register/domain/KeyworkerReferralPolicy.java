@@ -1,5 +1,6 @@
 package org.opendsr.referral.register.domain;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.opendsr.contracts.common.RagRating;
@@ -23,9 +24,23 @@ public final class KeyworkerReferralPolicy {
                 : Optional.empty();
     }
 
-    public static Optional<KeyworkerSuggestionReason> whenRated(AgeAtDate ageNow, RagRating rating) {
+    /**
+     * Whether a rating made on {@code ratedOn} calls for a keyworker referral: the age that counts is the age on the
+     * day of the rating, not on the day its event is handled (a rating made the day before the 25th birthday was made
+     * while under 25, however late it arrives).
+     */
+    public static Optional<KeyworkerSuggestionReason> whenRated(LocalDate dateOfBirth, LocalDate ratedOn,
+                                                                RagRating rating) {
+        return whenRated(AgeAtDate.of(dateOfBirth, ratedOn), rating);
+    }
+
+    /**
+     * @param ageWhenRated the age on the rating's date (not on the day the rating reaches referral-service: someone
+     *                     rated the day before their 25th birthday was rated while under 25)
+     */
+    public static Optional<KeyworkerSuggestionReason> whenRated(AgeAtDate ageWhenRated, RagRating rating) {
         boolean ratingCalls = rating == RagRating.RED || rating == RagRating.AMBER || rating == RagRating.BLUE;
-        return ratingCalls && ageNow.band().isUnder25()
+        return ratingCalls && ageWhenRated.band().isUnder25()
                 ? Optional.of(KeyworkerSuggestionReason.RATED_RED_AMBER_OR_BLUE)
                 : Optional.empty();
     }

@@ -2,6 +2,8 @@ package org.opendsr.referral.register.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +35,16 @@ class KeyworkerReferralPolicyTest {
         assertThat(KeyworkerReferralPolicy.whenRated(new AgeAtDate(19), rating))
                 .contains(KeyworkerSuggestionReason.RATED_RED_AMBER_OR_BLUE);
         assertThat(KeyworkerReferralPolicy.whenRated(new AgeAtDate(25), rating)).isEmpty();
+    }
+
+    @Test
+    void theAgeThatCountsIsTheAgeOnTheDayOfTheRating() {
+        LocalDate born = LocalDate.of(2001, 12, 5);
+
+        assertThat(KeyworkerReferralPolicy.whenRated(born, LocalDate.of(2026, 12, 4), RagRating.AMBER))
+                .as("rated the day before the 25th birthday").contains(KeyworkerSuggestionReason.RATED_RED_AMBER_OR_BLUE);
+        assertThat(KeyworkerReferralPolicy.whenRated(born, LocalDate.of(2026, 12, 5), RagRating.AMBER))
+                .as("rated on the 25th birthday").isEmpty();
     }
 
     @Test

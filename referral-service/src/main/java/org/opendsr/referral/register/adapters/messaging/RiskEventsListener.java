@@ -20,7 +20,8 @@ public class RiskEventsListener extends DsrTopicListener {
     public RiskEventsListener(InboundEvents inbound, FollowingRatings ratings) {
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.RISK_RATING_CHANGED_V1, RatingChanged.class, event ->
-                        ratings.ratingChanged(event.payload().personId(), event.payload().rating()))
+                        ratings.ratingChanged(event.payload().personId(), event.payload().rating(),
+                                event.payload().ratedOn()))
                 .build());
     }
 }
