@@ -11,6 +11,7 @@ import static org.opendsr.consent.support.ConsentRequests.withdrawal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -39,6 +40,8 @@ import org.opendsr.contracts.EventSchemas;
 import org.opendsr.contracts.EventSources;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
+import org.opendsr.contracts.common.AgeBand;
+import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.contracts.referral.RemovalReason;
 import org.opendsr.kit.messaging.CloudEventCodec;
 import org.opendsr.kit.messaging.DeadLetters;
@@ -296,16 +299,24 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
-    void turning18OfSomeoneNoReferralIntroducedGoesToTheDeadLetterTopicWithItsReason() {
+    void turning18OfSomeoneNoReferralIntroducedIsSetAsideNotDeadLettered() {
+        // referral-service announced people whose self or family referral was never completed, whom nobody else
+        // knew: such records (and the old day-precise ones) may still be on the topic. Nobody unknown has a consent
+        // to renew, and referral-service announces them again once a referral of theirs is announced: a dead letter
+        // would be a false alert.
         UUID stranger = UUID.randomUUID();
-
         referrals.turning18(stranger);
+        referrals.turned18(stranger, Instant.now());
 
-        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(record ->
-                stranger.toString().equals(record.key())
-                        && "consent-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)));
-        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
-        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains("no referral");
+        // Referred afterwards (on the same partition, so after both announcements were dealt with).
+        UUID referralId = referrals.referred(stranger, LifeStage.CHILD, AgeBand.AGE_14_TO_17, Instant.now());
+        api.awaitKnown(stranger);
+
+        assertThat(deadLetters.readFor(Duration.ofMillis(500), record -> stranger.toString().equals(record.key())))
+                .as("no dead letter about %s (referral %s)", stranger, referralId).isEmpty();
+        // Nothing was kept of the announcements: a child to consent-service until referral-service announces again.
+        JsonNode consent = api.recorded(parentalResponsibility(stranger, api.today()));
+        assertThat(consent.get("renewalReason").asText()).isEqualTo("ANNUAL_RENEWAL");
     }
 
     @Test

@@ -99,6 +99,52 @@ class ConsentLifecycleRunTest extends ConsentServiceUnderTest {
     }
 
     @Test
+    void renewalAt18AnnouncedAheadHasYearlyRenewalsDueSoonWindowAndReminders() {
+        LocalDate today = api.today();
+        UUID child = UUID.randomUUID();
+        referrals.referred(child, LifeStage.CHILD, AgeBand.AGE_14_TO_17, Instant.now());
+        api.awaitKnown(child);
+        api.recorded(org.opendsr.consent.support.ConsentRequests.parentalResponsibility(child, today.minusMonths(1)));
+        // referral-service announces the month two months ahead: due by its last day, from the birthday month alone.
+        YearMonth turns18In = YearMonth.from(today).plusMonths(2);
+        LocalDate due = turns18In.atEndOfMonth();
+        referrals.turning18(child, turns18In);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "TURNED_18".equals(api.history(child).get("consents").get(0).path("renewalReason").asText()));
+        JsonNode consent = api.history(child).get("consents").get(0);
+        assertThat(consent.get("renewalDueOn").asText()).isEqualTo(due.toString());
+        assertThat(consent.get("status").asText()).as("not due yet: notice comes first").isEqualTo("ACTIVE");
+
+        api.advanceClockTo(due.minusDays(31));
+        assertThat(about(api.runLifecycle().get("moved"), child)).isEmpty();
+
+        // As for yearly renewal: due soon 30 days ahead with a reminder, then weekly.
+        api.advanceClockTo(due.minusDays(30));
+        JsonNode windowOpens = api.runLifecycle();
+        assertThat(about(windowOpens.get("moved"), child)).singleElement()
+                .satisfies(move -> assertThat(move.get("to").asText()).isEqualTo("RENEWAL_DUE"));
+        assertThat(about(windowOpens.get("remindersSent"), child)).singleElement().satisfies(reminder -> {
+            assertThat(reminder.get("subject").asText()).isEqualTo("RENEWAL_DUE_SOON");
+            assertThat(reminder.get("reminderNumber").asInt()).isEqualTo(1);
+        });
+        JsonNode reminderDue = published.first(child, EventTypes.CONSENT_REMINDER_DUE_V1).data();
+        assertThat(reminderDue.get("renewalDueOn").asText()).isEqualTo(due.toString());
+
+        api.advanceClockTo(due.minusDays(23));
+        assertThat(about(api.runLifecycle().get("remindersSent"), child)).singleElement()
+                .satisfies(reminder -> assertThat(reminder.get("reminderNumber").asInt()).isEqualTo(2));
+
+        api.advanceClockTo(due);
+        JsonNode overdue = api.runLifecycle();
+        assertThat(about(overdue.get("moved"), child)).singleElement()
+                .satisfies(move -> assertThat(move.get("to").asText()).isEqualTo("OVERDUE"));
+        assertThat(about(overdue.get("remindersSent"), child)).singleElement()
+                .satisfies(reminder -> assertThat(reminder.get("subject").asText()).isEqualTo("RENEWAL_OVERDUE"));
+        assertThat(published.first(child, EventTypes.CONSENT_OVERDUE_V1).data().get("reason").asText())
+                .isEqualTo("TURNED_18");
+    }
+
+    @Test
     void consentNotRenewedIsRemindedThenOverdueThenLapsesAsTimePasses() {
         LocalDate today = api.today();
         UUID personId = knownAdult();

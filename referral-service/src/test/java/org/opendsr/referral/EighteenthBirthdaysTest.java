@@ -27,14 +27,17 @@ import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
 import org.opendsr.testclock.MovableClock;
 import org.opendsr.testkit.ApiClient;
+import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;
 
 /**
  * The daily turning-18 job with the service's clock moved: a person known to the DSR as a child is announced on the
- * first day of the month in which they turn 18 (PersonTurning18: the month and the last day to renew consent by, never
- * the date of birth, and an event time that is the announcement, never the birthday) once, however often the job runs
- * and with two replicas running it at once; a month the job missed is caught up; someone referred as an adult is not
- * announced; nothing on dsr.referral.events about them carries their date of birth or birthday.
+ * first day of the month two months before the one in which they turn 18 (PersonTurning18: the month and the last day
+ * to renew consent by, never the date of birth, and an event time that is the announcement, never the birthday), before
+ * consent renewal at 18 is "due soon", once, however often the job runs and with two replicas running it at once; a
+ * month the job missed is caught up; someone referred as an adult is not announced, nor anyone whose self or family
+ * referral was never completed (nobody else knows them) until it is; nothing on dsr.referral.events about them carries
+ * their date of birth or birthday.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,36 +75,80 @@ class EighteenthBirthdaysTest extends ReferralServiceUnderTest {
     }
 
     @Test
-    void aChildKnownToTheDsrIsAnnouncedOnTheFirstOfTheMonthInWhichTheyTurn18Once() {
-        YearMonth next = YearMonth.from(today()).plusMonths(1);
+    void aChildKnownToTheDsrIsAnnouncedOnceOnTheFirstOfTheMonthTwoMonthsBeforeTheOneInWhichTheyTurn18() {
+        // Turns 18 three months on: consent given for them as a child is due by the end of that month, and is "due
+        // soon" 30 days before, as yearly renewal is; the announcement must come before then.
+        YearMonth next = YearMonth.from(today()).plusMonths(3);
         LocalDate birthday = next.atDay(20);
         LocalDate dateOfBirth = birthday.minusYears(18);
         String personId = referredPersonBorn(dateOfBirth);
 
-        job.run();
+        runThroughTheApi();
         assertThat(database.count("SELECT count(*) FROM age_milestone WHERE person_id = ?::uuid", personId))
-                .as("the month they turn 18 has not begun").isZero();
+                .as("three months ahead: too early").isZero();
 
-        moveTo(next);
+        moveTo(next.minusMonths(2));
         // The outbox stamps an event when it is written (the database's time, not the service's moved clock).
         Instant announcing = Instant.now();
         NoticingEighteenthBirthdays.Run run = job.run();
-        job.run();
+        runThroughTheApi();
         Instant announced = Instant.now();
 
+        assertThat(next.atEndOfMonth().minusDays(30)).as("the renewal window opens after the announcement")
+                .isAfter(today());
         assertThat(run.ranHere()).isTrue();
         ConsumerRecord<String, String> record = events.awaitRecord(EventTypes.PERSON_TURNING_18_V1, personId);
         JsonNode event = EventsOnTopics.json(record.value());
         assertThat(event.get("data").get("turns18In").asText()).isEqualTo(next.toString());
         assertThat(event.get("data").get("consentRenewalDueBy").asText()).isEqualTo(next.atEndOfMonth().toString());
         assertThat(Instant.parse(event.get("time").asText()))
-                .as("the time of the announcement (the first of the month in production), not the birthday")
+                .as("the time of the announcement (a first of the month in production), not the birthday")
                 .isBetween(announcing.minusSeconds(1), announced.plusSeconds(1));
         assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId))
                 .as("announced once however often the job runs").isOne();
         assertThat(database.outboxEvents(EventTypes.PERSON_TURNED_18_V1, personId))
                 .as("the day-precise event is no longer published").isZero();
         assertNoEventGivesTheDateOfBirthAway(personId, dateOfBirth);
+    }
+
+    @Test
+    void aSelfOrFamilyReferralNeverCompletedIsNotAnnouncedUntilOtherServicesKnowThePerson() {
+        // They said their date of birth, but the referral was never completed: nobody outside referral-service has
+        // heard of them, so announcing them would only dead-letter at consent-service (a false alert).
+        LocalDate dateOfBirth = today().minusYears(18).minusDays(3);
+        ApiResponse taken = api.post("/referrals/self-or-family", journeys.dsrTeam(), java.util.Map.of(
+                "givenName", "Kerensa" + TestNames.suffix(), "familyName", "Trevithick", "postcode", "SN1 2JH",
+                "phone", "07700 900123", "dateOfBirth", dateOfBirth.toString(), "locality", "SWINDON"));
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        String personId = taken.json().get("personId").asText();
+        String referralId = taken.json().get("referralId").asText();
+        database.personFirstRecordedAt(personId, clock.instant().minus(Duration.ofDays(40)));
+
+        runThroughTheApi();
+
+        assertThat(database.count("SELECT count(*) FROM age_milestone WHERE person_id = ?::uuid", personId))
+                .as("not recorded, so it is announced once they are known").isZero();
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId)).isZero();
+
+        ApiResponse completed = api.post("/referrals/" + referralId + "/completion", journeys.dsrTeam(),
+                java.util.Map.of("dateOfBirth", dateOfBirth.toString(), "locality", "SWINDON",
+                        "reasonForReferral", "Family asking for help", "currentIssues", "Distress at home"));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        runThroughTheApi();
+
+        assertThat(database.outboxEvents(EventTypes.PERSON_TURNING_18_V1, personId)).isOne();
+        events.awaitRecord(EventTypes.PERSON_TURNING_18_V1, personId);
+        List<String> types = events.everyEventAbout(personId).stream()
+                .map(record -> EventsOnTopics.json(record.value()).get("type").asText()).toList();
+        assertThat(types).as("announced after the referral that made them known")
+                .containsSubsequence(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.PERSON_TURNING_18_V1);
+    }
+
+    /** POST /register/age-milestones, as a DSR lead: the run the daily schedule makes. */
+    private JsonNode runThroughTheApi() {
+        ApiResponse run = api.post("/register/age-milestones", journeys.dsrLead(), java.util.Map.of());
+        assertThat(run.status()).as(run.text()).isEqualTo(200);
+        return run.json();
     }
 
     @Test

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What consent-service learns from referral-service's events: who a person is (by id only), the outcome of their
- * referrals, the month in which they turn 18 (never the day), and when they leave the register. Each handler runs in the consumer's transaction, with the record that the
- * event was processed.
+ * referrals, the month in which they turn 18 (never the day), and when they leave the register. Each handler runs in
+ * the consumer's transaction, with the record that the event was processed. An event about someone no referral
+ * introduced is dead-lettered, except an announcement of turning 18, which is set aside (see {@link #personTurning18}).
  */
 @Singleton
 public class KnowingPeople {
@@ -103,9 +104,10 @@ public class KnowingPeople {
     }
 
     /**
-     * The person turns 18 this month: a consent given while they were a child must be renewed by the end of it
-     * (DSR policy: consent is renewed when a young person turns 18). The month comes from the event, not from the day
-     * it is processed, so consumer lag or a replay from the dead-letter topic changes nobody's dates.
+     * The person turns 18 in the month announced (announced ahead of it, so renewal at 18 is "due soon" and reminded
+     * as yearly renewal is, by the lifecycle run): a consent given while they were a child must be renewed by the end of
+     * that month (DSR policy: consent is renewed when a young person turns 18). The month comes from the event, not
+     * from the day it is processed, so consumer lag or a replay from the dead-letter topic changes nobody's dates.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurning18(ReceivedEvent<PersonTurning18> event) {
@@ -127,7 +129,17 @@ public class KnowingPeople {
     private void turning18(UUID personId, YearMonth month) {
         // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the announcement.
         locks.lock(PERSON_LOCK + personId);
-        KnownPerson adult = known(personId).turning18In(month);
+        Optional<KnownPerson> known = people.findForUpdate(personId);
+        if (known.isEmpty()) {
+            // referral-service announced people whose self or family referral was never completed, whom no service
+            // but referral-service knew; such records may still be on the topic. Nobody unknown here has a consent to
+            // renew, and referral-service announces them again once a referral of theirs is announced: a dead letter
+            // would be a false alert.
+            LOG.info("Person {} turns 18 but no referral of theirs has reached consent-service: nothing to renew",
+                    personId);
+            return;
+        }
+        KnownPerson adult = known.get().turning18In(month);
         people.update(adult, null);
         LocalDate today = LocalDate.now(clock);
         consents.openConsentOfForUpdate(personId).ifPresent(consent -> {

@@ -317,10 +317,39 @@ class ConsentLifecycleTest {
     @DisplayName("Turning 18: consent given for a child is renewed by the end of the month they turn 18 in")
     class Turning18 {
 
-        /** Announced by referral-service on the first of the month in which they turn 18: the month, never the day. */
+        /** The month in which they turn 18, as referral-service announces it: the month, never the day. */
         private final YearMonth january = YearMonth.of(2027, 1);
         private final LocalDate firstOfJanuary = january.atDay(1);
         private final LocalDate endOfJanuary = january.atEndOfMonth();
+
+        @Test
+        void announcedTwoMonthsAheadItIsDueSoonAndRemindedExactlyAsAYearlyRenewalDueThatDay() {
+            // referral-service announces February's 18th birthdays on 1 December (DSR policy: renewal every year and
+            // at 18, with the same notice): the renewal window opens after the announcement.
+            YearMonth february = YearMonth.of(2027, 2);
+            LocalDate announcedOn = LocalDate.of(2026, 12, 1);
+            LocalDate due = february.atEndOfMonth();
+            Consent at18 = recorded(aChildOf16Or17(), parentalResponsibility().givenOn(TODAY.minusMonths(3)));
+            Consent yearly = recorded(anAdult(), informedConsent().givenOn(due.minusYears(1)));
+
+            assertThat(at18.personTurning18(february, announcedOn, POLICY)).as("not due soon yet").isEmpty();
+            assertThat(at18.state()).isEqualTo(ConsentState.ACTIVE);
+            assertThat(at18.renewalDue()).isEqualTo(new RenewalDue(due, RenewalReason.TURNED_18));
+            List<ConsentChange> atEighteen = runDaily(at18, announcedOn, due.plusDays(27), POLICY);
+            List<ConsentChange> everyYear = runDaily(yearly, announcedOn, due.plusDays(27), POLICY);
+
+            assertThat(atEighteen).first().isEqualTo(new ConsentChange.RenewalBecameDue(at18.id(), at18.personId(), due));
+            assertThat(reminders(atEighteen)).isEqualTo(reminders(everyYear)).startsWith(
+                    due.minusDays(30) + " RENEWAL_DUE_SOON", due.minusDays(23) + " RENEWAL_DUE_SOON",
+                    due.minusDays(16) + " RENEWAL_DUE_SOON", due.minusDays(9) + " RENEWAL_DUE_SOON",
+                    due + " RENEWAL_OVERDUE");
+        }
+
+        private static List<String> reminders(List<ConsentChange> changes) {
+            return changes.stream().filter(ConsentChange.ReminderDue.class::isInstance)
+                    .map(ConsentChange.ReminderDue.class::cast)
+                    .map(reminder -> reminder.scheduledFor() + " " + reminder.subject()).toList();
+        }
 
         @Test
         void parentalResponsibilityConsentIsDueByTheLastDayOfTheMonthTheyTurn18In() {

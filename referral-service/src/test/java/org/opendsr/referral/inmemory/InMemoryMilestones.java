@@ -7,23 +7,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.register.application.Milestones;
 
-/** Milestones recorded once under their key, found among the in-memory people. */
+/** Milestones recorded once under their key, found among the in-memory people with a complete referral. */
 public class InMemoryMilestones implements Milestones {
 
     private final InMemoryPeople people;
+    private final InMemoryReferrals referrals;
     private final Set<String> recorded = new HashSet<>();
 
-    public InMemoryMilestones(InMemoryPeople people) {
+    public InMemoryMilestones(InMemoryPeople people, InMemoryReferrals referrals) {
         this.people = people;
+        this.referrals = referrals;
     }
 
     @Override
-    public List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter,
-                                                       LocalDate bornOnOrBefore) {
+    public List<Candidate> knownWithoutMilestoneBornBetween(String milestone, LocalDate bornAfter,
+                                                            LocalDate bornOnOrBefore) {
         return people.all().stream()
+                .filter(person -> referrals.ofPerson(person.id()).stream().anyMatch(Referral::isComplete))
                 .filter(person -> person.dateOfBirth() != null && person.dateOfBirth().isAfter(bornAfter)
                         && !person.dateOfBirth().isAfter(bornOnOrBefore))
                 .filter(person -> !recorded.contains(person.id() + "/" + milestone))

@@ -73,7 +73,7 @@ public class UseCases {
     public final InMemoryKeyProfessionals keyProfessionals = new InMemoryKeyProfessionals();
     public final InMemoryDuplicateFlags duplicateFlags = new InMemoryDuplicateFlags();
     public final InMemoryReferralDetailsToReview detailsToReview = new InMemoryReferralDetailsToReview();
-    public final InMemoryMilestones milestones = new InMemoryMilestones(people);
+    public final InMemoryMilestones milestones = new InMemoryMilestones(people, referrals);
     public final ReferralSettings settings = settings();
 
     public final RecordLocks recordLocks = new RecordLocks(locks);

@@ -235,6 +235,22 @@ class RatingApiTest extends RiskServiceUnderTest {
         assertThat(api.http.get("/ratings/people/" + stranger, api.dsrLead).status()).isEqualTo(404);
     }
 
+    @Test
+    void anOldTurned18OfSomeoneNeverReferredIsSetAsideNotDeadLettered() {
+        // The retired dsr.person.turned-18.v1 was also announced for people whose self or family referral was never
+        // completed, whom nobody else knew: such a record still on the topic is no dead letter (a false alert).
+        UUID stranger = UUID.randomUUID();
+        referrals.turned18(stranger, java.time.Instant.now());
+        // Referred afterwards, on the same partition: once known, the announcement before it has been dealt with.
+        referrals.referred(stranger, LifeStage.ADULT, AgeBand.AGE_18_TO_24, java.time.Instant.now());
+        api.awaitKnown(stranger);
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
+            assertThat(deadLetters.readFor(Duration.ofMillis(500), record -> stranger.toString().equals(record.key())
+                    && "risk-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)))).isEmpty();
+        }
+    }
+
     private static void assertRefused(ApiResponse response, int status, String field) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.text()).contains(field);

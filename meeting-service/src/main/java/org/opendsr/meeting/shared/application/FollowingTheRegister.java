@@ -28,6 +28,8 @@ import org.opendsr.contracts.risk.UpdateOverdue;
 import org.opendsr.contracts.risk.UpdatePosted;
 import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.messaging.UnprocessableEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What meeting-service learns from referral-, consent- and risk-service's events, by personId only: who is referred,
@@ -43,11 +45,14 @@ import org.opendsr.kit.messaging.UnprocessableEvent;
  *
  * <p>Order: the three topics are consumed independently, so a rating or consent event may arrive before the
  * referral event that placed the person. Those are kept against the personId (in no area until referral-service's
- * event arrives) rather than dead-lettered. A referral-service event that needs the person known (removed, moved,
- * turned 18) about someone never referred is dead-lettered with the reason: on its own topic nothing overtakes it.
+ * event arrives) rather than dead-lettered. A referral-service event that needs the person known (removed, moved)
+ * about someone never referred is dead-lettered with the reason: on its own topic nothing overtakes it. The old
+ * turned-18 announcement is the exception: it was made for some people nobody else knew, so it is set aside.
  */
 @Singleton
 public class FollowingTheRegister {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowingTheRegister.class);
 
     private final RegisterProjection projection;
     private final List<RegisterFollower> followers;
@@ -95,9 +100,17 @@ public class FollowingTheRegister {
         known(moved.personId(), projection.moved(moved.personId(), moved.locality()));
     }
 
+    /**
+     * The old day-precise announcement, no longer published. It was also made for people whose self or family
+     * referral was never completed, whom no service but referral-service knew: such a record about someone never
+     * referred (read when this service's consumer group first started, or replayed) changes nothing and is not a dead
+     * letter, which would be a false alert.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned18(ReceivedEvent<PersonTurned18> event) {
-        known(event.payload().personId(), projection.turned18(event.payload().personId()));
+        if (!projection.turned18(event.payload().personId())) {
+            LOG.info("Turned 18: person {} was never referred here; nothing to do", event.payload().personId());
+        }
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

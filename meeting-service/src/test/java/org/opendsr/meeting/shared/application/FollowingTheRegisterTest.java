@@ -118,6 +118,24 @@ class FollowingTheRegisterTest extends MeetingServiceUnderTest {
         assertThat(registerPeople.find(stranger)).isEmpty();
     }
 
+    @Test
+    void an_old_turned_18_of_someone_never_referred_is_set_aside_not_dead_lettered() {
+        // The retired dsr.person.turned-18.v1 was also announced for people whose self or family referral was never
+        // completed, whom nobody else knew: such a record still on the topic is no dead letter (a false alert).
+        UUID stranger = UUID.randomUUID();
+        referrals.turned18(stranger, clock.instant());
+        // Referred afterwards, on the same partition: once placed, the announcement before it has been dealt with.
+        referrals.referred(stranger, org.opendsr.contracts.common.LifeStage.ADULT,
+                org.opendsr.contracts.common.AgeBand.AGE_18_TO_24, clock.instant());
+        register.awaitPerson(stranger, person -> person.area() != null);
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
+            assertThat(deadLetters.readFor(java.time.Duration.ofMillis(500), record ->
+                    stranger.toString().equals(record.key()) && "meeting-service.referral-events".equals(
+                            TopicReader.header(record, DeadLetters.CONSUMER_GROUP)))).isEmpty();
+        }
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public interface Milestones {
 
-    /** Turning 18: recorded on the day it is announced (the first of the month), under its original key. */
+    /** Turning 18: recorded on the day it is announced (the first of a month ahead of it), under its original key. */
     String TURNED_18 = "TURNED_18";
 
     /** Someone who may have turned 18: what the rule needs, nothing more. */
@@ -22,8 +22,13 @@ public interface Milestones {
         }
     }
 
-    /** People born in the window without the milestone recorded yet. */
-    List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore);
+    /**
+     * People the other services know, born in the window, without the milestone recorded yet. Known means a referral of
+     * theirs was announced ({@code dsr.referral.received.v1}: at once for a professional or agency referral, on
+     * completion for a self or family referral); consent-, risk- and meeting-service know a person from that event
+     * only, so an announcement about anyone else could only be dead-lettered.
+     */
+    List<Candidate> knownWithoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore);
 
     /** True when this call recorded the milestone; false when it was already recorded. */
     boolean recordMilestone(UUID personId, String milestone, LocalDate reachedOn, Instant noticedAt);

@@ -20,11 +20,15 @@ import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 
 /**
- * Tells consent-service (and anyone else) that a person known to the DSR turns 18 this month, without the date of birth
- * or the day: consent given for a child must be renewed by the end of the month ({@link EighteenthBirthday}). Run daily;
- * on the first of a month it announces everyone turning 18 in it. Safe with several replicas (one holds the lock, the
- * others skip) and when run twice (each announcement is recorded under a unique key); catches up a first of the month
- * it did not run on, and someone recorded during the month they turn 18.
+ * Tells consent-service (and anyone else) that a person known to the DSR turns 18 in a month, without the date of birth
+ * or the day: consent given for a child must be renewed by the end of that month ({@link EighteenthBirthday}). Run
+ * daily; on the first of a month it announces everyone turning 18 in the month {@link EighteenthBirthday#NOTICE_MONTHS}
+ * on, early enough for consent-service to give renewal at 18 the "due soon" window and reminders of yearly renewal.
+ * Only people the other services know are announced (a referral of theirs was announced, on the same key and so
+ * before this): a self or family referral never completed makes nobody else know them, and an announcement would only
+ * be dead-lettered. Safe with several replicas (one holds the lock, the others skip) and when run twice (each
+ * announcement is recorded under a unique key); catches up a first of the month it did not run on, someone recorded
+ * late, and someone whose referral is completed later.
  */
 @Singleton
 public class NoticingEighteenthBirthdays {
@@ -59,8 +63,8 @@ public class NoticingEighteenthBirthdays {
         }
         Instant now = Now.of(clock);
         int announced = 0;
-        // Anyone turning 18 this month, or whose 18th birthday fell in the last year and was not announced.
-        for (Milestones.Candidate candidate : milestones.withoutMilestoneBornBetween(Milestones.TURNED_18,
+        // Anyone known turning 18 within the notice, or whose 18th birthday fell in the last year and was not announced.
+        for (Milestones.Candidate candidate : milestones.knownWithoutMilestoneBornBetween(Milestones.TURNED_18,
                 today.minusYears(19), EighteenthBirthday.latestDateOfBirthTurning18By(today))) {
             LocalDate firstRecordedOn = LocalDate.ofInstant(candidate.firstRecordedAt(), FirstContactDeadline.ENGLAND);
             if (!EighteenthBirthday.dueToBeAnnounced(candidate.dateOfBirth(), firstRecordedOn, today)) {
@@ -73,7 +77,7 @@ public class NoticingEighteenthBirthdays {
                 outbox.append("person", candidate.personId(), EventTypes.PERSON_TURNING_18_V1,
                         PersonTurning18.in(candidate.personId(), EighteenthBirthday.monthOf(candidate.dateOfBirth())));
                 access.audit(candidate.personId(), Actor.REFERRAL_SERVICE, AuditAction.READ,
-                        "date of birth: turning 18 this month", AccessPurpose.AGE_MILESTONE, now);
+                        "date of birth: turning 18 (the month announced)", AccessPurpose.AGE_MILESTONE, now);
                 announced++;
             }
         }

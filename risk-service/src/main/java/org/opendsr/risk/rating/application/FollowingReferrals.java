@@ -23,17 +23,22 @@ import org.opendsr.risk.rating.domain.PersonRatings;
 import org.opendsr.risk.rating.domain.RatingDecision;
 import org.opendsr.risk.rating.domain.RatingRules;
 import org.opendsr.risk.shared.application.RiskAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What risk-service learns from referral-service's events, by personId only: who was referred (with the referrer's
  * indicative rating), who is on the register, who turned 18, who left, and the admissions and discharges agencies
  * report. Each handler runs in the kit's transaction with the processed-event record, so a redelivered event changes
- * nothing. An event about a person never referred is dead-lettered with the reason (it can never succeed).
+ * nothing. An event about a person never referred is dead-lettered with the reason (it can never succeed), except the
+ * old turned-18 announcement, which was made for some people nobody else knew.
  */
 @Singleton
 public class FollowingReferrals {
 
     static final String REFERRAL_SERVICE = "referral-service";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowingReferrals.class);
 
     private final PersonRatings people;
     private final ApplyingRatings applying;
@@ -89,11 +94,18 @@ public class FollowingReferrals {
                 Map.of("onRegister", false, "reason", removed.reason().name()));
     }
 
+    /**
+     * The old day-precise announcement, no longer published. It was also made for people whose self or family
+     * referral was never completed, whom no service but referral-service knew: such a record (read by a new consumer
+     * group, or replayed) about someone never referred here changes nothing and is not a dead letter, which would be a
+     * false alert.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned18(ReceivedEvent<PersonTurned18> event) {
-        PersonRating person = known(event.payload().personId());
-        person.turned18();
-        people.save(person);
+        people.findForUpdate(event.payload().personId()).ifPresentOrElse(person -> {
+            person.turned18();
+            people.save(person);
+        }, () -> LOG.info("Turned 18: person {} was never referred here; nothing to do", event.payload().personId()));
     }
 
     /** BLUE at once for someone on the register (system actor: the reporting agency, reason recorded). */

@@ -22,9 +22,12 @@ class PostgresMilestones implements Milestones {
     }
 
     @Override
-    public List<Candidate> withoutMilestoneBornBetween(String milestone, LocalDate bornAfter, LocalDate bornOnOrBefore) {
+    public List<Candidate> knownWithoutMilestoneBornBetween(String milestone, LocalDate bornAfter,
+                                                            LocalDate bornOnOrBefore) {
         return jdbc.prepareStatement("SELECT p.id, p.date_of_birth, p.created_at FROM person p"
                 + " WHERE p.date_of_birth > ? AND p.date_of_birth <= ?"
+                // A complete referral is one announced to the other services (ReferralAnnouncements).
+                + " AND EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id AND r.complete)"
                 + " AND NOT EXISTS (SELECT 1 FROM age_milestone m WHERE m.person_id = p.id AND m.milestone = ?)"
                 + " ORDER BY p.date_of_birth, p.id", select -> {
             select.setObject(1, bornAfter);

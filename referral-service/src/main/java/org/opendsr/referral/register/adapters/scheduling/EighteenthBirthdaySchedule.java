@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks daily, at 00:30 in England unless configured otherwise, for people turning 18 this month: on the first of a
- * month it announces them all; other days catch up what a missed run or a new referral left.
+ * Looks daily, at 00:30 in England unless configured otherwise, for people known to the DSR turning 18 soon: on the
+ * first of a month it announces all who turn 18 two months on; other days catch up what a missed run, a new referral or
+ * a completed one left.
  */
 @Singleton
 public class EighteenthBirthdaySchedule {
@@ -27,7 +28,7 @@ public class EighteenthBirthdaySchedule {
         try {
             NoticingEighteenthBirthdays.Run run = noticing.run();
             if (run.ranHere()) {
-                LOG.info("Age milestones for {}: {} person(s) announced as turning 18 this month", run.checkedOn(),
+                LOG.info("Age milestones for {}: {} person(s) announced as turning 18", run.checkedOn(),
                         run.turning18());
             } else {
                 LOG.info("Age milestones for {}: another replica is on it", run.checkedOn());
