@@ -403,7 +403,10 @@ class ConsentApiTest extends ConsentServiceUnderTest {
                             request -> otherFormat(request, "Pictures sent to jo.bloggs@example.org"), "explainedWithDetail"),
                     bad("format detail holds no phone number",
                             request -> otherFormat(request, "Talked through on 07700 900123"), "explainedWithDetail"),
-                    bad("renewalOf must be a UUID", request -> with(request, "renewalOf", "last-year"), "renewalOf"));
+                    bad("renewalOf must be a UUID", request -> with(request, "renewalOf", "last-year"), "renewalOf"),
+                    // Issue 15: a blank identifier is not one left out (that would record a new consent, not a renewal).
+                    bad("a blank renewalOf is not one left out", request -> with(request, "renewalOf", ""), "renewalOf"),
+                    bad("a blank basis is not a basis", request -> with(request, "basis", " "), "basis"));
         }
 
         private static Arguments bad(String rule, Function<Map<String, Object>, Map<String, Object>> change,

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DeadLetters;
@@ -476,6 +478,36 @@ class AgencyInboundTest extends ReferralServiceUnderTest {
                 .isEqualTo("person.nhsNumber: is not a valid NHS number (check digit)");
         assertNoHeaderQuotes(deadLetter, wrong);
         assertThat(database.peopleWithNhsNumber(wrong)).isZero();
+    }
+
+    /**
+     * Issue 15: an optional identifier or code is left out or given, and a blank one is neither. The agency's record
+     * goes to its dead-letter topic with a reason naming the field (the schema's or the DSR's own rule, whichever
+     * finds it first), and nothing is written.
+     */
+    @ParameterizedTest(name = "{0} \"{1}\"")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "/person|nhsNumber||nhsNumber",
+            "/person|nhsNumber|   |nhsNumber",
+            "/person|phone|  |person.phone",
+            "/person|email||email",
+            "/person/address|line2| |person.address.line2",
+            "/referrer|phone| |referrer.phone",
+            "/referrer|email|  |email"})
+    void aBlankIdentifierOrCodeIsDeadLetteredNamingItAndNothingIsWritten(String at, String field, String blank,
+                                                                        String named) {
+        ObjectNode referral = agencyReferral(TestNhsNumbers.next());
+        ((ObjectNode) referral.at("/data" + at)).put(field, blank == null ? "" : blank);
+        String agencyReference = referral.at("/data/agencyReference").asText();
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Long> before = database.rowCounts();
+
+        events.publishAgencyEvent(referral, key);
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> key.equals(r.key()));
+        assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).contains(named);
+        assertThat(database.count("SELECT count(*) FROM referral WHERE agency_reference = ?", agencyReference)).isZero();
+        assertThat(database.rowCounts()).isEqualTo(before);
     }
 
     @Test

@@ -69,6 +69,9 @@ class LifecycleRefusalsTest extends ReferralServiceUnderTest {
                 new BadCompletion("no locality", "locality", null, "locality"),
                 new BadCompletion("a locality the ICB does not have", "locality", "LEEDS", "locality"),
                 new BadCompletion("an NHS number with a wrong check digit", "nhsNumber", "943 476 5918", "nhsNumber"),
+                // Issue 15: an NHS number is left out or given; blank is neither, and refused.
+                new BadCompletion("an empty NHS number", "nhsNumber", "", "nhsNumber"),
+                new BadCompletion("a blank NHS number", "nhsNumber", "  ", "nhsNumber"),
                 new BadCompletion("a blank reason for referral", "reasonForReferral", "  ", "reasonForReferral"),
                 new BadCompletion("a reason over 4000 characters", "reasonForReferral", "r".repeat(4001),
                         "reasonForReferral"),
@@ -154,6 +157,22 @@ class LifecycleRefusalsTest extends ReferralServiceUnderTest {
 
         ApiResponse response = journeys.accept(receipt.get("referralId").asText(), Map.of(
                 "criteria", Journeys.ALL_CRITERIA_MET, "responsibleProfessional", "p".repeat(201)));
+
+        assertProblemNaming(response, "responsibleProfessional");
+        assertThat(database.rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankResponsibleProfessionalIsRefusedNamingItNotAllocatedToNobody() {
+        // Issue 15: a user id is left out (the referrer is responsible) or given; "" would allocate the person to no one.
+        JsonNode receipt = journeys.refer(TestTokens.get().tokenFor("a.referrer@example.nhs", DsrRoles.PROFESSIONAL),
+                ReferralRequests.aReferralOfSomeoneNew());
+        journeys.contact(receipt.get("referralId").asText());
+        journeys.recordConsent(receipt.get("personId").asText(), "ACTIVE");
+        Map<String, Long> before = database.rowCounts();
+
+        ApiResponse response = journeys.accept(receipt.get("referralId").asText(), Map.of(
+                "criteria", Journeys.ALL_CRITERIA_MET, "responsibleProfessional", ""));
 
         assertProblemNaming(response, "responsibleProfessional");
         assertThat(database.rowCounts()).isEqualTo(before);

@@ -308,7 +308,28 @@ class ProfessionalReferralApiTest extends ReferralServiceUnderTest {
                                 "email", "priya at camhs")), "keyProfessionals[0].email"),
                 BadValue.of("a key professional's user id over 200 characters", "keyProfessionals",
                         List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS",
-                                "email", "p@example.org", "userId", "u".repeat(201))), "keyProfessionals[0].userId"));
+                                "email", "p@example.org", "userId", "u".repeat(201))), "keyProfessionals[0].userId"),
+                // Issue 15: an optional identifier or code is left out or given; blank is neither, and refused.
+                BadValue.of("an empty NHS number", "nhsNumber", ""),
+                BadValue.of("a blank NHS number", "nhsNumber", "   "),
+                BadValue.of("an empty ethnic category", "demographics", Map.of("ethnicCategory", ""),
+                        "demographics.ethnicCategory"),
+                BadValue.of("a blank gender identity", "demographics", Map.of("genderIdentity", " "),
+                        "demographics.genderIdentity"),
+                BadValue.of("an empty address line", "address", Map.of("line1", ""), "address.line1"),
+                BadValue.of("a blank town", "address", Map.of("line1", "1 High St", "town", "  "), "address.town"),
+                BadValue.of("a contact's empty email beside a phone", "contacts",
+                        List.of(Map.of("relationship", "PERSON", "phone", "01793 000000", "email", "")),
+                        "contacts[0].email"),
+                BadValue.of("a contact's blank phone beside an email", "contacts",
+                        List.of(Map.of("relationship", "PERSON", "phone", " ", "email", "p@example.org")),
+                        "contacts[0].phone"),
+                BadValue.of("a key professional's empty user id", "keyProfessionals",
+                        List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS",
+                                "email", "p@example.org", "userId", "")), "keyProfessionals[0].userId"),
+                BadValue.of("a key professional's blank email beside a phone", "keyProfessionals",
+                        List.of(Map.of("name", "Priya Shah", "role", "Nurse", "organisation", "CAMHS",
+                                "phone", "01793 000000", "email", "  ")), "keyProfessionals[0].email"));
     }
 
     @ParameterizedTest(name = "{0}")

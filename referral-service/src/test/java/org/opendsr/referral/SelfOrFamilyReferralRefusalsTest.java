@@ -59,6 +59,10 @@ class SelfOrFamilyReferralRefusalsTest extends ReferralServiceUnderTest {
                 BadValue.of("a date of birth over 120 years ago", "dateOfBirth",
                         today.minusYears(120).minusDays(1).toString()),
                 BadValue.of("a locality the ICB does not have", "locality", "LEEDS"),
+                // Issue 15: an optional identifier or code is left out or given; blank is neither, and refused.
+                BadValue.of("an empty locality", "locality", ""),
+                BadValue.of("an empty email beside a phone", "email", ""),
+                BadValue.of("a blank phone beside an email", "phone", "  "),
                 BadValue.of("a reason over 4000 characters", "reasonForReferral", "r".repeat(4001)),
                 BadValue.of("made by someone of no relationship", "madeBy", Map.of("name", "Morwenna"),
                         "madeBy.relationship"),

@@ -132,6 +132,14 @@ class BookingApiTest extends MeetingServiceUnderTest {
         Map<String, Object> both = ctr(ctr, tenOClock(today().plusDays(20)));
         both.put("onlineLink", "https://meet.example.org/r/1");
         assertProblem(book(api.dsrTeam, both), 400, "location");
+        // Issue 15: a link or a place is left out or given; a blank one is neither, and is refused naming it.
+        Map<String, Object> blankLink = ctr(ctr, tenOClock(today().plusDays(20)));
+        blankLink.put("onlineLink", "");
+        assertProblem(book(api.dsrTeam, blankLink), 400, "onlineLink");
+        Map<String, Object> blankPlace = ctr(ctr, tenOClock(today().plusDays(20)));
+        blankPlace.put("location", "  ");
+        assertProblem(book(api.dsrTeam, blankPlace), 400, "location");
+        assertThat(bookingsOf(ctr)).as("nothing booked").isZero();
     }
 
     @Test
@@ -325,6 +333,20 @@ class BookingApiTest extends MeetingServiceUnderTest {
     }
 
     /** How many events of a type the outbox holds for one booking: what was written, whatever was relayed. */
+    private long bookingsOf(UUID obligationId) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM review_booking WHERE obligation_id = ?")) {
+            query.setObject(1, obligationId);
+            try (ResultSet found = query.executeQuery()) {
+                found.next();
+                return found.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long eventsInOutbox(String type, String bookingId) {
         try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
              PreparedStatement query = connection.prepareStatement(

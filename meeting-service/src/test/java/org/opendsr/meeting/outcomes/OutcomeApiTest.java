@@ -221,6 +221,17 @@ class OutcomeApiTest extends MeetingServiceUnderTest {
         Map<String, Object> badRating = outcome(personId, today());
         badRating.put("agreedRating", "PURPLE");
         assertProblem(record(meeting, api.dsrTeam, badRating), 400, "agreedRating");
+        // Issue 15: an optional code or identifier is left out or given; blank is neither (not "no rating", not "no
+        // owner"), and is refused naming it.
+        Map<String, Object> blankRating = outcome(personId, today());
+        blankRating.put("agreedRating", " ");
+        blankRating.remove("ratingRationale");
+        blankRating.remove("discussedWithPersonAndFamily");
+        assertProblem(record(meeting, api.dsrTeam, blankRating), 400, "agreedRating");
+        Map<String, Object> blankOwner = outcome(personId, today());
+        blankOwner.put("actions", List.of(Map.of("description", ACTION, "ownerAgency", "swindon-community-ld-team",
+                "ownerSubject", "", "dueOn", today().toString())));
+        assertProblem(record(meeting, api.dsrTeam, blankOwner), 400, "actions[0].ownerSubject");
 
         assertThat(outboxPayloads(personId)).isEmpty();
         assertThat(api.http.get("/meetings/people/" + personId + "/outcomes", api.dsrTeam).json().get("outcomes"))

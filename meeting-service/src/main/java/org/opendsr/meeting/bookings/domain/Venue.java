@@ -1,5 +1,6 @@
 package org.opendsr.meeting.bookings.domain;
 
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.OneLineText;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.shared.domain.HttpsLink;
@@ -14,8 +15,10 @@ public record Venue(String onlineLink, String location) {
     public static final int LINK_MAX_LENGTH = HttpsLink.MAX_LENGTH;
 
     public static Venue of(String onlineLink, String location) {
-        String link = blankToNull(onlineLink);
-        String place = blankToNull(location);
+        // Each is left out or given: a blank one is refused, not read as left out (issue 15), which on a rebooking
+        // would silently keep the old place.
+        String link = GivenOrLeftOut.value("onlineLink", onlineLink).map(String::strip).orElse(null);
+        String place = GivenOrLeftOut.value("location", location).map(String::strip).orElse(null);
         if (link != null && place != null) {
             throw RuleBroken.invalid("location", "give an onlineLink or a location, not both");
         }
@@ -34,9 +37,5 @@ public record Venue(String onlineLink, String location) {
     /** For the invitation's LOCATION: the link or the place, or null. */
     public String describe() {
         return onlineLink != null ? onlineLink : location;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

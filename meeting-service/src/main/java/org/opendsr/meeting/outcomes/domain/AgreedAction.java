@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.shared.domain.PlanningHorizon;
 
@@ -69,7 +70,8 @@ public final class AgreedAction {
         String description = OutcomeTexts.required(field + ".description", asked.description(),
                 OutcomeTexts.ACTION_MAX);
         String agency = OutcomeTexts.agencyId(field + ".ownerAgency", asked.ownerAgency());
-        String subject = asked.ownerSubject() == null || asked.ownerSubject().isBlank() ? null
+        // Left out, no one professional owns it; a blank user id is refused, not read as "no owner" (issue 15).
+        String subject = GivenOrLeftOut.value(field + ".ownerSubject", asked.ownerSubject()).isEmpty() ? null
                 : OutcomeTexts.oneLine(field + ".ownerSubject", asked.ownerSubject(), OutcomeTexts.SUBJECT_MAX,
                         "a professional's user id");
         if (asked.dueOn() == null) {

@@ -168,7 +168,15 @@ class ReviewBookingTest {
             assertInvalid(() -> Venue.of("https://meet.example.org/r/1", "Civic Centre"), "location");
             assertInvalid(() -> Venue.of("http://meet.example.org/r/1", null), "onlineLink");
             assertInvalid(() -> Venue.of(null, "Ring 07700 900123"), "location");
-            assertThat(Venue.of("https://meet.example.org/r/1", " ").describe()).isEqualTo("https://meet.example.org/r/1");
+            assertThat(Venue.of("https://meet.example.org/r/1", null).describe()).isEqualTo("https://meet.example.org/r/1");
+            assertThat(Venue.of(null, null).describe()).as("neither yet").isNull();
+        }
+
+        @Test
+        void aBlankLinkOrPlaceIsRefusedNotTakenAsLeftOut() {
+            // Issue 15: "" is not a way to leave a venue out (a rebooking would silently keep the old place).
+            assertInvalid(() -> Venue.of("https://meet.example.org/r/1", " "), "location");
+            assertInvalid(() -> Venue.of("", "Civic Centre"), "onlineLink");
         }
     }
 }

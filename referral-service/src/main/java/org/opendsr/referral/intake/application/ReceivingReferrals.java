@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.agency.AgencyPerson;
 import org.opendsr.contracts.agency.AgencyReferralSubmitted;
 import org.opendsr.contracts.referral.ReferralRoute;
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.shared.application.RecordLocks;
@@ -174,6 +175,10 @@ public class ReceivingReferrals {
         }
         // The agency format has the person's own phone and email beside their name: name the fields as it does.
         checks.phone("person.phone", submitted.person().phone());
+        GivenOrLeftOut.check("person.email", submitted.person().email());
+        // The referrer becomes a key professional: their contact details pass the same checks as any other's.
+        checks.phone("referrer.phone", submitted.referrer().phone());
+        GivenOrLeftOut.check("referrer.email", submitted.referrer().email());
         // Checked here, after the re-sent check, not on arrival: a re-sent referral is answered as the first was.
         NewPerson details = personOf(submitted.person());
         ReferredPerson person = checkPerson(details, "person.", true);
@@ -187,6 +192,7 @@ public class ReceivingReferrals {
 
     private ReferredPerson checkPerson(NewPerson person, String prefix, boolean identified) {
         LocalDate today = LocalDate.now(clock);
+        checks.optionalValues(prefix, person);
         if (identified && person.dateOfBirth() == null) {
             throw RuleBroken.invalid(prefix + "dateOfBirth", "must not be null");
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.contracts.referral.WithdrawalReason;
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
@@ -95,6 +96,8 @@ public final class Referral {
      */
     public ReferralChange.Accepted accept(EligibilityChecklist checklist, String responsibleProfessional, Instant at,
                                           String by) {
+        // Left out, the referrer is responsible; a blank user id would allocate the person to no one (issue 15).
+        GivenOrLeftOut.check("responsibleProfessional", responsibleProfessional);
         ReferralLifecycle.check(status, ReferralStatus.ACCEPTED, complete);
         checklist.checkAllowsAcceptance();
         close(ReferralStatus.ACCEPTED, at, by);

@@ -24,6 +24,7 @@ import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.ports.EventOutbox;
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -100,6 +101,8 @@ public class ApplyingAgencyUpdates {
         Instant now = Now.of(clock);
         String postcode = checks.postcode("address.postcode", update.address().postcode());
         checks.locality("locality", update.locality(), true);
+        checks.addressLines("address.", new Address(update.address().line1(), update.address().line2(),
+                update.address().town()));
         Linked linked = lockedLinkedPerson(update.nhsNumber(), update.dateOfBirth(), agency, now);
         Person person = linked.person();
         if (!linked.provider()) {
@@ -130,6 +133,7 @@ public class ApplyingAgencyUpdates {
     public void contactDetailsChanged(AgencyContactDetailsChangedV2 update, AgencySystem agency) {
         Instant now = Now.of(clock);
         checks.phone("phone", update.phone());
+        GivenOrLeftOut.check("email", update.email());
         Linked linked = lockedLinkedPerson(update.nhsNumber(), update.dateOfBirth(), agency, now);
         Person person = linked.person();
         if (!linked.provider()) {

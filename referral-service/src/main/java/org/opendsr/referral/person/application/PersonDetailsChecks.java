@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.referral.person.domain.EthnicCategory;
@@ -32,9 +33,12 @@ public class PersonDetailsChecks {
         this.settings = settings;
     }
 
-    /** The NHS number, if one was given; refused if it fails the Modulus 11 check (or is a test number where not accepted). */
+    /**
+     * The NHS number, if one was given (left out: not known); refused if blank (issue 15: "" is not a way to say
+     * "not known"), or if it fails the Modulus 11 check (or is a test number where not accepted).
+     */
     public Optional<NhsNumber> nhsNumber(String field, @Nullable String text) {
-        if (text == null || text.isBlank()) {
+        if (GivenOrLeftOut.value(field, text).isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -42,6 +46,24 @@ public class PersonDetailsChecks {
         } catch (NhsNumber.InvalidNhsNumber invalid) {
             throw RuleBroken.invalid(field, invalid.problem().message());
         }
+    }
+
+    /**
+     * Optional identifiers of a referred person not checked elsewhere (issue 15): each is left out or given, never
+     * blank, on every route (the NHS number, demographics, contacts and key professionals are checked by their own
+     * checks, which apply the same rule). Request bodies say the same with {@code @NotBlankWhenGiven}; this is the
+     * check agency events reach, and it names each field by its path in what was sent.
+     */
+    public void optionalValues(String prefix, NewPerson person) {
+        GivenOrLeftOut.check(prefix + "locality", person.locality());
+        addressLines(prefix + "address.", person.address());
+    }
+
+    /** An address's lines are each left out or given: a blank line says nothing about where someone lives. */
+    public void addressLines(String prefix, Address address) {
+        GivenOrLeftOut.check(prefix + "line1", address.line1());
+        GivenOrLeftOut.check(prefix + "line2", address.line2());
+        GivenOrLeftOut.check(prefix + "town", address.town());
     }
 
     public void dateOfBirth(String field, LocalDate dateOfBirth, LocalDate today) {
@@ -74,6 +96,8 @@ public class PersonDetailsChecks {
     }
 
     public void demographics(String prefix, Demographics demographics) {
+        GivenOrLeftOut.check(prefix + "ethnicCategory", demographics.ethnicCategory());
+        GivenOrLeftOut.check(prefix + "genderIdentity", demographics.genderIdentity());
         if (demographics.ethnicCategory() != null && EthnicCategory.ofCode(demographics.ethnicCategory()).isEmpty()) {
             throw RuleBroken.invalid(prefix + "ethnicCategory",
                     "must be an NHS Data Dictionary ethnic category code: " + EthnicCategory.CODES);
@@ -85,6 +109,7 @@ public class PersonDetailsChecks {
     }
 
     public void phone(String field, @Nullable String phone) {
+        GivenOrLeftOut.check(field, phone);
         if (phone != null && !PhoneNumberFormat.isValid(phone)) {
             throw RuleBroken.invalid(field, "must be a phone number of 7 to 15 digits, e.g. 01234 567890");
         }
@@ -104,6 +129,7 @@ public class PersonDetailsChecks {
                 throw RuleBroken.invalid(at + "phone", "a phone number or an email is needed");
             }
             phone(at + "phone", contact.phone());
+            GivenOrLeftOut.check(at + "email", contact.email());
             if (contact.hasParentalResponsibility() && !contact.relationship().mayHoldParentalResponsibility()) {
                 throw RuleBroken.invalid(at + "hasParentalResponsibility",
                         "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
@@ -134,6 +160,7 @@ public class PersonDetailsChecks {
             throw RuleBroken.invalid("phone", "a phone number or an email is needed");
         }
         phone("phone", contact.phone());
+        GivenOrLeftOut.check("email", contact.email());
         if (contact.hasParentalResponsibility() && !contact.relationship().mayHoldParentalResponsibility()) {
             throw RuleBroken.invalid("madeBy.hasParentalResponsibility",
                     "only a parent or carer (PARENT_OR_CARER) can hold parental responsibility");
@@ -148,6 +175,8 @@ public class PersonDetailsChecks {
                 throw RuleBroken.invalid(at + "phone", "a phone number or an email is needed");
             }
             phone(at + "phone", professional.phone());
+            GivenOrLeftOut.check(at + "email", professional.email());
+            GivenOrLeftOut.check(at + "userId", professional.userId());
         }
     }
 

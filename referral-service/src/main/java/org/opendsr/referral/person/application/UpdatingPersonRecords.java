@@ -71,6 +71,7 @@ public class UpdatingPersonRecords {
                                           PersonDetailsChecks checks) {
             String tidyPostcode = checks.postcode("postcode", postcode);
             checks.locality("locality", locality, true);
+            checks.addressLines("", lines);
             return new AddressChange(lines, tidyPostcode, locality);
         }
 

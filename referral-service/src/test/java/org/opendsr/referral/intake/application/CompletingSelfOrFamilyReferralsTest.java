@@ -113,11 +113,14 @@ class CompletingSelfOrFamilyReferralsTest {
     }
 
     @Test
-    void theNhsNumberIsParsedOnceAndLeftOutWhenBlank() {
+    void theNhsNumberIsParsedOnceLeftOutWhenNotKnownAndRefusedWhenBlank() {
         String nhsNumber = TestNhsNumbers.next();
 
         assertThat(completion(BORN_2010, "SWINDON", nhsNumber, null).nhsNumber().digits()).isEqualTo(nhsNumber);
-        assertThat(completion(BORN_2010, "SWINDON", "  ", null).nhsNumber()).isNull();
+        assertThat(completion(BORN_2010, "SWINDON", null, null).nhsNumber()).isNull();
+        // Issue 15: blank is not a way to say "not known"; it is refused, naming the field.
+        assertThat(Refusals.fieldOf(catchThrowable(() -> completion(BORN_2010, "SWINDON", "  ", null))))
+                .isEqualTo("nhsNumber");
     }
 
     /** As the web edge does it: parsed and checked once, before the use case. */

@@ -139,6 +139,19 @@ class ReceivingReferralsTest {
     }
 
     @Test
+    void aBlankNhsNumberIsNotAnUnknownOneAndIsRefusedBeforeAnythingIsWritten() {
+        // Issue 15: left out, the NHS number is not known; "" or spaces were read the same and made a person without one.
+        for (String blank : new String[] {"", "   "}) {
+            Throwable refused = catchThrowable(() -> dsr.referProfessionally(person("Sam", BORN_2010, blank, "SN1 1AA"),
+                    DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT));
+
+            assertThat(Refusals.problemOf(refused)).isEqualTo("invalid-request");
+            assertThat(Refusals.fieldOf(refused)).isEqualTo("nhsNumber");
+        }
+        assertThat(dsr.people.count()).isZero();
+    }
+
+    @Test
     void aBadPostcodeIsRefusedNamingTheField() {
         Throwable refused = catchThrowable(() -> dsr.referProfessionally(
                 person("Sam", BORN_2010, null, "not a postcode"), DATA, REFERRER, AccessPurpose.REFERRAL_MANAGEMENT));

@@ -108,6 +108,19 @@ class DecidingReferralsTest {
     }
 
     @Test
+    void aBlankResponsibleProfessionalIsRefusedNotAllocatedToNoOne() {
+        // Issue 15: left out, the referrer is responsible; a blank user id is neither them nor anyone.
+        Referral referral = contacted(ReferralRoute.PROFESSIONAL);
+
+        Throwable refused = catchThrowable(() -> dsr.deciding.accept(referral.id(),
+                new DecidingReferrals.Acceptance(ALL_MET, " "), DSR_TEAM, AccessPurpose.REFERRAL_MANAGEMENT));
+
+        assertThat(Refusals.fieldOf(refused)).isEqualTo("responsibleProfessional");
+        assertThat(dsr.referrals.byId(referral.id()).orElseThrow().status()).isEqualTo(ReferralStatus.CONTACTED);
+        assertThat(dsr.register.openEntryOf(person.id())).isEmpty();
+    }
+
+    @Test
     void acceptanceWithAnUnmetCriterionIsRefusedBeforeConsentIsLookedAt() {
         Referral referral = contacted(ReferralRoute.PROFESSIONAL);
 

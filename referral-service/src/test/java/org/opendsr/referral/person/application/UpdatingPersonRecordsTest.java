@@ -114,7 +114,10 @@ class UpdatingPersonRecordsTest {
                 today.plusDays(1), "999 123 4567", dsr.checks, today)))).isEqualTo("dateOfBirth");
         assertThat(Refusals.fieldOf(catchThrowable(() -> identity("Sam", "Example", UseCases.BORN_2010,
                 "999 123 4567")))).isEqualTo("nhsNumber");
-        assertThat(identity("Sam", "Example", UseCases.BORN_2010, " ").nhsNumber()).isNull();
+        assertThat(identity("Sam", "Example", UseCases.BORN_2010, null).nhsNumber()).as("left out: not known").isNull();
+        // Issue 15: a blank NHS number is not an unknown one; read as one, it took the number off the record.
+        assertThat(Refusals.fieldOf(catchThrowable(() -> identity("Sam", "Example", UseCases.BORN_2010, " "))))
+                .isEqualTo("nhsNumber");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opendsr.kit.rules.GivenOrLeftOut;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
@@ -19,18 +20,21 @@ public final class RequestChoices {
 
     /** The choice, required. */
     public static <E extends Enum<E>> E one(Class<E> type, String field, @Nullable String value) {
-        E choice = optional(type, field, value);
-        if (choice == null) {
+        if (value == null || value.isBlank()) {
             throw RuleBroken.invalid(field, "is required: one of " + Arrays.toString(type.getEnumConstants()));
         }
-        return choice;
+        return parsed(type, field, value);
     }
 
-    /** The choice, or null when left out (absent or blank). */
+    /**
+     * The choice, or null when left out. A blank one is refused (issue 15): "" is not a way to leave a choice out, and
+     * read as one it would record, say, a meeting outcome with no rating when one was sent.
+     */
     public static <E extends Enum<E>> @Nullable E optional(Class<E> type, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+        return GivenOrLeftOut.value(field, value).map(given -> parsed(type, field, given)).orElse(null);
+    }
+
+    private static <E extends Enum<E>> E parsed(Class<E> type, String field, String value) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,7 @@ class RequestChoicesTest {
     void aChoiceIsReadWhateverItsCase() {
         assertThat(RequestChoices.one(DayOfWeek.class, "dayOfWeek", " thursday ")).isEqualTo(DayOfWeek.THURSDAY);
         assertThat(RequestChoices.optional(DayOfWeek.class, "dayOfWeek", "Friday")).isEqualTo(DayOfWeek.FRIDAY);
-        assertThat(RequestChoices.optional(DayOfWeek.class, "dayOfWeek", " ")).isNull();
+        assertThat(RequestChoices.optional(DayOfWeek.class, "dayOfWeek", null)).isNull();
         assertThat(RequestChoices.several(DayOfWeek.class, "days", "monday, TUESDAY")).isEqualTo(
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY));
         assertThat(RequestChoices.several(DayOfWeek.class, "days", null)).isEmpty();
@@ -28,7 +28,20 @@ class RequestChoicesTest {
                 .extracting(e -> ((RuleBroken) e).field()).isEqualTo("dayOfWeek");
         assertThatThrownBy(() -> RequestChoices.one(DayOfWeek.class, "dayOfWeek", null))
                 .isInstanceOf(RuleBroken.class).extracting(e -> ((RuleBroken) e).field()).isEqualTo("dayOfWeek");
+        assertThatThrownBy(() -> RequestChoices.one(DayOfWeek.class, "dayOfWeek", " "))
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("is required")
+                .extracting(e -> ((RuleBroken) e).field()).isEqualTo("dayOfWeek");
         assertThatThrownBy(() -> RequestChoices.several(DayOfWeek.class, "days", "MONDAY,SOMEDAY"))
                 .isInstanceOf(RuleBroken.class).extracting(e -> ((RuleBroken) e).field()).isEqualTo("days");
+    }
+
+    @Test
+    void anOptionalChoiceLeftOutIsNoneButABlankOneIsRefused() {
+        // Issue 15: blank is not a way to leave a choice out (an agreed rating of "" is not "no rating").
+        assertThatThrownBy(() -> RequestChoices.optional(DayOfWeek.class, "dayOfWeek", " "))
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("must not be blank")
+                .extracting(e -> ((RuleBroken) e).field()).isEqualTo("dayOfWeek");
+        assertThatThrownBy(() -> RequestChoices.optional(DayOfWeek.class, "dayOfWeek", ""))
+                .isInstanceOf(RuleBroken.class).extracting(e -> ((RuleBroken) e).field()).isEqualTo("dayOfWeek");
     }
 }

@@ -20,6 +20,7 @@ import org.opendsr.referral.person.application.NewPerson;
 import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.kit.web.StrictBoolean;
+import org.opendsr.kit.web.NotBlankWhenGiven;
 
 /** Requests of intake beyond a professional referral: a self or family referral, and its completion. */
 public final class IntakeRequests {
@@ -46,10 +47,10 @@ public final class IntakeRequests {
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
             @NotBlank @Size(max = 10) @Schema(example = "SN1 2JH") String postcode,
-            @Nullable @Size(max = 30) @Schema(description = "A phone number or an email is needed") String phone,
-            @Nullable @Email @Size(max = 200) String email,
+            @Nullable @NotBlankWhenGiven @Size(max = 30) @Schema(description = "A phone number or an email is needed") String phone,
+            @Nullable @NotBlankWhenGiven @Email @Size(max = 200) String email,
             @Nullable @Schema(description = "If they said") LocalDate dateOfBirth,
-            @Nullable @Schema(description = "If known: one of the ICB's configured localities") String locality,
+            @Nullable @NotBlankWhenGiven @Schema(description = "If known: one of the ICB's configured localities") String locality,
             @Nullable @Size(max = 4000) @Schema(description = "In their words") String reasonForReferral,
             @Nullable @Valid @Schema(description = "Left out when the person referred themself") MadeBy madeBy) {
 
@@ -73,7 +74,7 @@ public final class IntakeRequests {
     public record CompletionRequest(
             @NotNull LocalDate dateOfBirth,
             @NotBlank String locality,
-            @Nullable String nhsNumber,
+            @Nullable @NotBlankWhenGiven @Schema(description = "Leave out if not known") String nhsNumber,
             @Nullable Diagnosis diagnosis,
             @NotBlank @Size(max = 4000) String reasonForReferral,
             @NotBlank @Size(max = 4000) String currentIssues,

@@ -17,6 +17,7 @@ import org.opendsr.referral.person.adapters.web.PersonParts.KeyProfessionalDetai
 import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
 import org.opendsr.referral.person.application.NewPerson;
 import org.opendsr.referral.person.adapters.web.PersonParts;
+import org.opendsr.kit.web.NotBlankWhenGiven;
 
 /** A professional's referral: the person and the DSR minimum data set, and optionally more of the person's record. */
 @Serdeable
@@ -25,7 +26,8 @@ public record ProfessionalReferralRequest(
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
         @NotNull @Schema(example = "2011-06-15") LocalDate dateOfBirth,
-        @Nullable @Schema(description = "10 digits, spaces allowed", example = "943 476 5919") String nhsNumber,
+        @Nullable @NotBlankWhenGiven
+        @Schema(description = "10 digits, spaces allowed; leave out if not known", example = "943 476 5919") String nhsNumber,
         @NotBlank @Size(max = 10) @Schema(example = "SN1 2JH") String postcode,
         @NotBlank @Schema(description = "One of the ICB's configured localities", example = "SWINDON") String locality,
         @NotBlank @Size(max = 4000) String reasonForReferral,

@@ -11,6 +11,7 @@ import org.opendsr.contracts.referral.WithdrawalReason;
 import org.opendsr.referral.lifecycle.application.DecidingReferrals;
 import org.opendsr.referral.lifecycle.domain.EligibilityChecklist;
 import org.opendsr.kit.web.StrictBoolean;
+import org.opendsr.kit.web.NotBlankWhenGiven;
 
 /** Requests of the referral lifecycle after intake: the decisions and withdrawal. */
 public final class LifecycleRequests {
@@ -39,7 +40,7 @@ public final class LifecycleRequests {
     @Schema(name = "Acceptance")
     public record AcceptanceRequest(
             @NotNull @Valid Criteria criteria,
-            @Nullable @Size(max = 200)
+            @Nullable @NotBlankWhenGiven @Size(max = 200)
             @Schema(description = "DSR user id; by default the professional who referred (none for other routes)")
             String responsibleProfessional) {
 

@@ -20,6 +20,7 @@ import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.kit.web.StrictBoolean;
+import org.opendsr.kit.web.NotBlankWhenGiven;
 
 /** The parts of a person's record as requests carry them (in a referral, or to replace one part of the record). */
 public final class PersonParts {
@@ -30,9 +31,9 @@ public final class PersonParts {
     /** Address lines; the postcode and locality are separate fields wherever an address is given. */
     @Serdeable
     @Schema(name = "AddressLines")
-    public record AddressLines(@Nullable @Size(max = 200) @Schema(example = "Flat 2, 14 Example Street") String line1,
-                        @Nullable @Size(max = 200) String line2,
-                        @Nullable @Size(max = 100) @Schema(example = "Swindon") String town) {
+    public record AddressLines(@Nullable @NotBlankWhenGiven @Size(max = 200) @Schema(example = "Flat 2, 14 Example Street") String line1,
+                        @Nullable @NotBlankWhenGiven @Size(max = 200) String line2,
+                        @Nullable @NotBlankWhenGiven @Size(max = 100) @Schema(example = "Swindon") String town) {
         public Address toAddress() {
             return new Address(line1, line2, town);
         }
@@ -46,9 +47,9 @@ public final class PersonParts {
     @Serdeable
     @Schema(name = "Demographics", description = "NHS Data Dictionary codes")
     public record DemographicsCodes(
-            @Nullable @Schema(description = "Ethnic category: A-H, J-N, P, R, S, Z (not stated), 99 (not known)",
+            @Nullable @NotBlankWhenGiven @Schema(description = "Ethnic category: A-H, J-N, P, R, S, Z (not stated), 99 (not known)",
                     example = "A") String ethnicCategory,
-            @Nullable @Schema(description = "Gender identity: 1, 2, 3, 4, Z (not stated), X (not known)",
+            @Nullable @NotBlankWhenGiven @Schema(description = "Gender identity: 1, 2, 3, 4, Z (not stated), X (not known)",
                     example = "2") String genderIdentity) {
         public Demographics toDemographics() {
             return new Demographics(ethnicCategory, genderIdentity);
@@ -60,8 +61,8 @@ public final class PersonParts {
     public record ContactDetails(@NotNull ContactRelationship relationship,
                           @Nullable @Size(max = 200) @Schema(description = "Needed except for the person themself")
                           String name,
-                          @Nullable @Size(max = 30) @Schema(example = "07700 900123") String phone,
-                          @Nullable @Email @Size(max = 200) String email,
+                          @Nullable @NotBlankWhenGiven @Size(max = 30) @Schema(example = "07700 900123") String phone,
+                          @Nullable @NotBlankWhenGiven @Email @Size(max = 200) String email,
                           @Nullable @Schema(description = "Only for PARENT_OR_CARER")
                           @Serdeable.Deserializable(using = StrictBoolean.class) Boolean hasParentalResponsibility) {
         public NewContact toContact() {
@@ -79,9 +80,9 @@ public final class PersonParts {
     public record KeyProfessionalDetails(@NotBlank @Size(max = 200) String name,
                                   @NotBlank @Size(max = 100) @Schema(example = "Community LD nurse") String role,
                                   @NotBlank @Size(max = 200) String organisation,
-                                  @Nullable @Size(max = 30) String phone,
-                                  @Nullable @Email @Size(max = 200) String email,
-                                  @Nullable @Size(max = 200)
+                                  @Nullable @NotBlankWhenGiven @Size(max = 30) String phone,
+                                  @Nullable @NotBlankWhenGiven @Email @Size(max = 200) String email,
+                                  @Nullable @NotBlankWhenGiven @Size(max = 200)
                                   @Schema(description = "Their DSR user id, so they can see the person's record")
                                   String userId) {
         public NewKeyProfessional toKeyProfessional() {
@@ -110,7 +111,8 @@ public final class PersonParts {
     public record IdentityRequest(@NotBlank @Size(max = 100) String givenName,
                            @NotBlank @Size(max = 100) String familyName,
                            @NotNull LocalDate dateOfBirth,
-                           @Nullable @Schema(description = "10 digits, spaces allowed; leave out if not known")
+                           @Nullable @NotBlankWhenGiven
+                           @Schema(description = "10 digits, spaces allowed; leave out if not known")
                            String nhsNumber) {
         /** Parsed once, here at the edge: the use case gets values already checked. */
         UpdatingPersonRecords.Identity toIdentity(PersonDetailsChecks checks, LocalDate today) {
@@ -125,9 +127,9 @@ public final class PersonParts {
 
     @Serdeable
     @Schema(name = "Address")
-    public record AddressRequest(@Nullable @Size(max = 200) String line1,
-                          @Nullable @Size(max = 200) String line2,
-                          @Nullable @Size(max = 100) String town,
+    public record AddressRequest(@Nullable @NotBlankWhenGiven @Size(max = 200) String line1,
+                          @Nullable @NotBlankWhenGiven @Size(max = 200) String line2,
+                          @Nullable @NotBlankWhenGiven @Size(max = 100) String town,
                           @NotBlank @Size(max = 10) String postcode,
                           @NotBlank @Schema(description = "A configured locality, or OUT_OF_AREA") String locality) {
         @Override

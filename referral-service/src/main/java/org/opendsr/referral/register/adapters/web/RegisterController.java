@@ -39,6 +39,7 @@ import org.opendsr.referral.access.adapters.web.Purposes;
 import org.opendsr.referral.shared.adapters.web.Paged;
 import org.opendsr.referral.shared.application.PageRequest;
 import org.opendsr.referral.shared.adapters.web.QueryValues;
+import org.opendsr.kit.web.NotBlankWhenGiven;
 
 /** The register: who is on it, removal with a reason, and who is responsible for each entry. */
 @Controller("/register")
@@ -59,7 +60,8 @@ public class RegisterController {
     @Serdeable
     @Schema(name = "ResponsibilityChange")
     record ResponsibilityRequest(@NotNull ResponsibilityChange change,
-                                 @Nullable @Size(max = 200) @Schema(description = "The DSR user id; for ALLOCATED")
+                                 @Nullable @NotBlankWhenGiven @Size(max = 200)
+                                 @Schema(description = "The DSR user id; for ALLOCATED")
                                  String responsibleProfessional) {
     }
 
