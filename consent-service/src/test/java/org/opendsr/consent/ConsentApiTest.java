@@ -516,6 +516,47 @@ class ConsentApiTest extends ConsentServiceUnderTest {
         }
 
         @Test
+        void aBestInterestsOrDeputyConsentForSomeoneReferredAt15IsRefusedUntilTheyAreKnownToHaveTurned16() {
+            UUID child = UUID.randomUUID();
+            referrals.referred(child, LifeStage.CHILD, AgeBand.AGE_14_TO_17, true, java.time.Instant.now(), null);
+            api.awaitKnown(child);
+            Map<String, Object> deputy = with(with(informedConsent(child, today), "basis", "WELFARE_DEPUTY_OR_ATTORNEY"),
+                    "givenBy", "WELFARE_DEPUTY");
+
+            ApiResponse bestInterests = api.record(bestInterestsDecision(child, today));
+            assertConflict(bestInterests, "mental-capacity-act-under-16");
+            assertThat(bestInterests.json().get("errors").findValuesAsText("field")).containsExactly("basis");
+            assertConflict(api.record(deputy), "mental-capacity-act-under-16");
+            assertThat(api.history(child).get("consents")).as("nothing written").isEmpty();
+
+            // referral-service announces the month after it has ended; from the first of the next month they are 16.
+            referrals.turned16(child, YearMonth.from(today).minusMonths(1));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> api.record(bestInterestsDecision(child, today)).status() == 201);
+            assertThat(api.history(child).get("consents").findValuesAsText("basis"))
+                    .containsExactly("BEST_INTERESTS_DECISION");
+        }
+
+        @Test
+        void aBand14To17FromAReferralThatDoesNotSayWhetherTheyWereUnder16CountsAsUnder16() {
+            // A referral published before under16 was added: the band alone straddles 16.
+            UUID child = known(LifeStage.CHILD, AgeBand.AGE_14_TO_17);
+
+            assertConflict(api.record(bestInterestsDecision(child, today)), "mental-capacity-act-under-16");
+            assertThat(api.history(child).get("consents")).isEmpty();
+        }
+
+        @Test
+        void someoneReferredAt16MayHaveABestInterestsDecision() {
+            UUID sixteen = UUID.randomUUID();
+            referrals.referred(sixteen, LifeStage.CHILD, AgeBand.AGE_14_TO_17, false, java.time.Instant.now(), null);
+            api.awaitKnown(sixteen);
+
+            assertThat(api.recorded(bestInterestsDecision(sixteen, today)).get("basis").asText())
+                    .isEqualTo("BEST_INTERESTS_DECISION");
+        }
+
+        @Test
         void aChildHasNoAttorney() {
             UUID child = known(LifeStage.CHILD, AgeBand.AGE_14_TO_17);
 

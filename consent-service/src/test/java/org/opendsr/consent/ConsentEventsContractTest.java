@@ -211,6 +211,51 @@ class ConsentEventsContractTest extends ConsentServiceUnderTest {
     }
 
     @Test
+    void aReferralAsInTheGoldenSampleSaysTheyAreNotUnder16SoTheMentalCapacityActApplies() {
+        UUID sixteenOrSeventeen = knownFromTheGoldenReferralSample();
+
+        assertThat(api.recorded(bestInterestsDecision(sixteenOrSeventeen, api.today())).get("basis").asText())
+                .isEqualTo("BEST_INTERESTS_DECISION");
+    }
+
+    @Test
+    void turned16AsInTheGoldenSampleLetsABestInterestsDecisionBeRecordedForSomeoneReferredAt15() {
+        LocalDate today = api.today();
+        UUID child = UUID.randomUUID();
+        ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, child);
+        ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString()).put("under16", true);
+        referrals.referrerJoins(child);
+        referrals.send(child, referral);
+        api.awaitKnown(child);
+        assertThat(api.record(bestInterestsDecision(child, today)).status()).isEqualTo(409);
+
+        ObjectNode turned16 = ReferralEvents.goldenSample(EventTypes.PERSON_TURNED_16_V1, child);
+        ((ObjectNode) turned16.get("data")).put("turned16In", YearMonth.from(today).minusMonths(1).toString());
+        referrals.send(child, turned16);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.record(bestInterestsDecision(child, today)).status() == 201);
+    }
+
+    @Test
+    void turned16OfSomeoneNoReferralIntroducedIsSkippedNotDeadLettered() {
+        UUID notYetKnown = UUID.randomUUID();
+
+        referrals.send(notYetKnown, ReferralEvents.goldenSample(EventTypes.PERSON_TURNED_16_V1, notYetKnown));
+        // Their referral after it, on the same partition: once they are known, the announcement has been dealt with.
+        ObjectNode referral = ReferralEvents.goldenSample(EventTypes.REFERRAL_RECEIVED_V1, notYetKnown);
+        ((ObjectNode) referral.get("data")).put("referralId", UUID.randomUUID().toString()).put("under16", true);
+        referrals.referrerJoins(notYetKnown);
+        referrals.send(notYetKnown, referral);
+        api.awaitKnown(notYetKnown);
+
+        assertThat(deadLetters.readFor(Duration.ofMillis(500), record -> notYetKnown.toString().equals(record.key())))
+                .isEmpty();
+        assertThat(api.record(bestInterestsDecision(notYetKnown, api.today())).status())
+                .as("the announcement before they were known changed nothing").isEqualTo(409);
+    }
+
+    @Test
     void turning18AsInTheGoldenSampleMakesAChildsConsentDueByTheEndOfThatMonth() {
         LocalDate today = api.today();
         YearMonth thisMonth = YearMonth.from(today);

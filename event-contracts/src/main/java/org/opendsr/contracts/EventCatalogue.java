@@ -12,6 +12,7 @@ import org.opendsr.contracts.referral.ResponsibilityChanged;
 import org.opendsr.contracts.referral.AdmittedNotOnRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.PersonTurning18;
+import org.opendsr.contracts.referral.PersonTurned16;
 import org.opendsr.contracts.referral.KeyworkerReferralSuggested;
 import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.DischargeReported;
@@ -82,6 +83,8 @@ public final class EventCatalogue {
                     EventSources.REFERRAL_SERVICE, PersonTurned18.class),
             new EventContract(EventTypes.PERSON_TURNING_18_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, PersonTurning18.class),
+            new EventContract(EventTypes.PERSON_TURNED_16_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonTurned16.class),
             new EventContract(EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, KeyworkerReferralSuggested.class),
             new EventContract(EventTypes.PERSON_ADMISSION_REPORTED_V1, Topics.REFERRAL_EVENTS,

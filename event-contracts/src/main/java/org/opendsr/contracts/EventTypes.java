@@ -19,6 +19,8 @@ public final class EventTypes {
     /** No longer published (its event time was the birthday); consent-service still reads it from old records. */
     public static final String PERSON_TURNED_18_V1 = "dsr.person.turned-18.v1";
     public static final String PERSON_TURNING_18_V1 = "dsr.person.turning-18.v1";
+    /** The month a person turned 16, announced after it has ended: the Mental Capacity Act applies from 16 (issue 15). */
+    public static final String PERSON_TURNED_16_V1 = "dsr.person.turned-16.v1";
     public static final String PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1 = "dsr.person.keyworker-referral-suggested.v1";
     public static final String PERSON_ADMISSION_REPORTED_V1 = "dsr.person.admission-reported.v1";
     public static final String PERSON_DISCHARGE_REPORTED_V1 = "dsr.person.discharge-reported.v1";

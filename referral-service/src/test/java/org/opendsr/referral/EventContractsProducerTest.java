@@ -252,12 +252,13 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
                 assertThat(contract.topic()).isEqualTo(org.opendsr.contracts.Topics.REFERRAL_EVENTS);
             }
         }
-        // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest, (the
+        // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest and
+        // SixteenthBirthdaysTest, (the
         // care team) in CareTeamApiTest, or (the anonymous admission signal) in AdmissionNotOnRegisterApiTest.
         assertThat(published).containsExactlyInAnyOrder(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_CONTACTED_V1,
                 EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1, EventTypes.REFERRAL_WITHDRAWN_V1,
                 EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
-                EventTypes.PERSON_TURNED_18_V1, EventTypes.PERSON_TURNING_18_V1,
+                EventTypes.PERSON_TURNED_18_V1, EventTypes.PERSON_TURNING_18_V1, EventTypes.PERSON_TURNED_16_V1,
                 EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
                 EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                 EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,

@@ -90,6 +90,7 @@ class ReferralReceivedEventContractTest extends ReferralServiceUnderTest {
         assertThat(data.get("locality").asText()).isEqualTo("WILTSHIRE");
         assertThat(data.get("ageBand").asText()).isEqualTo("AGE_14_TO_17");
         assertThat(data.get("lifeStage").asText()).isEqualTo("CHILD");
+        assertThat(data.get("under16").asBoolean()).as("15: the Mental Capacity Act does not apply yet").isTrue();
         assertThat(data.get("indicativeRag").asText()).isEqualTo("RED");
         assertThat(Instant.parse(data.get("receivedAt").asText()))
                 .isEqualTo(Instant.parse(receipt.get("receivedAt").asText()));

@@ -379,7 +379,7 @@ class OutboxRelayTest implements TestPropertyProvider {
     @Test
     void aPayloadThatDoesNotMatchItsSchemaFailsTheWriteWhereTestsTurnTheCheckOn() {
         ReferralReceived invalid = new ReferralReceived(null, UUID.randomUUID(), ReferralRoute.PROFESSIONAL, "SWINDON",
-                AgeBand.AGE_14_TO_17, LifeStage.CHILD, null, null, null);
+                AgeBand.AGE_14_TO_17, LifeStage.CHILD, null, null, null, null);
 
         assertThatThrownBy(() -> transactions.executeWrite(status ->
                 outbox.append("referral", invalid.personId(), EventTypes.REFERRAL_RECEIVED_V1, invalid)))

@@ -14,6 +14,7 @@ import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
 import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned16;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What consent-service learns from referral-service's events: who a person is (by id only), the outcome of their
- * referrals, the month in which they turn 18 (never the day), and when they leave the register. Each handler runs in
- * the consumer's transaction, with the record that the event was processed. An event about someone no referral
- * introduced is dead-lettered, except an announcement of turning 18, which is set aside (see {@link #personTurning18}).
+ * referrals, the months in which they turned 16 and turn 18 (never the day), and when they leave the register. Each
+ * handler runs in the consumer's transaction, with the record that the event was processed. An event about someone no
+ * referral introduced is dead-lettered, except an announcement of turning 18 or 16, which is set aside (see
+ * {@link #personTurning18}).
  */
 @Singleton
 public class KnowingPeople {
@@ -65,10 +67,10 @@ public class KnowingPeople {
         Optional<KnownPerson> known = people.findForUpdate(referral.personId());
         if (known.isPresent()) {
             people.update(known.get().referredAgain(referral.referralId(), referral.lifeStage(), referral.ageBand(),
-                    on), referral.receivedAt());
+                    referral.under16(), on), referral.receivedAt());
         } else {
             people.add(KnownPerson.referred(referral.personId(), referral.referralId(), referral.lifeStage(),
-                    referral.ageBand(), on), referral.receivedAt());
+                    referral.ageBand(), referral.under16(), on), referral.receivedAt());
         }
     }
 
@@ -152,6 +154,26 @@ public class KnowingPeople {
                         consent.id(), personId, consent.renewalDue().on());
             });
         });
+    }
+
+    /**
+     * The person turned 16 in a month now ended: from the first day of the next month the Mental Capacity Act 2005
+     * applies to them, so a best-interests decision or a deputy may consent for them. Nothing already recorded
+     * changes. Someone consent-service does not know (their referral never reached it) has nothing here to change:
+     * the announcement is skipped, not dead-lettered, and a later referral says they are not under 16.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personTurned16(ReceivedEvent<PersonTurned16> event) {
+        UUID personId = event.payload().personId();
+        // Taken in turn with recording consent, as for turning 18.
+        locks.lock(PERSON_LOCK + personId);
+        Optional<KnownPerson> known = people.findForUpdate(personId);
+        if (known.isEmpty()) {
+            LOG.info("Person {} turned 16 but no referral of theirs has reached consent-service: nothing to change",
+                    personId);
+            return;
+        }
+        people.update(known.get().turned16(event.payload().month()), null);
     }
 
     /**

@@ -101,18 +101,20 @@ public final class ConsentRecording {
                     "Parental responsibility applies only while the person is a child, and this person is an adult: "
                             + "record their own consent, a best-interests decision or a deputy's or attorney's consent");
         }
-        // The Mental Capacity Act 2005 applies from 16.
-        boolean underTheMentalCapacityAct = given.basis() == ConsentBasis.BEST_INTERESTS_DECISION
-                || given.basis() == ConsentBasis.WELFARE_DEPUTY_OR_ATTORNEY;
-        if (underTheMentalCapacityAct && person.certainlyUnder16On(given.givenOn())) {
-            throw ConsentConflict.of("mental-capacity-act-under-16", "basis",
-                    "The Mental Capacity Act 2005 applies from 16 and this person was under 16 on " + given.givenOn()
-                            + ": record consent by parental responsibility, or the child's own consent");
-        }
-        // A lasting power of attorney can only be made by an adult.
+        // A lasting power of attorney can only be made by an adult: for a child, the more precise refusal.
         if (given.givenBy() == ConsentGiver.HEALTH_AND_WELFARE_ATTORNEY && person.isChildOn(given.givenOn())) {
             throw ConsentConflict.of("attorney-for-a-child", "givenBy",
                     "Only an adult can make a lasting power of attorney, and this person was a child on " + given.givenOn());
+        }
+        // The Mental Capacity Act 2005 applies from 16.
+        boolean underTheMentalCapacityAct = given.basis() == ConsentBasis.BEST_INTERESTS_DECISION
+                || given.basis() == ConsentBasis.WELFARE_DEPUTY_OR_ATTORNEY;
+        // Only when they are known to have been 16 on the day: not knowing counts as under 16 (a 14-17 band alone).
+        if (underTheMentalCapacityAct && !person.certainly16On(given.givenOn())) {
+            throw ConsentConflict.of("mental-capacity-act-under-16", "basis",
+                    "The Mental Capacity Act 2005 applies from 16 and this person is not known to have been 16 on "
+                            + given.givenOn() + ": record consent by parental responsibility, or the child's own "
+                            + "consent (the DSR learns of a 16th birthday on the first day of the next month)");
         }
     }
 

@@ -27,8 +27,14 @@ final class ConsentExamples {
         return KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(), LifeStage.CHILD, band, TODAY.minusMonths(1));
     }
 
+    /** Referred a month ago at 16 or 17: the referral said they were not under 16. */
     static KnownPerson aChildOf16Or17() {
-        return aChild(AgeBand.AGE_14_TO_17);
+        return aChildReferred(AgeBand.AGE_14_TO_17, false, TODAY.minusMonths(1));
+    }
+
+    /** A child referred on a day; {@code under16} null when the referral did not say (older referrals). */
+    static KnownPerson aChildReferred(AgeBand band, Boolean under16, LocalDate on) {
+        return KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(), LifeStage.CHILD, band, under16, on);
     }
 
     static Given informedConsent() {

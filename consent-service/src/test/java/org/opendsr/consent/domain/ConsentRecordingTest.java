@@ -6,6 +6,7 @@ import static org.opendsr.consent.domain.ConsentExamples.RECORDING;
 import static org.opendsr.consent.domain.ConsentExamples.TODAY;
 import static org.opendsr.consent.domain.ConsentExamples.aChild;
 import static org.opendsr.consent.domain.ConsentExamples.aChildOf16Or17;
+import static org.opendsr.consent.domain.ConsentExamples.aChildReferred;
 import static org.opendsr.consent.domain.ConsentExamples.anAdult;
 import static org.opendsr.consent.domain.ConsentExamples.bestInterestsDecision;
 import static org.opendsr.consent.domain.ConsentExamples.informedConsent;
@@ -117,11 +118,56 @@ class ConsentRecordingTest {
         }
 
         @Test
-        void someoneReferredAged13MayBe16TwoYearsLater() {
-            KnownPerson referredLongAgo = KnownPerson.referred(UUID.randomUUID(), UUID.randomUUID(),
-                    org.opendsr.contracts.common.LifeStage.CHILD, AgeBand.AGE_10_TO_13, TODAY.minusYears(2).minusDays(1));
+        void someoneReferredAt14Or15HasNoBestInterestsDecisionNorDeputy() {
+            KnownPerson fifteen = aChildReferred(AgeBand.AGE_14_TO_17, true, TODAY.minusMonths(1));
 
-            assertThat(record(referredLongAgo, bestInterestsDecision()).consent()).isNotNull();
+            refusedAsConflict(() -> record(fifteen, bestInterestsDecision()), "mental-capacity-act-under-16");
+            refusedAsConflict(() -> record(fifteen, informedConsent()
+                    .basis(ConsentBasis.WELFARE_DEPUTY_OR_ATTORNEY, ConsentGiver.WELFARE_DEPUTY)),
+                    "mental-capacity-act-under-16");
+            assertThat(record(fifteen, parentalResponsibility()).consent()).isNotNull();
+        }
+
+        @Test
+        void aBand14To17AloneCountsAsUnder16() {
+            // A referral published before under16 existed, or one still in a store: 14 or 15 cannot be ruled out.
+            refusedAsConflict(() -> record(aChild(AgeBand.AGE_14_TO_17), bestInterestsDecision()),
+                    "mental-capacity-act-under-16");
+        }
+
+        @Test
+        void someoneReferredAt15Is16FromTheFirstOfTheMonthAfterTheMonthTheyTurned16() {
+            KnownPerson fifteen = aChildReferred(AgeBand.AGE_14_TO_17, true, TODAY.minusMonths(6));
+            YearMonth lastMonth = YearMonth.from(TODAY).minusMonths(1);
+
+            refusedAsConflict(() -> record(fifteen.turned16(YearMonth.from(TODAY)), bestInterestsDecision()),
+                    "mental-capacity-act-under-16");
+            KnownPerson sixteen = fifteen.turned16(lastMonth);
+            assertThat(record(sixteen, bestInterestsDecision()).consent().state()).isEqualTo(ConsentState.ACTIVE);
+            refusedAsConflict(() -> record(sixteen, bestInterestsDecision()
+                            .givenOn(lastMonth.atEndOfMonth())
+                            .bestInterests(new BestInterestsDecision(lastMonth.atEndOfMonth(), "Social worker"))),
+                    "mental-capacity-act-under-16");
+        }
+
+        @Test
+        void someoneReferredAged13IsNotKnownToBe16TwoYearsLater() {
+            // 10 to 13 when referred: perhaps only 12 now. The 16th birthday's announcement settles it.
+            KnownPerson referredLongAgo = aChildReferred(AgeBand.AGE_10_TO_13, true, TODAY.minusYears(2).minusDays(1));
+
+            refusedAsConflict(() -> record(referredLongAgo, bestInterestsDecision()), "mental-capacity-act-under-16");
+            assertThat(record(referredLongAgo.turned16(YearMonth.from(TODAY).minusMonths(3)), bestInterestsDecision())
+                    .consent()).isNotNull();
+        }
+
+        @Test
+        void someoneReferredAt16IsNotKnownToBe16BeforeTheReferral() {
+            KnownPerson sixteen = aChildReferred(AgeBand.AGE_14_TO_17, false, TODAY.minusDays(3));
+
+            refusedAsConflict(() -> record(sixteen, bestInterestsDecision().givenOn(TODAY.minusDays(4))
+                            .bestInterests(new BestInterestsDecision(TODAY.minusDays(5), "Social worker"))),
+                    "mental-capacity-act-under-16");
+            assertThat(record(sixteen, bestInterestsDecision()).consent()).isNotNull();
         }
 
         @Test

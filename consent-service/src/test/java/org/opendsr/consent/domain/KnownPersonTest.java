@@ -3,6 +3,7 @@ package org.opendsr.consent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opendsr.consent.domain.ConsentExamples.TODAY;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,59 @@ class KnownPersonTest {
 
         assertThat(accepted.onRegister()).isTrue();
         assertThat(accepted.openReferrals()).containsExactly(referral);
+    }
+
+    // ---- the Mental Capacity Act 2005 applies from 16 ------------------------------------------------------------
+
+    @Test
+    void anAdultIsCertainly16() {
+        assertThat(referred.certainly16On(TODAY)).isTrue();
+    }
+
+    @Test
+    void aChildReferredAt14Or15IsNot16UntilTheMonthTheyTurned16HasEnded() {
+        KnownPerson fifteen = KnownPerson.referred(UUID.randomUUID(), referral, LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                true, TODAY);
+        YearMonth birthdayMonth = YearMonth.from(TODAY).plusMonths(2);
+
+        assertThat(fifteen.certainly16On(TODAY)).isFalse();
+        KnownPerson turned = fifteen.turned16(birthdayMonth);
+        assertThat(turned.certainly16On(birthdayMonth.atEndOfMonth())).isFalse();
+        assertThat(turned.certainly16On(birthdayMonth.plusMonths(1).atDay(1))).isTrue();
+        assertThat(turned.turned16(birthdayMonth.plusMonths(5)).turned16In()).as("the first announcement stands")
+                .isEqualTo(birthdayMonth);
+    }
+
+    @Test
+    void aBand14To17WithNothingMoreIsCertainly16OnlyTwoYearsAfterTheReferral() {
+        KnownPerson bandOnly = KnownPerson.referred(UUID.randomUUID(), referral, LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                TODAY);
+
+        assertThat(bandOnly.under16()).isNull();
+        assertThat(bandOnly.certainly16On(TODAY)).isFalse();
+        assertThat(bandOnly.certainly16On(TODAY.plusYears(2).minusDays(1))).isFalse();
+        assertThat(bandOnly.certainly16On(TODAY.plusYears(2))).isTrue();
+    }
+
+    @Test
+    void aReferralAt16Or17IsCertainly16FromItsDayOn() {
+        KnownPerson sixteen = KnownPerson.referred(UUID.randomUUID(), referral, LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                false, TODAY);
+
+        assertThat(sixteen.certainly16On(TODAY.minusDays(1))).isFalse();
+        assertThat(sixteen.certainly16On(TODAY)).isTrue();
+    }
+
+    @Test
+    void aLaterReferralBringsItsOwnAnswerAndAnAnnouncedBirthdayStands() {
+        KnownPerson fifteen = KnownPerson.referred(UUID.randomUUID(), referral, LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                true, TODAY).turned16(YearMonth.from(TODAY).minusMonths(1));
+
+        KnownPerson again = fifteen.referredAgain(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_14_TO_17, null,
+                TODAY);
+
+        assertThat(again.under16()).isNull();
+        assertThat(again.turned16In()).isEqualTo(YearMonth.from(TODAY).minusMonths(1));
+        assertThat(again.certainly16On(TODAY)).isTrue();
     }
 }

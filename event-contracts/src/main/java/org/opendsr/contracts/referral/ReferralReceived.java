@@ -23,6 +23,10 @@ import org.opendsr.contracts.common.RagRating;
  * @param indicativeRag the referrer's indicative rating, when they gave one
  * @param receivedAt    when the DSR received it
  * @param diagnosis     learning disability, autism, both, or on an assessment pathway, when known
+ * @param under16       whether they were under 16 at referral: the Mental Capacity Act 2005 applies from 16, and
+ *                      {@link AgeBand#AGE_14_TO_17} straddles it. Added to v1 as an optional field (issue 15); absent
+ *                      on older events, when a consumer must take someone in a band that straddles 16 as possibly
+ *                      under 16. Fixed at referral: {@link PersonTurned16} tells when it stops being true.
  */
 @Serdeable
 public record ReferralReceived(
@@ -34,5 +38,6 @@ public record ReferralReceived(
         LifeStage lifeStage,
         @Nullable RagRating indicativeRag,
         Instant receivedAt,
-        @Nullable Diagnosis diagnosis) {
+        @Nullable Diagnosis diagnosis,
+        @Nullable Boolean under16) {
 }

@@ -27,6 +27,7 @@ import org.opendsr.referral.person.application.PersonDetailsChecks;
 import org.opendsr.referral.person.application.PersonRecords;
 import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
+import org.opendsr.referral.register.application.NoticingSixteenthBirthdays;
 import org.opendsr.referral.register.application.SuggestingKeyworkerReferrals;
 import org.opendsr.referral.shared.application.ReferralSettings;
 import org.opendsr.referral.lifecycle.application.DecidingReferrals;
@@ -107,6 +108,8 @@ public class UseCases {
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
             recordLocks, access, outbox, keepingCareTeams, clock);
     public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
+            recordLocks, outbox, access, clock);
+    public final NoticingSixteenthBirthdays sixteenthBirthdays = new NoticingSixteenthBirthdays(milestones,
             recordLocks, outbox, access, clock);
 
     private static ReferralSettings settings() {

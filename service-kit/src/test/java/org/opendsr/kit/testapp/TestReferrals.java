@@ -35,7 +35,7 @@ public class TestReferrals {
     /** For tests that open their own transaction (or none, to prove the outbox refuses). */
     public ReferralReceived receiveWithoutTransaction(UUID personId, String locality) {
         ReferralReceived event = new ReferralReceived(UUID.randomUUID(), personId, ReferralRoute.PROFESSIONAL, locality,
-                AgeBand.AGE_14_TO_17, LifeStage.CHILD, null, Instant.now(), null);
+                AgeBand.AGE_14_TO_17, LifeStage.CHILD, null, Instant.now(), null, null);
         Connection connection = (Connection) transactions.findTransactionStatus()
                 .map(status -> status.getConnection()).orElse(null);
         if (connection != null) {

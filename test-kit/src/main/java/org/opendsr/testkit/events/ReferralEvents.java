@@ -100,8 +100,19 @@ public final class ReferralEvents implements AutoCloseable {
         return referred(personId, lifeStage, ageBand, receivedAt, null);
     }
 
-    /** As above, with the referrer's indicative rating (null for none). */
+    /**
+     * As above, with the referrer's indicative rating (null for none). Whether the person was under 16 follows from
+     * the band where it can ({@link AgeBand#isUnder16()}, or a band from 18); for the band 14-17, which straddles 16,
+     * it is left out, as on a referral published before {@code under16} existed: say it with the overload below.
+     */
     public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Instant receivedAt,
+                         org.opendsr.contracts.common.RagRating indicative) {
+        return referred(personId, lifeStage, ageBand, ageBand.straddles16() ? null : ageBand.isUnder16(), receivedAt,
+                indicative);
+    }
+
+    /** A referral that says whether the person was under 16 (null: it does not say, as older referrals did not). */
+    public UUID referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, Boolean under16, Instant receivedAt,
                          org.opendsr.contracts.common.RagRating indicative) {
         referrerJoins(personId);
         UUID referralId = UUID.randomUUID();
@@ -111,6 +122,11 @@ public final class ReferralEvents implements AutoCloseable {
             data.put("lifeStage", lifeStage.name());
             data.put("ageBand", ageBand.name());
             data.put("receivedAt", receivedAt.toString());
+            if (under16 == null) {
+                data.remove("under16");
+            } else {
+                data.put("under16", under16);
+            }
             if (indicative == null) {
                 data.putNull("indicativeRag");
             } else {
@@ -243,6 +259,11 @@ public final class ReferralEvents implements AutoCloseable {
             data.put("turns18In", month.toString());
             data.put("consentRenewalDueBy", month.atEndOfMonth().toString());
         });
+    }
+
+    /** PersonTurned16 for a month (now ended), announced now: from the next month the Mental Capacity Act applies. */
+    public void turned16(UUID personId, java.time.YearMonth month) {
+        send(personId, EventTypes.PERSON_TURNED_16_V1, data -> data.put("turned16In", month.toString()));
     }
 
     /**

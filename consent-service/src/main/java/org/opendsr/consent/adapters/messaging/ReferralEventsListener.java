@@ -6,6 +6,7 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.access.CareTeamChanged;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
+import org.opendsr.contracts.referral.PersonTurned16;
 import org.opendsr.contracts.referral.PersonTurned18;
 import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
@@ -38,6 +39,7 @@ public class ReferralEventsListener extends DsrTopicListener {
                 .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, people::referralWithdrawn)
                 .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, people::personTurning18)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, people::personTurned18)
+                .on(EventTypes.PERSON_TURNED_16_V1, PersonTurned16.class, people::personTurned16)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
                         people::personRemovedFromRegister)
                 .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)

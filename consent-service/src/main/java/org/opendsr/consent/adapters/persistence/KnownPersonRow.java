@@ -16,6 +16,10 @@ public record KnownPersonRow(
         String lifeStage,
         String ageBand,
         LocalDate ageBandKnownOn,
+        // Whether the referral said they were under 16 then; null when it did not (published before it was added).
+        @Nullable @MappedProperty("under_16") Boolean under16,
+        // The month (YYYY-MM) in which they turned 16, announced once it had ended: never a day.
+        @Nullable @MappedProperty("turned_16_in") String turned16In,
         // The month (YYYY-MM) in which they turn 18: never a day, which would give their date of birth away.
         @Nullable @MappedProperty("turns_18_in") String turns18In,
         Instant firstKnownAt,

@@ -42,7 +42,7 @@ public class PostgresKnownPeople implements KnownPeople {
     @Override
     public void add(KnownPerson person, Instant referredAt) {
         rows.save(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
-                person.ageBandKnownOn(), monthOf(person), referredAt, referredAt, person.onRegister(),
+                person.ageBandKnownOn(), person.under16(), monthOf(person.turned16In()), monthOf(person.turns18In()), referredAt, referredAt, person.onRegister(),
                 person.isFollowed(), person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
         saveOpenReferrals(person);
     }
@@ -52,7 +52,7 @@ public class PostgresKnownPeople implements KnownPeople {
     public void update(KnownPerson person, Instant referredAt) {
         KnownPersonRow current = rows.findById(person.personId()).orElseThrow();
         rows.update(new KnownPersonRow(person.personId(), person.lifeStage().name(), person.ageBand().name(),
-                person.ageBandKnownOn(), monthOf(person), current.firstKnownAt(),
+                person.ageBandKnownOn(), person.under16(), monthOf(person.turned16In()), monthOf(person.turns18In()), current.firstKnownAt(),
                 referredAt != null ? referredAt : current.lastReferredAt(), person.onRegister(), person.isFollowed(),
                 person.leftRegisterOn(), nameOf(person.leftRegisterBecause())));
         saveOpenReferrals(person);
@@ -77,8 +77,12 @@ public class PostgresKnownPeople implements KnownPeople {
                 .collect(Collectors.toSet());
     }
 
-    private static String monthOf(KnownPerson person) {
-        return person.turns18In() == null ? null : person.turns18In().toString();
+    private static String monthOf(YearMonth month) {
+        return month == null ? null : month.toString();
+    }
+
+    private static YearMonth month(String stored) {
+        return stored == null ? null : YearMonth.parse(stored);
     }
 
     private static String nameOf(RemovalReason reason) {
@@ -87,7 +91,8 @@ public class PostgresKnownPeople implements KnownPeople {
 
     private KnownPerson toPerson(KnownPersonRow row) {
         return new KnownPerson(row.personId(), LifeStage.valueOf(row.lifeStage()), AgeBand.valueOf(row.ageBand()),
-                row.ageBandKnownOn(), row.turns18In() == null ? null : YearMonth.parse(row.turns18In()), row.onRegister(), stored(row.personId()),
+                row.ageBandKnownOn(), row.under16(), month(row.turned16In()), month(row.turns18In()), row.onRegister(),
+                stored(row.personId()),
                 row.leftRegisterOn(),
                 row.leftRegisterReason() == null ? null : RemovalReason.valueOf(row.leftRegisterReason()));
     }

@@ -34,7 +34,8 @@ public class ReferralAnnouncements {
         outbox.append("referral", person.id(), EventTypes.REFERRAL_RECEIVED_V1, new ReferralReceived(
                 referral.id(), person.id(), referral.route(), person.locality(), age.band(),
                 age.lifeStage(), referral.minimumDataSet() == null ? null : referral.minimumDataSet().indicativeRag(),
-                referral.receivedAt(), person.diagnosis() == null ? null : Diagnosis.valueOf(person.diagnosis())));
+                referral.receivedAt(), person.diagnosis() == null ? null : Diagnosis.valueOf(person.diagnosis()),
+                age.isUnder16()));
         keyworker.atReferral(person.id(), referral.id(), person.dateOfBirth(), receivedOn);
     }
 }

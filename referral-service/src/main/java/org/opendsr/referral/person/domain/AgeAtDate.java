@@ -7,8 +7,9 @@ import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 
 /**
- * A person's age on a date, and what may leave referral-service instead of the date of birth: the age band and
- * whether they are a child or an adult.
+ * A person's age on a date, and what may leave referral-service instead of the date of birth: the age band, whether
+ * they are a child or an adult, and whether they are under 16 (the band 14-17 straddles 16, where the Mental Capacity
+ * Act 2005 starts to apply).
  */
 public record AgeAtDate(int years) {
 
@@ -28,6 +29,11 @@ public record AgeAtDate(int years) {
 
     public AgeBand band() {
         return AgeBand.atAge(years);
+    }
+
+    /** The Mental Capacity Act 2005 applies from 16: before it, nobody can consent for them under it. */
+    public boolean isUnder16() {
+        return years < 16;
     }
 
     public LifeStage lifeStage() {

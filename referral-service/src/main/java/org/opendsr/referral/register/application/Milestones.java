@@ -14,6 +14,9 @@ public interface Milestones {
     /** Turning 18: recorded on the day it is announced (the first of a month ahead of it), under its original key. */
     String TURNED_18 = "TURNED_18";
 
+    /** Turned 16: recorded on the day it is announced (the first of the month after the birthday's). */
+    String TURNED_16 = "TURNED_16";
+
     /** Someone who may have turned 18: what the rule needs, nothing more. */
     record Candidate(UUID personId, LocalDate dateOfBirth, Instant firstRecordedAt) {
         @Override

@@ -82,6 +82,21 @@ class AgeAtDateTest {
         assertThat(age.lifeStage()).isEqualTo(stage);
     }
 
+    @ParameterizedTest(name = "born {0}, on {1}: under 16 {2}")
+    @CsvSource({
+            "2010-06-15, 2026-06-14, true",
+            "2010-06-15, 2026-06-15, false",
+            "2012-06-15, 2026-06-15, true",
+            "2008-06-15, 2026-06-14, false"})
+    void theMentalCapacityActAppliesFromTheSixteenthBirthdayWhichTheBand14To17Straddles(LocalDate born, LocalDate on,
+                                                                                         boolean under16) {
+        AgeAtDate age = AgeAtDate.of(born, on);
+
+        assertThat(age.isUnder16()).isEqualTo(under16);
+        assertThat(age.band()).isEqualTo(AgeBand.AGE_14_TO_17);
+        assertThat(age.band().straddles16()).isTrue();
+    }
+
     @Test
     void underTwentyFiveIsWhatTheBandsCanTell() {
         // The keyworker service (0-25) is suggested from the band alone: it must not straddle the 25th birthday.

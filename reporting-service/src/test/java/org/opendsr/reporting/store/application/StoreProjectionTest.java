@@ -88,7 +88,7 @@ class StoreProjectionTest {
     void aReferralReceivedIsAFactOfItsRouteAndTheirAttributes() {
         Projection projection = project(new ReferralReceived(referral, person, ReferralRoute.SELF_OR_FAMILY, "SWINDON",
                 AgeBand.AGE_14_TO_17, LifeStage.CHILD, RagRating.AMBER, Instant.parse("2026-10-31T23:30:00Z"),
-                Diagnosis.AUTISM));
+                Diagnosis.AUTISM, true));
 
         Fact fact = onlyFact(projection);
         assertThat(fact.kind()).isEqualTo(FactKind.REFERRAL_RECEIVED);
@@ -105,7 +105,8 @@ class StoreProjectionTest {
     @Test
     void aReferralReceivedInBstNearMidnightIsOnTheNextDayInEngland() {
         Fact fact = onlyFact(project(new ReferralReceived(referral, person, ReferralRoute.PROFESSIONAL, "SWINDON",
-                AgeBand.AGE_25_TO_34, LifeStage.ADULT, null, Instant.parse("2026-07-31T23:30:00Z"), null),
+                AgeBand.AGE_25_TO_34, LifeStage.ADULT, null, Instant.parse("2026-07-31T23:30:00Z"), null,
+                false),
                 Instant.parse("2026-07-31T23:30:01Z")));
 
         assertThat(fact.occurredOn()).isEqualTo(LocalDate.of(2026, 8, 1));

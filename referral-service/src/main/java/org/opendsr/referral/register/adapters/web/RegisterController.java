@@ -30,6 +30,7 @@ import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.register.application.NoticingEighteenthBirthdays;
+import org.opendsr.referral.register.application.NoticingSixteenthBirthdays;
 import org.opendsr.referral.shared.application.ReferralSettings;
 import org.opendsr.referral.register.application.RegisterChanges;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -68,13 +69,16 @@ public class RegisterController {
     private final ListingForTheDsrTeam listing;
     private final RegisterChanges changes;
     private final NoticingEighteenthBirthdays eighteenthBirthdays;
+    private final NoticingSixteenthBirthdays sixteenthBirthdays;
     private final ReferralSettings settings;
 
     public RegisterController(ListingForTheDsrTeam listing, RegisterChanges changes,
-                              NoticingEighteenthBirthdays eighteenthBirthdays, ReferralSettings settings) {
+                              NoticingEighteenthBirthdays eighteenthBirthdays,
+                              NoticingSixteenthBirthdays sixteenthBirthdays, ReferralSettings settings) {
         this.listing = listing;
         this.changes = changes;
         this.eighteenthBirthdays = eighteenthBirthdays;
+        this.sixteenthBirthdays = sixteenthBirthdays;
         this.settings = settings;
     }
 
@@ -130,8 +134,8 @@ public class RegisterController {
 
     @Post("/age-milestones")
     @Secured({DsrRoles.DSR_LEAD, DsrRoles.ADMIN})
-    @Operation(summary = "Run today's 18th-birthday check now (it also runs daily at 00:30); safe to repeat")
-    public NoticingEighteenthBirthdays.Run ageMilestones() {
-        return eighteenthBirthdays.run();
+    @Operation(summary = "Run today's 18th- and 16th-birthday checks now (they also run daily at 00:30); safe to repeat")
+    public AgeMilestonesRun ageMilestones() {
+        return AgeMilestonesRun.of(eighteenthBirthdays.run(), sixteenthBirthdays.run());
     }
 }
