@@ -31,9 +31,9 @@ import org.opendsr.testkit.DsrTestEnvironment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportingStoreColumnsTest implements TestPropertyProvider {
 
-    /** The store's tables (V2) and the rebuilds' progress (V4). */
+    /** The store's tables (V2), the rebuilds' progress (V4) and the fact indexes a rebuild sets aside (V5). */
     static final List<String> TABLES = List.of("reporting_person", "reporting_fact", "reporting_store_state",
-            "store_rebuild", "store_rebuild_topic");
+            "store_rebuild", "store_rebuild_topic", "store_rebuild_index");
 
     /** What may be stored at all: keyed pseudonyms, codes, days, counts, flags and times of the rebuild. */
     static final Set<String> ALLOWED_TYPES = Set.of("bytea", "text", "date", "boolean", "bigint", "timestamp with time zone");
@@ -148,7 +148,14 @@ class ReportingStoreColumnsTest implements TestPropertyProvider {
         assertThatThrownBy(() -> execute("INSERT INTO store_rebuild (state, started_at, heartbeat_at) VALUES ("
                 + quoted(value) + ", now(), now())")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> execute(rebuildTopic(quoted(value)))).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("INSERT INTO store_rebuild_index VALUES (" + quoted(value) + ", "
+                + quoted(AN_INDEX) + ")")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute("INSERT INTO store_rebuild_index VALUES ('reporting_fact_by_x', "
+                + quoted(AN_INDEX.replace("(pseudonym)", "(pseudonym) WHERE (code = '" + value + "')")) + ")"))
+                .isInstanceOf(SQLException.class);
     }
+
+    private static final String AN_INDEX = "CREATE INDEX reporting_fact_by_x ON public.reporting_fact USING btree (pseudonym)";
 
     @Test
     void theInsertsAboveFailOnlyForTheValue() throws SQLException {
@@ -157,6 +164,7 @@ class ReportingStoreColumnsTest implements TestPropertyProvider {
         insertFactAndRollBack("locality", quoted("BATH_AND_NORTH_EAST_SOMERSET"));
         insertPerson("locality", quoted("OUT_OF_AREA"));
         execute(rebuildTopic(quoted("dsr.referral.events")));
+        execute("INSERT INTO store_rebuild_index VALUES ('reporting_fact_by_x', " + quoted(AN_INDEX) + ")");
     }
 
     /** A rebuild row and one topic row of it, in one statement. */

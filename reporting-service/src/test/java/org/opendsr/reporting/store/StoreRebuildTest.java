@@ -1,6 +1,7 @@
 package org.opendsr.reporting.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -100,6 +101,8 @@ class StoreRebuildTest implements TestPropertyProvider {
         List<String> factsBefore = tables.factsOf(people);
         List<String> peopleBefore = tables.peopleOf(people);
         long snapshotRowsBefore = snapshotRows();
+        List<String> indexesBefore = factIndexes();
+        assertThat(indexesBefore).hasSizeGreaterThanOrEqualTo(4);
 
         ApiResponse started = api.post(REBUILDS, lead, Map.of());
         assertThat(started.status()).as(started.text()).isEqualTo(202);
@@ -132,6 +135,9 @@ class StoreRebuildTest implements TestPropertyProvider {
                         + "(SELECT last_cut_seq FROM reporting_store_state)"))
                 .isGreaterThan(0);
         assertThat(tables.count("SELECT count(*) FROM reporting_store_state WHERE rebuilding")).isZero();
+        // The facts' indexes, set aside while it wrote, are built again as they were; no definition is left kept.
+        assertThat(factIndexes()).isEqualTo(indexesBefore);
+        assertThat(tables.count("SELECT count(*) FROM store_rebuild_index")).isZero();
 
         // The events published during the rebuild, then a marker after them on the same partitions: once the marker is
         // in, every one of them has been settled, and each is there once.
@@ -220,6 +226,56 @@ class StoreRebuildTest implements TestPropertyProvider {
             rebuildingFlag(false);
             sql("UPDATE store_rebuild SET state = 'FAILED', finished_at = now() WHERE state = 'RUNNING' AND id = " + id);
         }
+    }
+
+    @Test
+    void theFactIndexesSetAsideByARebuildThatDiedAreBuiltByTheNext() {
+        List<String> indexesBefore = factIndexes();
+        // What a rebuild that died after emptying the store leaves: the definitions kept, the indexes gone.
+        sql("INSERT INTO store_rebuild_index (index_relation, definition) SELECT c.relname, pg_get_indexdef(i.indexrelid) "
+                + "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE i.indrelid = 'reporting_fact'::regclass AND NOT i.indisprimary");
+        sql("DROP INDEX reporting_fact_by_person, reporting_fact_by_arrival");
+        assertThat(factIndexes()).hasSize(indexesBefore.size() - 2);
+
+        ApiResponse started = api.post(REBUILDS, lead, Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(api.get(REBUILDS + "/latest", lead).json()
+                .get("state").asText()));
+        assertThat(api.get(REBUILDS + "/latest", lead).json().get("state").asText()).isEqualTo("DONE");
+        assertThat(factIndexes()).isEqualTo(indexesBefore);
+        assertThat(tables.count("SELECT count(*) FROM store_rebuild_index")).isZero();
+    }
+
+    @Test
+    void onlyAPlainIndexOfTheFactsCanBeKeptAside() {
+        // The definitions kept are run as SQL when a rebuild finishes: V5's CHECKs hold them to a btree index's shape.
+        assertThatThrownBy(() -> sql("INSERT INTO store_rebuild_index VALUES ('reporting_fact_x', "
+                + "'CREATE INDEX reporting_fact_x ON reporting_fact USING btree (seq); DROP TABLE snapshot')"))
+                .hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> sql("INSERT INTO store_rebuild_index VALUES ('snapshot_x', "
+                + "'CREATE INDEX snapshot_x ON snapshot USING btree (month)')"))
+                .hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(tables.count("SELECT count(*) FROM store_rebuild_index")).isZero();
+    }
+
+    /** reporting_fact's indexes but its primary key, as PostgreSQL defines them, in name order. */
+    private List<String> factIndexes() {
+        List<String> definitions = new ArrayList<>();
+        transactions.executeRead(status -> {
+            try (java.sql.Statement select = status.getConnection().createStatement();
+                 java.sql.ResultSet rows = select.executeQuery("SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                         + "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'reporting_fact'::regclass "
+                         + "AND NOT i.indisprimary ORDER BY c.relname")) {
+                while (rows.next()) {
+                    definitions.add(rows.getString(1));
+                }
+                return null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return definitions;
     }
 
     private void sql(String statement) {

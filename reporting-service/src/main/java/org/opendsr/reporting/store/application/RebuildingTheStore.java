@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * poll with the events' inbox records), then lets the live listeners go on from there. Frozen snapshots are not
  * touched: every replayed fact is taken as already in the snapshot of its month where that month is cut
  * (last_cut_seq = the highest seq). One rebuild at a time, across replicas.
+ *
+ * <p>Reading and writing overlap: while one batch is written (PostgreSQL's work, on the writer thread), the next is
+ * polled, decoded and projected (this service's work, on the rebuild thread). At most one batch is in flight and they
+ * are written in the order read, so the facts' order and the inbox's once-only rule are those of a serial replay; a
+ * batch that fails to write fails the rebuild before another is written.
  */
 @Singleton
 public class RebuildingTheStore {
@@ -39,11 +47,8 @@ public class RebuildingTheStore {
     private final EventReplay replay;
     private final StoreProjection projection;
     private final Clock clock;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "reporting-store-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = daemonThread("reporting-store-rebuild");
+    private final ExecutorService writer = daemonThread("reporting-store-rebuild-writer");
 
     public RebuildingTheStore(StoreRebuilds rebuilds, EventReplay replay, StoreProjection projection, Clock clock) {
         this.rebuilds = rebuilds;
@@ -110,9 +115,19 @@ public class RebuildingTheStore {
             rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
             try (EventReplay.Replay topics = replay.open(StoreConsumers.TOPICS)) {
                 rebuilds.totals(id, topics.totals(), Instant.now(clock));
-                while (!topics.done()) {
-                    EventReplay.Batch batch = topics.next();
-                    apply(id, batch);
+                Future<?> writing = null;
+                try {
+                    while (!topics.done()) {
+                        Replayed batch = project(topics.next());
+                        awaitWritten(writing);
+                        writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
+                                batch.skipped(), Instant.now(clock)));
+                    }
+                    awaitWritten(writing);
+                } catch (RuntimeException failure) {
+                    // The batch in flight settles before FAILED is recorded, so that nothing is written after it.
+                    settleQuietly(writing);
+                    throw failure;
                 }
             }
             rebuilds.finish(id, Instant.now(clock));
@@ -128,7 +143,11 @@ public class RebuildingTheStore {
         }
     }
 
-    private void apply(long id, EventReplay.Batch batch) {
+    /** One batch projected: what the store applies, what was read per topic, what was left out. */
+    private record Replayed(List<ReplayedEvent> events, Map<String, Long> readByTopic, long skipped) {
+    }
+
+    private Replayed project(EventReplay.Batch batch) {
         List<ReplayedEvent> replayed = new ArrayList<>(batch.events().size());
         long skipped = batch.unreadable();
         for (ReceivedEvent<?> event : batch.events()) {
@@ -143,11 +162,49 @@ public class RebuildingTheStore {
             replayed.add(new ReplayedEvent(StoreConsumers.GROUP_OF_TOPIC.get(event.topic()), event.id(), event.type(),
                     projected));
         }
-        rebuilds.apply(id, replayed, batch.readByTopic(), skipped, Instant.now(clock));
+        return new Replayed(replayed, batch.readByTopic(), skipped);
+    }
+
+    /** Waits for the batch being written; its failure is the rebuild's. */
+    private static void awaitWritten(Future<?> writing) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("A batch of the rebuild could not be written", e.getCause());
+        }
+    }
+
+    private static void settleQuietly(Future<?> writing) {
+        if (writing == null || writing.isDone()) {
+            return;
+        }
+        try {
+            awaitWritten(writing);
+        } catch (RuntimeException alsoFailed) {
+            LOG.warn("A batch of the failed rebuild did not commit either", SafeThrowables.redacted(alsoFailed));
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        writer.shutdownNow();
     }
 }

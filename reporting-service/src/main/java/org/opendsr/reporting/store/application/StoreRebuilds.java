@@ -18,8 +18,9 @@ public interface StoreRebuilds {
 
     /**
      * Empties the store for a rebuild, in one transaction: sets the rebuilding flag (waiting for live writes under
-     * way), truncates facts and people, and forgets which events the store's consumer groups have applied. Never
-     * touches snapshots.
+     * way), truncates facts and people, sets the facts' secondary indexes aside (built once when it finishes: less
+     * work than keeping them up to date row by row) and forgets which events the store's consumer groups have applied.
+     * Never touches snapshots.
      */
     void empty(List<String> consumerGroups);
 
@@ -31,7 +32,10 @@ public interface StoreRebuilds {
      */
     void apply(long rebuildId, List<ReplayedEvent> events, Map<String, Long> readByTopic, long skipped, Instant now);
 
-    /** The end: last_cut_seq = the highest fact seq, the rebuilding flag cleared, the rebuild DONE. */
+    /**
+     * The end: the facts' indexes built, last_cut_seq = the highest fact seq, the rebuilding flag cleared, the rebuild
+     * DONE.
+     */
     void finish(long rebuildId, Instant now);
 
     /** The rebuild FAILED; the flag stays set (the store is incomplete until another rebuild finishes). */

@@ -81,6 +81,7 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
             try (PreparedStatement truncate = connection.prepareStatement("TRUNCATE reporting_fact, reporting_person")) {
                 truncate.execute();
             }
+            setFactIndexesAside(connection);
             try (PreparedStatement forget = connection.prepareStatement(
                     "DELETE FROM dsr_kit.processed_event WHERE consumer = ANY (?)")) {
                 forget.setArray(1, connection.createArrayOf("text", consumerGroups.toArray()));
@@ -156,6 +157,7 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
     @Override
     public void finish(long rebuildId, Instant now) {
         write(connection -> {
+            buildFactIndexes(connection);
             try (PreparedStatement state = connection.prepareStatement(
                     "UPDATE reporting_store_state SET rebuilding = FALSE, "
                             + "last_cut_seq = COALESCE((SELECT max(seq) FROM reporting_fact), 0)")) {
@@ -164,6 +166,57 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
             end(connection, rebuildId, "DONE", now);
             return null;
         });
+    }
+
+    /**
+     * Drops reporting_fact's secondary indexes for the rebuild, keeping their definitions (V5): built once at the end
+     * costs less than kept up to date row by row. Definitions already kept (a rebuild that died) are kept as they are.
+     * The primary key stays. Nothing reads facts by index meanwhile but a live month's figures (slower, still right):
+     * the listeners hold off and cuts are skipped while the flag is set.
+     */
+    private static void setFactIndexesAside(Connection connection) throws SQLException {
+        try (PreparedStatement keep = connection.prepareStatement(
+                "INSERT INTO store_rebuild_index (index_relation, definition) "
+                        + "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                        + "JOIN pg_class c ON c.oid = i.indexrelid "
+                        + "WHERE i.indrelid = 'reporting_fact'::regclass AND NOT i.indisprimary AND NOT i.indisunique "
+                        + "ON CONFLICT (index_relation) DO NOTHING")) {
+            keep.executeUpdate();
+        }
+        for (String index : keptIndexes(connection).keySet()) {
+            try (PreparedStatement drop = connection.prepareStatement("DROP INDEX IF EXISTS \"" + index + "\"")) {
+                drop.execute();
+            }
+        }
+    }
+
+    /** Builds the indexes set aside (each once, over every fact), then lets the planner see the new table. */
+    private static void buildFactIndexes(Connection connection) throws SQLException {
+        for (String definition : keptIndexes(connection).values()) {
+            // IF NOT EXISTS: a finish that died after building some commits none, but stay safe to run again anyway.
+            try (PreparedStatement build = connection.prepareStatement(
+                    definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))) {
+                build.execute();
+            }
+        }
+        try (PreparedStatement forget = connection.prepareStatement("DELETE FROM store_rebuild_index");
+             PreparedStatement analyse = connection.prepareStatement("ANALYZE reporting_fact, reporting_person")) {
+            forget.executeUpdate();
+            analyse.execute();
+        }
+    }
+
+    /** The kept definitions by index name; the CHECKs of V5 hold both to their shape, so they are safe to run. */
+    private static Map<String, String> keptIndexes(Connection connection) throws SQLException {
+        Map<String, String> kept = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT index_relation, definition FROM store_rebuild_index ORDER BY index_relation");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                kept.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return kept;
     }
 
     @Override
