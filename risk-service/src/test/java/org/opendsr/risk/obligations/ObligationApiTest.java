@@ -332,6 +332,62 @@ class ObligationApiTest extends RiskServiceUnderTest {
     }
 
     @Test
+    void turning18AnnouncedTwoMonthsAheadKeepsTheChildsInpatientReviewsUntilTheMonthAfterThenTheAdults() {
+        // referral-service announces the month of the 18th birthday on the first of the month two months before it.
+        LocalDate today = api.today();
+        java.time.YearMonth turns18In = java.time.YearMonth.from(today).plusMonths(2);
+        UUID personId = referrals.onRegister(LifeStage.CHILD, AgeBand.AGE_14_TO_17, RagRating.AMBER);
+        api.awaitRating(personId, "AMBER");
+        referrals.turning18(personId, turns18In);
+        referrals.admitted(personId, today);
+        api.awaitRating(personId, "BLUE");
+
+        // Announced, not yet 18: a child's inpatient C(E)TR, 3-monthly.
+        assertThat(open(personId, "INPATIENT_CTR").get("dueOn").asText()).isEqualTo(today.plusMonths(3).toString());
+
+        // In the birthday month the birthday may be still to come: still a child's review, 3 months on.
+        api.advanceClockByDays(ChronoUnit.DAYS.between(today, turns18In.atDay(1)));
+        LocalDate inTheBirthdayMonth = api.today();
+        assertThat(complete(open(personId, "INPATIENT_CTR").get("obligationId").asText(), api.dsrTeam,
+                Map.of("completedOn", inTheBirthdayMonth.toString())).status()).isEqualTo(200);
+        assertThat(open(personId, "INPATIENT_CTR").get("dueOn").asText())
+                .isEqualTo(inTheBirthdayMonth.plusMonths(3).toString());
+
+        // From the first of the month after it they are an adult: the next inpatient CTR is 6 months on.
+        api.advanceClockByDays(ChronoUnit.DAYS.between(inTheBirthdayMonth, turns18In.plusMonths(1).atDay(1)));
+        LocalDate anAdult = api.today();
+        ApiResponse adultsReview = complete(open(personId, "INPATIENT_CTR").get("obligationId").asText(),
+                api.dsrTeam, Map.of("completedOn", anAdult.toString()));
+        assertThat(adultsReview.status()).as(adultsReview.text()).isEqualTo(200);
+        assertThat(open(personId, "INPATIENT_CTR").get("dueOn").asText()).isEqualTo(anAdult.plusMonths(6).toString());
+    }
+
+    @Test
+    void someoneReferredAt18To24MoreThanSevenYearsAgoIsNoLongerOfferedAKeyworkerReferral() {
+        // Referred in the 18-24 band: 25 at the latest 7 years after the referral's day.
+        java.time.Instant longAgo = clock.instant().minus(Duration.ofDays(366L * 7 + 2));
+        UUID personId = UUID.randomUUID();
+        referrals.referred(personId, LifeStage.ADULT, AgeBand.AGE_18_TO_24, longAgo, RagRating.GREEN);
+        referrals.accepted(personId);
+        api.awaitRating(personId, "GREEN");
+
+        ApiResponse red = api.rate(personId, api.dsrTeam, org.opendsr.risk.support.RiskApi.decision("RED"));
+        assertThat(red.status()).as(red.text()).isEqualTo(201);
+
+        assertThat(open(personId, "COMMUNITY_CTR")).isNotNull();
+        assertThat(StreamSupport.stream(obligationsOf(personId).spliterator(), false)
+                .map(o -> o.get("kind").asText())).doesNotContain("KEYWORKER_REFERRAL");
+
+        // Referred in that band six years ago, they may still be 24: the referral is suggested.
+        UUID stillYoung = UUID.randomUUID();
+        referrals.referred(stillYoung, LifeStage.ADULT, AgeBand.AGE_18_TO_24,
+                clock.instant().minus(Duration.ofDays(365L * 6)), RagRating.RED);
+        referrals.accepted(stillYoung);
+        api.awaitRating(stillYoung, "RED");
+        assertThat(open(stillYoung, "KEYWORKER_REFERRAL")).isNotNull();
+    }
+
+    @Test
     void recordingASecureSettingMovesTheInpatientCtrTo12MonthsAfterAdmissionAndSaysSo() {
         UUID personId = referrals.onRegister(LifeStage.ADULT, AgeBand.AGE_35_TO_49, RagRating.AMBER);
         api.awaitRating(personId, "AMBER");

@@ -251,6 +251,20 @@ class RatingApiTest extends RiskServiceUnderTest {
         }
     }
 
+    @Test
+    void aTurning18OfSomeoneNeverReferredIsSetAsideNotDeadLettered() {
+        // Announcements before issue 15 were also made for people whose self or family referral was never completed.
+        UUID stranger = UUID.randomUUID();
+        referrals.turning18(stranger, java.time.YearMonth.now(clock).plusMonths(2));
+        referrals.referred(stranger, LifeStage.ADULT, AgeBand.AGE_18_TO_24, java.time.Instant.now());
+        api.awaitKnown(stranger);
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
+            assertThat(deadLetters.readFor(Duration.ofMillis(500), record -> stranger.toString().equals(record.key())
+                    && "risk-service".equals(TopicReader.header(record, DeadLetters.CONSUMER_GROUP)))).isEmpty();
+        }
+    }
+
     private static void assertRefused(ApiResponse response, int status, String field) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.text()).contains(field);

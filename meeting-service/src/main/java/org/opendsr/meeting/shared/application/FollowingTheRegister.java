@@ -15,6 +15,7 @@ import org.opendsr.contracts.consent.ConsentWithdrawn;
 import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What meeting-service learns from referral-, consent- and risk-service's events, by personId only: who is referred,
- * accepted, declined, withdrawn, moved or left, their consent's renewal, their rating, overdue updates and what their rating obliges. The
+ * accepted, declined, withdrawn, moved or left, the month in which someone turns 18, their consent's renewal, their rating, overdue updates and what their rating obliges. The
  * agendas are built from it; bookings are checked against it. Each handler runs in the kit's transaction with the
  * processed-event record, so a redelivered event changes nothing.
  *
@@ -46,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Order: the three topics are consumed independently, so a rating or consent event may arrive before the
  * referral event that placed the person. Those are kept against the personId (in no area until referral-service's
  * event arrives) rather than dead-lettered. A referral-service event that needs the person known (removed, moved)
- * about someone never referred is dead-lettered with the reason: on its own topic nothing overtakes it. The old
- * turned-18 announcement is the exception: it was made for some people nobody else knew, so it is set aside.
+ * about someone never referred is dead-lettered with the reason: on its own topic nothing overtakes it. An
+ * announcement of turning 18 (either type) is the exception: it was made for some people nobody else knew, so it is
+ * set aside.
  */
 @Singleton
 public class FollowingTheRegister {
@@ -101,7 +103,21 @@ public class FollowingTheRegister {
     }
 
     /**
-     * The old day-precise announcement, no longer published. It was also made for people whose self or family
+     * referral-service announced, two months ahead, the month in which the person turns 18: kept, so that they count as
+     * an adult from the first day of the month after it ({@link RegisterPerson#lifeStageOn}), whenever this is read.
+     * Someone never referred here is set aside, as for the old announcement (referral-service announced people nobody
+     * else knew before issue 15, and announces them again once a referral of theirs is announced).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personTurning18(ReceivedEvent<PersonTurning18> event) {
+        PersonTurning18 turning = event.payload();
+        if (!projection.turning18In(turning.personId(), turning.month())) {
+            LOG.info("Turning 18: person {} was never referred here; nothing to do", turning.personId());
+        }
+    }
+
+    /**
+     * The old day-precise announcement, no longer published, made on the birthday: an adult from now. It was also made for people whose self or family
      * referral was never completed, whom no service but referral-service knew: such a record about someone never
      * referred (read when this service's consumer group first started, or replayed) changes nothing and is not a dead
      * letter, which would be a false alert.

@@ -2,6 +2,7 @@ package org.opendsr.meeting.shared.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -28,7 +29,11 @@ public interface RegisterProjection {
 
     boolean moved(UUID personId, String area);
 
+    /** The retired day-precise announcement, made on the birthday: an adult from now. */
     boolean turned18(UUID personId);
+
+    /** The month in which they turn 18, announced ahead; the first announcement stands. */
+    boolean turning18In(UUID personId, YearMonth month);
 
     /** Another topic's event may overtake referral-service's: kept against the personId, placed in no area yet. */
     void rated(UUID personId, RagRating rating, @Nullable RagRating previous, LocalDate ratedOn, boolean indicative,

@@ -136,6 +136,46 @@ class FollowingTheRegisterTest extends MeetingServiceUnderTest {
         }
     }
 
+    @Test
+    void turning18AnnouncedTwoMonthsAheadLeavesThemAChildUntilTheMonthAfterTheBirthdayMonth() {
+        UUID personId = referrals.referred(org.opendsr.contracts.common.LifeStage.CHILD,
+                org.opendsr.contracts.common.AgeBand.AGE_14_TO_17);
+        register.awaitPerson(personId, person -> person.referredAt() != null);
+        java.time.YearMonth turns18In = java.time.YearMonth.from(today()).plusMonths(2);
+
+        referrals.turning18(personId, turns18In);
+
+        RegisterPerson announced = register.awaitPerson(personId, person -> person.turns18In() != null);
+        assertThat(announced.turns18In()).isEqualTo(turns18In);
+        assertThat(announced.lifeStageOn(today())).isEqualTo(org.opendsr.contracts.common.LifeStage.CHILD);
+        assertThat(announced.lifeStageOn(turns18In.atEndOfMonth())).isEqualTo(
+                org.opendsr.contracts.common.LifeStage.CHILD);
+        assertThat(announced.lifeStageOn(turns18In.plusMonths(1).atDay(1))).isEqualTo(
+                org.opendsr.contracts.common.LifeStage.ADULT);
+
+        // A repeated or later announcement changes nothing: the first stands.
+        referrals.turning18(personId, turns18In.plusMonths(1));
+        referrals.send(personId, EventTypes.PERSON_MOVED_V1, data -> data.put("locality", "WILTSHIRE"));
+        RegisterPerson moved = register.awaitPerson(personId, person -> "WILTSHIRE".equals(person.area()));
+        assertThat(moved.turns18In()).isEqualTo(turns18In);
+    }
+
+    @Test
+    void aTurning18OfSomeoneNeverReferredIsSetAsideNotDeadLettered() {
+        UUID stranger = UUID.randomUUID();
+        referrals.turning18(stranger, java.time.YearMonth.from(today()).plusMonths(2));
+        referrals.referred(stranger, org.opendsr.contracts.common.LifeStage.CHILD,
+                org.opendsr.contracts.common.AgeBand.AGE_14_TO_17, clock.instant());
+        RegisterPerson placed = register.awaitPerson(stranger, person -> person.area() != null);
+        assertThat(placed.turns18In()).isNull();
+
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.REFERRAL_EVENTS + ".dlt")) {
+            assertThat(deadLetters.readFor(java.time.Duration.ofMillis(500), record ->
+                    stranger.toString().equals(record.key()) && "meeting-service.referral-events".equals(
+                            TopicReader.header(record, DeadLetters.CONSUMER_GROUP)))).isEmpty();
+        }
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
     }

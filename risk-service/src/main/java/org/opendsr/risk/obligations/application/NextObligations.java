@@ -34,7 +34,8 @@ class NextObligations {
     List<ObligationChange> withTheNext(ObligationChange.Closed closed, Instant now, LocalDate today) {
         List<ObligationChange> changes = new ArrayList<>(List.of(closed));
         UUID personId = closed.obligation().personId();
-        PersonFacts facts = ratings.factsOf(personId).orElse(null);
+        // Child or adult on the day the previous one closed, which the next one is counted from.
+        PersonFacts facts = ratings.factsOf(personId, closed.closedOn()).orElse(null);
         PersonNow person = new PersonNow(ratings.of(personId).map(CurrentRating::rating).orElse(null),
                 facts == null ? null : FollowingRatings.lifeStageOf(facts.lifeStage()),
                 facts == null ? null : facts.setting());

@@ -34,7 +34,7 @@ public class ApplyingRatings {
         people.append(decision);
         events.ratingChanged(decision);
         RatingChange change = new RatingChange(person.personId(), decision.rating(), decision.previous(),
-                decision.at(), decision.on(), decision.cause(), factsOf(person));
+                decision.at(), decision.on(), decision.cause(), factsOf(person, decision.on()));
         followers.forEach(follower -> follower.ratingChanged(change));
     }
 
@@ -43,7 +43,7 @@ public class ApplyingRatings {
         people.save(person);
         person.current().ifPresent(current -> {
             RatingChange change = new RatingChange(person.personId(), current.rating(), current.rating(), at, on,
-                    RatingCause.INPATIENT_SETTING_RECORDED, factsOf(person));
+                    RatingCause.INPATIENT_SETTING_RECORDED, factsOf(person, on));
             followers.forEach(follower -> follower.ratingChanged(change));
         });
     }
@@ -54,8 +54,12 @@ public class ApplyingRatings {
         followers.forEach(follower -> follower.leftRegister(person.personId(), at));
     }
 
-    public static PersonFacts factsOf(PersonRating person) {
-        return new PersonFacts(person.lifeStage(), person.under25(), person.admission().inpatient()
+    /**
+     * What sets the person's obligations and cadences on a day: the rating's day, never the machine's today, so
+     * consumer lag or a late request changes nothing (a person turns adult, or 25, on a date, not when it is noticed).
+     */
+    public static PersonFacts factsOf(PersonRating person, java.time.LocalDate on) {
+        return new PersonFacts(person.lifeStageOn(on), person.under25On(on), person.admission().inpatient()
                 ? person.admission().setting() : null);
     }
 }

@@ -13,6 +13,7 @@ import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.messaging.ReceivedEvent;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What risk-service learns from referral-service's events, by personId only: who was referred (with the referrer's
- * indicative rating), who is on the register, who turned 18, who left, and the admissions and discharges agencies
- * report. Each handler runs in the kit's transaction with the processed-event record, so a redelivered event changes
- * nothing. An event about a person never referred is dead-lettered with the reason (it can never succeed), except the
- * old turned-18 announcement, which was made for some people nobody else knew.
+ * indicative rating, life stage and age band on the referral's day), who is on the register, the month in which
+ * someone turns 18, who left, and the admissions and discharges agencies report. Each handler runs in the kit's
+ * transaction with the processed-event record, so a redelivered event changes nothing. An event about a person never
+ * referred is dead-lettered with the reason (it can never succeed), except an announcement of turning 18 (either
+ * type), which is set aside with a log line: referral-service once announced people nobody else knew.
  */
 @Singleton
 public class FollowingReferrals {
@@ -59,10 +61,11 @@ public class FollowingReferrals {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void referralReceived(ReceivedEvent<ReferralReceived> event) {
         ReferralReceived referral = event.payload();
+        LocalDate on = dayOf(referral.receivedAt());
         people.findForUpdate(referral.personId()).ifPresentOrElse(known -> {
-            known.referredAgain(referral.indicativeRag());
+            known.referredAgain(referral.lifeStage(), referral.ageBand(), on, referral.indicativeRag());
             people.save(known);
-        }, () -> people.save(PersonRating.referred(referral.personId(), referral.lifeStage(), referral.ageBand(),
+        }, () -> people.save(PersonRating.referred(referral.personId(), referral.lifeStage(), referral.ageBand(), on,
                 referral.indicativeRag())));
     }
 
@@ -72,7 +75,8 @@ public class FollowingReferrals {
         ReferralAccepted accepted = event.payload();
         PersonRating person = people.findForUpdate(accepted.personId()).orElseGet(() ->
                 // Accepted without a received event seen (e.g. consumed before this service existed): known now.
-                PersonRating.referred(accepted.personId(), accepted.lifeStage(), accepted.ageBand(), null));
+                PersonRating.referred(accepted.personId(), accepted.lifeStage(), accepted.ageBand(),
+                        dayOf(accepted.acceptedAt()), null));
         Instant at = accepted.acceptedAt();
         person.accepted(accepted.registerEntryId(), at, dayOf(at)).ifPresentOrElse(
                 decision -> applying.apply(person, decision), () -> people.save(person));
@@ -95,7 +99,23 @@ public class FollowingReferrals {
     }
 
     /**
-     * The old day-precise announcement, no longer published. It was also made for people whose self or family
+     * referral-service announced, two months ahead, the month in which the person turns 18. The month is kept and the
+     * person counts as an adult from the first day of the month after it ({@link PersonRating#lifeStageOn}): the
+     * adult's review (CTR) and cadences apply to what is decided from that day, whenever this event is read. Someone
+     * never referred here is set aside, as for the old announcement: referral-service announced people nobody else
+     * knew before issue 15, and announces them again once a referral of theirs is announced.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void personTurning18(ReceivedEvent<PersonTurning18> event) {
+        PersonTurning18 turning = event.payload();
+        people.findForUpdate(turning.personId()).ifPresentOrElse(person -> {
+            person.turning18In(turning.month());
+            people.save(person);
+        }, () -> LOG.info("Turning 18: person {} was never referred here; nothing to do", turning.personId()));
+    }
+
+    /**
+     * The old day-precise announcement, no longer published, made on the birthday: an adult from now. It was also made for people whose self or family
      * referral was never completed, whom no service but referral-service knew: such a record (read by a new consumer
      * group, or replayed) about someone never referred here changes nothing and is not a dead letter, which would be a
      * false alert.

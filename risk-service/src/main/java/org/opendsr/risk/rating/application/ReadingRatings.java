@@ -81,7 +81,7 @@ public class ReadingRatings implements CurrentRatings {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<PersonFacts> factsOf(UUID personId) {
-        return people.find(personId).map(ApplyingRatings::factsOf);
+    public Optional<PersonFacts> factsOf(UUID personId, java.time.LocalDate on) {
+        return people.find(personId).map(person -> ApplyingRatings.factsOf(person, on));
     }
 }

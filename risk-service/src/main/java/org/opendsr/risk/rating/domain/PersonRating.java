@@ -2,6 +2,7 @@ package org.opendsr.risk.rating.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,8 +14,9 @@ import org.opendsr.risk.shared.domain.InpatientSetting;
 import org.opendsr.risk.shared.domain.RatingCause;
 
 /**
- * A person as risk-service knows them, by personId only: whether they are on the register, child or adult, their age
- * band at referral, the indicative rating of the referral in hand, their current rating and their admission status.
+ * A person as risk-service knows them, by personId only: whether they are on the register, child or adult (and the
+ * month in which they turn 18, once announced), their age band at their latest referral and that referral's day, the
+ * indicative rating of the referral in hand, their current rating and their admission status.
  * Every change of rating is returned as a {@link RatingDecision} for the history; nothing here lowers a rating by
  * itself ("support never reduces because a rating goes down", and no automatic downgrade ever).
  *
@@ -25,7 +27,9 @@ public final class PersonRating {
 
     private final UUID personId;
     private LifeStage lifeStage;
-    private final AgeBand ageBand;
+    private YearMonth turns18In;
+    private AgeBand ageBand;
+    private LocalDate ageBandKnownOn;
     private boolean onRegister;
     private UUID registerEntryId;
     private RagRating indicativeAtReferral;
@@ -38,9 +42,23 @@ public final class PersonRating {
 
     public PersonRating(UUID personId, LifeStage lifeStage, AgeBand ageBand, boolean onRegister, UUID registerEntryId,
                         RagRating indicativeAtReferral, CurrentRating current, Admission admission) {
+        this(personId, lifeStage, null, ageBand, null, onRegister, registerEntryId, indicativeAtReferral, current,
+                admission);
+    }
+
+    /**
+     * @param turns18In      the month in which they turn 18, once referral-service has announced it (null before, and
+     *                       for someone referred as an adult)
+     * @param ageBandKnownOn the day of the referral the age band is from; null for people known before it was kept
+     */
+    public PersonRating(UUID personId, LifeStage lifeStage, YearMonth turns18In, AgeBand ageBand,
+                        LocalDate ageBandKnownOn, boolean onRegister, UUID registerEntryId,
+                        RagRating indicativeAtReferral, CurrentRating current, Admission admission) {
         this.personId = personId;
         this.lifeStage = lifeStage;
+        this.turns18In = turns18In;
         this.ageBand = ageBand;
+        this.ageBandKnownOn = ageBandKnownOn;
         this.onRegister = onRegister;
         this.registerEntryId = registerEntryId;
         this.indicativeAtReferral = indicativeAtReferral;
@@ -48,15 +66,38 @@ public final class PersonRating {
         this.admission = admission == null ? Admission.NEVER : admission;
     }
 
-    /** Someone referred, not (yet) on the register. */
+    /** Someone referred, not (yet) on the register, on a day not known (an acceptance seen without its referral). */
     public static PersonRating referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, RagRating indicative) {
-        return new PersonRating(personId, lifeStage, ageBand, false, null, indicative, null, Admission.NEVER);
+        return referred(personId, lifeStage, ageBand, null, indicative);
     }
 
-    /** A new referral of someone known: its indicative rating is the one a later acceptance starts with. */
+    /** Someone referred on a day, not (yet) on the register. */
+    public static PersonRating referred(UUID personId, LifeStage lifeStage, AgeBand ageBand, LocalDate on,
+                                        RagRating indicative) {
+        return new PersonRating(personId, lifeStage, null, ageBand, on, false, null, indicative, null,
+                Admission.NEVER);
+    }
+
+    /** A new referral of someone known, on a day not known: its indicative rating is the one acceptance starts with. */
     public void referredAgain(RagRating indicative) {
         if (indicative != null) {
             indicativeAtReferral = indicative;
+        }
+    }
+
+    /**
+     * A new referral of someone known: its indicative rating is the one a later acceptance starts with, and its life
+     * stage and age band, true on its day, replace older ones (an adult stays an adult; an announced month of turning
+     * 18 stands).
+     */
+    public void referredAgain(LifeStage stage, AgeBand band, LocalDate on, RagRating indicative) {
+        referredAgain(indicative);
+        if (stage == LifeStage.ADULT) {
+            lifeStage = LifeStage.ADULT;
+        }
+        if (on != null && (ageBandKnownOn == null || !on.isBefore(ageBandKnownOn))) {
+            ageBand = band;
+            ageBandKnownOn = on;
         }
     }
 
@@ -175,8 +216,42 @@ public final class PersonRating {
         return closed;
     }
 
+    /**
+     * The retired day-precise announcement: it was published on the 18th birthday, so they are an adult from the day
+     * it is read.
+     */
     public void turned18() {
         lifeStage = LifeStage.ADULT;
+    }
+
+    /**
+     * referral-service announced (two months ahead) the month in which they turn 18; the first announcement stands.
+     * Nothing changes today: {@link #lifeStageOn} makes them an adult from the first day of the month after it.
+     */
+    public void turning18In(YearMonth month) {
+        if (turns18In == null) {
+            turns18In = month;
+        }
+    }
+
+    /**
+     * Child or adult on a day (a rating's, a review's), never by the machine's today. risk-service knows the month of
+     * the 18th birthday, not the day, so they count as a child up to the end of that month and as an adult from the
+     * first day of the next: never an adult before they can be 18, so a 17-year-old never gets an adult's CTR or an
+     * adult's less frequent inpatient reviews and oversight visits (DOMAIN.md: C(E)TR under 18, CTR for adults; child
+     * 6-weekly visits and 3-monthly inpatient C(E)TRs, adult 8-weekly and 6-monthly). consent-service, for which the
+     * safe side is the other one, treats them as an adult for consent from the first day of that month.
+     */
+    public LifeStage lifeStageOn(LocalDate day) {
+        if (lifeStage == LifeStage.ADULT) {
+            return LifeStage.ADULT;
+        }
+        return turns18In != null && !day.isBefore(adultFrom(turns18In)) ? LifeStage.ADULT : LifeStage.CHILD;
+    }
+
+    /** The first day on which someone turning 18 in {@code month} counts as an adult here: the 1st of the next month. */
+    public static LocalDate adultFrom(YearMonth month) {
+        return month.plusMonths(1).atDay(1);
     }
 
     private void requireOnRegister() {
@@ -200,6 +275,10 @@ public final class PersonRating {
         return personId;
     }
 
+    /**
+     * The life stage as referred (an adult once a referral or the retired turned-18 announcement said so); what holds
+     * on a given day is {@link #lifeStageOn}.
+     */
     public LifeStage lifeStage() {
         return lifeStage;
     }
@@ -208,9 +287,37 @@ public final class PersonRating {
         return ageBand;
     }
 
-    /** Whether the keyworker service (up to the 25th birthday) applies, by the age band known at referral. */
+    /** The day of the referral the age band is from, or null when not known. */
+    public LocalDate ageBandKnownOn() {
+        return ageBandKnownOn;
+    }
+
+    /** The month in which they turn 18, once announced, or null. */
+    public YearMonth turns18In() {
+        return turns18In;
+    }
+
+    /** Whether the keyworker service (up to the 25th birthday) applies, by the age band known at referral alone. */
     public boolean under25() {
         return ageBand.isUnder25();
+    }
+
+    /**
+     * Whether they may still be under 25 on a day (a rating's): the keyworker service takes people up to their 25th
+     * birthday. The band at referral ages: someone in it was at least its youngest age on the referral's day, so they
+     * are 25 at the latest that many years later (18-24 referred on 1 March 2020: 25 by 1 March 2027 at the latest).
+     * Once the month they turn 18 is known, they are 25 by the end of the month seven years later. Until then they
+     * count as possibly under 25: a keyworker referral the keyworker service turns down costs less than one missed.
+     * Someone known before the referral's day was kept is judged by the band alone, as before.
+     */
+    public boolean under25On(LocalDate day) {
+        if (!ageBand.isUnder25()) {
+            return false;
+        }
+        if (turns18In != null && !day.isBefore(turns18In.plusYears(7).plusMonths(1).atDay(1))) {
+            return false;
+        }
+        return ageBandKnownOn == null || day.isBefore(ageBandKnownOn.plusYears(25L - ageBand.fromYears()));
     }
 
     public boolean onRegister() {

@@ -11,8 +11,11 @@ public interface CurrentRatings {
 
     boolean isOnRegister(UUID personId);
 
-    /** Empty for a person risk-service has never been told of. */
-    Optional<PersonFacts> factsOf(UUID personId);
+    /**
+     * What holds of the person on a day (child or adult, possibly under 25): the day of what is being decided, not
+     * the machine's today. Empty for a person risk-service has never been told of.
+     */
+    Optional<PersonFacts> factsOf(UUID personId, java.time.LocalDate on);
 
     /**
      * Takes the person's row lock until the caller's transaction ends (there must be one), so that a change to what

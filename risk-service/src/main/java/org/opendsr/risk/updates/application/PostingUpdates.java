@@ -81,7 +81,7 @@ public class PostingUpdates {
 
         Instant at = clock.instant();
         LocalDate on = LocalDate.ofInstant(at, DsrClock.ENGLAND);
-        LifeStage lifeStage = ratings.factsOf(personId).map(PersonFacts::lifeStage).orElse(null);
+        LifeStage lifeStage = ratings.factsOf(personId, on).map(PersonFacts::lifeStage).orElse(null);
         // The cadence now: the person's area may have changed since they were rated.
         Period now = cadence.of(current.rating(), lifeStage, areas.areaOf(personId).orElse(null));
         UpdateSchedule before = schedules.findForUpdate(personId)

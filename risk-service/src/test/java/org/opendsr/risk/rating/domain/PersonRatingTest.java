@@ -219,6 +219,75 @@ class PersonRatingTest {
                 .isFalse();
     }
 
+    @Test
+    void someoneTurning18IsAChildUntilTheEndOfTheBirthdayMonthAndAnAdultFromTheFirstOfTheNext() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                LocalDate.of(2025, 6, 10), null);
+        // Announced on 1 December 2026, two months ahead of February 2027.
+        person.turning18In(java.time.YearMonth.of(2027, 2));
+
+        assertThat(person.lifeStageOn(LocalDate.of(2026, 12, 1))).isEqualTo(LifeStage.CHILD);
+        assertThat(person.lifeStageOn(LocalDate.of(2027, 2, 1))).isEqualTo(LifeStage.CHILD);
+        assertThat(person.lifeStageOn(LocalDate.of(2027, 2, 28))).isEqualTo(LifeStage.CHILD);
+        assertThat(person.lifeStageOn(LocalDate.of(2027, 3, 1))).isEqualTo(LifeStage.ADULT);
+    }
+
+    @Test
+    void theFirstAnnouncementOfTurning18StandsAndAnAdultStaysAnAdult() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_14_TO_17,
+                LocalDate.of(2025, 6, 10), null);
+        person.turning18In(java.time.YearMonth.of(2027, 2));
+        person.turning18In(java.time.YearMonth.of(2027, 5));
+        assertThat(person.turns18In()).isEqualTo(java.time.YearMonth.of(2027, 2));
+
+        PersonRating adult = PersonRating.referred(UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_18_TO_24, null);
+        adult.turning18In(java.time.YearMonth.of(2027, 2));
+        assertThat(adult.lifeStageOn(LocalDate.of(2026, 12, 1))).isEqualTo(LifeStage.ADULT);
+    }
+
+    @Test
+    void theRetiredTurned18MakesThemAnAdultAtOnceForItWasPublishedOnTheBirthday() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_14_TO_17, null);
+
+        person.turned18();
+
+        assertThat(person.lifeStageOn(DAY)).isEqualTo(LifeStage.ADULT);
+    }
+
+    @Test
+    void under25AgesFromTheReferralsDayByTheYoungestAgeOfTheBand() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_18_TO_24,
+                LocalDate.of(2020, 3, 1), null);
+
+        // 18 at the youngest on 1 March 2020: possibly under 25 until 1 March 2027, certainly 25 from then.
+        assertThat(person.under25On(LocalDate.of(2027, 2, 28))).isTrue();
+        assertThat(person.under25On(LocalDate.of(2027, 3, 1))).isFalse();
+        assertThat(PersonRating.referred(UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34,
+                LocalDate.of(2026, 1, 1), null).under25On(LocalDate.of(2026, 1, 1))).isFalse();
+    }
+
+    @Test
+    void under25EndsWithTheMonthSevenYearsAfterTheMonthOfTurning18OnceThatIsKnown() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_10_TO_13,
+                LocalDate.of(2020, 3, 1), null);
+        person.turning18In(java.time.YearMonth.of(2025, 5));
+
+        assertThat(person.under25On(LocalDate.of(2032, 5, 31))).isTrue();
+        assertThat(person.under25On(LocalDate.of(2032, 6, 1))).isFalse();
+    }
+
+    @Test
+    void aNewReferralBringsItsAgeBandAndDay() {
+        PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.CHILD, AgeBand.AGE_10_TO_13,
+                LocalDate.of(2010, 3, 1), null);
+
+        person.referredAgain(LifeStage.ADULT, AgeBand.AGE_25_TO_34, LocalDate.of(2026, 3, 1), RagRating.RED);
+
+        assertThat(person.under25On(LocalDate.of(2026, 3, 1))).isFalse();
+        assertThat(person.lifeStageOn(LocalDate.of(2026, 3, 1))).isEqualTo(LifeStage.ADULT);
+        assertThat(person.indicativeAtReferral()).isEqualTo(RagRating.RED);
+    }
+
     private static PersonRating onRegister(RagRating indicative) {
         PersonRating person = PersonRating.referred(UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34,
                 indicative);

@@ -156,7 +156,7 @@ class PostingUpdatesTest {
         }
 
         @Override
-        public Optional<PersonFacts> factsOf(UUID personId) {
+        public Optional<PersonFacts> factsOf(UUID personId, java.time.LocalDate on) {
             return known ? Optional.of(new PersonFacts(LifeStage.ADULT, false, null)) : Optional.empty();
         }
 

@@ -7,6 +7,7 @@ import org.opendsr.contracts.access.CareTeamChanged;
 import org.opendsr.contracts.referral.PersonMoved;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralDeclined;
 import org.opendsr.contracts.referral.ReferralReceived;
@@ -19,9 +20,10 @@ import org.opendsr.kit.messaging.InboundEvents;
 import org.opendsr.meeting.shared.application.FollowingTheRegister;
 
 /**
- * meeting-service's view of referral-service's events: who is referred, accepted, moved, turned 18 or left the
- * register (for agendas), and care teams (who may see a person's meetings, in the kit's care team tables every
- * need-to-know decision here reads). Other types on the topic are skipped.
+ * meeting-service's view of referral-service's events: who is referred, accepted, moved, turns 18 (the month,
+ * announced ahead; the retired turned-18 from older records) or left the register (for agendas), and care teams (who
+ * may see a person's meetings, in the kit's care team tables every need-to-know decision here reads). Other types on
+ * the topic are skipped.
  */
 @DsrEventListener(groupId = ReferralEventsListener.GROUP)
 @Topic(Topics.REFERRAL_EVENTS)
@@ -37,6 +39,7 @@ public class ReferralEventsListener extends DsrTopicListener {
                 .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, register::referralWithdrawn)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, register::personRemoved)
                 .on(EventTypes.PERSON_MOVED_V1, PersonMoved.class, register::personMoved)
+                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, register::personTurning18)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, register::personTurned18)
                 .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
                 .build());

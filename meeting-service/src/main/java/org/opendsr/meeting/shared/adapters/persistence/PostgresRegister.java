@@ -106,6 +106,12 @@ class PostgresRegister implements RegisterPeople, ReviewObligations, RegisterPro
     }
 
     @Override
+    public boolean turning18In(UUID personId, java.time.YearMonth month) {
+        return update("UPDATE register_person SET turns_18_in = COALESCE(turns_18_in, ?), updated_at = now() "
+                + "WHERE person_id = ?", month.toString(), personId) > 0;
+    }
+
+    @Override
     public void rated(UUID personId, RagRating rating, @Nullable RagRating previous, LocalDate ratedOn,
                       boolean indicative, Instant at) {
         // An older rating event replayed after a newer one never rolls the rating back.
@@ -234,7 +240,9 @@ class PostgresRegister implements RegisterPeople, ReviewObligations, RegisterPro
                         enumOf(RagRating.class, row.getString("previous_rating")), date(row, "rated_on"),
                         instant(row, "rating_changed_at"), date(row, "update_overdue_since"),
                         date(row, "consent_renewal_due_on"),
-                        enumOf(ConsentStatus.class, row.getString("consent_status"))));
+                        enumOf(ConsentStatus.class, row.getString("consent_status")),
+                        row.getString("turns_18_in") == null ? null
+                                : java.time.YearMonth.parse(row.getString("turns_18_in"))));
             }
         }
         return people;

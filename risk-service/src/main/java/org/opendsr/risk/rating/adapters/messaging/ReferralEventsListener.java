@@ -8,6 +8,7 @@ import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.PersonTurned18;
+import org.opendsr.contracts.referral.PersonTurning18;
 import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.access.CareTeams;
@@ -19,7 +20,7 @@ import org.opendsr.risk.rating.application.FollowingReferrals;
 
 /**
  * risk-service's view of referral-service's events: who is referred (with the indicative rating) and on the register,
- * who turned 18 or left, admissions and discharges agencies reported, and care teams (who may see and change ratings,
+ * the month someone turns 18 (and the retired turned-18 from older records), who left, admissions and discharges agencies reported, and care teams (who may see and change ratings,
  * kept in the kit's care team tables every need-to-know decision here reads). Every handler's access decision is the
  * same: the events come from referral-service over its own topic (the only writer the broker's ACLs allow), and they
  * act as the system, recorded on the audit trail with the reporting agency. Other types on the topic are skipped.
@@ -35,6 +36,7 @@ public class ReferralEventsListener extends DsrTopicListener {
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, referrals::referralReceived)
                 .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, referrals::referralAccepted)
                 .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, referrals::personRemoved)
+                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, referrals::personTurning18)
                 .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, referrals::personTurned18)
                 .on(EventTypes.PERSON_ADMISSION_REPORTED_V1, AdmissionReported.class, referrals::admissionReported)
                 .on(EventTypes.PERSON_DISCHARGE_REPORTED_V1, DischargeReported.class, referrals::dischargeReported)

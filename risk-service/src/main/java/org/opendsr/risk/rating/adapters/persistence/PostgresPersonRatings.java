@@ -50,9 +50,11 @@ class PostgresPersonRatings implements PersonRatings {
                 INSERT INTO person_rating (person_id, life_stage, age_band, on_register, register_entry_id,
                     indicative_at_referral, current_rating_id, current_rating, current_since, current_since_on,
                     current_indicative, inpatient, admitted_on, inpatient_setting, discharged_on, no_lowering_before,
-                    updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                    turns_18_in, age_band_known_on, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (person_id) DO UPDATE SET life_stage = EXCLUDED.life_stage,
+                    age_band = EXCLUDED.age_band, turns_18_in = EXCLUDED.turns_18_in,
+                    age_band_known_on = EXCLUDED.age_band_known_on,
                     on_register = EXCLUDED.on_register, register_entry_id = EXCLUDED.register_entry_id,
                     indicative_at_referral = EXCLUDED.indicative_at_referral,
                     current_rating_id = EXCLUDED.current_rating_id, current_rating = EXCLUDED.current_rating,
@@ -80,6 +82,8 @@ class PostgresPersonRatings implements PersonRatings {
             statement.setString(14, nameOf(admission.setting()));
             statement.setObject(15, admission.dischargedOn(), Types.DATE);
             statement.setObject(16, admission.noLoweringBefore(), Types.DATE);
+            statement.setString(17, person.turns18In() == null ? null : person.turns18In().toString());
+            statement.setObject(18, person.ageBandKnownOn(), Types.DATE);
             return statement.executeUpdate();
         });
     }
@@ -150,8 +154,10 @@ class PostgresPersonRatings implements PersonRatings {
                 setting == null ? null : InpatientSetting.valueOf(setting), dateOf(row, "discharged_on"),
                 dateOf(row, "no_lowering_before"));
         String indicative = row.getString("indicative_at_referral");
+        String turns18In = row.getString("turns_18_in");
         return new PersonRating(row.getObject("person_id", UUID.class), LifeStage.valueOf(row.getString("life_stage")),
-                AgeBand.valueOf(row.getString("age_band")), row.getBoolean("on_register"),
+                turns18In == null ? null : java.time.YearMonth.parse(turns18In), AgeBand.valueOf(row.getString("age_band")),
+                dateOf(row, "age_band_known_on"), row.getBoolean("on_register"),
                 row.getObject("register_entry_id", UUID.class),
                 indicative == null ? null : RagRating.valueOf(indicative), current, admission);
     }
