@@ -17,6 +17,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendsr.contracts.EventTypes;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;
@@ -126,6 +127,26 @@ class MovesOutOfAreaWorklistApiTest extends ReferralServiceUnderTest {
                 .isEqualTo(204);
         assertThat(database.count("SELECT count(*) FROM move_out_of_area WHERE person_id = ?::uuid",
                 stays.personId())).isZero();
+    }
+
+    @Test
+    void aMoveOutOfAreaReportedByTheProvidingAgencyPutsThemOnTheListToo() {
+        String nhsNumber = TestNhsNumbers.next();
+        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("nhsNumber", nhsNumber).with("dateOfBirth", "2010-09-23"));
+        recordAsProvider(onRegister.personId(), AgencyTopics.WILTSHIRE_COUNCIL);
+
+        events.publishAgencyEvent(EventsOnTopics.goldenSample(EventTypes.AGENCY_ADDRESS_CHANGED_V2,
+                data -> data.put("nhsNumber", nhsNumber).put("dateOfBirth", "2010-09-23")
+                        .put("locality", "OUT_OF_AREA")), nhsNumber);
+
+        assertThat(events.awaitEvent(EventTypes.PERSON_MOVED_V1, onRegister.personId()).get("outOfArea").asBoolean())
+                .isTrue();
+        assertThat(database.column("SELECT from_area || ' ' || register_entry_id FROM move_out_of_area"
+                + " WHERE person_id = ?::uuid AND resolution IS NULL", onRegister.personId()))
+                .as("in the move's own transaction").containsExactly("SWINDON " + onRegister.registerEntryId());
+        assertThat(onWorklist(swindonTeam, 100).values()).anySatisfy(item ->
+                assertThat(item.get("personId").asText()).isEqualTo(onRegister.personId()));
     }
 
     @Test
