@@ -131,6 +131,8 @@ final class MatrixPeople {
                 case "obligationId" -> people.anObligation(this);
                 case "newExceptionId" -> people.aMeetingByExceptionRequested(this);
                 case "reportId" -> people.anAdmissionReportedByAnAgencyNotLinkedTo(this, call(people));
+                case "suggestionId" -> people.theKeyworkerSuggestionAbout(this);
+                case "moveId" -> people.aMoveOutOfArea();
                 default -> null;
             };
         }
@@ -339,6 +341,67 @@ final class MatrixPeople {
             assertThat(reportId[0]).as("the report on the Swindon team's worklist").isNotNull();
         });
         return reportId[0];
+    }
+
+    /**
+     * The keyworker referral suggested when the person was referred (born in 2005: under 25), as the Swindon team's
+     * worklist shows it (issue 15). One per person: recording the same outcome again changes nothing.
+     */
+    String theKeyworkerSuggestionAbout(Person person) {
+        String[] suggestionId = new String[1];
+        AccessMatrixTest.eventually(() -> {
+            String after = null;
+            do {
+                ApiResponse page = gateway.get("/api/worklists/keyworker-suggestions?limit=100"
+                        + (after == null ? "" : "&after=" + after), dsrTeam);
+                assertThat(page.status()).as(page.text()).isEqualTo(200);
+                for (JsonNode item : page.json().get("items")) {
+                    if (person.personId().equals(item.get("personId").asText())) {
+                        suggestionId[0] = item.get("suggestionId").asText();
+                    }
+                }
+                after = page.json().path("next").isTextual() ? page.json().get("next").asText() : null;
+            } while (after != null && suggestionId[0] == null);
+            // Resolved by an earlier call of the same route: the database keeps it, the open list does not.
+            if (suggestionId[0] == null) {
+                suggestionId[0] = shared.get("suggestionId:" + person.personId());
+            }
+            assertThat(suggestionId[0]).as("the suggestion on the Swindon team's worklist").isNotNull();
+        });
+        shared.put("suggestionId:" + person.personId(), suggestionId[0]);
+        return suggestionId[0];
+    }
+
+    /**
+     * A person of their own on the register who moved out of the ICB's area (recorded by the Swindon team), as the
+     * Swindon team's moves-out-of-area worklist shows them (issue 15); made once, shared by every call (the same
+     * resolution again changes nothing).
+     */
+    String aMoveOutOfArea() {
+        String made = shared.get("moveId");
+        if (made != null) {
+            return made;
+        }
+        Person mover = acceptedOntoTheRegister();
+        ApiResponse moved = gateway.put("/api/people/" + mover.personId() + "/address", dsrTeam, Map.of(
+                "line1", "4 Example Lane", "town", "Reading", "postcode", "RG1 1AA", "locality", "OUT_OF_AREA"));
+        assertThat(moved.status()).as("seeding a move out of area: " + moved.text()).isEqualTo(204);
+        String[] moveId = new String[1];
+        String after = null;
+        do {
+            ApiResponse page = gateway.get("/api/worklists/moves-out-of-area?limit=100"
+                    + (after == null ? "" : "&after=" + after), dsrTeam);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            for (JsonNode item : page.json().get("items")) {
+                if (mover.personId().equals(item.get("personId").asText())) {
+                    moveId[0] = item.get("moveId").asText();
+                }
+            }
+            after = page.json().path("next").isTextual() ? page.json().get("next").asText() : null;
+        } while (after != null && moveId[0] == null);
+        assertThat(moveId[0]).as("the move on the Swindon team's worklist").isNotNull();
+        shared.put("moveId", moveId[0]);
+        return moveId[0];
     }
 
     /** Closes what the seeds opened (the agency's producer, if one was needed). */

@@ -69,4 +69,26 @@ class PersonalDataNeverPrintedTest {
             assertThat(String.valueOf(holder)).as(holder.getClass().getSimpleName()).doesNotContain(DETAILS);
         }
     }
+
+    /** Issue 15's worklists: their lines, and the family's answer to a keyworker suggestion. */
+    @Test
+    void theKeyworkerAndMovesWorklistsPrintRedacted() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        List<Object> holders = List.of(
+                new org.opendsr.referral.keyworker.application.KeyworkerSuggestions.Line(id, id, "Perpetua",
+                        "Wolstenholme", "SWINDON", "UNDER_25_AT_REFERRAL", now),
+                new org.opendsr.referral.moves.application.MovesOutOfArea.Line(id, id, "Perpetua", "Wolstenholme",
+                        "SWINDON", now, id, "sam"),
+                new org.opendsr.referral.keyworker.domain.KeyworkerSuggestion(id, id, id, "UNDER_25_AT_REFERRAL", now,
+                        null).withOutcome(org.opendsr.referral.keyworker.domain.KeyworkerSuggestion.Decision
+                                .DECLINED_BY_FAMILY, "Augusta says moved to Leeds", null, "sam", now),
+                new org.opendsr.referral.keyworker.adapters.web.KeyworkerSuggestionController.OutcomeRequest(
+                        org.opendsr.referral.keyworker.domain.KeyworkerSuggestion.Decision.DECLINED_BY_FAMILY,
+                        "Augusta says moved to Leeds", null));
+
+        for (Object holder : holders) {
+            assertThat(String.valueOf(holder)).as(holder.getClass().getSimpleName()).doesNotContain(DETAILS);
+        }
+    }
 }

@@ -75,6 +75,7 @@ public class UseCases {
     public final InMemoryDuplicateFlags duplicateFlags = new InMemoryDuplicateFlags();
     public final InMemoryReferralDetailsToReview detailsToReview = new InMemoryReferralDetailsToReview();
     public final InMemoryMilestones milestones = new InMemoryMilestones(people, referrals);
+    public final InMemoryMovesOutOfArea movesOutOfArea = new InMemoryMovesOutOfArea();
     public final ReferralSettings settings = settings();
 
     public final RecordLocks recordLocks = new RecordLocks(locks);
@@ -106,7 +107,8 @@ public class UseCases {
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
             referrals, people, personRecords, recordLocks, announcements, access, keepingCareTeams, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,
-            recordLocks, access, outbox, keepingCareTeams, clock);
+            recordLocks, access, outbox, keepingCareTeams,
+            new org.opendsr.referral.moves.application.NoticingMovesOutOfArea(movesOutOfArea, register), clock);
     public final NoticingEighteenthBirthdays eighteenthBirthdays = new NoticingEighteenthBirthdays(milestones,
             recordLocks, outbox, access, clock);
     public final NoticingSixteenthBirthdays sixteenthBirthdays = new NoticingSixteenthBirthdays(milestones,

@@ -21,6 +21,7 @@ import org.opendsr.contracts.referral.AdmissionReported;
 import org.opendsr.contracts.referral.ContactDetailsChanged;
 import org.opendsr.contracts.referral.DischargeReported;
 import org.opendsr.contracts.referral.PersonMoved;
+import org.opendsr.referral.moves.application.NoticingMovesOutOfArea;
 import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.ports.EventOutbox;
@@ -76,13 +77,16 @@ public class ApplyingAgencyUpdates {
     private final KeepingCareTeams keepingCareTeams;
     private final ReferralDetailsToReview detailsToReview;
     private final TakingInAdmissionReports admissionReports;
+    private final NoticingMovesOutOfArea movesOutOfArea;
     private final Clock clock;
 
     public ApplyingAgencyUpdates(People people, RecordLocks locks, PersonDetailsChecks checks, PersonRecords personRecords,
                                  EventOutbox outbox, RecordAccess access, Referrals referrals, CareTeams careTeams,
                                  KeepingCareTeams keepingCareTeams, ReferralDetailsToReview detailsToReview,
-                                 TakingInAdmissionReports admissionReports, Clock clock) {
+                                 TakingInAdmissionReports admissionReports, NoticingMovesOutOfArea movesOutOfArea,
+                                 Clock clock) {
         this.admissionReports = admissionReports;
+        this.movesOutOfArea = movesOutOfArea;
         this.keepingCareTeams = keepingCareTeams;
         this.people = people;
         this.locks = locks;
@@ -118,6 +122,7 @@ public class ApplyingAgencyUpdates {
             keepForReview(linked, details, "address", agency, now);
             return;
         }
+        String movedFrom = person.locality();
         person.changeAddress(update.address().line1(), update.address().line2(), update.address().town(),
                 postcode, update.locality(), now);
         people.save(person);
@@ -125,6 +130,7 @@ public class ApplyingAgencyUpdates {
         Instant movedAt = update.effectiveFrom().atStartOfDay(FirstContactDeadline.ENGLAND).toInstant();
         outbox.append("person", person.id(), EventTypes.PERSON_MOVED_V1, new PersonMoved(person.id(), update.locality(),
                 ReferralSettings.OUT_OF_AREA.equals(update.locality()), movedAt));
+        movesOutOfArea.moved(person.id(), movedFrom, update.locality(), movedAt, now);
         access.audit(person.id(), Actor.agencySystem(agency.source()), AuditAction.CHANGED, "address",
                 AccessPurpose.AGENCY_UPDATE, now);
     }

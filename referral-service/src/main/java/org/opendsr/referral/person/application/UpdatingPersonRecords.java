@@ -2,6 +2,7 @@ package org.opendsr.referral.person.application;
 
 import java.util.Objects;
 import org.opendsr.referral.careteam.application.KeepingCareTeams;
+import org.opendsr.referral.moves.application.NoticingMovesOutOfArea;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,12 +88,14 @@ public class UpdatingPersonRecords {
     private final RecordLocks locks;
     private final RecordAccess access;
     private final KeepingCareTeams careTeams;
+    private final NoticingMovesOutOfArea movesOutOfArea;
     private final EventOutbox outbox;
     private final Clock clock;
 
     public UpdatingPersonRecords(People people, PersonRecords personRecords, PersonDetailsChecks checks,
                                  RecordLocks locks, RecordAccess access, EventOutbox outbox,
-                                 KeepingCareTeams careTeams, Clock clock) {
+                                 KeepingCareTeams careTeams, NoticingMovesOutOfArea movesOutOfArea, Clock clock) {
+        this.movesOutOfArea = movesOutOfArea;
         this.careTeams = careTeams;
         this.people = people;
         this.personRecords = personRecords;
@@ -141,6 +144,7 @@ public class UpdatingPersonRecords {
         String locality = change.locality();
         Person person = lockedPerson(personId, caller);
         Map<String, Object> before = AuditedValues.address(person);
+        String movedFrom = person.locality();
         person.changeAddress(PersonRecords.trimmed(address.line1()), PersonRecords.trimmed(address.line2()),
                 PersonRecords.trimmed(address.town()), tidyPostcode, locality, now);
         people.save(person);
@@ -148,6 +152,7 @@ public class UpdatingPersonRecords {
         careTeams.follow(personId, caller.userId());
         outbox.append("person", personId, EventTypes.PERSON_MOVED_V1, new PersonMoved(personId, locality,
                 ReferralSettings.OUT_OF_AREA.equals(locality), now));
+        movesOutOfArea.moved(personId, movedFrom, locality, now, now);
         access.auditChange(personId, Actor.of(caller), "address", purpose, now, before,
                 AuditedValues.address(person));
     }

@@ -47,6 +47,43 @@ class UpdatingPersonRecordsTest {
     }
 
     @Test
+    void aMoveOutOfAreaOfSomeoneOnTheRegisterPutsThemOnTheWorklistOfTheAreaTheyLeft() {
+        java.util.UUID entryId = java.util.UUID.randomUUID();
+        dsr.register.save(org.opendsr.referral.register.domain.RegisterEntry.open(entryId, person.id(),
+                java.util.UUID.randomUUID(), dsr.clock.instant(), null, java.util.Optional.empty()));
+
+        dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("2 Low Road", null, "Bath"), "ba1 1aa", ReferralSettings.OUT_OF_AREA, dsr.checks),
+                DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+        // A second out-of-area address is no second move out of area.
+        dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("3 Low Road", null, "Bath"), "ba1 1ab", ReferralSettings.OUT_OF_AREA, dsr.checks),
+                DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+
+        assertThat(dsr.movesOutOfArea.all()).singleElement().satisfies(move -> {
+            assertThat(move.personId()).isEqualTo(person.id());
+            assertThat(move.fromArea()).isEqualTo("SWINDON");
+            assertThat(move.registerEntryId()).isEqualTo(entryId);
+            assertThat(move.isOpen()).isTrue();
+        });
+    }
+
+    @Test
+    void aMoveWithinTheIcbOrOfSomeoneNotOnTheRegisterIsNoWorklistItem() {
+        dsr.updating.address(person.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("2 Low Road", null, "Bath"), "ba1 1aa", ReferralSettings.OUT_OF_AREA, dsr.checks),
+                DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+        Person onRegister = dsr.aPerson();
+        dsr.register.save(org.opendsr.referral.register.domain.RegisterEntry.open(java.util.UUID.randomUUID(),
+                onRegister.id(), java.util.UUID.randomUUID(), dsr.clock.instant(), null, java.util.Optional.empty()));
+        dsr.updating.address(onRegister.id(), UpdatingPersonRecords.AddressChange.parse(
+                new Address("2 Low Road", null, "Trowbridge"), "ba14 8aa", "WILTSHIRE", dsr.checks),
+                DSR_TEAM, AccessPurpose.REGISTER_MANAGEMENT);
+
+        assertThat(dsr.movesOutOfArea.all()).isEmpty();
+    }
+
+    @Test
     void aProfessionalWithNoNeedToKnowIsToldThePersonDoesNotExist() {
         Throwable refused = catchThrowable(() -> dsr.updating.diagnosis(person.id(), null, STRANGER,
                 AccessPurpose.DIRECT_CARE));

@@ -58,12 +58,14 @@ class PostgresMilestones implements Milestones {
 
     @Override
     public boolean recordKeyworkerSuggestion(UUID episodeId, String reason, UUID personId, Instant at) {
-        return jdbc.prepareStatement("INSERT INTO keyworker_suggestion (episode_id, reason, person_id, suggested_at)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (episode_id, reason) DO NOTHING", insert -> {
+        return jdbc.prepareStatement("INSERT INTO keyworker_suggestion (episode_id, reason, person_id, suggested_at, id)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (episode_id, reason) DO NOTHING", insert -> {
             insert.setObject(1, episodeId);
             insert.setString(2, reason);
             insert.setObject(3, personId);
             insert.setTimestamp(4, Timestamp.from(at));
+            // The keyworker-suggestions worklist's handle on it.
+            insert.setObject(5, UUID.randomUUID());
             return insert.executeUpdate() == 1;
         });
     }
