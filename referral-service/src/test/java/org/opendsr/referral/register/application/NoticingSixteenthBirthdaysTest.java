@@ -9,7 +9,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.referral.PersonTurned16;
+import org.opendsr.contracts.referral.ReferralRoute;
 import org.opendsr.referral.inmemory.UseCases;
+import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
+import org.opendsr.referral.lifecycle.domain.MinimumDataSet;
+import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.person.domain.Person;
 
 /** The daily turned-16 run, against in-memory ports; the clock is on Monday 2 March 2026. */
@@ -23,6 +27,10 @@ class NoticingSixteenthBirthdaysTest {
         Person person = Person.recorded(UUID.randomUUID(), "Sam", "Example", born, null, "SN1 1AA", "SWINDON", null,
                 null, null, null, null, null, recordedAt);
         dsr.people.add(person);
+        // Referred by a professional: known to the other services, so their birthdays are announced.
+        dsr.referrals.add(Referral.received(UUID.randomUUID(), person.id(), ReferralRoute.PROFESSIONAL,
+                new MinimumDataSet("Reason", "Issues", null, null, null), "gp-1", "Old Town Surgery",
+                new FirstContactDeadline(LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 17)), recordedAt, null));
         return person;
     }
 
