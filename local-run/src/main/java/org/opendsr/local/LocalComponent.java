@@ -20,8 +20,10 @@ record LocalComponent(String name, String database, Map<String, String> systemPr
     /** Every service, then the gateway (started last: it fronts the others). */
     static List<LocalComponent> all() {
         return List.of(
+                // The notifier writes to the local mailbox (GET /api/local-mailbox as the DSR team), never to Notify.
                 new LocalComponent("referral-service", "referral",
-                        Map.of("dsr.referral.accept-test-nhs-numbers", "true")),
+                        Map.of("dsr.referral.accept-test-nhs-numbers", "true",
+                                "dsr.notifications.sender", "local-mailbox")),
                 new LocalComponent("consent-service", "consent", Map.of()),
                 new LocalComponent("risk-service", "risk", Map.of()),
                 new LocalComponent("meeting-service", "meeting", Map.of()),

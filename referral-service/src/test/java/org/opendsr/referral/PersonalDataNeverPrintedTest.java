@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,15 @@ import org.opendsr.referral.person.application.UpdatingPersonRecords;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.referral.person.domain.NhsNumber;
 import org.opendsr.referral.register.domain.RegisterEntry;
+import org.opendsr.referral.notifications.application.LocalMailbox;
+import org.opendsr.referral.notifications.application.OutgoingMessage;
+import org.opendsr.referral.notifications.domain.AccessibleFormat;
+import org.opendsr.referral.notifications.domain.Addressee;
+import org.opendsr.referral.notifications.domain.Channel;
+import org.opendsr.referral.notifications.domain.CommunicationNeeds;
+import org.opendsr.referral.notifications.domain.PersonToNotify;
+import org.opendsr.referral.notifications.domain.RecipientRole;
+import org.opendsr.referral.person.domain.Contact;
 
 /**
  * Whatever holds a person's details prints without them, so a log line or an exception message that shows one by
@@ -43,6 +53,8 @@ class PersonalDataNeverPrintedTest {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         LocalDate born = LocalDate.parse("2010-09-23");
+        Addressee addressee = new Addressee(RecipientRole.PERSON, "Perpetua Wolstenholme", Channel.LETTER, null,
+                List.of("Quenby Cottage", "Bath", "BA2 7AY"), AccessibleFormat.STANDARD, null);
         List<Object> holders = List.of(
                 new PersonRow(id, "Perpetua", "Wolstenholme", born, "9990000026", "BA2 7AY", "SWINDON", "Quenby Cottage",
                         null, "Bath", "A", "2", "AUTISM", now, now),
@@ -63,7 +75,19 @@ class PersonalDataNeverPrintedTest {
                 new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
                 new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, NhsNumber.parse("9990000026", true)),
                 new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", NhsNumber.parse("9990000026", true), null,
-                        new MinimumDataSet("Escalating distress", "x", null, null, null)));
+                        new MinimumDataSet("Escalating distress", "x", null, null, null)),
+                // The notifier's: the person as it reads them at send time, whom a message goes to, the message itself,
+                // and what the local mailbox shows.
+                new PersonToNotify(id, "Perpetua", "Wolstenholme", List.of("Quenby Cottage", "BA2 7AY"), true, false,
+                        CommunicationNeeds.NOT_RECORDED,
+                        List.of(new Contact(id, id, 0, ContactRelationship.PERSON, "Augusta", "07700 900987",
+                                "perpetua@example.org", false)),
+                        List.of(), "sam"),
+                addressee,
+                new OutgoingMessage(id, id, addressee, "consent-reminder-person-email",
+                        Map.of("name", "Perpetua", "person_name", "Perpetua Wolstenholme")),
+                new LocalMailbox.Message(id, id, id, "PERSON", "EMAIL", "consent-reminder-person-email",
+                        "perpetua@example.org", Map.of("name", "Perpetua"), now));
 
         for (Object holder : holders) {
             assertThat(String.valueOf(holder)).as(holder.getClass().getSimpleName()).doesNotContain(DETAILS);

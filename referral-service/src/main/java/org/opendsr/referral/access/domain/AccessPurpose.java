@@ -2,7 +2,7 @@ package org.opendsr.referral.access.domain;
 
 /**
  * Why someone reads or changes a person's record (Caldicott principle 1: justify the purpose). Every audit entry
- * carries one. Callers state theirs in the {@code X-DSR-Purpose} header; each endpoint has a default. The last three
+ * carries one. Callers state theirs in the {@code X-DSR-Purpose} header; each endpoint has a default. The last four
  * are recorded by referral-service itself for work no person asked for.
  */
 public enum AccessPurpose {
@@ -15,7 +15,9 @@ public enum AccessPurpose {
     AUDIT_REVIEW(true),
     AGENCY_UPDATE(false),
     CONSENT_CHANGE(false),
-    AGE_MILESTONE(false);
+    AGE_MILESTONE(false),
+    /** The notifier resolving whom to tell and how (contact details, at send time). */
+    NOTIFICATION(false);
 
     private final boolean statedByCallers;
 

@@ -17,7 +17,8 @@ import org.opendsr.referral.lifecycle.application.FollowingConsent;
 
 /**
  * consent-service's events, as far as the register needs them: whether a person's consent is active (for
- * acceptance) and when it lapses or is withdrawn (removal). Reminders are not referral-service's business.
+ * acceptance) and when it lapses or is withdrawn (removal). Reminders are the notifier's
+ * (ConsentRemindersListener, its own consumer group), skipped here.
  */
 @DsrEventListener(groupId = ConsentEventsListener.GROUP)
 @Topic(Topics.CONSENT_EVENTS)

@@ -1,0 +1,61 @@
+package org.opendsr.referral.notifications.application;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.opendsr.referral.notifications.domain.Addressee;
+import org.opendsr.referral.notifications.domain.Channel;
+import org.opendsr.referral.notifications.domain.MessageKind;
+import org.opendsr.referral.notifications.domain.PersonToNotify;
+import org.opendsr.referral.notifications.domain.RecipientRole;
+
+/**
+ * The personalisation fields of each template (listed in the README, "Notifications"), filled at send time from the
+ * message's facts and the record. Dates are written as people read them ("2 December 2026").
+ */
+public final class Personalisation {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private Personalisation() {
+    }
+
+    public static Map<String, String> of(MessageKind message, Map<String, String> facts, Addressee to,
+                                         PersonToNotify person) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", orEmpty(to.name()));
+        fields.put("person_name", to.role() == RecipientRole.RESPONSIBLE_PROFESSIONAL
+                ? orEmpty(person.givenName()) + " " + orEmpty(person.familyName())
+                : orEmpty(person.givenName()));
+        switch (message) {
+            case CONSENT_REMINDER -> {
+                fields.put("renewal_due_on", readable(facts.get("renewalDueOn")));
+                fields.put("overdue", "RENEWAL_OVERDUE".equals(facts.get("subject")) ? "yes" : "no");
+                fields.put("grace_ends_on", readable(facts.get("graceEndsOn")));
+                fields.put("reminder_number", orEmpty(facts.get("reminderNumber")));
+            }
+        }
+        if (to.channel() == Channel.LETTER) {
+            // Notify's letters: address_line_1 to _7, at least three, the last the postcode.
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add((orEmpty(person.givenName()) + " " + orEmpty(person.familyName())).trim());
+            lines.addAll(to.postalAddress());
+            for (int i = 0; i < Math.min(lines.size(), 7); i++) {
+                fields.put("address_line_" + (i + 1), lines.get(i));
+            }
+        }
+        return fields;
+    }
+
+    private static String readable(String isoDate) {
+        return isoDate == null ? "" : LocalDate.parse(isoDate).format(READABLE);
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,76 @@
+package org.opendsr.referral.notifications.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Singleton;
+import org.opendsr.contracts.consent.ConsentStatus;
+import org.opendsr.referral.lifecycle.domain.ConsentStanding;
+import org.opendsr.referral.lifecycle.domain.ConsentStandings;
+import org.opendsr.referral.notifications.domain.CommunicationNeeds;
+import org.opendsr.referral.notifications.domain.PersonToNotify;
+import org.opendsr.referral.person.domain.AgeAtDate;
+import org.opendsr.referral.person.domain.Contacts;
+import org.opendsr.referral.person.domain.KeyProfessionals;
+import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.Person;
+import org.opendsr.referral.register.domain.RegisterEntries;
+import org.opendsr.referral.register.domain.RegisterEntry;
+
+/**
+ * The person's record as the notifier needs it, from referral-service's own repositories: the record, contacts and
+ * key professionals, the consent standing consent-service last reported, and the open register entry's responsible
+ * professional. Communication preferences and accessible-format needs are not recorded yet: NOT_RECORDED.
+ */
+@Singleton
+public class ReadingPeopleToNotify implements PeopleToNotify {
+
+    private final People people;
+    private final Contacts contacts;
+    private final KeyProfessionals keyProfessionals;
+    private final ConsentStandings consent;
+    private final RegisterEntries register;
+
+    public ReadingPeopleToNotify(People people, Contacts contacts, KeyProfessionals keyProfessionals,
+                                 ConsentStandings consent, RegisterEntries register) {
+        this.people = people;
+        this.contacts = contacts;
+        this.keyProfessionals = keyProfessionals;
+        this.consent = consent;
+        this.register = register;
+    }
+
+    @Override
+    public Optional<PersonToNotify> of(UUID personId, LocalDate today) {
+        return people.byId(personId).map(person -> new PersonToNotify(person.id(), person.givenName(),
+                person.familyName(), postalAddress(person),
+                person.hasDateOfBirth() && AgeAtDate.of(person.dateOfBirth(), today).isUnder16(),
+                consent.of(personId).map(ConsentStanding::status).filter(ConsentStatus.WITHDRAWN::equals).isPresent(),
+                CommunicationNeeds.NOT_RECORDED, contacts.of(personId), keyProfessionals.of(personId),
+                register.openEntryOf(personId).map(RegisterEntry::responsibleProfessional).orElse(null)));
+    }
+
+    /** A letter needs at least a first line and the postcode; anything less is no address to write to. */
+    private static List<String> postalAddress(Person person) {
+        if (blank(person.addressLine1()) || blank(person.postcode())) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(person.addressLine1());
+        if (!blank(person.addressLine2())) {
+            lines.add(person.addressLine2());
+        }
+        if (!blank(person.town())) {
+            lines.add(person.town());
+        }
+        lines.add(person.postcode());
+        return lines;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
