@@ -236,8 +236,10 @@ final class ReportingBacklog {
     }
 
     /**
-     * How many events of the topics reporting-service's live consumer groups ({@code reporting-service.<topic>},
-     * one per listener) have not committed yet; a partition a group has committed nothing on counts whole.
+     * How many events of the topics the live consumer groups have not committed yet: reporting-service's
+     * ({@code reporting-service.<topic>}, one per listener; a partition it has committed nothing on counts whole) and
+     * every other service's group reading them (the backlog reaches their listeners too: measured while they were
+     * still at it, the rebuild would share the machine and PostgreSQL with them).
      */
     static long liveLag(String bootstrapServers) throws Exception {
         try (Admin admin = admin(bootstrapServers)) {
@@ -251,6 +253,20 @@ final class ReportingBacklog {
                     if (end.getKey().topic().equals(topic)) {
                         OffsetAndMetadata offset = committed.get(end.getKey());
                         lag += end.getValue() - (offset == null ? 0 : offset.offset());
+                    }
+                }
+            }
+            for (var listing : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                String group = listing.groupId();
+                if (group.startsWith("reporting-service.")) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
+                    Long end = ends.get(offset.getKey());
+                    if (end != null && offset.getValue() != null) {
+                        lag += Math.max(0, end - offset.getValue().offset());
                     }
                 }
             }

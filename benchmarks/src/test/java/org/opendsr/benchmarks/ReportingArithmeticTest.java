@@ -62,19 +62,21 @@ class ReportingArithmeticTest {
     }
 
     @Test
-    void theRunReadsTheLastClosedMonthTheLastWholeQuarterAndTheMonthsFinancialYear() {
+    void theRunReadsTheLastClosedMonthTheLastWholeQuarterAndTheLastWholeFinancialYear() {
         ReportingPhase.Periods december = ReportingPhase.Periods.before(YearMonth.of(2026, 12));
         assertThat(december.firstMonth()).isEqualTo(YearMonth.of(2025, 12));
         assertThat(december.lastMonth()).isEqualTo(YearMonth.of(2026, 11));
         assertThat(december.month()).isEqualTo("2026-11");
         assertThat(december.quarter()).isEqualTo("2026-Q3");
-        assertThat(december.financialYear()).isEqualTo("FY2026-27");
+        assertThat(december.financialYear()).as("FY2026-27 reaches the open month").isEqualTo("FY2025-26");
 
         ReportingPhase.Periods october = ReportingPhase.Periods.before(YearMonth.of(2026, 10));
         assertThat(october.quarter()).as("September closes Q3").isEqualTo("2026-Q3");
         ReportingPhase.Periods february = ReportingPhase.Periods.before(YearMonth.of(2027, 2));
         assertThat(february.quarter()).isEqualTo("2026-Q4");
-        assertThat(february.financialYear()).isEqualTo("FY2026-27");
+        assertThat(february.financialYear()).isEqualTo("FY2025-26");
+        assertThat(ReportingPhase.Periods.before(YearMonth.of(2027, 4)).financialYear()).as("March closes FY2026-27")
+                .isEqualTo("FY2026-27");
         assertThat(ReportingPhase.Periods.financialYear(YearMonth.of(2099, 4))).isEqualTo("FY2099-00");
     }
 
