@@ -1,7 +1,6 @@
 package org.opendsr.referral.admissions.adapters.persistence;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.CareTeam;
+import org.opendsr.referral.shared.adapters.persistence.KeysetSql;
 import org.opendsr.referral.admissions.application.AdmissionReports;
 import org.opendsr.referral.admissions.domain.AdmissionReport;
 import org.opendsr.referral.shared.application.KeysetPage;
@@ -93,17 +93,11 @@ class PostgresAdmissionReports implements AdmissionReports {
         }
         long total = count("SELECT count(*)" + where, parameters);
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (received_at, id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "received_at", "id", ">", seek);
         seek.add(page.fetch());
         List<AdmissionReport> reports = jdbc.prepareStatement("SELECT " + COLUMNS + where + after
                 + " ORDER BY received_at, id LIMIT ?", select -> {
-                    bind(select, seek);
+                    KeysetSql.bind(select, seek);
                     List<AdmissionReport> found = new ArrayList<>();
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
@@ -126,7 +120,7 @@ class PostgresAdmissionReports implements AdmissionReports {
 
     private long count(String sql, List<Object> parameters) {
         return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
+            KeysetSql.bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -134,11 +128,6 @@ class PostgresAdmissionReports implements AdmissionReports {
         });
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
 
     private static AdmissionReport report(ResultSet rows) throws SQLException {
         String outcome = rows.getString("resolution");

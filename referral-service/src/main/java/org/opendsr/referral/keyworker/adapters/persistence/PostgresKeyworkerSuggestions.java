@@ -1,6 +1,5 @@
 package org.opendsr.referral.keyworker.adapters.persistence;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.referral.shared.adapters.persistence.KeysetSql;
 import org.opendsr.referral.keyworker.application.KeyworkerSuggestions;
 import org.opendsr.referral.keyworker.domain.KeyworkerSuggestion;
 import org.opendsr.referral.shared.application.KeysetPage;
@@ -33,25 +33,13 @@ class PostgresKeyworkerSuggestions implements KeyworkerSuggestions {
         String from = " FROM keyworker_suggestion k JOIN person p ON p.id = k.person_id WHERE k.outcome IS NULL AND "
                 + scope.condition("p.id");
         List<Object> parameters = new ArrayList<>(scope.parameters());
-        long total = jdbc.prepareStatement("SELECT count(*)" + from, select -> {
-            bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        long total = KeysetSql.count(jdbc, from, parameters);
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (k.suggested_at, k.id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "k.suggested_at", "k.id", ">", seek);
         seek.add(page.fetch());
         List<Line> lines = jdbc.prepareStatement("SELECT k.id, k.person_id, p.given_name, p.family_name, p.locality,"
                 + " k.reason, k.suggested_at" + from + after + " ORDER BY k.suggested_at, k.id LIMIT ?", select -> {
-            bind(select, seek);
+            KeysetSql.bind(select, seek);
             List<Line> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -107,9 +95,4 @@ class PostgresKeyworkerSuggestions implements KeyworkerSuggestions {
                 rows.getTimestamp("suggested_at").toInstant(), outcome);
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.opendsr.referral.moves.adapters.persistence;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.referral.shared.adapters.persistence.KeysetSql;
 import org.opendsr.referral.moves.application.MovesOutOfArea;
 import org.opendsr.referral.moves.domain.MoveOutOfArea;
 import org.opendsr.referral.shared.application.KeysetPage;
@@ -51,26 +51,14 @@ class PostgresMovesOutOfArea implements MovesOutOfArea {
         if (!everyArea) {
             parameters.add(areas.toArray(String[]::new));
         }
-        long total = jdbc.prepareStatement("SELECT count(*)" + from, select -> {
-            bind(select, parameters);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        long total = KeysetSql.count(jdbc, from, parameters);
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (m.moved_at, m.id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "m.moved_at", "m.id", ">", seek);
         seek.add(page.fetch());
         List<Line> lines = jdbc.prepareStatement("SELECT m.id, m.person_id, p.given_name, p.family_name, m.from_area,"
                 + " m.moved_at, m.register_entry_id, e.responsible_professional" + from + after
                 + " ORDER BY m.moved_at, m.id LIMIT ?", select -> {
-            bind(select, seek);
+            KeysetSql.bind(select, seek);
             List<Line> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -126,9 +114,4 @@ class PostgresMovesOutOfArea implements MovesOutOfArea {
                 rows.getTimestamp("moved_at").toInstant(), rows.getTimestamp("noticed_at").toInstant(), resolution);
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
 }

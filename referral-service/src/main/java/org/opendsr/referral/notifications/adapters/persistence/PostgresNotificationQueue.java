@@ -1,8 +1,6 @@
 package org.opendsr.referral.notifications.adapters.persistence;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.referral.shared.adapters.persistence.KeysetSql;
 import org.opendsr.referral.notifications.application.NotificationQueue;
 import org.opendsr.referral.notifications.domain.MessageKind;
 import org.opendsr.referral.notifications.domain.RecipientRole;
@@ -137,26 +136,14 @@ class PostgresNotificationQueue implements NotificationQueue {
         String from = " FROM notification n JOIN person p ON p.id = n.person_id"
                 + " WHERE n.status = 'FAILED_PERMANENT' AND " + scope.condition("p.id");
         List<Object> parameters = new ArrayList<>(scope.parameters());
-        long total = jdbc.prepareStatement("SELECT count(*)" + from, count -> {
-            bind(count, parameters);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        long total = KeysetSql.count(jdbc, from, parameters);
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (n.settled_at, n.id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "n.settled_at", "n.id", ">", seek);
         seek.add(page.fetch());
         List<Failed> lines = jdbc.prepareStatement("SELECT n.id, n.person_id, p.given_name, p.family_name, p.locality,"
                 + " n.message, n.recipient, n.channel, n.template, n.failure_reason, n.attempts, n.queued_at,"
                 + " n.settled_at" + from + after + " ORDER BY n.settled_at, n.id LIMIT ?", select -> {
-                    bind(select, seek);
+                    KeysetSql.bind(select, seek);
                     List<Failed> found = new ArrayList<>();
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
@@ -188,11 +175,6 @@ class PostgresNotificationQueue implements NotificationQueue {
         }
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);

@@ -1,7 +1,7 @@
 package org.opendsr.referral.worklists.adapters.persistence;
 
 import org.opendsr.kit.access.PersonScope;
-import java.sql.PreparedStatement;
+import org.opendsr.referral.shared.adapters.persistence.KeysetSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -121,7 +121,7 @@ class PostgresListings implements Listings {
         all.addAll(parameters);
         long[] total = {-1};
         List<RegisterLine> lines = jdbc.prepareStatement(String.format(PAGE, where, after), select -> {
-            bind(select, all);
+            KeysetSql.bind(select, all);
             List<RegisterLine> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -185,13 +185,7 @@ class PostgresListings implements Listings {
         List<Object> parameters = scope.parameters();
         long total = count("SELECT count(*)" + from, parameters);
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (e.unallocated_since, e.id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "e.unallocated_since", "e.id", ">", seek);
         List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
                 + " p.given_name, p.family_name, p.locality" + from + after + " ORDER BY e.unallocated_since, e.id LIMIT ?",
                 seek, page.fetch(),
@@ -212,13 +206,7 @@ class PostgresListings implements Listings {
         String columns = "%1$s.id, %1$s.given_name, %1$s.family_name, %1$s.date_of_birth, %1$s.nhs_number,"
                 + " %1$s.postcode, %1$s.locality";
         List<Object> seek = new ArrayList<>(parameters);
-        String after = "";
-        if (page.after() != null) {
-            List<String> key = PageCursor.key(page.after(), 2);
-            after = " AND (d.flagged_at, d.id) > (?, ?)";
-            seek.add(Timestamp.from(PageCursor.instantPart(key.get(0))));
-            seek.add(PageCursor.uuidPart(key.get(1)));
-        }
+        String after = KeysetSql.after(page, "d.flagged_at", "d.id", ">", seek);
         List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
                         + String.format(columns, "b") + from + after + " ORDER BY d.flagged_at, d.id LIMIT ?",
                 seek, page.fetch(), rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
@@ -240,7 +228,7 @@ class PostgresListings implements Listings {
 
     private long count(String sql, List<Object> parameters) {
         return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
+            KeysetSql.bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -252,7 +240,7 @@ class PostgresListings implements Listings {
         return jdbc.prepareStatement(sql, statement -> {
             List<Object> all = new ArrayList<>(parameters);
             all.add(limit);
-            bind(statement, all);
+            KeysetSql.bind(statement, all);
             List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -263,11 +251,6 @@ class PostgresListings implements Listings {
         });
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {
         Timestamp timestamp = rows.getTimestamp(column);
