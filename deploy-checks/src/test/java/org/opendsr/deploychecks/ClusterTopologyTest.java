@@ -387,8 +387,9 @@ class ClusterTopologyTest {
 
     /**
      * Egress beyond the cluster is HTTPS to named hosts only, and only for who needs it: every DSR pod to the identity
-     * provider's JWKS (each validates tokens), and GOV.UK's bank holidays for the modules whose ConfigMap switches the
-     * refresh on (referral-service, meeting-service), through one policy selecting exactly those. Never "anywhere on 443": each address block is narrow (a /16 or smaller), public
+     * provider's JWKS (each validates tokens), GOV.UK's bank holidays for the modules whose ConfigMap switches the
+     * refresh on (referral-service, meeting-service), through one policy selecting exactly those, and GOV.UK Notify for
+     * referral-service alone (its notifier). Never "anywhere on 443": each address block is narrow (a /16 or smaller), public
      * (not the cluster, a private network or cloud metadata), and shipped as a documentation address the operator
      * replaces, so an unfilled policy fails closed.
      */
@@ -414,7 +415,7 @@ class ClusterTopologyTest {
             }
         }
         assertThat(policiesWithAddressBlocks).containsExactlyInAnyOrder("dsr-apps-allow-identity-provider",
-                "dsr-apps-allow-gov-uk-bank-holidays");
+                "dsr-apps-allow-gov-uk-bank-holidays", "referral-service-allow-gov-uk-notify");
         assertThat(Manifests.find(CLUSTER, "NetworkPolicy", "dsr-apps-allow-identity-provider").orElseThrow().node()
                 .path("spec").path("podSelector").path("matchLabels").path("group").asText()).isEqualTo("org.opendsr");
 
@@ -436,6 +437,16 @@ class ClusterTopologyTest {
         List<String> selected = new ArrayList<>();
         selector.path("values").forEach(value -> selected.add(value.asText()));
         assertThat(selected).containsExactlyInAnyOrderElementsOf(refreshingBankHolidays);
+
+        // GOV.UK Notify: only the module whose ConfigMap sends through it (contact details live nowhere else).
+        List<String> sendingThroughNotify = deployedModules().stream().filter(module -> Manifests.find(
+                Manifests.read(Repository.generatedManifest(module)), "ConfigMap", module).orElseThrow().node()
+                .path("data").path("DSR_NOTIFICATIONS_SENDER").asText().equals("notify")).toList();
+        assertThat(sendingThroughNotify).containsExactly("referral-service");
+        JsonNode notify = Manifests.find(CLUSTER, "NetworkPolicy", "referral-service-allow-gov-uk-notify")
+                .orElseThrow().node().path("spec").path("podSelector");
+        assertThat(notify.path("matchLabels").path("app").asText()).isEqualTo("referral-service");
+        assertThat(notify.path("matchLabels").size()).isEqualTo(1);
     }
 
     private static int prefixLength(String cidr) {

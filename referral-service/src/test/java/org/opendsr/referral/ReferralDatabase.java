@@ -86,6 +86,19 @@ public final class ReferralDatabase {
         }
     }
 
+    /** Changes rows directly, for what a test cannot reach through the API (e.g. time passing for one row). */
+    public int update(String sql, String... parameters) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setString(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change the referral database", e);
+        }
+    }
+
     /** The first column of every row, as text. */
     public List<String> column(String sql, String... parameters) {
         try (Connection connection = DriverManager.getConnection(url, user, password);

@@ -34,14 +34,16 @@ public class NotificationAttempts {
     }
 
     private final NotificationQueue queue;
+    private final DeliveryChecks deliveryChecks;
     private final PeopleToNotify people;
     private final RecordAccess access;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    public NotificationAttempts(NotificationQueue queue, PeopleToNotify people, RecordAccess access,
-                                NotificationSettings settings, Clock clock) {
+    public NotificationAttempts(NotificationQueue queue, DeliveryChecks deliveryChecks, PeopleToNotify people,
+                                RecordAccess access, NotificationSettings settings, Clock clock) {
         this.queue = queue;
+        this.deliveryChecks = deliveryChecks;
         this.people = people;
         this.access = access;
         this.settings = settings;
@@ -86,6 +88,7 @@ public class NotificationAttempts {
         String template = ready.message().template();
         if (result instanceof MessageSender.SendResult.Sent sent) {
             queue.sent(due.id(), ready.channel(), template, sent.providerReference(), now);
+            deliveryChecks.firstCheckAt(due.id(), now.plus(settings.getFirstDeliveryCheckAfter()));
         } else if (result instanceof MessageSender.SendResult.PermanentFailure failure) {
             queue.failedPermanently(due.id(), ready.channel(), template, failure.reason(), now);
         } else if (result instanceof MessageSender.SendResult.TransientFailure failure) {

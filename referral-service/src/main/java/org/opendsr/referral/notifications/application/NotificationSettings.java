@@ -13,6 +13,9 @@ public class NotificationSettings {
     private Duration firstRetryAfter = Duration.ofMinutes(1);
     private Duration longestRetryAfter = Duration.ofHours(6);
     private Duration claimFor = Duration.ofMinutes(5);
+    private Duration firstDeliveryCheckAfter = Duration.ofMinutes(1);
+    private Duration longestDeliveryCheckAfter = Duration.ofHours(6);
+    private Duration awaitDeliveryFor = Duration.ofDays(7);
 
     public int getBatchSize() {
         return batchSize;
@@ -54,12 +57,45 @@ public class NotificationSettings {
         this.claimFor = claimFor;
     }
 
+    public Duration getFirstDeliveryCheckAfter() {
+        return firstDeliveryCheckAfter;
+    }
+
+    public void setFirstDeliveryCheckAfter(Duration firstDeliveryCheckAfter) {
+        this.firstDeliveryCheckAfter = firstDeliveryCheckAfter;
+    }
+
+    public Duration getLongestDeliveryCheckAfter() {
+        return longestDeliveryCheckAfter;
+    }
+
+    public void setLongestDeliveryCheckAfter(Duration longestDeliveryCheckAfter) {
+        this.longestDeliveryCheckAfter = longestDeliveryCheckAfter;
+    }
+
+    public Duration getAwaitDeliveryFor() {
+        return awaitDeliveryFor;
+    }
+
+    public void setAwaitDeliveryFor(Duration awaitDeliveryFor) {
+        this.awaitDeliveryFor = awaitDeliveryFor;
+    }
+
     /** Exponential backoff: the first retry after {@code firstRetryAfter}, doubling each time, capped. */
     public Duration retryAfter(int attemptsSoFar) {
-        Duration delay = firstRetryAfter;
-        for (int i = 1; i < attemptsSoFar && delay.compareTo(longestRetryAfter) < 0; i++) {
+        return doubling(firstRetryAfter, longestRetryAfter, attemptsSoFar);
+    }
+
+    /** The same for delivery receipts: asked after {@code firstDeliveryCheckAfter}, then doubling, capped. */
+    public Duration deliveryCheckAfter(int checksSoFar) {
+        return doubling(firstDeliveryCheckAfter, longestDeliveryCheckAfter, checksSoFar);
+    }
+
+    private static Duration doubling(Duration first, Duration longest, int timesSoFar) {
+        Duration delay = first;
+        for (int i = 1; i < timesSoFar && delay.compareTo(longest) < 0; i++) {
             delay = delay.multipliedBy(2);
         }
-        return delay.compareTo(longestRetryAfter) > 0 ? longestRetryAfter : delay;
+        return delay.compareTo(longest) > 0 ? longest : delay;
     }
 }

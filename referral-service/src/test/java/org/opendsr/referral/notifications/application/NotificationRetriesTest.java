@@ -28,7 +28,7 @@ class NotificationRetriesTest {
 
     private final RecordingQueue queue = new RecordingQueue();
     private final NotificationSettings settings = new NotificationSettings();
-    private final NotificationAttempts attempts = new NotificationAttempts(queue, null, null, settings,
+    private final NotificationAttempts attempts = new NotificationAttempts(queue, new RecordingChecks(), null, null, settings,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -48,6 +48,16 @@ class NotificationRetriesTest {
         queue.calls.clear();
         attempts.record(due(10), ready(), new MessageSender.SendResult.TransientFailure("NOTIFY_HTTP_503"));
         assertThat(queue.calls).containsExactly("failed GAVE_UP_AFTER_10_ATTEMPTS: NOTIFY_HTTP_503");
+    }
+
+    @Test
+    void aSentMessageIsAskedAboutAMinuteLater() {
+        RecordingChecks checks = new RecordingChecks();
+        NotificationAttempts recording = new NotificationAttempts(queue, checks, null, null, settings,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        recording.record(due(1), ready(), new MessageSender.SendResult.Sent("notify-id"));
+        assertThat(queue.calls).containsExactly("sent notify-id");
+        assertThat(checks.calls).containsExactly("firstCheckAt " + NOW.plus(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -108,6 +118,35 @@ class NotificationRetriesTest {
         @Override
         public KeysetPage<Failed> failed(PersonScope scope, PageRequest page) {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class RecordingChecks implements DeliveryChecks {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void firstCheckAt(UUID notificationId, Instant at) {
+            calls.add("firstCheckAt " + at);
+        }
+
+        @Override
+        public List<Awaited> claimDue(Instant now, int max, Instant leaseUntil) {
+            return List.of();
+        }
+
+        @Override
+        public void delivered(UUID notificationId, Instant deliveredAt) {
+            calls.add("delivered " + deliveredAt);
+        }
+
+        @Override
+        public void undelivered(UUID notificationId, String reason, Instant at) {
+            calls.add("undelivered " + reason);
+        }
+
+        @Override
+        public void checkAgainAt(UUID notificationId, Instant nextCheckAt, String providerStatus) {
+            calls.add("checkAgainAt " + nextCheckAt + " " + providerStatus);
         }
     }
 }

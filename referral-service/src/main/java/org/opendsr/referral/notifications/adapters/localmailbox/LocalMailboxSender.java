@@ -1,7 +1,11 @@
 package org.opendsr.referral.notifications.adapters.localmailbox;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.micronaut.context.annotation.Requires;
@@ -23,6 +27,8 @@ import org.opendsr.referral.shared.application.Now;
 @Singleton
 @Requires(property = "dsr.notifications.sender", value = "local-mailbox", defaultValue = "local-mailbox")
 class LocalMailboxSender implements MessageSender {
+
+    private static final String REFERENCE_PREFIX = "local-mailbox:";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -61,6 +67,29 @@ class LocalMailboxSender implements MessageSender {
                     insert.setTimestamp(9, Timestamp.from(Now.of(clock)));
                     return insert.executeUpdate();
                 });
-        return new SendResult.Sent("local-mailbox:" + message.notificationId());
+        return new SendResult.Sent(REFERENCE_PREFIX + message.notificationId());
+    }
+
+    /** A message in the mailbox has arrived: delivered when it was written. */
+    @Override
+    @Transactional
+    public DeliveryReport deliveryOf(String providerReference) {
+        if (providerReference == null || !providerReference.startsWith(REFERENCE_PREFIX)) {
+            return new DeliveryReport.Undelivered("LOCAL_MAILBOX_UNKNOWN_REFERENCE");
+        }
+        UUID notificationId = UUID.fromString(providerReference.substring(REFERENCE_PREFIX.length()));
+        List<Instant> written = jdbc.prepareStatement("SELECT sent_at FROM local_mailbox WHERE notification_id = ?",
+                select -> {
+                    select.setObject(1, notificationId);
+                    List<Instant> found = new ArrayList<>();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(rows.getTimestamp(1).toInstant());
+                        }
+                    }
+                    return found;
+                });
+        return written.isEmpty() ? new DeliveryReport.Undelivered("LOCAL_MAILBOX_MESSAGE_MISSING")
+                : new DeliveryReport.Delivered(written.get(0));
     }
 }

@@ -1,11 +1,15 @@
 package org.opendsr.referral.notifications.adapters.notify;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.notifications.application.MessageSender;
 import org.opendsr.referral.notifications.application.OutgoingMessage;
+import uk.gov.service.notify.Notification;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 
@@ -21,14 +25,16 @@ class NotifySender implements MessageSender {
 
     private final NotifySettings settings;
     private final NotificationClient client;
+    private final Clock clock;
 
-    NotifySender(NotifySettings settings) {
+    NotifySender(NotifySettings settings, Clock clock) {
+        this.clock = clock;
         if (settings.getApiKey() == null || settings.getApiKey().isBlank()) {
             throw new IllegalStateException("dsr.notifications.sender is notify but DSR_NOTIFICATIONS_NOTIFY_API_KEY"
                     + " is not set");
         }
         this.settings = settings;
-        this.client = new NotificationClient(settings.getApiKey());
+        this.client = new NotificationClient(settings.getApiKey(), settings.getBaseUrl());
     }
 
     @Override
@@ -53,6 +59,22 @@ class NotifySender implements MessageSender {
         } catch (RuntimeException e) {
             // The client wraps I/O trouble in runtime exceptions too: nothing was accepted, so try again later.
             return new SendResult.TransientFailure("NOTIFY_CLIENT_" + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public DeliveryReport deliveryOf(String providerReference) {
+        try {
+            Notification notification = client.getNotificationById(providerReference);
+            return NotifyDeliveryStatuses.of(notification.getNotificationType(), notification.getStatus(),
+                    notification.getCompletedAt().map(ZonedDateTime::toInstant).orElse(null), Instant.now(clock));
+        } catch (NotificationClientException e) {
+            // Notify may be down, or no longer keep the message (after its retention): ask again until receipts are
+            // no longer expected. Only the status code is kept, as for sending.
+            return new DeliveryReport.NotYetKnown(e.getHttpResult() <= 0 ? "NOTIFY_UNREACHABLE"
+                    : "NOTIFY_HTTP_" + e.getHttpResult());
+        } catch (RuntimeException e) {
+            return new DeliveryReport.NotYetKnown("NOTIFY_CLIENT_" + e.getClass().getSimpleName());
         }
     }
 }

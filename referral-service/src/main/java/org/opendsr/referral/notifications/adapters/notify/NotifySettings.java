@@ -14,6 +14,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class NotifySettings {
 
     private String apiKey;
+    private String baseUrl = "https://api.notifications.service.gov.uk";
     private Map<String, String> templates = new LinkedHashMap<>();
 
     public String getApiKey() {
@@ -22,6 +23,15 @@ public class NotifySettings {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /** Notify's API; changed only to point a test at a stand-in for it. */
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public Map<String, String> getTemplates() {
