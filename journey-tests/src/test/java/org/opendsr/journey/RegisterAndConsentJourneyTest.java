@@ -108,7 +108,12 @@ class RegisterAndConsentJourneyTest {
     @Test
     @Order(3)
     void consentNotRenewedIsRemindedThenLapsesAndThePersonLeavesTheRegister() {
-        secondPerson = refer("Lowen", "Trevithick", "9990000050");
+        // Their own e-mail and their referrer's work e-mail are on the record: the notifier's reminders reach both.
+        secondPerson = refer("Lowen", "Trevithick", "9990000050", Map.of(
+                "contacts", List.of(Map.of("relationship", "PERSON", "email", "lowen.trevithick@example.org")),
+                "keyProfessionals", List.of(Map.of("name", "Sam Patel", "role", "Community LD nurse",
+                        "organisation", "Swindon Community LD Team", "email", "sam.patel@swindon-ld.example",
+                        "userId", "professional"))));
         contact(secondPerson);
         LocalDate due = LocalDate.parse(recordConsent(secondPerson, today(), null).get("renewalDueOn").asText());
         awaitConsentStanding(secondPerson, "ACTIVE");
@@ -122,6 +127,18 @@ class RegisterAndConsentJourneyTest {
             runConsentLifecycle();
             assertThat(currentConsent(secondPerson).get("status").asText()).isEqualTo("RENEWAL_DUE");
             awaitEvent(consentEvents, EventTypes.CONSENT_REMINDER_DUE_V1, 1);
+            // The notifier (referral-service) tells the person and their responsible professional (issue 15): the
+            // local mailbox shows what would have been sent to whom.
+            String dueOn = due.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+            JsonNode toThePerson = awaitMessage(secondPerson, "consent-reminder-person-email");
+            assertThat(toThePerson.get("recipient").asText()).isEqualTo("PERSON");
+            assertThat(toThePerson.get("sentTo").asText()).isEqualTo("lowen.trevithick@example.org");
+            assertThat(toThePerson.at("/personalisation/name").asText()).isEqualTo("Lowen");
+            assertThat(toThePerson.at("/personalisation/renewal_due_on").asText()).isEqualTo(dueOn);
+            assertThat(toThePerson.at("/personalisation/overdue").asText()).isEqualTo("no");
+            JsonNode toTheProfessional = awaitMessage(secondPerson, "consent-reminder-professional-email");
+            assertThat(toTheProfessional.get("sentTo").asText()).isEqualTo("sam.patel@swindon-ld.example");
+            assertThat(toTheProfessional.at("/personalisation/person_name").asText()).isEqualTo("Lowen Trevithick");
 
             // The due date: overdue, 4 weeks' grace, another reminder; still on the register.
             system.advanceClockTo("consent-service", due);
@@ -154,12 +171,17 @@ class RegisterAndConsentJourneyTest {
     // ---- steps ---------------------------------------------------------------------------------------------------
 
     private Referred refer(String givenName, String familyName, String nhsNumber) {
+        return refer(givenName, familyName, nhsNumber, Map.of());
+    }
+
+    private Referred refer(String givenName, String familyName, String nhsNumber, Map<String, Object> more) {
         Map<String, Object> referral = new HashMap<>(Map.of(
                 "givenName", givenName, "familyName", familyName, "dateOfBirth", "2004-03-12",
                 "nhsNumber", nhsNumber, "postcode", "SN15 1AA", "locality", "WILTSHIRE",
                 "reasonForReferral", "Risk of placement breakdown",
                 "currentIssues", "Increasing distress; family carers exhausted",
                 "indicativeRag", "AMBER", "diagnosis", "LEARNING_DISABILITY_AND_AUTISM"));
+        referral.putAll(more);
         ApiResponse created = gateway.post("/api/referrals", professional, referral);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         Referred person = new Referred(created.json().get("personId").asText(), created.json().get("referralId").asText());
@@ -216,6 +238,22 @@ class RegisterAndConsentJourneyTest {
     private void runConsentLifecycle() {
         ApiResponse run = gateway.post("/api/consents/lifecycle-runs", dsrLead, Map.of());
         assertThat(run.status()).as(run.text()).isBetween(200, 201);
+    }
+
+    /** The local mailbox's message about the person with this template (the DSR team of their area reads it). */
+    private JsonNode awaitMessage(Referred person, String template) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            ApiResponse mailbox = gateway.get("/api/local-mailbox?personId=" + person.personId(), dsrTeam);
+            assertThat(mailbox.status()).as(mailbox.text()).isEqualTo(200);
+            for (JsonNode message : mailbox.json().get("items")) {
+                if (template.equals(message.get("template").asText())) {
+                    found[0] = message;
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private void awaitEvent(TopicReader events, String type, int count) {
