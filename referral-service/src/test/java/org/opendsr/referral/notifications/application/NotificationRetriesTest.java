@@ -28,7 +28,7 @@ class NotificationRetriesTest {
 
     private final RecordingQueue queue = new RecordingQueue();
     private final NotificationSettings settings = new NotificationSettings();
-    private final NotificationAttempts attempts = new NotificationAttempts(queue, null, null, settings,
+    private final NotificationAttempts attempts = new NotificationAttempts(queue, null, null, settings, null, null,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
