@@ -148,6 +148,9 @@ class GatewayTest implements TestPropertyProvider {
         assertThat(claims("professional").getClaim("agency")).isNull();
         assertThat(claims("professional").getClaim("areas")).isNull();
         assertThat(claims("professional-2").getSubject()).isEqualTo("professional-2");
+        // The walk-through's referrer has a work e-mail (an example domain): where their referral's outcome goes.
+        assertThat(claims("professional").getStringClaim("email")).isEqualTo("sam.patel@swindon-ld.example");
+        assertThat(claims("agency-system").getClaim("email")).isNull();
     }
 
     @Test

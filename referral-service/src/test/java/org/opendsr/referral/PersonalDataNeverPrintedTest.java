@@ -72,6 +72,7 @@ class PersonalDataNeverPrintedTest {
                                 false)),
                         List.of(new NewKeyProfessional("Augusta", "Nurse", "CAMHS", null, "perpetua@example.org", null))),
                 new Address("Quenby Cottage", null, "Bath"),
+                new org.opendsr.referral.notifications.domain.Referrer("Augusta", "perpetua@example.org"),
                 new MinimumDataSet("Escalating distress", "Escalating distress", null, null, RagRating.RED),
                 new UpdatingPersonRecords.Identity("Perpetua", "Wolstenholme", born, NhsNumber.parse("9990000026", true)),
                 new CompletingSelfOrFamilyReferrals.Completion(born, "SWINDON", NhsNumber.parse("9990000026", true), null,

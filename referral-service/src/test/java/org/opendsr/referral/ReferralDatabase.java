@@ -21,8 +21,14 @@ public final class ReferralDatabase {
     /** Every table referral-service writes: a refused request must change none of them. */
     static final String[] TABLES = {"person", "person_contact", "key_professional", "referral", "eligibility_assessment",
             "register_entry", "consent_standing", "age_milestone", "keyworker_suggestion", "possible_duplicate",
-            "referral_detail_to_review", "admission_report", "move_out_of_area", "dsr_kit.audit_entry",
-            "dsr_kit.outbox_event"};
+            "referral_detail_to_review", "admission_report", "move_out_of_area", "notification",
+            "referral_outcome_to_tell", "dsr_kit.audit_entry", "dsr_kit.outbox_event"};
+
+    /**
+     * The notifier's sender runs on its own schedule and audits each read of contact details as it sends a message
+     * queued earlier (actor {@code notifier}): not written by the request being checked.
+     */
+    private static final String AUDIT_BY_REQUESTS = "dsr_kit.audit_entry WHERE actor <> 'notifier'";
 
     private final String url;
     private final String user;
@@ -38,7 +44,8 @@ public final class ReferralDatabase {
     public Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
-            counts.put(table, count("SELECT count(*) FROM " + table));
+            counts.put(table, count("SELECT count(*) FROM "
+                    + (table.equals("dsr_kit.audit_entry") ? AUDIT_BY_REQUESTS : table)));
         }
         return counts;
     }

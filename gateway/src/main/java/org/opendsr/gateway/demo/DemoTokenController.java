@@ -87,6 +87,9 @@ public class DemoTokenController {
         claims.put("sub", user.username());
         claims.put("name", user.displayName());
         claims.put("roles", user.roles());
+        if (user.email() != null) {
+            claims.put("email", user.email());
+        }
         if (user.organisation() != null) {
             claims.put("organisation", user.organisation());
         }

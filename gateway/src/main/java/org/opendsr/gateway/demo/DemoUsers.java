@@ -13,7 +13,8 @@ import org.opendsr.kit.security.DsrRoles;
  * analyst, an agency system, an administrator). Staff and systems, not patients: nothing here is personal data of
  * anyone on the register. A token's {@code sub} is the username; {@code areas} (locality codes) is given to DSR
  * team members, {@code agency} (the agency's id) to agency systems, as deploy/README.md "Tokens" maps them from a
- * real identity provider's claims.
+ * real identity provider's claims. Staff have a work {@code email} (example domains only): a professional's is where
+ * the DSR tells them the outcome of their referral (referral-service keeps the claim with the referral).
  */
 public final class DemoUsers {
 
@@ -25,7 +26,7 @@ public final class DemoUsers {
     /** A demo user: what their token will say. */
     @Serdeable
     public record DemoUser(String username, String displayName, List<String> roles, @Nullable String organisation,
-                           List<String> areas, @Nullable String agency, String canDo) {
+                           List<String> areas, @Nullable String agency, @Nullable String email, String canDo) {
 
         public DemoUser {
             roles = List.copyOf(roles);
@@ -36,26 +37,31 @@ public final class DemoUsers {
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("professional", "Sam Patel (community learning disability nurse)",
                     List.of(DsrRoles.PROFESSIONAL), "Swindon Community LD Team", List.of(), null,
+                    "sam.patel@swindon-ld.example",
                     "refer people; see and update the people in whose care team they are (the walk-through's referrer)"),
             new DemoUser("professional-2", "Priya Shah (CAMHS practitioner)",
                     List.of(DsrRoles.PROFESSIONAL), "Wiltshire CAMHS", List.of(), null,
+                    "priya.shah@wiltshire-camhs.example",
                     "refer people; not in the walk-through person's care team, so sees nothing of them"),
             new DemoUser("dsr-team", "Alex Morgan (DSR coordinator, Swindon)", List.of(DsrRoles.DSR_TEAM),
-                    "BSW ICB DSR team", List.of(SWINDON), null,
+                    "BSW ICB DSR team", List.of(SWINDON), null, "alex.morgan@bsw-icb.example",
                     "see the people of their area (Swindon); manage its referrals, register and worklists;"
                             + " confirm key professionals"),
             new DemoUser("dsr-team-wiltshire", "Jordan Hughes (DSR coordinator, Wiltshire and B&NES)",
                     List.of(DsrRoles.DSR_TEAM), "BSW ICB DSR team", List.of(WILTSHIRE, BATH_AND_NORTH_EAST_SOMERSET),
-                    null, "as dsr-team, for Wiltshire and Bath and North East Somerset: not the walk-through person"),
+                    null, "jordan.hughes@bsw-icb.example",
+                    "as dsr-team, for Wiltshire and Bath and North East Somerset: not the walk-through person"),
             new DemoUser("dsr-lead", "Jo Evans (DSR lead)", List.of(DsrRoles.DSR_LEAD, DsrRoles.DSR_TEAM),
                     "BSW ICB DSR team", List.of(SWINDON, WILTSHIRE, BATH_AND_NORTH_EAST_SOMERSET), null,
+                    "jo.evans@bsw-icb.example",
                     "as the DSR team in every area; chair Meetings by Exception; review break-glass reads and the audit"),
             new DemoUser("analyst", "Chris Lee (commissioning analyst)", List.of(DsrRoles.ANALYST), "BSW ICB",
-                    List.of(), null, "read anonymised, disclosure-controlled reports; no person's record"),
+                    List.of(), null, "chris.lee@bsw-icb.example",
+                    "read anonymised, disclosure-controlled reports; no person's record"),
             new DemoUser("agency-system", "Wiltshire Council case management system", List.of(DsrRoles.AGENCY_SYSTEM),
-                    "Wiltshire Council", List.of(), "wiltshire-council",
+                    "Wiltshire Council", List.of(), "wiltshire-council", null,
                     "submit referrals and updates as the agency wiltshire-council; reads nothing through the API"),
-            new DemoUser("admin", "Platform administrator", List.of(DsrRoles.ADMIN), null, List.of(), null,
+            new DemoUser("admin", "Platform administrator", List.of(DsrRoles.ADMIN), null, List.of(), null, null,
                     "operate the platform; no person's record"));
 
     private DemoUsers() {

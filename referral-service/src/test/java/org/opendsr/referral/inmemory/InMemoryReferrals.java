@@ -56,6 +56,6 @@ public class InMemoryReferrals implements Referrals {
         return new Referral(r.id(), r.personId(), r.route(), r.status(), r.isComplete(), r.minimumDataSet(),
                 r.referredBy(), r.referrerOrganisation(), r.receivedAt(), r.firstContactDueOn(), r.contactedAt(),
                 r.contactedBy(), r.closedAt(), r.closedBy(), r.declineReason(), r.withdrawalReason(),
-                r.outcomeNotes(), r.agencyReferrer());
+                r.outcomeNotes(), r.agencyReferrer(), r.professionalEmail());
     }
 }

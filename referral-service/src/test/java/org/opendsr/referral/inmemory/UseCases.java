@@ -31,6 +31,7 @@ import org.opendsr.referral.register.application.NoticingSixteenthBirthdays;
 import org.opendsr.referral.register.application.SuggestingKeyworkerReferrals;
 import org.opendsr.referral.shared.application.ReferralSettings;
 import org.opendsr.referral.lifecycle.application.DecidingReferrals;
+import org.opendsr.referral.lifecycle.application.TellingTheReferrer;
 import org.opendsr.referral.lifecycle.application.FollowingConsent;
 import org.opendsr.referral.lifecycle.application.MakingFirstContact;
 import org.opendsr.referral.lifecycle.application.ReferralsInProgress;
@@ -90,7 +91,7 @@ public class UseCases {
     public final WithdrawingReferrals withdrawing = new WithdrawingReferrals(inProgress, referrals, outbox, access,
             keepingCareTeams, clock);
     public final DecidingReferrals deciding = new DecidingReferrals(inProgress, referrals, people, register,
-            assessments, consent, outbox, access, keepingCareTeams, clock);
+            assessments, consent, outbox, access, keepingCareTeams, TellingTheReferrer.NOBODY, clock);
     public final RegisterChanges registerChanges = new RegisterChanges(register, recordLocks, outbox, access,
             keepingCareTeams, clock);
     public final FollowingConsent followingConsent = new FollowingConsent(people, consent, recordLocks,
@@ -103,7 +104,7 @@ public class UseCases {
     private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
             recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview,
-            keepingCareTeams, clock);
+            keepingCareTeams, TellingTheReferrer.NOBODY, clock);
     public final CompletingSelfOrFamilyReferrals completing = new CompletingSelfOrFamilyReferrals(inProgress,
             referrals, people, personRecords, recordLocks, announcements, access, keepingCareTeams, clock);
     public final UpdatingPersonRecords updating = new UpdatingPersonRecords(people, personRecords, checks,

@@ -27,6 +27,7 @@ import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.lifecycle.domain.AgencyReferrer;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.lifecycle.domain.Referrals;
+import org.opendsr.referral.lifecycle.application.TellingTheReferrer;
 import org.opendsr.referral.access.domain.AccessPurpose;
 import org.opendsr.referral.person.domain.ContactRelationship;
 import org.opendsr.referral.lifecycle.domain.FirstContactDeadline;
@@ -71,12 +72,15 @@ public class ReceivingReferrals {
     private final RecordAccess access;
     private final KeepingCareTeams careTeams;
     private final ReferralDetailsToReview detailsToReview;
+    private final TellingTheReferrer referrers;
     private final Clock clock;
 
     public ReceivingReferrals(People people, Referrals referrals, PersonRecords personRecords,
                               PersonDetailsChecks checks, RecordLocks locks, WorkingDayCalendars workingDays,
                               ReferralSettings settings, ReferralAnnouncements announcements, RecordAccess access,
-                              ReferralDetailsToReview detailsToReview, KeepingCareTeams careTeams, Clock clock) {
+                              ReferralDetailsToReview detailsToReview, KeepingCareTeams careTeams,
+                              TellingTheReferrer referrers, Clock clock) {
+        this.referrers = referrers;
         this.careTeams = careTeams;
         this.detailsToReview = detailsToReview;
         this.people = people;
@@ -145,7 +149,7 @@ public class ReceivingReferrals {
     public ReferralReceipt receiveProfessionalReferral(ReferredPerson person, MinimumDataSet minimumDataSet,
                                                        Caller referrer, AccessPurpose purpose) {
         return receive(ReferralRoute.PROFESSIONAL, person, "", minimumDataSet, referrer.userId(),
-                referrer.organisation(), null, Actor.of(referrer), purpose);
+                referrer.organisation(), referrer.email(), null, Actor.of(referrer), purpose);
     }
 
     /**
@@ -157,7 +161,7 @@ public class ReceivingReferrals {
                                                        Caller takenBy, AccessPurpose purpose) {
         MinimumDataSet firstWords = reasonGiven == null ? null : new MinimumDataSet(reasonGiven, null, null, null, null);
         return receive(ReferralRoute.SELF_OR_FAMILY, person, "", firstWords, takenBy.userId(),
-                takenBy.organisation(), null, Actor.of(takenBy), purpose);
+                takenBy.organisation(), null, null, Actor.of(takenBy), purpose);
     }
 
     /**
@@ -186,7 +190,7 @@ public class ReceivingReferrals {
         MinimumDataSet minimumDataSet = new MinimumDataSet(submitted.reasonForReferral(), submitted.currentIssues(),
                 submitted.whatHasBeenTried(), submitted.whatCouldReduceRisk(), submitted.indicativeRag());
         return receive(ReferralRoute.AGENCY_SYSTEM, person, "person.", minimumDataSet, agencySource,
-                submitted.referrer().organisation(), submitted, Actor.agencySystem(agencySource),
+                submitted.referrer().organisation(), null, submitted, Actor.agencySystem(agencySource),
                 AccessPurpose.AGENCY_UPDATE);
     }
 
@@ -215,7 +219,8 @@ public class ReceivingReferrals {
 
     private ReferralReceipt receive(ReferralRoute route, ReferredPerson referred, String prefix,
                                     @Nullable MinimumDataSet minimumDataSet, String referredBy,
-                                    @Nullable String referrerOrganisation, @Nullable AgencyReferralSubmitted agency,
+                                    @Nullable String referrerOrganisation, @Nullable String professionalEmail,
+                                    @Nullable AgencyReferralSubmitted agency,
                                     Actor actor, AccessPurpose purpose) {
         Instant now = Now.of(clock);
         NewPerson person = referred.details();
@@ -264,7 +269,7 @@ public class ReceivingReferrals {
                 agency.referrer().name(), agency.referrer().role(), agency.referrer().email(),
                 agency.referrer().phone());
         Referral referral = Referral.received(UUID.randomUUID(), recorded.id(), route, minimumDataSet, referredBy,
-                referrerOrganisation, deadline, now, agencyReferrer);
+                referrerOrganisation, deadline, now, agencyReferrer, professionalEmail);
         referrals.add(referral);
         Map<String, String> toReview = new LinkedHashMap<>(
                 takenIn.map(PersonRecords.KnownPersonReferred::detailsToReview).orElse(Map.of()));
@@ -306,6 +311,7 @@ public class ReceivingReferrals {
         if (referral.isComplete()) {
             announcements.received(referral, recorded);
         }
+        referrers.received(referral);
         return new ReferralReceipt(referral.id(), recorded.id(), ReferralStatus.RECEIVED, now, known.isPresent(),
                 deadline.dueOn(), List.copyOf(toReview.keySet()));
     }

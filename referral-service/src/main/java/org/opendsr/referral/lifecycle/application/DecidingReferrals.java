@@ -44,7 +44,8 @@ import org.opendsr.referral.access.application.RecordAccess;
 /**
  * The DSR team's decision on a contacted referral, with the criteria checklist. Acceptance also needs active
  * consent (as consent-service last reported it) and puts the person on the register; a person has at most one open
- * register entry. A decline carries its reason, and the event lets the referrer be told.
+ * register entry. A decline carries its reason. Either way the referrer's outcome message is queued in the same
+ * transaction ({@link TellingTheReferrer}), so a decision is never recorded without it.
  */
 @Singleton
 public class DecidingReferrals {
@@ -70,11 +71,14 @@ public class DecidingReferrals {
     private final EventOutbox outbox;
     private final RecordAccess access;
     private final KeepingCareTeams careTeams;
+    private final TellingTheReferrer referrers;
     private final Clock clock;
 
     public DecidingReferrals(ReferralsInProgress inProgress, Referrals referrals, People people,
                              RegisterEntries registerEntries, EligibilityAssessments assessments,
-                             ConsentStandings consent, EventOutbox outbox, RecordAccess access, KeepingCareTeams careTeams, Clock clock) {
+                             ConsentStandings consent, EventOutbox outbox, RecordAccess access, KeepingCareTeams careTeams,
+                             TellingTheReferrer referrers, Clock clock) {
+        this.referrers = referrers;
         this.careTeams = careTeams;
         this.inProgress = inProgress;
         this.referrals = referrals;
@@ -117,6 +121,7 @@ public class DecidingReferrals {
         }
         access.audit(person.id(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " accepted; on the register", purpose, now);
+        referrers.decided(referral);
         return new ReferralOutcome(referral.id(), person.id(), ReferralStatus.ACCEPTED, now,
                 referral.firstContactDueOn(), null, entry.id());
     }
@@ -136,6 +141,7 @@ public class DecidingReferrals {
                 referral.id(), referral.personId(), now, declined.reason(), declined.referredBy()));
         access.audit(referral.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referral.id()
                 + " declined", purpose, now);
+        referrers.decided(referral);
         return new ReferralOutcome(referral.id(), referral.personId(), ReferralStatus.DECLINED, now,
                 referral.firstContactDueOn(), null, null);
     }

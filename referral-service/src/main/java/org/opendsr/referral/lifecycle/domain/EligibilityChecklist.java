@@ -83,16 +83,18 @@ public record EligibilityChecklist(boolean learningDisabilityOrAutism,
         });
     }
 
+    /**
+     * The criterion a reason says was not met, if any. Exhaustive, so that a new reason is placed here: no consent,
+     * and what the DSR is not for (direct help or an emergency, skipping a waiting list, an EHCP), can be given when
+     * every criterion is met, as can another reason.
+     */
     static Optional<Criterion> criterionBehind(DeclineReason reason) {
-        switch (reason) {
-            case NO_LEARNING_DISABILITY_OR_AUTISM:
-                return Optional.of(Criterion.LEARNING_DISABILITY_OR_AUTISM);
-            case NOT_AT_RISK_OF_ADMISSION:
-                return Optional.of(Criterion.AT_RISK_OF_ADMISSION_OR_PLACEMENT_BREAKDOWN);
-            case LIVES_OUT_OF_AREA:
-                return Optional.of(Criterion.LIVES_IN_ICB_AREA);
-            default:
-                return Optional.empty();
-        }
+        return switch (reason) {
+            case NO_LEARNING_DISABILITY_OR_AUTISM -> Optional.of(Criterion.LEARNING_DISABILITY_OR_AUTISM);
+            case NOT_AT_RISK_OF_ADMISSION -> Optional.of(Criterion.AT_RISK_OF_ADMISSION_OR_PLACEMENT_BREAKDOWN);
+            case LIVES_OUT_OF_AREA -> Optional.of(Criterion.LIVES_IN_ICB_AREA);
+            case NO_CONSENT, NEEDS_DIRECT_HELP_OR_EMERGENCY_RESPONSE, WANTS_TO_SKIP_WAITING_LIST, MAIN_NEED_IS_AN_EHCP,
+                 OTHER -> Optional.empty();
+        };
     }
 }

@@ -29,6 +29,7 @@ public final class Referral {
     private final Instant receivedAt;
     private final LocalDate firstContactDueOn;
     private final AgencyReferrer agencyReferrer;
+    private final String professionalEmail;
     private ReferralStatus status;
     private boolean complete;
     private MinimumDataSet minimumDataSet;
@@ -46,6 +47,17 @@ public final class Referral {
                     LocalDate firstContactDueOn, Instant contactedAt, String contactedBy, Instant closedAt,
                     String closedBy, DeclineReason declineReason, WithdrawalReason withdrawalReason,
                     String outcomeNotes, AgencyReferrer agencyReferrer) {
+        this(id, personId, route, status, complete, minimumDataSet, referredBy, referrerOrganisation, receivedAt,
+                firstContactDueOn, contactedAt, contactedBy, closedAt, closedBy, declineReason, withdrawalReason,
+                outcomeNotes, agencyReferrer, null);
+    }
+
+    /** The same, with the professional referrer's work e-mail (their token's claim at intake), when there is one. */
+    public Referral(UUID id, UUID personId, ReferralRoute route, ReferralStatus status, boolean complete,
+                    MinimumDataSet minimumDataSet, String referredBy, String referrerOrganisation, Instant receivedAt,
+                    LocalDate firstContactDueOn, Instant contactedAt, String contactedBy, Instant closedAt,
+                    String closedBy, DeclineReason declineReason, WithdrawalReason withdrawalReason,
+                    String outcomeNotes, AgencyReferrer agencyReferrer, String professionalEmail) {
         this.id = Objects.requireNonNull(id, "id");
         this.personId = Objects.requireNonNull(personId, "personId");
         this.route = Objects.requireNonNull(route, "route");
@@ -64,6 +76,7 @@ public final class Referral {
         this.withdrawalReason = withdrawalReason;
         this.outcomeNotes = outcomeNotes;
         this.agencyReferrer = agencyReferrer;
+        this.professionalEmail = professionalEmail;
     }
 
     /**
@@ -73,9 +86,17 @@ public final class Referral {
     public static Referral received(UUID id, UUID personId, ReferralRoute route, MinimumDataSet minimumDataSet,
                                     String referredBy, String referrerOrganisation, FirstContactDeadline deadline,
                                     Instant receivedAt, AgencyReferrer agencyReferrer) {
+        return received(id, personId, route, minimumDataSet, referredBy, referrerOrganisation, deadline, receivedAt,
+                agencyReferrer, null);
+    }
+
+    /** The same, with a professional referrer's work e-mail, for telling them the outcome. */
+    public static Referral received(UUID id, UUID personId, ReferralRoute route, MinimumDataSet minimumDataSet,
+                                    String referredBy, String referrerOrganisation, FirstContactDeadline deadline,
+                                    Instant receivedAt, AgencyReferrer agencyReferrer, String professionalEmail) {
         return new Referral(id, personId, route, ReferralStatus.RECEIVED, route != ReferralRoute.SELF_OR_FAMILY,
                 minimumDataSet, referredBy, referrerOrganisation, receivedAt, deadline.dueOn(), null, null, null, null,
-                null, null, null, agencyReferrer);
+                null, null, null, agencyReferrer, route == ReferralRoute.PROFESSIONAL ? professionalEmail : null);
     }
 
     /** The DSR team made first contact. */
@@ -232,6 +253,16 @@ public final class Referral {
     /** The agency system's referrer and reference, for a referral an agency system sent. */
     public AgencyReferrer agencyReferrer() {
         return agencyReferrer;
+    }
+
+    /** A professional referrer's work e-mail, from their token at intake; none for other routes, or if not given. */
+    public String professionalEmail() {
+        return professionalEmail;
+    }
+
+    /** Where the referrer is told at work: the professional's e-mail, or the agency's referrer's. */
+    public String referrerEmail() {
+        return agencyReferrer != null ? agencyReferrer.email() : professionalEmail;
     }
 
     /** The minimum data set and the referrer's details are about people: never printed. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,6 +15,8 @@ import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.referral.notifications.domain.Addressing;
 import org.opendsr.referral.notifications.domain.NotificationPolicy;
 import org.opendsr.referral.notifications.domain.PersonToNotify;
+import org.opendsr.referral.notifications.domain.RecipientRole;
+import org.opendsr.referral.notifications.domain.Referrer;
 import org.opendsr.referral.shared.application.Now;
 
 /**
@@ -38,10 +41,15 @@ public class NotificationAttempts {
     private final PeopleToNotify people;
     private final RecordAccess access;
     private final NotificationSettings settings;
+    private final ReferrersOnRecord referrers;
+    private final SignpostingSettings signposting;
     private final Clock clock;
 
     public NotificationAttempts(NotificationQueue queue, DeliveryChecks deliveryChecks, PeopleToNotify people,
-                                RecordAccess access, NotificationSettings settings, Clock clock) {
+                                RecordAccess access, NotificationSettings settings, ReferrersOnRecord referrers,
+                                SignpostingSettings signposting, Clock clock) {
+        this.referrers = referrers;
+        this.signposting = signposting;
         this.queue = queue;
         this.deliveryChecks = deliveryChecks;
         this.people = people;
@@ -65,7 +73,9 @@ public class NotificationAttempts {
             queue.failedPermanently(due.id(), null, null, "PERSON_NOT_FOUND", now);
             return new Resolved.Settled();
         }
-        Addressing addressing = NotificationPolicy.addressing(due.message(), due.recipient(), person.get());
+        Referrer referrer = due.recipient() == RecipientRole.REFERRER && due.facts().containsKey("referralId")
+                ? referrers.of(UUID.fromString(due.facts().get("referralId"))).orElse(null) : null;
+        Addressing addressing = NotificationPolicy.addressing(due.message(), due.recipient(), person.get(), referrer);
         if (addressing instanceof Addressing.Withhold withhold) {
             queue.withheld(due.id(), withhold.reason(), now);
             return new Resolved.Settled();
@@ -78,7 +88,8 @@ public class NotificationAttempts {
         }
         Addressing.Send send = (Addressing.Send) addressing;
         return new Resolved.Ready(new OutgoingMessage(due.id(), due.personId(), send.addressee(), send.template(),
-                Personalisation.of(due.message(), due.facts(), send.addressee(), person.get())),
+                Personalisation.of(due.message(), due.facts(), send.addressee(), person.get(),
+                        signposting.signposting())),
                 send.addressee().channel().name());
     }
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.opendsr.contracts.referral.DeclineReason;
 import org.opendsr.referral.notifications.domain.Addressee;
+import org.opendsr.referral.notifications.domain.DeclineReasonInPlainWords;
+import org.opendsr.referral.notifications.domain.ReferralStatusInPlainWords;
+import org.opendsr.referral.notifications.domain.Signposting;
 import org.opendsr.referral.notifications.domain.Channel;
 import org.opendsr.referral.notifications.domain.MessageKind;
 import org.opendsr.referral.notifications.domain.PersonToNotify;
@@ -25,10 +29,10 @@ public final class Personalisation {
     }
 
     public static Map<String, String> of(MessageKind message, Map<String, String> facts, Addressee to,
-                                         PersonToNotify person) {
+                                         PersonToNotify person, Signposting signposting) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", orEmpty(to.name()));
-        fields.put("person_name", to.role() == RecipientRole.RESPONSIBLE_PROFESSIONAL
+        fields.put("person_name", !to.role().isThePersonsSide()
                 ? orEmpty(person.givenName()) + " " + orEmpty(person.familyName())
                 : orEmpty(person.givenName()));
         switch (message) {
@@ -37,6 +41,24 @@ public final class Personalisation {
                 fields.put("overdue", "RENEWAL_OVERDUE".equals(facts.get("subject")) ? "yes" : "no");
                 fields.put("grace_ends_on", readable(facts.get("graceEndsOn")));
                 fields.put("reminder_number", orEmpty(facts.get("reminderNumber")));
+            }
+            case REFERRAL_RECEIVED -> {
+                fields.put("received_on", readable(facts.get("receivedOn")));
+                fields.put("first_contact_by", readable(facts.get("firstContactDueOn")));
+                fields.put("signposting", signposting.forThePersonsSide());
+            }
+            case REFERRAL_OUTCOME -> outcome(fields, facts, to, signposting);
+            case REFERRAL_STATUS -> {
+                fields.put("status", ReferralStatusInPlainWords.of(facts.get("status")));
+                fields.put("received_on", readable(facts.get("receivedOn")));
+                fields.put("first_contact_by", readable(facts.get("firstContactDueOn")));
+                fields.put("signposting", signposting.forThePersonsSide());
+            }
+            case MEETING_FEEDBACK_DUE -> {
+                fields.put("feedback_due_on", readable(facts.get("feedbackDueOn")));
+                if (to.role().isThePersonsSide()) {
+                    fields.put("signposting", signposting.forThePersonsSide());
+                }
             }
         }
         if (to.channel() == Channel.LETTER) {
@@ -49,6 +71,28 @@ public final class Personalisation {
             }
         }
         return fields;
+    }
+
+    /**
+     * Accepted, or not accepted with the reason in plain words and where to go instead (the area's text for the
+     * reason, and to the person's side the crisis line).
+     */
+    private static void outcome(Map<String, String> fields, Map<String, String> facts, Addressee to,
+                                Signposting signposting) {
+        boolean accepted = "ACCEPTED".equals(facts.get("outcome"));
+        fields.put("accepted", accepted ? "yes" : "no");
+        fields.put("outcome", accepted ? "accepted" : "not accepted");
+        fields.put("decided_on", readable(facts.get("decidedOn")));
+        String reason = facts.get("declineReason");
+        DeclineReason declined = accepted || reason == null ? null : DeclineReason.valueOf(reason);
+        fields.put("reason", declined == null ? "" : DeclineReasonInPlainWords.of(declined));
+        String toldWhere;
+        if (declined != null) {
+            toldWhere = signposting.forDecline(declined, facts.get("locality"), to.role().isThePersonsSide());
+        } else {
+            toldWhere = to.role().isThePersonsSide() ? signposting.forThePersonsSide() : "";
+        }
+        fields.put("signposting", toldWhere);
     }
 
     private static String readable(String isoDate) {

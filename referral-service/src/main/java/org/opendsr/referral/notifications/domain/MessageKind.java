@@ -3,7 +3,15 @@ package org.opendsr.referral.notifications.domain;
 /** The messages the DSR sends, each closing one loop of issue 15. Stable names: they are stored and configured. */
 public enum MessageKind {
     /** consent-service's {@code dsr.consent.reminder-due.v1}: renewal is due soon, or overdue within the grace period. */
-    CONSENT_REMINDER("consent-reminder");
+    CONSENT_REMINDER("consent-reminder"),
+    /** A self or family referral was received: when the DSR team will be in touch, and where to go in a crisis. */
+    REFERRAL_RECEIVED("referral-received"),
+    /** The referral's outcome to the referrer: accepted, or not accepted with the reason and where to go instead. */
+    REFERRAL_OUTCOME("referral-outcome"),
+    /** A self or family referrer asked the DSR team what is happening with their referral: its status now. */
+    REFERRAL_STATUS("referral-status"),
+    /** meeting-service's {@code dsr.meeting.feedback-due.v1}: a meeting discussed the person; ask the DSR team. */
+    MEETING_FEEDBACK_DUE("meeting-feedback-due");
 
     private final String templateName;
 
@@ -13,5 +21,16 @@ public enum MessageKind {
 
     public String templateName() {
         return templateName;
+    }
+
+    /**
+     * The answer to someone's own referral (that it arrived, its outcome, its status). A self or family referrer is
+     * owed it even when the person has no consent or withdrew it: a declined self-referral often has none (NO_CONSENT
+     * is a reason to decline, not a reason to leave the referrer unanswered), and a withdrawal is about the register
+     * holding and sharing their information, not about answering what they asked. Asking not to be contacted still
+     * stops it.
+     */
+    public boolean answersTheReferrer() {
+        return this == REFERRAL_RECEIVED || this == REFERRAL_OUTCOME || this == REFERRAL_STATUS;
     }
 }

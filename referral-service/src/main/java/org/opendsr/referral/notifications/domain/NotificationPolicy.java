@@ -25,6 +25,7 @@ public final class NotificationPolicy {
     public static final String NO_RESPONSIBLE_PROFESSIONAL = "NO_RESPONSIBLE_PROFESSIONAL";
     public static final String RESPONSIBLE_PROFESSIONAL_NOT_ON_RECORD = "RESPONSIBLE_PROFESSIONAL_NOT_ON_RECORD";
     public static final String NO_EMAIL_FOR_RESPONSIBLE_PROFESSIONAL = "NO_EMAIL_FOR_RESPONSIBLE_PROFESSIONAL";
+    public static final String NO_EMAIL_FOR_REFERRER = "NO_EMAIL_FOR_REFERRER";
 
     private NotificationPolicy() {
     }
@@ -40,9 +41,19 @@ public final class NotificationPolicy {
         return told;
     }
 
+    /**
+     * Who hears about a referral (that it arrived, its outcome, its status, a meeting's feedback): the professional or
+     * agency referrer, or for a self or family referral the person's side (the person, or the parent or carer who
+     * made it: a self or family referral records the one who made it as the first contact).
+     */
+    public static RecipientRole whoHearsTheReferral(boolean selfOrFamilyReferral, PersonToNotify person) {
+        return selfOrFamilyReferral ? speaksForThePerson(person) : RecipientRole.REFERRER;
+    }
+
     /** Why the recipient may not be messaged at all, if they may not: checked when queued and again at send time. */
     public static Optional<String> refusal(MessageKind kind, RecipientRole role, PersonToNotify person) {
-        if (person.consentWithdrawn()) {
+        // The answer to a self or family referrer's own referral is owed whatever the consent (MessageKind).
+        if (person.consentWithdrawn() && !kind.answersTheReferrer()) {
             // A withdrawal ends the conversation about consent with everyone; for other messages only the person's side.
             if (role.isThePersonsSide() || kind == MessageKind.CONSENT_REMINDER) {
                 return Optional.of(CONSENT_WITHDRAWN);
@@ -56,6 +67,12 @@ public final class NotificationPolicy {
 
     /** How the message reaches the recipient as the record stands now, or why it is not sent. */
     public static Addressing addressing(MessageKind kind, RecipientRole role, PersonToNotify person) {
+        return addressing(kind, role, person, null);
+    }
+
+    /** The same, with the referral's referrer for a message to {@link RecipientRole#REFERRER}. */
+    public static Addressing addressing(MessageKind kind, RecipientRole role, PersonToNotify person,
+                                        Referrer referrer) {
         Optional<String> refused = refusal(kind, role, person);
         if (refused.isPresent()) {
             return new Addressing.Withhold(refused.get());
@@ -64,7 +81,18 @@ public final class NotificationPolicy {
             case PERSON -> toThePerson(kind, person);
             case REPRESENTATIVE -> toTheRepresentative(kind, person);
             case RESPONSIBLE_PROFESSIONAL -> toTheResponsibleProfessional(kind, person);
+            case REFERRER -> toTheReferrer(kind, referrer);
         };
+    }
+
+    /** A professional or agency referrer is told at work, by e-mail: no e-mail on the referral, nothing to send to. */
+    private static Addressing toTheReferrer(MessageKind kind, Referrer referrer) {
+        if (referrer == null || blank(referrer.email())) {
+            return new Addressing.Unreachable(NO_EMAIL_FOR_REFERRER);
+        }
+        return new Addressing.Send(new Addressee(RecipientRole.REFERRER, referrer.name() == null ? "" : referrer.name(),
+                Channel.EMAIL, referrer.email().trim(), List.of(), AccessibleFormat.STANDARD, null),
+                template(kind, "referrer", Channel.EMAIL, AccessibleFormat.STANDARD, null));
     }
 
     private static RecipientRole speaksForThePerson(PersonToNotify person) {

@@ -2,15 +2,17 @@ package org.opendsr.referral.notifications.domain;
 
 /**
  * Who a message is for, as the person's record says at send time: the person, their representative (a parent or carer
- * on the record), or the professional responsible for them on the register.
+ * on the record), the professional responsible for them on the register, or the professional or agency referrer of a
+ * referral (a self or family referrer is the person's side, not this).
  */
 public enum RecipientRole {
     PERSON,
     REPRESENTATIVE,
-    RESPONSIBLE_PROFESSIONAL;
+    RESPONSIBLE_PROFESSIONAL,
+    REFERRER;
 
     /** The person and their representative are "the person's side": their refusals and needs apply. */
     public boolean isThePersonsSide() {
-        return this != RESPONSIBLE_PROFESSIONAL;
+        return this == PERSON || this == REPRESENTATIVE;
     }
 }

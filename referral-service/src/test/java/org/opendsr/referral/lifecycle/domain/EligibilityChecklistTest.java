@@ -54,4 +54,12 @@ class EligibilityChecklistTest {
         assertThatNoException().isThrownBy(() -> ALL_MET.checkSupportsDecline(DeclineReason.NO_CONSENT));
         assertThatNoException().isThrownBy(() -> ALL_MET.checkSupportsDecline(DeclineReason.OTHER));
     }
+
+    @Test
+    void whatTheDsrIsNotForCanBeGivenWhenEveryCriterionIsMet() {
+        assertThatNoException().isThrownBy(() ->
+                ALL_MET.checkSupportsDecline(DeclineReason.NEEDS_DIRECT_HELP_OR_EMERGENCY_RESPONSE));
+        assertThatNoException().isThrownBy(() -> ALL_MET.checkSupportsDecline(DeclineReason.WANTS_TO_SKIP_WAITING_LIST));
+        assertThatNoException().isThrownBy(() -> ALL_MET.checkSupportsDecline(DeclineReason.MAIN_NEED_IS_AN_EHCP));
+    }
 }

@@ -28,7 +28,8 @@ class NotificationRetriesTest {
 
     private final RecordingQueue queue = new RecordingQueue();
     private final NotificationSettings settings = new NotificationSettings();
-    private final NotificationAttempts attempts = new NotificationAttempts(queue, new RecordingChecks(), null, null, settings,
+    private final NotificationAttempts attempts = new NotificationAttempts(queue, new RecordingChecks(), null, null,
+            settings, null, null,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -53,7 +54,7 @@ class NotificationRetriesTest {
     @Test
     void aSentMessageIsAskedAboutAMinuteLater() {
         RecordingChecks checks = new RecordingChecks();
-        NotificationAttempts recording = new NotificationAttempts(queue, checks, null, null, settings,
+        NotificationAttempts recording = new NotificationAttempts(queue, checks, null, null, settings, null, null,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         recording.record(due(1), ready(), new MessageSender.SendResult.Sent("notify-id"));
         assertThat(queue.calls).containsExactly("sent notify-id");

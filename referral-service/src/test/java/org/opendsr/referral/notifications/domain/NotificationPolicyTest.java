@@ -131,4 +131,42 @@ class NotificationPolicyTest {
         return ((Addressing.Send) NotificationPolicy.addressing(MessageKind.CONSENT_REMINDER, RecipientRole.PERSON,
                 person)).addressee().channel();
     }
+
+    @Test
+    void aProfessionalOrAgencyReferrerHearsAboutTheReferralAtWorkAndASelfOrFamilyReferrerIsThePersonsSide() {
+        PersonToNotify child = person(true, false, CommunicationNeeds.NOT_RECORDED, List.of(), List.of(parent(true)),
+                List.of(), null);
+
+        assertThat(NotificationPolicy.whoHearsTheReferral(false, child)).isEqualTo(RecipientRole.REFERRER);
+        assertThat(NotificationPolicy.whoHearsTheReferral(true, child)).isEqualTo(RecipientRole.REPRESENTATIVE);
+        Addressing toReferrer = NotificationPolicy.addressing(MessageKind.REFERRAL_OUTCOME, RecipientRole.REFERRER,
+                child, new Referrer("Sam Patel", " sam.patel@swindon-ld.example "));
+        assertThat(toReferrer).isInstanceOfSatisfying(Addressing.Send.class, send -> {
+            assertThat(send.template()).isEqualTo("referral-outcome-referrer-email");
+            assertThat(send.addressee().destination()).isEqualTo("sam.patel@swindon-ld.example");
+        });
+        assertThat(NotificationPolicy.addressing(MessageKind.REFERRAL_OUTCOME, RecipientRole.REFERRER, child,
+                new Referrer("Sam Patel", " "))).isEqualTo(new Addressing.Unreachable("NO_EMAIL_FOR_REFERRER"));
+    }
+
+    @Test
+    void aSelfOrFamilyReferrerIsAnsweredWhateverTheConsentButNotAfterAskingNotToBeContacted() {
+        PersonToNotify withdrew = person(false, true, CommunicationNeeds.NOT_RECORDED, ADDRESS,
+                List.of(own(null, "otto@example.org")), List.of(), null);
+        PersonToNotify askedNot = person(false, false, new CommunicationNeeds(null, AccessibleFormat.STANDARD, null,
+                true), ADDRESS, List.of(own(null, "otto@example.org")), List.of(), null);
+
+        for (MessageKind answer : List.of(MessageKind.REFERRAL_RECEIVED, MessageKind.REFERRAL_OUTCOME,
+                MessageKind.REFERRAL_STATUS)) {
+            assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, withdrew)).as(answer.name()).isEmpty();
+            assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, askedNot)).as(answer.name())
+                    .contains(NotificationPolicy.ASKED_NOT_TO_BE_CONTACTED);
+        }
+        // Anything else to the person's side stops at a withdrawal, as before.
+        assertThat(NotificationPolicy.refusal(MessageKind.MEETING_FEEDBACK_DUE, RecipientRole.PERSON, withdrew))
+                .contains(NotificationPolicy.CONSENT_WITHDRAWN);
+        // A professional referrer is not the person's side.
+        assertThat(NotificationPolicy.refusal(MessageKind.MEETING_FEEDBACK_DUE, RecipientRole.REFERRER, withdrew))
+                .isEmpty();
+    }
 }

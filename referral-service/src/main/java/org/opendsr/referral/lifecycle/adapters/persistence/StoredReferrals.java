@@ -64,7 +64,7 @@ class StoredReferrals implements Referrals {
                 row.contactedBy(), row.closedAt(), row.closedBy(),
                 row.declineReason() == null ? null : DeclineReason.valueOf(row.declineReason()),
                 row.withdrawalReason() == null ? null : WithdrawalReason.valueOf(row.withdrawalReason()),
-                row.outcomeNotes(), agency);
+                row.outcomeNotes(), agency, agency == null ? row.referrerEmail() : null);
     }
 
     private static ReferralRow row(Referral referral) {
@@ -80,6 +80,7 @@ class StoredReferrals implements Referrals {
                 referral.withdrawalReason() == null ? null : referral.withdrawalReason().name(),
                 referral.outcomeNotes(), agency == null ? null : agency.reference(),
                 agency == null ? null : agency.name(), agency == null ? null : agency.role(),
-                agency == null ? null : agency.email(), agency == null ? null : agency.phone());
+                agency == null ? referral.professionalEmail() : agency.email(),
+                agency == null ? null : agency.phone());
     }
 }
