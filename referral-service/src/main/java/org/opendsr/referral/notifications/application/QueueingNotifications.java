@@ -53,7 +53,8 @@ public class QueueingNotifications {
         queueFor(eventId, MessageKind.CONSENT_REMINDER, reminder.personId(), facts);
     }
 
-    private void queueFor(String eventId, MessageKind message, UUID personId, Map<String, String> facts) {
+    /** Queues the message for everyone the policy says is told, withholding it from those nobody may message. */
+    void queueFor(String eventId, MessageKind message, UUID personId, Map<String, String> facts) {
         Instant now = Now.of(clock);
         PersonToNotify person = people.of(personId, LocalDate.now(clock)).orElseThrow(RuleBroken::unknownPerson);
         access.audit(personId, Notifier.ACTOR, AuditAction.READ, "who to tell: " + message.templateName(),

@@ -3,7 +3,17 @@ package org.opendsr.referral.notifications.domain;
 /** The messages the DSR sends, each closing one loop of issue 15. Stable names: they are stored and configured. */
 public enum MessageKind {
     /** consent-service's {@code dsr.consent.reminder-due.v1}: renewal is due soon, or overdue within the grace period. */
-    CONSENT_REMINDER("consent-reminder");
+    CONSENT_REMINDER("consent-reminder"),
+    /**
+     * meeting-service's {@code dsr.meeting.exception-invitation-requested.v1}: the person's side is invited to a Meeting
+     * by Exception (again, saying the time changed, when it moved).
+     */
+    MEETING_BY_EXCEPTION_INVITATION("meeting-by-exception-invitation"),
+    /**
+     * meeting-service's {@code dsr.meeting.outcome-recorded.v1}: a meeting discussed the person; the person's side is
+     * "kept informed of any developments as a result of discussions and meetings you may not be included in".
+     */
+    MEETING_OUTCOME_UPDATE("meeting-outcome-update");
 
     private final String templateName;
 
