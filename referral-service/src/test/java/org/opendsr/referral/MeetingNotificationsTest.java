@@ -243,4 +243,18 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
         }
         assertThat(notifications(personId, "")).isZero();
     }
+
+    @Test
+    void anUpdateAboutSomeoneReferralServiceDoesNotKnowIsDeadLetteredWithTheReason() {
+        String stranger = UUID.randomUUID().toString();
+        try (TopicReader deadLetters = TopicReader.fromBeginning(Topics.deadLetterTopicOf(Topics.MEETING_EVENTS))) {
+            publish(outcome("EXCEPTION"), stranger);
+
+            ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecord(r -> stranger.equals(r.key()));
+
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON_CODE)).isEqualTo("REJECTED_BY_HANDLER");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.REASON)).isEqualTo("no person with this personId");
+            assertThat(TopicReader.header(deadLetter, DeadLetters.CONSUMER_GROUP)).isEqualTo(GROUP);
+        }
+    }
 }
