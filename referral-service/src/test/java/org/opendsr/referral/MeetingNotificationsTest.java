@@ -121,7 +121,7 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
         String personId = onRegister.personId();
         preferences(personId, Map.of("accessibleFormat", "EASY_READ"));
         String meetingId = UUID.randomUUID().toString();
-        ObjectNode first = invitation(personId, meetingId, "2027-01-12T10:00:00Z", "2027-01-12T11:30:00Z", 0);
+        ObjectNode first = invitation(personId, meetingId, "2036-01-15T10:00:00Z", "2036-01-15T11:30:00Z", 0);
 
         publishAndAwait(first, personId);
         List<JsonNode> invited = mailboxOf(personId, 1);
@@ -134,22 +134,22 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
         assertThat(message.get("sentTo").asText()).isEqualTo("ottoline@example.org");
         String givenName = journeys.person(personId).get("givenName").asText();
         assertThat(message.get("personalisation")).isEqualTo(JSON.valueToTree(Map.of("name", givenName,
-                "person_name", givenName, "meeting_day", "Tuesday 12 January 2027", "start_time", "10am",
+                "person_name", givenName, "meeting_day", "Tuesday 15 January 2036", "start_time", "10am",
                 "end_time", "11:30am", "time_changed", "no")));
 
         // Moved (British Summer Time by then): the invitation again, saying the time changed.
-        publishAndAwait(invitation(personId, meetingId, "2027-04-14T13:00:00Z", "2027-04-14T14:00:00Z", 1), personId);
+        publishAndAwait(invitation(personId, meetingId, "2036-04-16T13:00:00Z", "2036-04-16T14:00:00Z", 1), personId);
         List<JsonNode> both = mailboxOf(personId, 2);
         JsonNode moved = both.stream().filter(m -> m.at("/personalisation/time_changed").asText().equals("yes"))
                 .findFirst().orElseThrow();
         assertThat(moved.get("personalisation")).isEqualTo(JSON.valueToTree(Map.of("name", givenName,
-                "person_name", givenName, "meeting_day", "Wednesday 14 April 2027", "start_time", "2pm",
+                "person_name", givenName, "meeting_day", "Wednesday 16 April 2036", "start_time", "2pm",
                 "end_time", "3pm", "time_changed", "yes")));
 
         // The first again (re-delivered), and, behind it on the person's partition, a stale request at the old
         // sequence: nothing more.
         publish(first, personId);
-        publishAndAwait(invitation(personId, meetingId, "2027-01-12T10:00:00Z", "2027-01-12T11:30:00Z", 0), personId);
+        publishAndAwait(invitation(personId, meetingId, "2036-01-15T10:00:00Z", "2036-01-15T11:30:00Z", 0), personId);
         assertThat(notifications(personId, "")).isEqualTo(2);
         assertThat(notifications(personId, " AND recipient = 'RESPONSIBLE_PROFESSIONAL'"))
                 .as("the responsible professional is invited by meeting-service, not told by the notifier").isZero();
@@ -190,8 +190,8 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
         preferences(personId, Map.of("accessibleFormat", "EASY_READ",
                 "askedNotToBeContactedOn", LocalDate.now().minusDays(1).toString()));
 
-        publishAndAwait(invitation(personId, UUID.randomUUID().toString(), "2027-01-12T10:00:00Z",
-                "2027-01-12T11:00:00Z", 0), personId);
+        publishAndAwait(invitation(personId, UUID.randomUUID().toString(), "2036-01-15T10:00:00Z",
+                "2036-01-15T11:00:00Z", 0), personId);
         publishAndAwait(outcome("EXCEPTION"), personId);
 
         assertThat(notifications(personId, " AND status = 'WITHHELD' AND failure_reason = 'ASKED_NOT_TO_BE_CONTACTED'"))
@@ -209,8 +209,8 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
                 data -> data.put("consentId", consentId)), personId);
         journeys.awaitConsent(personId, "WITHDRAWN");
 
-        publishAndAwait(invitation(personId, UUID.randomUUID().toString(), "2027-01-12T10:00:00Z",
-                "2027-01-12T11:00:00Z", 0), personId);
+        publishAndAwait(invitation(personId, UUID.randomUUID().toString(), "2036-01-15T10:00:00Z",
+                "2036-01-15T11:00:00Z", 0), personId);
 
         assertThat(notifications(personId, " AND status = 'WITHHELD' AND failure_reason = 'CONSENT_WITHDRAWN'"))
                 .isEqualTo(1);
