@@ -21,7 +21,7 @@ public final class ReferralDatabase {
     /** Every table referral-service writes: a refused request must change none of them. */
     static final String[] TABLES = {"person", "person_contact", "key_professional", "referral", "eligibility_assessment",
             "register_entry", "consent_standing", "age_milestone", "keyworker_suggestion", "possible_duplicate",
-            "referral_detail_to_review", "admission_report", "move_out_of_area", "notification",
+            "referral_detail_to_review", "admission_report", "move_out_of_area", "communication_preferences", "notification",
             "referral_outcome_to_tell", "dsr_kit.audit_entry", "dsr_kit.outbox_event"};
 
     /**

@@ -3,6 +3,7 @@ package org.opendsr.referral.notifications.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.opendsr.kit.access.PersonScope;
@@ -33,6 +34,12 @@ public interface NotificationQueue {
 
     /** A message never to be sent, recorded as WITHHELD with the rule's code, for the record. */
     boolean withhold(Queued queued, String reason);
+
+    /**
+     * The highest invitation sequence queued (or withheld) for the person's Meeting by Exception, if any was: a later
+     * invitation is a changed time; one at or below it is stale.
+     */
+    OptionalInt invitationSequenceQueued(UUID personId, UUID meetingId);
 
     /**
      * Claims up to {@code max} PENDING messages due by {@code now}, skipping those another replica holds, and keeps

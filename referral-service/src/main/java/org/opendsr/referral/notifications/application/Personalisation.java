@@ -1,5 +1,6 @@
 package org.opendsr.referral.notifications.application;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -59,6 +60,20 @@ public final class Personalisation {
                 if (to.role().isThePersonsSide()) {
                     fields.put("signposting", signposting.forThePersonsSide());
                 }
+            }
+            case MEETING_BY_EXCEPTION_INVITATION -> {
+                Instant startsAt = Instant.parse(facts.get("startsAt"));
+                fields.put("meeting_day", MeetingInWords.day(startsAt));
+                fields.put("start_time", MeetingInWords.time(startsAt));
+                fields.put("end_time", MeetingInWords.time(Instant.parse(facts.get("endsAt"))));
+                fields.put("time_changed", orEmpty(facts.get("timeChanged")));
+            }
+            case MEETING_OUTCOME_UPDATE -> {
+                fields.put("meeting_day", MeetingInWords.day(LocalDate.parse(facts.get("heldOn"))));
+                fields.put("meeting_kind", MeetingInWords.kind(facts.get("meetingKind")));
+                fields.put("actions_agreed", orEmpty(facts.get("actionsAgreed")));
+                fields.put("services_recommended", orEmpty(facts.get("servicesRecommended")));
+                fields.put("who_to_ask", MeetingInWords.whoToAsk(person));
             }
         }
         if (to.channel() == Channel.LETTER) {

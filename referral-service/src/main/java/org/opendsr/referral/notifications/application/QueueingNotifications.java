@@ -113,7 +113,8 @@ public class QueueingNotifications {
         return refused;
     }
 
-    private void queueFor(String eventId, MessageKind message, UUID personId, Map<String, String> facts) {
+    /** Queues the message for everyone the policy says is told, withholding it from those nobody may message. */
+    void queueFor(String eventId, MessageKind message, UUID personId, Map<String, String> facts) {
         Instant now = Now.of(clock);
         PersonToNotify person = people.of(personId, LocalDate.now(clock)).orElseThrow(RuleBroken::unknownPerson);
         access.audit(personId, Notifier.ACTOR, AuditAction.READ, "who to tell: " + message.templateName(),

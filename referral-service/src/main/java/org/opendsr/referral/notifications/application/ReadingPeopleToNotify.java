@@ -10,9 +10,12 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
+import org.opendsr.referral.notifications.domain.AccessibleFormat;
+import org.opendsr.referral.notifications.domain.Channel;
 import org.opendsr.referral.notifications.domain.CommunicationNeeds;
 import org.opendsr.referral.notifications.domain.PersonToNotify;
 import org.opendsr.referral.person.domain.AgeAtDate;
+import org.opendsr.referral.person.domain.CommunicationPreferencesHeld;
 import org.opendsr.referral.person.domain.Contacts;
 import org.opendsr.referral.person.domain.KeyProfessionals;
 import org.opendsr.referral.person.domain.People;
@@ -23,7 +26,7 @@ import org.opendsr.referral.register.domain.RegisterEntry;
 /**
  * The person's record as the notifier needs it, from referral-service's own repositories: the record, contacts and
  * key professionals, the consent standing consent-service last reported, and the open register entry's responsible
- * professional. Communication preferences and accessible-format needs are not recorded yet: NOT_RECORDED.
+ * professional, and the communication preferences recorded on the person's record (none recorded: NOT_RECORDED).
  */
 @Singleton
 public class ReadingPeopleToNotify implements PeopleToNotify {
@@ -33,9 +36,12 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
     private final KeyProfessionals keyProfessionals;
     private final ConsentStandings consent;
     private final RegisterEntries register;
+    private final CommunicationPreferencesHeld preferences;
 
     public ReadingPeopleToNotify(People people, Contacts contacts, KeyProfessionals keyProfessionals,
-                                 ConsentStandings consent, RegisterEntries register) {
+                                 ConsentStandings consent, RegisterEntries register,
+                                 CommunicationPreferencesHeld preferences) {
+        this.preferences = preferences;
         this.people = people;
         this.contacts = contacts;
         this.keyProfessionals = keyProfessionals;
@@ -49,8 +55,15 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
                 person.familyName(), postalAddress(person),
                 person.hasDateOfBirth() && AgeAtDate.of(person.dateOfBirth(), today).isUnder16(),
                 consent.of(personId).map(ConsentStanding::status).filter(ConsentStatus.WITHDRAWN::equals).isPresent(),
-                CommunicationNeeds.NOT_RECORDED, contacts.of(personId), keyProfessionals.of(personId),
+                needsOf(personId), contacts.of(personId), keyProfessionals.of(personId),
                 register.openEntryOf(personId).map(RegisterEntry::responsibleProfessional).orElse(null)));
+    }
+
+    private CommunicationNeeds needsOf(UUID personId) {
+        return preferences.of(personId).map(recorded -> new CommunicationNeeds(
+                recorded.preferredChannel() == null ? null : Channel.valueOf(recorded.preferredChannel().name()),
+                AccessibleFormat.valueOf(recorded.format().name()), recorded.language(),
+                recorded.askedNotToBeContacted())).orElse(CommunicationNeeds.NOT_RECORDED);
     }
 
     /** A letter needs at least a first line and the postcode; anything less is no address to write to. */

@@ -11,7 +11,17 @@ public enum MessageKind {
     /** A self or family referrer asked the DSR team what is happening with their referral: its status now. */
     REFERRAL_STATUS("referral-status"),
     /** meeting-service's {@code dsr.meeting.feedback-due.v1}: a meeting discussed the person; ask the DSR team. */
-    MEETING_FEEDBACK_DUE("meeting-feedback-due");
+    MEETING_FEEDBACK_DUE("meeting-feedback-due"),
+    /**
+     * meeting-service's {@code dsr.meeting.exception-invitation-requested.v1}: the person's side is invited to a Meeting
+     * by Exception (again, saying the time changed, when it moved).
+     */
+    MEETING_BY_EXCEPTION_INVITATION("meeting-by-exception-invitation"),
+    /**
+     * meeting-service's {@code dsr.meeting.outcome-recorded.v1}: a meeting discussed the person; the person's side is
+     * "kept informed of any developments as a result of discussions and meetings you may not be included in".
+     */
+    MEETING_OUTCOME_UPDATE("meeting-outcome-update");
 
     private final String templateName;
 

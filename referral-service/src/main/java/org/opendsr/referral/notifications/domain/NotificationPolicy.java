@@ -1,9 +1,11 @@
 package org.opendsr.referral.notifications.domain;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.opendsr.referral.person.domain.Contact;
 import org.opendsr.referral.person.domain.ContactRelationship;
@@ -27,6 +29,13 @@ public final class NotificationPolicy {
     public static final String NO_EMAIL_FOR_RESPONSIBLE_PROFESSIONAL = "NO_EMAIL_FOR_RESPONSIBLE_PROFESSIONAL";
     public static final String NO_EMAIL_FOR_REFERRER = "NO_EMAIL_FOR_REFERRER";
 
+    /**
+     * Messages the responsible professional does not get: they are invited to a Meeting by Exception by meeting-service
+     * and take part in the meetings whose outcomes the person's side is told of.
+     */
+    private static final Set<MessageKind> FOR_THE_PERSONS_SIDE_ONLY =
+            EnumSet.of(MessageKind.MEETING_BY_EXCEPTION_INVITATION, MessageKind.MEETING_OUTCOME_UPDATE);
+
     private NotificationPolicy() {
     }
 
@@ -35,7 +44,7 @@ public final class NotificationPolicy {
         List<RecipientRole> told = new ArrayList<>();
         told.add(speaksForThePerson(person));
         // An unallocated entry is already on the DSR team's re-allocation worklist: nobody to tell at work.
-        if (person.responsibleProfessional() != null) {
+        if (person.responsibleProfessional() != null && !FOR_THE_PERSONS_SIDE_ONLY.contains(kind)) {
             told.add(RecipientRole.RESPONSIBLE_PROFESSIONAL);
         }
         return told;

@@ -23,6 +23,8 @@ import org.opendsr.referral.lifecycle.domain.EligibilityAssessments;
 import org.opendsr.referral.person.domain.KeyProfessional;
 import org.opendsr.referral.person.domain.KeyProfessionals;
 import org.opendsr.referral.person.domain.People;
+import org.opendsr.referral.person.domain.CommunicationPreferences;
+import org.opendsr.referral.person.domain.CommunicationPreferencesHeld;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.lifecycle.domain.Referral;
 import org.opendsr.referral.intake.application.ReferralDetailsToReview;
@@ -42,7 +44,7 @@ public class ReadingRecords {
     /** Everything referral-service holds about a person. */
     public record PersonRecord(Person person, List<Contact> contacts, List<KeyProfessional> keyProfessionals,
                                List<Referral> referrals, List<RegisterEntry> registerEntries,
-                               Optional<ConsentStanding> consent) {
+                               Optional<ConsentStanding> consent, CommunicationPreferences communicationPreferences) {
         @Override
         public String toString() {
             return "PersonRecord[personId=" + person.id() + ", personal data redacted]";
@@ -68,11 +70,14 @@ public class ReadingRecords {
     private final EligibilityAssessments assessments;
     private final AuditTrail auditTrail;
     private final ReferralDetailsToReview detailsToReview;
+    private final CommunicationPreferencesHeld communicationPreferences;
     private final Clock clock;
 
     public ReadingRecords(ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
                           Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
-                          EligibilityAssessments assessments, AuditTrail auditTrail, Clock clock) {
+                          EligibilityAssessments assessments, AuditTrail auditTrail,
+                          CommunicationPreferencesHeld communicationPreferences, Clock clock) {
+        this.communicationPreferences = communicationPreferences;
         this.detailsToReview = detailsToReview;
         this.access = access;
         this.people = people;
@@ -93,7 +98,8 @@ public class ReadingRecords {
         return new PersonRecord(person, contacts.of(personId),
                 keyProfessionals.of(personId),
                 referrals.ofPerson(personId),
-                registerEntries.ofPerson(personId), consent.of(personId));
+                registerEntries.ofPerson(personId), consent.of(personId),
+                communicationPreferences.of(personId).orElse(CommunicationPreferences.NOT_RECORDED));
     }
 
     /**

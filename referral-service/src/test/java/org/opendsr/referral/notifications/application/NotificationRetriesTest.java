@@ -92,6 +92,11 @@ class NotificationRetriesTest {
         }
 
         @Override
+        public java.util.OptionalInt invitationSequenceQueued(UUID personId, UUID meetingId) {
+            return java.util.OptionalInt.empty();
+        }
+
+        @Override
         public List<Due> claimDue(Instant now, int max, Instant leaseUntil) {
             return List.of();
         }

@@ -49,6 +49,39 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void meetingInvitationsAndUpdatesAreForThePersonsSideOnlyTheResponsibleProfessionalIsInTheMeeting() {
+        PersonToNotify child = person(true, false, CommunicationNeeds.NOT_RECORDED, ADDRESS,
+                List.of(own(null, "otto@example.org"), parent(true)), List.of(professional("sam@nhs.example")), "sam");
+        PersonToNotify adult = person(false, false, CommunicationNeeds.NOT_RECORDED, ADDRESS,
+                List.of(own(null, "otto@example.org")), List.of(professional("sam@nhs.example")), "sam");
+
+        for (MessageKind meeting : List.of(MessageKind.MEETING_BY_EXCEPTION_INVITATION,
+                MessageKind.MEETING_OUTCOME_UPDATE)) {
+            assertThat(NotificationPolicy.whoIsTold(meeting, child)).as(meeting.name())
+                    .containsExactly(RecipientRole.REPRESENTATIVE);
+            assertThat(NotificationPolicy.whoIsTold(meeting, adult)).as(meeting.name())
+                    .containsExactly(RecipientRole.PERSON);
+        }
+    }
+
+    @Test
+    void anEasyReadInvitationIsTheEasyReadTemplateAndNoOneWhoAskedToBeLeftAloneIsInvited() {
+        PersonToNotify easyRead = person(false, false,
+                new CommunicationNeeds(null, AccessibleFormat.EASY_READ, null, false), ADDRESS,
+                List.of(own("07700 900123", null)), List.of(), null);
+        PersonToNotify leftAlone = person(false, false,
+                new CommunicationNeeds(null, AccessibleFormat.STANDARD, null, true), ADDRESS,
+                List.of(own(null, "otto@example.org")), List.of(), null);
+
+        // No text in easy read: the letter.
+        assertThat(((Addressing.Send) NotificationPolicy.addressing(MessageKind.MEETING_BY_EXCEPTION_INVITATION,
+                RecipientRole.PERSON, easyRead)).template())
+                .isEqualTo("meeting-by-exception-invitation-person-letter-easy-read");
+        assertThat(NotificationPolicy.addressing(MessageKind.MEETING_OUTCOME_UPDATE, RecipientRole.PERSON, leftAlone))
+                .isEqualTo(new Addressing.Withhold(NotificationPolicy.ASKED_NOT_TO_BE_CONTACTED));
+    }
+
+    @Test
     void fromSixteenThePersonIsToldThemselfAndAnUnallocatedEntryHasNoProfessionalToTell() {
         assertThat(NotificationPolicy.whoIsTold(MessageKind.CONSENT_REMINDER,
                 adult(List.of(own(null, "otto@example.org"), parent(true))))).containsExactly(RecipientRole.PERSON);

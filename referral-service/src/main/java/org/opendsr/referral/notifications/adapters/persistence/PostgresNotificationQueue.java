@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import io.micronaut.core.type.Argument;
@@ -43,6 +44,21 @@ class PostgresNotificationQueue implements NotificationQueue {
     @Override
     public boolean withhold(Queued queued, String reason) {
         return insert(queued, "WITHHELD", null, reason, queued.at());
+    }
+
+    @Override
+    public OptionalInt invitationSequenceQueued(UUID personId, UUID meetingId) {
+        return jdbc.prepareStatement("SELECT max((facts ->> 'sequence')::int) FROM notification WHERE person_id = ?"
+                + " AND message = ? AND facts ->> 'meetingId' = ?", select -> {
+            select.setObject(1, personId);
+            select.setString(2, MessageKind.MEETING_BY_EXCEPTION_INVITATION.name());
+            select.setString(3, meetingId.toString());
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                int highest = rows.getInt(1);
+                return rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(highest);
+            }
+        });
     }
 
     private boolean insert(Queued queued, String status, Instant nextAttemptAt, String reason, Instant settledAt) {

@@ -38,6 +38,7 @@ public record PersonRecordView(
         List<KeyProfessional> keyProfessionals,
         Register register,
         @Nullable String consent,
+        CommunicationPreferences communicationPreferences,
         List<Referral> referrals,
         Instant recordedAt,
         Instant updatedAt) {
@@ -80,6 +81,20 @@ public record PersonRecordView(
                            @Nullable Instant removedAt, @Nullable String removalReason) {
     }
 
+    /** How the person wants to be contacted: nothing recorded is no channel, STANDARD, not asked to be left alone. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommunicationPreferencesView")
+    public record CommunicationPreferences(@Nullable String preferredChannel, String accessibleFormat,
+                                           @Nullable String language, boolean askedNotToBeContacted,
+                                           @Nullable LocalDate askedNotToBeContactedOn) {
+        static CommunicationPreferences of(org.opendsr.referral.person.domain.CommunicationPreferences held) {
+            return new CommunicationPreferences(held.preferredChannel() == null ? null
+                    : held.preferredChannel().name(), held.format().name(), held.language(),
+                    held.askedNotToBeContacted(), held.askedNotToBeContactedOn());
+        }
+    }
+
     @Serdeable
     public record Referral(UUID referralId, String route, String status, Instant receivedAt,
                            LocalDate firstContactDueOn, boolean complete) {
@@ -114,6 +129,7 @@ public record PersonRecordView(
                 record.contacts().stream().map(PersonRecordView::contact).toList(),
                 record.keyProfessionals().stream().map(PersonRecordView::keyProfessional).toList(),
                 register, record.consent().map(standing -> standing.status().name()).orElse(null),
+                CommunicationPreferences.of(record.communicationPreferences()),
                 record.referrals().stream().map(PersonRecordView::referral).toList(),
                 person.createdAt(), person.updatedAt());
     }
