@@ -194,6 +194,14 @@ class ReferrerOutcomesApiTest extends ReferralServiceUnderTest {
                 "urn:dsr:problem:status-message-for-self-or-family-referrals");
         assertThat(api.post("/referrals/" + UUID.randomUUID() + "/status-message", swindonTeam, Map.of()).status())
                 .isEqualTo(404);
+        for (String role : List.of(DsrRoles.PROFESSIONAL, DsrRoles.ANALYST, DsrRoles.AGENCY_SYSTEM, DsrRoles.ADMIN)) {
+            String token = TestTokens.get().tokenFor("outcomes-status-" + role, role);
+            assertThat(api.post("/referrals/" + referralId + "/status-message", token, Map.of()).status()).as(role)
+                    .isEqualTo(403);
+        }
+        // The referrer themself (in the care team from first contact) is not the DSR team either.
+        assertThat(api.post("/referrals/" + referralId + "/status-message", referrer, Map.of()).status())
+                .isEqualTo(403);
     }
 
     @Test

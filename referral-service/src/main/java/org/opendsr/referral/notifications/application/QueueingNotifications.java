@@ -120,11 +120,8 @@ public class QueueingNotifications {
         access.audit(personId, Notifier.ACTOR, AuditAction.READ, "who to tell: " + message.templateName(),
                 AccessPurpose.NOTIFICATION, now);
         for (RecipientRole recipient : NotificationPolicy.whoIsTold(message, person)) {
-            NotificationQueue.Queued queued = new NotificationQueue.Queued(UUID.randomUUID(), eventId, message,
-                    personId, recipient, facts, now);
-            NotificationPolicy.refusal(message, recipient, person).ifPresentOrElse(
-                    reason -> queue.withhold(queued, reason),
-                    () -> queue.queue(queued));
+            queueOne(new NotificationQueue.Queued(UUID.randomUUID(), eventId, message, personId, recipient, facts,
+                    now), person);
         }
     }
 }
