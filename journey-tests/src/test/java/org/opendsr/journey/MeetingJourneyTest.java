@@ -19,6 +19,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -72,9 +73,9 @@ class MeetingJourneyTest {
     // Two people of this journey's own (NHS numbers 999 55x xxxx: no other journey's), so that finding any of their
     // details in a log or an event can only mean this journey leaked it.
     private static final Person RATED = new Person("Kerensa", "Meetingjourney",
-            ThroughTheGateway.testNhsNumber("999550001"), LocalDate.of(2003, 2, 11));
+            ThroughTheGateway.testNhsNumber("999550001"), LocalDate.of(2003, 2, 11), "rated.person@example.org");
     private static final Person EXCEPTION = new Person("Demelza", "Meetingjourney",
-            ThroughTheGateway.testNhsNumber("999550002"), LocalDate.of(2006, 9, 23));
+            ThroughTheGateway.testNhsNumber("999550002"), LocalDate.of(2006, 9, 23), "mbe.person@example.org");
 
     // Free text that must stay where it was written.
     private static final String RED_RATIONALE = "Tenancy ending next month; two crisis calls since the weekend";
@@ -103,10 +104,10 @@ class MeetingJourneyTest {
     private LocalDate actionDueOn;
     private String recommendationId;
 
-    private record Person(String givenName, String familyName, String nhsNumber, LocalDate born) {
+    private record Person(String givenName, String familyName, String nhsNumber, LocalDate born, String email) {
 
         List<String> personalData() {
-            return List.of(givenName, familyName, nhsNumber, born.toString());
+            return List.of(givenName, familyName, nhsNumber, born.toString(), email);
         }
     }
 
@@ -277,6 +278,24 @@ class MeetingJourneyTest {
         assertThat(ids("/api/meetings/worklists/feedback-due?area=" + AREA, dsrTeam, "outcomeId"))
                 .contains(outcomeId);
 
+        // The notifier closes both loops (issue 15): the referrer hears that the meeting discussed the person and
+        // feedback is due; the person is kept informed in plain words. Neither message holds what was said.
+        JsonNode feedback = awaitMessage(ratedId, "meeting-feedback-due-referrer-email");
+        assertThat(feedback.get("recipient").asText()).isEqualTo("REFERRER");
+        assertThat(feedback.get("sentTo").asText()).isEqualTo("sam.patel@swindon-ld.example");
+        assertThat(LocalDate.parse(feedback.at("/personalisation/feedback_due_on").asText(), READABLE))
+                .isEqualTo(feedbackDueOn);
+        JsonNode update = awaitMessage(ratedId, "meeting-outcome-update-person-email");
+        assertThat(update.get("recipient").asText()).isEqualTo("PERSON");
+        assertThat(update.get("sentTo").asText()).isEqualTo(RATED.email());
+        assertThat(update.at("/personalisation/actions_agreed").asText()).isEqualTo("1");
+        assertThat(update.at("/personalisation/services_recommended").asText()).isEqualTo("1");
+        assertThat(update.at("/personalisation/meeting_kind").asText()).startsWith("tracking meeting");
+        for (JsonNode message : List.of(feedback, update)) {
+            assertThat(message.toString()).doesNotContain(SUMMARY, DECISION, AGREED_RATIONALE, ACTION_TEXT,
+                    RECOMMENDATION_NOTE);
+        }
+
         // The person's care team reads the outcome; a professional outside it learns nothing, not even that it exists.
         ApiResponse ofPerson = gateway.get("/api/meetings/people/" + ratedId + "/outcomes", professional);
         assertThat(ofPerson.status()).as(ofPerson.text()).isEqualTo(200);
@@ -342,6 +361,14 @@ class MeetingJourneyTest {
         assertThat(morning.json().get("status").asText()).isEqualTo("SCHEDULED");
         assertThat(morning.json().get("chair").asText()).isEqualTo("dsr-lead");
         String exceptionMeetingId = morning.json().get("meetingId").asText();
+
+        // The person is invited by the notifier (issue 15): the day and time in England, in plain words.
+        JsonNode invitation = awaitMessage(exceptionPersonId, "meeting-by-exception-invitation-person-email");
+        assertThat(invitation.get("sentTo").asText()).isEqualTo(EXCEPTION.email());
+        assertThat(invitation.at("/personalisation/start_time").asText()).isEqualTo("10am");
+        assertThat(invitation.at("/personalisation/meeting_day").asText())
+                .isEqualTo(day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK)));
+        assertThat(invitation.at("/personalisation/time_changed").asText()).isEqualTo("no");
 
         // The person's care team downloads the invitation; a calendar reads it back.
         ApiResponse ics = gateway.get("/api/meetings/exceptions/" + requestId + "/invitation.ics", professional);
@@ -459,14 +486,39 @@ class MeetingJourneyTest {
 
     // ---- steps ---------------------------------------------------------------------------------------------------
 
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** The local mailbox's message about the person with this template (the Wiltshire team reads it). */
+    private JsonNode awaitMessage(String personId, String template) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            ApiResponse mailbox = gateway.get("/api/local-mailbox?personId=" + personId, dsrTeam);
+            assertThat(mailbox.status()).as(mailbox.text()).isEqualTo(200);
+            for (JsonNode message : mailbox.json().get("items")) {
+                if (template.equals(message.get("template").asText())) {
+                    found[0] = message;
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
     /** Referred by "professional", contacted by the Wiltshire team, consent recorded, accepted: as the DSR does it. */
     private String acceptedOntoTheRegister(Person person) {
-        String personId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam, Map.of(
-                "givenName", person.givenName(), "familyName", person.familyName(),
-                "dateOfBirth", person.born().toString(), "nhsNumber", person.nhsNumber(), "postcode", "SN12 6AA",
-                "locality", AREA, "reasonForReferral", "Tenancy at risk of ending",
-                "currentIssues", "Crisis calls at night", "indicativeRag", "AMBER",
-                "diagnosis", "LEARNING_DISABILITY"));
+        String personId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam, Map.ofEntries(
+                Map.entry("givenName", person.givenName()), Map.entry("familyName", person.familyName()),
+                Map.entry("dateOfBirth", person.born().toString()), Map.entry("nhsNumber", person.nhsNumber()),
+                Map.entry("postcode", "SN12 6AA"), Map.entry("locality", AREA),
+                Map.entry("reasonForReferral", "Tenancy at risk of ending"),
+                Map.entry("currentIssues", "Crisis calls at night"), Map.entry("indicativeRag", "AMBER"),
+                Map.entry("diagnosis", "LEARNING_DISABILITY"),
+                Map.entry("contacts", List.of(Map.of("relationship", "PERSON", "email", person.email())))));
+
+        // The referrer hears the outcome (issue 15): at the e-mail their token gave when they referred.
+        JsonNode outcome = awaitMessage(personId, "referral-outcome-referrer-email");
+        assertThat(outcome.get("sentTo").asText()).isEqualTo("sam.patel@swindon-ld.example");
+        assertThat(outcome.at("/personalisation/outcome").asText()).isEqualTo("accepted");
 
         // risk-service and meeting-service learn of the person and their care team from referral-service's events.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
