@@ -158,13 +158,53 @@ class RegisterAndConsentJourneyTest {
         assertThat(register(secondPerson).get("removalReason").asText()).isEqualTo("CONSENT_LAPSED");
     }
 
+    /**
+     * Issue 15: a self-referral is acknowledged, told its status on request and its outcome with the area's
+     * signposting; one whose only contact is a landline cannot be told by message, so its outcome is on the DSR team's
+     * worklist until they record telling them another way.
+     */
     @Test
     @Order(4)
+    void aSelfReferrerIsAcknowledgedToldTheStatusAndTheOutcomeOrItIsOnTheWorklist() {
+        Referred byEmail = selfRefer("Tamsin", "Polglaze", Map.of("email", "tamsin.polglaze@example.org"));
+        JsonNode acknowledged = awaitMessage(byEmail, "referral-received-person-email");
+        assertThat(acknowledged.get("sentTo").asText()).isEqualTo("tamsin.polglaze@example.org");
+        assertThat(acknowledged.at("/personalisation/signposting").asText()).contains("111", "999");
+
+        ApiResponse status = gateway.post("/api/referrals/" + byEmail.referralId() + "/status-message", dsrTeam,
+                Map.of());
+        assertThat(status.status()).as(status.text()).isEqualTo(202);
+        assertThat(awaitMessage(byEmail, "referral-status-person-email").at("/personalisation/status").asText())
+                .isNotBlank();
+
+        completeContactAndDeclineAsAnEhcpQuestion(byEmail);
+        JsonNode outcome = awaitMessage(byEmail, "referral-outcome-person-email");
+        assertThat(outcome.at("/personalisation/outcome").asText()).isEqualTo("not accepted");
+        assertThat(outcome.at("/personalisation/signposting").asText()).contains("Wiltshire Council's SEND service",
+                "111");
+
+        Referred byLandline = selfRefer("Jago", "Trewin", Map.of("phone", "01225 000000"));
+        completeContactAndDeclineAsAnEhcpQuestion(byLandline);
+        JsonNode[] line = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            line[0] = untoldLine(byLandline);
+            return line[0] != null;
+        });
+        assertThat(line[0].get("messageStatus").asText()).isEqualTo("FAILED_PERMANENT");
+        assertThat(line[0].get("failureReason").asText()).isEqualTo("NO_CONTACT_DETAILS");
+        ApiResponse told = gateway.post("/api/worklists/referral-outcomes-untold/" + byLandline.referralId() + "/told",
+                dsrTeam, Map.of("how", "PHONE"));
+        assertThat(told.status()).as(told.text()).isEqualTo(200);
+        assertThat(untoldLine(byLandline)).isNull();
+    }
+
+    @Test
+    @Order(5)
     void noPersonalDataLeftReferralService() throws IOException {
         for (String log : List.of("consent-service", "reporting-service", "gateway", "risk-service", "meeting-service")) {
             String text = java.nio.file.Files.readString(system.dsr.logDirectory().resolve(log + ".log"));
             assertThat(text).as(log).doesNotContain("Morwenna", "Tregothnan", "Penhaligon", "Trevithick",
-                    "9990000034", "9990000042", "9990000050");
+                    "9990000034", "9990000042", "9990000050", "Tamsin", "Polglaze", "Trewin", "01225 000000");
         }
     }
 
@@ -189,6 +229,39 @@ class RegisterAndConsentJourneyTest {
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> gateway.get("/api/consents/people/" + person.personId(), dsrTeam).status() == 200);
         return person;
+    }
+
+    /** A self-referral the Wiltshire team takes from the person themself: a name, a postcode, one way back. */
+    private Referred selfRefer(String givenName, String familyName, Map<String, Object> wayBack) {
+        Map<String, Object> referral = new HashMap<>(Map.of("givenName", givenName, "familyName", familyName,
+                "postcode", "SN15 1AA", "locality", "WILTSHIRE", "reasonForReferral", "Worried about my placement"));
+        referral.putAll(wayBack);
+        ApiResponse taken = gateway.post("/api/referrals/self-or-family", dsrTeam, referral);
+        assertThat(taken.status()).as(taken.text()).isEqualTo(201);
+        return new Referred(taken.json().get("personId").asText(), taken.json().get("referralId").asText());
+    }
+
+    private void completeContactAndDeclineAsAnEhcpQuestion(Referred person) {
+        ApiResponse completed = gateway.post("/api/referrals/" + person.referralId() + "/completion", dsrTeam, Map.of(
+                "dateOfBirth", "2009-05-04", "locality", "WILTSHIRE", "reasonForReferral", "Worried about school",
+                "currentIssues", "Waiting for an education, health and care plan"));
+        assertThat(completed.status()).as(completed.text()).isBetween(200, 201);
+        contact(person);
+        ApiResponse declined = gateway.post("/api/referrals/" + person.referralId() + "/declinal", dsrTeam, Map.of(
+                "reason", "MAIN_NEED_IS_AN_EHCP", "criteria", ALL_CRITERIA_MET.get("criteria")));
+        assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+    }
+
+    /** The person's line on the Wiltshire team's worklist of outcomes not told, if there is one. */
+    private JsonNode untoldLine(Referred person) {
+        ApiResponse page = gateway.get("/api/worklists/referral-outcomes-untold?limit=100", dsrTeam);
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        for (JsonNode item : page.json().get("items")) {
+            if (person.referralId().equals(item.get("referralId").asText())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     private void contact(Referred person) {
