@@ -26,7 +26,7 @@ import org.opendsr.testkit.TestTokens;
  * driven by hand (the schedule is set to wait an hour), each made due by moving its time.
  */
 @MicronautTest(transactional = false)
-class DeliveryReceiptsApiTest extends ReferralServiceUnderTest {
+class DeliveryReceiptsApiTest extends NotifierUnderTest {
 
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
 
@@ -38,8 +38,6 @@ class DeliveryReceiptsApiTest extends ReferralServiceUnderTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
-        properties.put("dsr.notifications.sender", "local-mailbox");
-        properties.put("dsr.notifications.send-every", "200ms");
         properties.put("dsr.notifications.check-every", "1h");
         properties.put("dsr.notifications.first-delivery-check-after", "1h");
         return properties;

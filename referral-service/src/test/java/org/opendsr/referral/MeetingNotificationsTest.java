@@ -32,7 +32,7 @@ import org.opendsr.testkit.TopicReader;
  * neither to someone who asked not to be contacted or withdrew consent.
  */
 @MicronautTest(transactional = false)
-class MeetingNotificationsTest extends ReferralServiceUnderTest {
+class MeetingNotificationsTest extends NotifierUnderTest {
 
     private static final String GROUP = "referral-service.meeting-notifications";
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
@@ -40,13 +40,6 @@ class MeetingNotificationsTest extends ReferralServiceUnderTest {
 
     private String referrer;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("dsr.notifications.sender", "local-mailbox");
-        properties.put("dsr.notifications.send-every", "200ms");
-        return properties;
-    }
 
     @BeforeAll
     void signIn() {

@@ -23,19 +23,12 @@ import org.opendsr.testkit.TestTokens;
  * is withdrawn, and a message that can never go lands on the DSR team's worklist.
  */
 @MicronautTest(transactional = false)
-class NotificationsApiTest extends ReferralServiceUnderTest {
+class NotificationsApiTest extends NotifierUnderTest {
 
     private static final String REFERRER = "sam.patel@swindon-cldt.example";
 
     private String referrer;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("dsr.notifications.sender", "local-mailbox");
-        properties.put("dsr.notifications.send-every", "200ms");
-        return properties;
-    }
 
     @BeforeAll
     void signIn() {

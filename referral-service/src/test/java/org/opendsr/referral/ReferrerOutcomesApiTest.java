@@ -30,7 +30,7 @@ import org.opendsr.testkit.TestTokens;
  * outcomes not told and "told another way"; meeting-service's feedback-due to the referrer.
  */
 @MicronautTest(transactional = false)
-class ReferrerOutcomesApiTest extends ReferralServiceUnderTest {
+class ReferrerOutcomesApiTest extends NotifierUnderTest {
 
     private static final String REFERRER = "outcomes.referrer@swindon-ld.example";
     private static final String REFERRER_EMAIL = "sam.patel@swindon-ld.example";
@@ -44,13 +44,6 @@ class ReferrerOutcomesApiTest extends ReferralServiceUnderTest {
     private String wiltshireTeam;
     private String lead;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("dsr.notifications.sender", "local-mailbox");
-        properties.put("dsr.notifications.send-every", "200ms");
-        return properties;
-    }
 
     @BeforeAll
     void signIn() {

@@ -32,15 +32,4 @@ public enum MessageKind {
     public String templateName() {
         return templateName;
     }
-
-    /**
-     * The answer to someone's own referral (that it arrived, its outcome, its status). A self or family referrer is
-     * owed it even when the person has no consent or withdrew it: a declined self-referral often has none (NO_CONSENT
-     * is a reason to decline, not a reason to leave the referrer unanswered), and a withdrawal is about the register
-     * holding and sharing their information, not about answering what they asked. Asking not to be contacted still
-     * stops it.
-     */
-    public boolean answersTheReferrer() {
-        return this == REFERRAL_RECEIVED || this == REFERRAL_OUTCOME || this == REFERRAL_STATUS;
-    }
 }

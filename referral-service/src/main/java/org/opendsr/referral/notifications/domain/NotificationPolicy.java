@@ -61,8 +61,8 @@ public final class NotificationPolicy {
 
     /** Why the recipient may not be messaged at all, if they may not: checked when queued and again at send time. */
     public static Optional<String> refusal(MessageKind kind, RecipientRole role, PersonToNotify person) {
-        // The answer to a self or family referrer's own referral is owed whatever the consent (MessageKind).
-        if (person.consentWithdrawn() && !kind.answersTheReferrer()) {
+        // A withdrawal, not an absence: consent never given (a self-referral declined for NO_CONSENT) stops nothing.
+        if (person.consentWithdrawn()) {
             // A withdrawal ends the conversation about consent with everyone; for other messages only the person's side.
             if (role.isThePersonsSide() || kind == MessageKind.CONSENT_REMINDER) {
                 return Optional.of(CONSENT_WITHDRAWN);

@@ -183,7 +183,9 @@ class NotificationPolicyTest {
     }
 
     @Test
-    void aSelfOrFamilyReferrerIsAnsweredWhateverTheConsentButNotAfterAskingNotToBeContacted() {
+    void aSelfOrFamilyReferrerIsAnsweredWithoutConsentButNeverAfterAWithdrawalOrAskingNotToBeContacted() {
+        PersonToNotify noConsentYet = person(false, false, CommunicationNeeds.NOT_RECORDED, ADDRESS,
+                List.of(own(null, "otto@example.org")), List.of(), null);
         PersonToNotify withdrew = person(false, true, CommunicationNeeds.NOT_RECORDED, ADDRESS,
                 List.of(own(null, "otto@example.org")), List.of(), null);
         PersonToNotify askedNot = person(false, false, new CommunicationNeeds(null, AccessibleFormat.STANDARD, null,
@@ -191,15 +193,17 @@ class NotificationPolicyTest {
 
         for (MessageKind answer : List.of(MessageKind.REFERRAL_RECEIVED, MessageKind.REFERRAL_OUTCOME,
                 MessageKind.REFERRAL_STATUS)) {
-            assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, withdrew)).as(answer.name()).isEmpty();
+            // A self-referral has no consent until it is recorded (declined for NO_CONSENT, it never will): answered.
+            assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, noConsentYet)).as(answer.name())
+                    .isEmpty();
+            // "Never message a person who withdrew or asked not to be contacted" (issue 15).
+            assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, withdrew)).as(answer.name())
+                    .contains(NotificationPolicy.CONSENT_WITHDRAWN);
             assertThat(NotificationPolicy.refusal(answer, RecipientRole.PERSON, askedNot)).as(answer.name())
                     .contains(NotificationPolicy.ASKED_NOT_TO_BE_CONTACTED);
         }
-        // Anything else to the person's side stops at a withdrawal, as before.
-        assertThat(NotificationPolicy.refusal(MessageKind.MEETING_FEEDBACK_DUE, RecipientRole.PERSON, withdrew))
-                .contains(NotificationPolicy.CONSENT_WITHDRAWN);
-        // A professional referrer is not the person's side.
-        assertThat(NotificationPolicy.refusal(MessageKind.MEETING_FEEDBACK_DUE, RecipientRole.REFERRER, withdrew))
+        // A professional referrer is not the person's side: told the outcome after a withdrawal too.
+        assertThat(NotificationPolicy.refusal(MessageKind.REFERRAL_OUTCOME, RecipientRole.REFERRER, withdrew))
                 .isEmpty();
     }
 }
