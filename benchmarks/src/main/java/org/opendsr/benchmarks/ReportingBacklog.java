@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -242,18 +243,30 @@ final class ReportingBacklog {
      * still at it, the rebuild would share the machine and PostgreSQL with them).
      */
     static long liveLag(String bootstrapServers) throws Exception {
+        return lagByGroup(bootstrapServers).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * {@link #liveLag}, group by group (only those behind), so that a run whose wait times out says which listener
+     * was still at it.
+     */
+    static Map<String, Long> lagByGroup(String bootstrapServers) throws Exception {
         try (Admin admin = admin(bootstrapServers)) {
             Map<TopicPartition, Long> ends = endOffsets(admin, TOPICS);
-            long lag = 0;
+            Map<String, Long> behind = new TreeMap<>();
             for (String topic : TOPICS) {
                 String group = liveGroupOf(topic);
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long lag = 0;
                 for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                     if (end.getKey().topic().equals(topic)) {
                         OffsetAndMetadata offset = committed.get(end.getKey());
                         lag += end.getValue() - (offset == null ? 0 : offset.offset());
                     }
+                }
+                if (lag > 0) {
+                    behind.put(group, lag);
                 }
             }
             for (var listing : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
@@ -263,14 +276,18 @@ final class ReportingBacklog {
                 }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long lag = 0;
                 for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
                     Long end = ends.get(offset.getKey());
                     if (end != null && offset.getValue() != null) {
                         lag += Math.max(0, end - offset.getValue().offset());
                     }
                 }
+                if (lag > 0) {
+                    behind.merge(group, lag, Long::sum);
+                }
             }
-            return lag;
+            return behind;
         }
     }
 

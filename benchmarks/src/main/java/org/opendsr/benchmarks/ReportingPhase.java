@@ -296,7 +296,9 @@ final class ReportingPhase {
             liveCatchUp = (System.nanoTime() - published) / 1e9;
         } else {
             problems.add("reporting: the live listeners still had " + lag + " events to apply after "
-                    + LIVE_CATCH_UP_TIMEOUT + "; the rebuild was measured with them still busy");
+                    + LIVE_CATCH_UP_TIMEOUT + " (by consumer group: "
+                    + ReportingBacklog.lagByGroup(dsr.kafkaBootstrapServers())
+                    + "); the rebuild was measured with them still busy");
         }
         progress.done(Duration.ofNanos(System.nanoTime() - step));
 
