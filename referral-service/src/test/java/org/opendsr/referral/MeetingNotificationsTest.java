@@ -107,7 +107,8 @@ class MeetingNotificationsTest extends NotifierUnderTest {
     private long notifications(String personId, String where) {
         // The meeting messages only: the referrer's outcome message, queued when the person was accepted, is not one.
         return database.count("SELECT count(*) FROM notification WHERE person_id = ?::uuid"
-                + " AND message IN ('MEETING_BY_EXCEPTION_INVITATION', 'MEETING_OUTCOME_UPDATE')" + where, personId);
+                + " AND message IN ('MEETING_BY_EXCEPTION_INVITATION', 'MEETING_OUTCOME_UPDATE',"
+                + " 'MEETING_BY_EXCEPTION_CANCELLED')" + where, personId);
     }
 
     @Test
@@ -148,6 +149,40 @@ class MeetingNotificationsTest extends NotifierUnderTest {
         assertThat(notifications(personId, "")).isEqualTo(2);
         assertThat(notifications(personId, " AND recipient = 'RESPONSIBLE_PROFESSIONAL'"))
                 .as("the responsible professional is invited by meeting-service, not told by the notifier").isZero();
+    }
+
+    @Test
+    void anInvitationNotYetSentIsNeverSentOnceTheMeetingMovedOrWasCancelledAndASentOneIsCalledOff() {
+        String personId = aSeventeenYearOldOnTheRegister().personId();
+        preferences(personId, Map.of("accessibleFormat", "EASY_READ"));
+        String meetingId = UUID.randomUUID().toString();
+        publishAndAwait(invitation(personId, meetingId, "2036-01-15T10:00:00Z", "2036-01-15T11:30:00Z", 0), personId);
+        mailboxOf(personId, 1);
+        // As if the first had not gone yet when the meeting moved: only the new time is sent.
+        database.update("UPDATE notification SET status = 'PENDING', next_attempt_at = now() + interval '1 hour',"
+                + " settled_at = NULL, provider_reference = NULL, delivered_at = NULL, next_delivery_check_at = NULL"
+                + " WHERE person_id = ?::uuid"
+                + " AND message = 'MEETING_BY_EXCEPTION_INVITATION'", personId);
+        publishAndAwait(invitation(personId, meetingId, "2036-01-22T10:00:00Z", "2036-01-22T11:30:00Z", 1), personId);
+        assertThat(database.column("SELECT (facts ->> 'sequence') || ' ' || status || ' ' || coalesce(failure_reason, '')"
+                + " FROM notification WHERE person_id = ?::uuid AND message = 'MEETING_BY_EXCEPTION_INVITATION'"
+                + " ORDER BY 1", personId)).containsExactly("0 WITHHELD SUPERSEDED_BY_A_LATER_INVITATION",
+                "1 PENDING ");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> database.count(
+                "SELECT count(*) FROM notification WHERE person_id = ?::uuid AND message ="
+                        + " 'MEETING_BY_EXCEPTION_INVITATION' AND status = 'SENT'", personId) == 1);
+
+        ObjectNode cancelled = EventsOnTopics.goldenSample(EventTypes.MEETING_CANCELLED_V1, data -> data
+                .put("meetingId", meetingId).put("kind", "EXCEPTION").put("sequence", 2));
+        publishAndAwait(cancelled, personId);
+        publish(cancelled, personId);
+        JsonNode calledOff = mailboxOf(personId, 3).stream()
+                .filter(m -> m.get("template").asText().startsWith("meeting-by-exception-cancelled")).findFirst()
+                .orElseThrow();
+        assertThat(calledOff.get("template").asText()).isEqualTo("meeting-by-exception-cancelled-person-email-easy-read");
+        assertThat(calledOff.at("/personalisation/meeting_day").asText()).isEqualTo("Tuesday 22 January 2036");
+        assertThat(calledOff.at("/personalisation/start_time").asText()).isEqualTo("10am");
+        assertThat(notifications(personId, " AND message = 'MEETING_BY_EXCEPTION_CANCELLED'")).isOne();
     }
 
     @Test

@@ -248,6 +248,36 @@ class ReferrerOutcomesApiTest extends NotifierUnderTest {
     }
 
     @Test
+    void anOutcomeForSomeoneWhoLivesOutOfAreaIsEveryTeamsToTell() {
+        JsonNode receipt = journeys.refer(referrerWithoutEmail, ReferralRequests.aReferralOfSomeoneNew());
+        String referralId = receipt.get("referralId").asText();
+        String personId = receipt.get("personId").asText();
+        journeys.contact(referralId);
+        // They live outside the ICB's area after all: the person belongs to no area's team.
+        ApiResponse moved = api.put("/people/" + personId + "/address", journeys.dsrTeam(), Map.of(
+                "line1", "4 Example Lane", "town", "Reading", "postcode", "RG1 1AA", "locality", "OUT_OF_AREA"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(204);
+        ApiResponse declined = api.post("/referrals/" + referralId + "/declinal", journeys.dsrTeam(), Map.of(
+                "reason", "LIVES_OUT_OF_AREA", "criteria", Map.of("learningDisabilityOrAutism", true,
+                        "atRiskOfAdmissionOrPlacementBreakdown", true, "livesInIcbArea", false)));
+        assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                line(wiltshireTeam, personId) != null);
+        assertThat(line(wiltshireTeam, personId).get("area").asText()).isEqualTo("OUT_OF_AREA");
+        assertThat(line(swindonTeam, personId)).isNotNull();
+        // Told before the referral was even decided: refused, naming the field.
+        ApiResponse tooEarly = api.post("/worklists/referral-outcomes-untold/" + referralId + "/told", wiltshireTeam,
+                Map.of("how", "PHONE", "toldAt", "2020-01-06T10:00:00Z"));
+        assertThat(tooEarly.status()).as(tooEarly.text()).isEqualTo(400);
+        assertThat(tooEarly.json().get("errors").findValuesAsText("field")).containsExactly("toldAt");
+        ApiResponse told = api.post("/worklists/referral-outcomes-untold/" + referralId + "/told", wiltshireTeam,
+                Map.of("how", "PHONE"));
+        assertThat(told.status()).as(told.text()).isEqualTo(200);
+        assertThat(line(swindonTeam, personId)).isNull();
+    }
+
+    @Test
     void aLateOutcomeStillBeingTriedIsOnTheWorklistAsLate() {
         String personId = declined(referrerWithoutEmail, "OTHER", Journeys.ALL_CRITERIA_MET);
         // As if decided long ago and its message still being tried.

@@ -3,6 +3,7 @@ package org.opendsr.referral.notifications.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -28,6 +29,15 @@ public interface NotificationQueue {
     record Due(UUID id, UUID personId, MessageKind message, RecipientRole recipient, Map<String, String> facts,
                int attempts) {
     }
+
+    /**
+     * Withholds the invitations to a meeting not yet sent to the person's side (still PENDING), with the reason: a
+     * later invitation or a cancellation replaces them. @return how many
+     */
+    int withholdPendingInvitations(UUID personId, UUID meetingId, String reason, Instant at);
+
+    /** The facts of the latest invitation to the meeting the provider took (SENT or DELIVERED), if any was. */
+    Optional<Map<String, String>> lastInvitationSent(UUID personId, UUID meetingId);
 
     /** @return false when the source event's message to this recipient was queued before (a re-delivered event) */
     boolean queue(Queued queued);

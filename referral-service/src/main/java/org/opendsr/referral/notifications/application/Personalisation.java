@@ -68,6 +68,11 @@ public final class Personalisation {
                 fields.put("end_time", MeetingInWords.time(Instant.parse(facts.get("endsAt"))));
                 fields.put("time_changed", orEmpty(facts.get("timeChanged")));
             }
+            case MEETING_BY_EXCEPTION_CANCELLED -> {
+                Instant startsAt = Instant.parse(facts.get("startsAt"));
+                fields.put("meeting_day", MeetingInWords.day(startsAt));
+                fields.put("start_time", MeetingInWords.time(startsAt));
+            }
             case MEETING_OUTCOME_UPDATE -> {
                 fields.put("meeting_day", MeetingInWords.day(LocalDate.parse(facts.get("heldOn"))));
                 fields.put("meeting_kind", MeetingInWords.kind(facts.get("meetingKind")));

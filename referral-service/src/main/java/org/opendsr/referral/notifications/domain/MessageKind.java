@@ -21,7 +21,12 @@ public enum MessageKind {
      * meeting-service's {@code dsr.meeting.outcome-recorded.v1}: a meeting discussed the person; the person's side is
      * "kept informed of any developments as a result of discussions and meetings you may not be included in".
      */
-    MEETING_OUTCOME_UPDATE("meeting-outcome-update");
+    MEETING_OUTCOME_UPDATE("meeting-outcome-update"),
+    /**
+     * meeting-service's {@code dsr.meeting.meeting-cancelled.v1} for a Meeting by Exception the person's side was
+     * invited to: it will not take place (an invitation not yet sent is withheld instead).
+     */
+    MEETING_BY_EXCEPTION_CANCELLED("meeting-by-exception-cancelled");
 
     private final String templateName;
 

@@ -22,6 +22,10 @@ public final class NotificationPolicy {
 
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
     public static final String ASKED_NOT_TO_BE_CONTACTED = "ASKED_NOT_TO_BE_CONTACTED";
+    /** An invitation not yet sent when the meeting moved again: only the latest time is sent. */
+    public static final String SUPERSEDED_BY_A_LATER_INVITATION = "SUPERSEDED_BY_A_LATER_INVITATION";
+    /** An invitation not yet sent when the meeting was cancelled: nothing to invite anyone to. */
+    public static final String MEETING_CANCELLED = "MEETING_CANCELLED";
     public static final String NO_CONTACT_DETAILS = "NO_CONTACT_DETAILS";
     public static final String NO_REPRESENTATIVE_ON_RECORD = "NO_REPRESENTATIVE_ON_RECORD";
     public static final String NO_RESPONSIBLE_PROFESSIONAL = "NO_RESPONSIBLE_PROFESSIONAL";
@@ -34,7 +38,8 @@ public final class NotificationPolicy {
      * and take part in the meetings whose outcomes the person's side is told of.
      */
     private static final Set<MessageKind> FOR_THE_PERSONS_SIDE_ONLY =
-            EnumSet.of(MessageKind.MEETING_BY_EXCEPTION_INVITATION, MessageKind.MEETING_OUTCOME_UPDATE);
+            EnumSet.of(MessageKind.MEETING_BY_EXCEPTION_INVITATION, MessageKind.MEETING_OUTCOME_UPDATE,
+                    MessageKind.MEETING_BY_EXCEPTION_CANCELLED);
 
     private NotificationPolicy() {
     }

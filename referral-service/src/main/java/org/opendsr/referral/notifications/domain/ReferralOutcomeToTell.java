@@ -48,6 +48,9 @@ public record ReferralOutcomeToTell(UUID referralId, UUID personId, String area,
         if (how.toldAt().isAfter(how.recordedAt())) {
             throw RuleBroken.invalid("toldAt", "must not be in the future");
         }
+        if (how.toldAt().isBefore(decidedAt)) {
+            throw RuleBroken.invalid("toldAt", "must not be before the decision (" + decidedAt + ")");
+        }
         return new ReferralOutcomeToTell(referralId, personId, area, decidedAt, dueOn, how);
     }
 }

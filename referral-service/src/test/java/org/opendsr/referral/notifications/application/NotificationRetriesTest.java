@@ -97,6 +97,16 @@ class NotificationRetriesTest {
         }
 
         @Override
+        public int withholdPendingInvitations(UUID personId, UUID meetingId, String reason, Instant at) {
+            return 0;
+        }
+
+        @Override
+        public java.util.Optional<Map<String, String>> lastInvitationSent(UUID personId, UUID meetingId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public List<Due> claimDue(Instant now, int max, Instant leaseUntil) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -59,6 +60,34 @@ class PostgresNotificationQueue implements NotificationQueue {
                 return rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(highest);
             }
         });
+    }
+
+    @Override
+    public int withholdPendingInvitations(UUID personId, UUID meetingId, String reason, Instant at) {
+        return jdbc.prepareStatement("UPDATE notification SET status = 'WITHHELD', failure_reason = ?, settled_at = ?,"
+                + " next_attempt_at = NULL WHERE person_id = ? AND message = ? AND facts ->> 'meetingId' = ?"
+                + " AND status = 'PENDING'", update -> {
+                    update.setString(1, reason);
+                    update.setTimestamp(2, Timestamp.from(at));
+                    update.setObject(3, personId);
+                    update.setString(4, MessageKind.MEETING_BY_EXCEPTION_INVITATION.name());
+                    update.setString(5, meetingId.toString());
+                    return update.executeUpdate();
+                });
+    }
+
+    @Override
+    public Optional<Map<String, String>> lastInvitationSent(UUID personId, UUID meetingId) {
+        return jdbc.prepareStatement("SELECT facts::text FROM notification WHERE person_id = ? AND message = ?"
+                + " AND facts ->> 'meetingId' = ? AND status IN ('SENT', 'DELIVERED')"
+                + " ORDER BY (facts ->> 'sequence')::int DESC LIMIT 1", select -> {
+                    select.setObject(1, personId);
+                    select.setString(2, MessageKind.MEETING_BY_EXCEPTION_INVITATION.name());
+                    select.setString(3, meetingId.toString());
+                    try (var rows = select.executeQuery()) {
+                        return rows.next() ? Optional.of(facts(rows.getString(1))) : Optional.empty();
+                    }
+                });
     }
 
     private boolean insert(Queued queued, String status, Instant nextAttemptAt, String reason, Instant settledAt) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.access.CareTeam;
 import org.opendsr.referral.notifications.application.ReferralOutcomesToTell;
 import org.opendsr.referral.notifications.domain.ReferralOutcomeToTell;
 import org.opendsr.referral.notifications.domain.ReferrerToldBy;
@@ -80,7 +81,9 @@ class PostgresReferralOutcomesToTell implements ReferralOutcomesToTell {
                 + " WHERE o.told_how IS NULL"
                 + " AND (n.id IS NULL OR n.status IN ('PENDING', 'FAILED_PERMANENT'))"
                 + " AND (o.due_on <= ? OR n.status = 'FAILED_PERMANENT')"
-                + (everyArea ? "" : " AND o.area = ANY (?)");
+                // Out of the ICB's area, or nowhere known, is every team's (as the worklist of admissions).
+                + (everyArea ? "" : " AND (o.area IS NULL OR o.area = '" + CareTeam.OUT_OF_AREA
+                        + "' OR o.area = ANY (?))");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Date.valueOf(today));
         if (!everyArea) {
