@@ -89,7 +89,7 @@ public class NotificationAttempts {
         Addressing.Send send = (Addressing.Send) addressing;
         return new Resolved.Ready(new OutgoingMessage(due.id(), due.personId(), send.addressee(), send.template(),
                 Personalisation.of(due.message(), due.facts(), send.addressee(), person.get(),
-                        signposting.signposting())),
+                        signposting.signposting()), due.attempts()),
                 send.addressee().channel().name());
     }
 

@@ -7,7 +7,8 @@ import jakarta.inject.Singleton;
 /**
  * Sends the messages that are due, a batch at a time. Safe with several replicas: each claims its own messages
  * (FOR UPDATE SKIP LOCKED, then a lease), so none is sent twice by two replicas; a crash between sending and
- * recording sends it again after the lease, with the same reference (the notification id).
+ * recording tries it again after the lease, with the same reference (the notification id), and the sender asks the
+ * provider whether it already took it before sending (the local mailbox writes one message per notification id).
  */
 @Singleton
 public class SendingNotifications {

@@ -15,7 +15,8 @@ import uk.gov.service.notify.NotificationClientException;
 
 /**
  * Sends through GOV.UK Notify ({@code dsr.notifications.sender: notify}). The notification id goes as Notify's
- * reference, so a message re-sent after a crash can be matched in Notify's records. A template with no id configured
+ * reference: an attempt after the first looks it up in Notify before sending, so that a message Notify took before a
+ * crash or a timed-out answer is not sent twice. A template with no id configured
  * is a permanent failure (TEMPLATE_NOT_CONFIGURED): the DSR team sees it on the worklist and the configuration is
  * fixed, rather than the message silently falling back to another form than the person needs.
  */
@@ -45,6 +46,15 @@ class NotifySender implements MessageSender {
         }
         String reference = message.notificationId().toString();
         try {
+            if (message.attempt() > 1) {
+                // Notify does not refuse a second message with the same reference: an earlier attempt that reached it
+                // (the replica died, or the answer timed out) would be sent twice. Ask first.
+                Optional<String> earlier = client.getNotifications(null, null, reference, null).getNotifications()
+                        .stream().findFirst().map(notification -> notification.getId().toString());
+                if (earlier.isPresent()) {
+                    return new SendResult.Sent(earlier.get());
+                }
+            }
             return switch (message.addressee().channel()) {
                 case EMAIL -> new SendResult.Sent(client.sendEmail(templateId.get(),
                         message.addressee().destination(), message.personalisation(), reference)

@@ -42,6 +42,7 @@ class NotifySenderTest {
     private HttpServer notify;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<String> authorisations = new CopyOnWriteArrayList<>();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile int status = 201;
     private volatile String body;
     private NotifySender sender;
@@ -65,6 +66,9 @@ class NotifySenderTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         authorisations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+        if ("GET".equals(exchange.getRequestMethod())) {
+            asked.add(exchange.getRequestURI().toString());
+        }
         if ("POST".equals(exchange.getRequestMethod())) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             ((com.fasterxml.jackson.databind.node.ObjectNode) request).put("_path", exchange.getRequestURI().getPath());
@@ -105,6 +109,27 @@ class NotifySenderTest {
         assertThat(request.get("reference").asText()).isEqualTo(notificationId.toString());
         assertThat(request.at("/personalisation/renewal_due_on").asText()).isEqualTo("2 December 2026");
         assertThat(authorisations.get(0)).startsWith("Bearer ");
+    }
+
+    @Test
+    void aRetryAfterNotifyTookTheMessageIsNotSentTwice() {
+        UUID notifyId = UUID.randomUUID();
+        UUID notificationId = UUID.randomUUID();
+        status = 200;
+        body = """
+                {"notifications": [{"id": "%s", "reference": "%s", "type": "email", "status": "sending",
+                  "body": "Dear Hester", "subject": "Consent", "created_at": "2026-11-02T09:00:00.000000Z",
+                  "sent_at": null, "completed_at": null, "estimated_delivery": null, "created_by_name": null,
+                  "template": {"id": "%s", "version": 1, "uri": "https://example/templates/%s"}}],
+                 "links": {"current": "https://example/v2/notifications", "next": null}}
+                """.formatted(notifyId, notificationId, TEMPLATE_ID, TEMPLATE_ID);
+        OutgoingMessage first = anEmail(notificationId, "consent-reminder-person-email");
+        OutgoingMessage again = new OutgoingMessage(first.notificationId(), first.personId(), first.addressee(),
+                first.template(), first.personalisation(), 2);
+
+        assertThat(sender.send(again)).isEqualTo(new SendResult.Sent(notifyId.toString()));
+        assertThat(received).as("nothing posted: Notify already had it").isEmpty();
+        assertThat(asked).containsExactly("/v2/notifications?reference=" + notificationId);
     }
 
     @Test
