@@ -100,6 +100,31 @@ class NotificationsApiTest extends NotifierUnderTest {
     }
 
     @Test
+    void aConsentGivenInAnAdultsBestInterestsIsRenewedWithTheirParentNotThem() {
+        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("dateOfBirth", "1996-03-04")
+                .with("contacts", List.of(Map.of("relationship", "PERSON", "email", "ottoline.q@example.org"),
+                        Map.of("relationship", "PARENT_OR_CARER", "name", "Hester Quince",
+                                "email", "hester.quince@example.org"))));
+        String consentId = UUID.randomUUID().toString();
+        events.publishConsentEvent(EventsOnTopics.goldenSample(EventTypes.CONSENT_RECORDED_V1, data -> data
+                .put("consentId", consentId).put("status", "RENEWAL_DUE").put("basis", "BEST_INTERESTS_DECISION")),
+                onRegister.personId());
+        journeys.awaitConsent(onRegister.personId(), "RENEWAL_DUE");
+
+        remind(onRegister.personId(), consentId);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> database.count(
+                "SELECT count(*) FROM notification WHERE person_id = ?::uuid AND message = 'CONSENT_REMINDER'"
+                        + " AND status IN ('SENT', 'DELIVERED')", onRegister.personId()) >= 1);
+        assertThat(database.column("SELECT recipient FROM notification WHERE person_id = ?::uuid"
+                + " AND message = 'CONSENT_REMINDER' AND recipient <> 'RESPONSIBLE_PROFESSIONAL'",
+                onRegister.personId())).containsExactly("REPRESENTATIVE");
+        assertThat(database.column("SELECT basis FROM consent_standing WHERE person_id = ?::uuid",
+                onRegister.personId())).containsExactly("BEST_INTERESTS_DECISION");
+    }
+
+    @Test
     void aReSentReminderSendsNothingMore() {
         Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, aChildWithAParentAndTheReferrerOnRecord(true));
         String consentId = journeys.recordConsent(onRegister.personId(), "RENEWAL_DUE");

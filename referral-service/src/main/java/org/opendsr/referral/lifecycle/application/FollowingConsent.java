@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.EventSources;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.referral.shared.application.RecordLocks;
@@ -48,17 +50,19 @@ public class FollowingConsent {
 
     /** Consent was recorded or renewed: it is now the person's consent, with the status consent-service computed. */
     @Transactional
-    public void recorded(UUID personId, UUID consentId, ConsentStatus status, Instant at) {
-        apply(personId, consentId, status, at, true);
+    public void recorded(UUID personId, UUID consentId, ConsentStatus status, @Nullable ConsentBasis basis,
+                         Instant at) {
+        apply(personId, consentId, status, basis, at, true);
     }
 
     /** The held consent moved on: renewal due, overdue, lapsed or withdrawn. */
     @Transactional
     public void changed(UUID personId, UUID consentId, ConsentStatus status, Instant at) {
-        apply(personId, consentId, status, at, false);
+        apply(personId, consentId, status, null, at, false);
     }
 
-    private void apply(UUID personId, UUID consentId, ConsentStatus status, Instant at, boolean replacesHeld) {
+    private void apply(UUID personId, UUID consentId, ConsentStatus status, @Nullable ConsentBasis basis, Instant at,
+                       boolean replacesHeld) {
         if (!people.exists(personId)) {
             throw RuleBroken.unknownPerson();
         }
@@ -67,7 +71,9 @@ public class FollowingConsent {
         if (!replacesHeld && held.isPresent() && !held.get().isAbout(consentId)) {
             return;
         }
-        standings.keep(new ConsentStanding(personId, consentId, status, at));
+        // A change of the held consent keeps its basis (only the recorded event carries it).
+        ConsentBasis kept = replacesHeld ? basis : held.map(ConsentStanding::basis).orElse(null);
+        standings.keep(new ConsentStanding(personId, consentId, status, at, kept));
         access.audit(personId, CONSENT_SERVICE, AuditAction.CHANGED, "consent standing " + status,
                 AccessPurpose.CONSENT_CHANGE, at);
         ConsentForTheRegister.removalFor(status).ifPresent(reason ->

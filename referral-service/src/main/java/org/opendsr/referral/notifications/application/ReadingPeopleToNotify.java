@@ -51,12 +51,14 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
 
     @Override
     public Optional<PersonToNotify> of(UUID personId, LocalDate today) {
+        Optional<ConsentStanding> standing = consent.of(personId);
         return people.byId(personId).map(person -> new PersonToNotify(person.id(), person.givenName(),
                 person.familyName(), postalAddress(person),
                 person.hasDateOfBirth() && AgeAtDate.of(person.dateOfBirth(), today).isUnder16(),
-                consent.of(personId).map(ConsentStanding::status).filter(ConsentStatus.WITHDRAWN::equals).isPresent(),
+                standing.map(ConsentStanding::status).filter(ConsentStatus.WITHDRAWN::equals).isPresent(),
                 needsOf(personId), contacts.of(personId), keyProfessionals.of(personId),
-                register.openEntryOf(personId).map(RegisterEntry::responsibleProfessional).orElse(null)));
+                register.openEntryOf(personId).map(RegisterEntry::responsibleProfessional).orElse(null),
+                standing.map(ConsentStanding::givenForThem).orElse(false)));
     }
 
     private CommunicationNeeds needsOf(UUID personId) {

@@ -47,7 +47,13 @@ public final class NotificationPolicy {
     /** Who hears of the message: the person or their representative, and the responsible professional if allocated. */
     public static List<RecipientRole> whoIsTold(MessageKind kind, PersonToNotify person) {
         List<RecipientRole> told = new ArrayList<>();
-        told.add(speaksForThePerson(person));
+        // A consent given for the person (best interests, a deputy or attorney, parental responsibility) is renewed
+        // by whoever speaks for them: its reminders go to their representative when the record names one.
+        if (kind == MessageKind.CONSENT_REMINDER && person.consentGivenForThem() && representative(person).isPresent()) {
+            told.add(RecipientRole.REPRESENTATIVE);
+        } else {
+            told.add(speaksForThePerson(person));
+        }
         // An unallocated entry is already on the DSR team's re-allocation worklist: nobody to tell at work.
         if (person.responsibleProfessional() != null && !FOR_THE_PERSONS_SIDE_ONLY.contains(kind)) {
             told.add(RecipientRole.RESPONSIBLE_PROFESSIONAL);

@@ -16,7 +16,15 @@ import org.opendsr.referral.person.domain.KeyProfessional;
 public record PersonToNotify(UUID personId, String givenName, String familyName, List<String> postalAddress,
                              boolean under16, boolean consentWithdrawn, CommunicationNeeds needs,
                              List<Contact> contacts, List<KeyProfessional> keyProfessionals,
-                             String responsibleProfessional) {
+                             String responsibleProfessional, boolean consentGivenForThem) {
+
+    /** Someone whose consent, if any, is their own (or not known to be given for them). */
+    public PersonToNotify(UUID personId, String givenName, String familyName, List<String> postalAddress,
+                          boolean under16, boolean consentWithdrawn, CommunicationNeeds needs, List<Contact> contacts,
+                          List<KeyProfessional> keyProfessionals, String responsibleProfessional) {
+        this(personId, givenName, familyName, postalAddress, under16, consentWithdrawn, needs, contacts,
+                keyProfessionals, responsibleProfessional, false);
+    }
 
     public PersonToNotify {
         Objects.requireNonNull(personId, "personId");

@@ -206,4 +206,26 @@ class NotificationPolicyTest {
         assertThat(NotificationPolicy.refusal(MessageKind.REFERRAL_OUTCOME, RecipientRole.REFERRER, withdrew))
                 .isEmpty();
     }
+
+    @Test
+    void aConsentGivenForAnAdultIsRenewedByWhoeverSpeaksForThem() {
+        List<Contact> contacts = List.of(own(null, "otto@example.org"), new Contact(UUID.randomUUID(), PERSON, 1,
+                ContactRelationship.PARENT_OR_CARER, "Hester Quince", null, "hester@example.org", false));
+        PersonToNotify ownConsent = adult(contacts);
+        PersonToNotify bestInterests = new PersonToNotify(PERSON, "Ottoline", "Quince", ADDRESS, false, false,
+                CommunicationNeeds.NOT_RECORDED, contacts, List.of(), null, true);
+
+        assertThat(NotificationPolicy.whoIsTold(MessageKind.CONSENT_REMINDER, ownConsent))
+                .containsExactly(RecipientRole.PERSON);
+        assertThat(NotificationPolicy.whoIsTold(MessageKind.CONSENT_REMINDER, bestInterests))
+                .containsExactly(RecipientRole.REPRESENTATIVE);
+        // Everything else is still theirs to hear.
+        assertThat(NotificationPolicy.whoIsTold(MessageKind.MEETING_OUTCOME_UPDATE, bestInterests))
+                .containsExactly(RecipientRole.PERSON);
+        // Nobody on the record speaks for them: they are reminded themself rather than nobody.
+        PersonToNotify noRepresentative = new PersonToNotify(PERSON, "Ottoline", "Quince", ADDRESS, false, false,
+                CommunicationNeeds.NOT_RECORDED, List.of(own(null, "otto@example.org")), List.of(), null, true);
+        assertThat(NotificationPolicy.whoIsTold(MessageKind.CONSENT_REMINDER, noRepresentative))
+                .containsExactly(RecipientRole.PERSON);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.EventTypes;
+import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.contracts.referral.PersonRemovedFromRegister;
 import org.opendsr.contracts.referral.RemovalReason;
@@ -156,7 +157,7 @@ class RegisterChangesTest {
     @Test
     void consentForSomeoneUnknownIsRefused() {
         Throwable refused = catchThrowable(() -> dsr.followingConsent.recorded(UUID.randomUUID(), consentId,
-                ConsentStatus.ACTIVE, dsr.clock.instant()));
+                ConsentStatus.ACTIVE, ConsentBasis.INFORMED_CONSENT, dsr.clock.instant()));
 
         assertThat(Refusals.problemOf(refused)).isEqualTo("unknown-person");
     }

@@ -30,7 +30,7 @@ public class ConsentEventsListener extends DsrTopicListener {
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class, event ->
                         consent.recorded(event.payload().personId(), event.payload().consentId(),
-                                event.payload().status(), event.time()))
+                                event.payload().status(), event.payload().basis(), event.time()))
                 .on(EventTypes.CONSENT_RENEWAL_DUE_V1, ConsentRenewalDue.class, event ->
                         consent.changed(event.payload().personId(), event.payload().consentId(),
                                 ConsentStatus.RENEWAL_DUE, event.time()))

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
+import org.opendsr.contracts.consent.ConsentBasis;
 import org.opendsr.contracts.consent.ConsentStatus;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
@@ -21,13 +22,15 @@ class StoredConsentStandings implements ConsentStandings {
     @Override
     public Optional<ConsentStanding> of(UUID personId) {
         return rows.findById(personId).map(row -> new ConsentStanding(row.personId(), row.consentId(),
-                ConsentStatus.valueOf(row.status()), row.changedAt()));
+                ConsentStatus.valueOf(row.status()), row.changedAt(),
+                row.basis() == null ? null : ConsentBasis.valueOf(row.basis())));
     }
 
     @Override
     public void keep(ConsentStanding standing) {
         ConsentStandingRow row = new ConsentStandingRow(standing.personId(), standing.consentId(),
-                standing.status().name(), standing.changedAt());
+                standing.status().name(), standing.changedAt(),
+                standing.basis() == null ? null : standing.basis().name());
         if (rows.existsById(standing.personId())) {
             rows.update(row);
         } else {
