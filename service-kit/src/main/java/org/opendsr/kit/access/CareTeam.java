@@ -38,7 +38,21 @@ public record CareTeam(UUID personId, @Nullable String area, List<CareTeamMember
 
     /** Whether no area's DSR team has the person yet (not placed, or moved out of the ICB): every team sees them. */
     public boolean belongsToNoArea() {
+        return isNoArea(area);
+    }
+
+    /** An area (a locality code) that is no area's: not known, or out of the ICB. Every DSR team works it. */
+    public static boolean isNoArea(@Nullable String area) {
         return area == null || OUT_OF_AREA.equals(area);
+    }
+
+    /**
+     * The SQL of {@link NeedToKnow#worksTheArea} for a DSR team (a lead needs no condition): the row's area is no
+     * area's, or one of the caller's areas, bound as a text array.
+     */
+    public static String noAreaOrOneOf(String areaColumn) {
+        return "(" + areaColumn + " IS NULL OR " + areaColumn + " = '" + OUT_OF_AREA + "' OR " + areaColumn
+                + " = ANY (?))";
     }
 
     static boolean inForce(CareTeamMember member, Instant now) {

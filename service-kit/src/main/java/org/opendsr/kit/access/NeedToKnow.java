@@ -3,6 +3,7 @@ package org.opendsr.kit.access;
 import java.time.Instant;
 import java.util.Set;
 
+import io.micronaut.core.annotation.Nullable;
 import org.opendsr.contracts.access.CareTeamMember;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.kit.security.DsrRoles;
@@ -42,12 +43,21 @@ public final class NeedToKnow {
         return team.membershipOf(caller.userId(), now).map(NeedToKnow::accessOf).orElse(PersonAccess.NONE);
     }
 
+    /**
+     * Whether the caller works what belongs to an area as the DSR (an item kept by area, not by person): a lead every
+     * area; a DSR team member their own areas, and what is no area's ({@link CareTeam#isNoArea}). Roles are the
+     * caller's to have checked: this is the area rule only.
+     */
+    public static boolean worksTheArea(Caller caller, @Nullable String area) {
+        return caller.hasRole(DsrRoles.DSR_LEAD) || CareTeam.isNoArea(area) || caller.areas().contains(area);
+    }
+
     /** LEAD, AREA_TEAM, or NONE when the caller's DSR role alone does not reach the person. */
     private static PersonAccess asTheDsr(Caller caller, CareTeam team) {
         if (caller.hasRole(DsrRoles.DSR_LEAD)) {
             return PersonAccess.LEAD;
         }
-        if (caller.hasRole(DsrRoles.DSR_TEAM) && (team.belongsToNoArea() || caller.areas().contains(team.area()))) {
+        if (caller.hasRole(DsrRoles.DSR_TEAM) && worksTheArea(caller, team.area())) {
             return PersonAccess.AREA_TEAM;
         }
         return PersonAccess.NONE;

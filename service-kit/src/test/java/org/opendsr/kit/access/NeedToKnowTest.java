@@ -133,4 +133,18 @@ class NeedToKnowTest {
         assertThat(NeedToKnow.mayBreakGlass(new Caller("l", Set.of(DsrRoles.DSR_LEAD), null, null, null))).isFalse();
         assertThat(NeedToKnow.mayBreakGlass(only(DsrRoles.ANALYST))).isFalse();
     }
+
+    @Test
+    void anItemKeptByAreaIsItsTeamsOrEveryTeamsWhenNoAreasAndEveryLeads() {
+        Caller swindon = dsrTeam("alex", "SWINDON");
+        Caller lead = new Caller("jo", Set.of(DsrRoles.DSR_LEAD), null, null, null);
+
+        assertThat(NeedToKnow.worksTheArea(swindon, "SWINDON")).isTrue();
+        assertThat(NeedToKnow.worksTheArea(swindon, "WILTSHIRE")).isFalse();
+        assertThat(NeedToKnow.worksTheArea(swindon, CareTeam.OUT_OF_AREA)).isTrue();
+        assertThat(NeedToKnow.worksTheArea(swindon, null)).isTrue();
+        assertThat(NeedToKnow.worksTheArea(lead, "WILTSHIRE")).isTrue();
+        assertThat(CareTeam.noAreaOrOneOf("o.area"))
+                .isEqualTo("(o.area IS NULL OR o.area = 'OUT_OF_AREA' OR o.area = ANY (?))");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.access.Caller;
-import org.opendsr.kit.access.CareTeam;
+import org.opendsr.kit.access.NeedToKnow;
 import org.opendsr.kit.access.PersonScope;
 import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.rules.RuleBroken;
@@ -145,8 +145,7 @@ public class ResolvingAdmissionReports {
             // A break-glass read is read-only: it never resolves anything.
             return access.accessOf(report.personId(), caller).mayChange();
         }
-        return caller.hasRole(DsrRoles.DSR_LEAD) || report.area() == null || CareTeam.OUT_OF_AREA.equals(report.area())
-                || caller.areas().contains(report.area());
+        return NeedToKnow.worksTheArea(caller, report.area());
     }
 
     private static void requireDsr(Caller caller) {

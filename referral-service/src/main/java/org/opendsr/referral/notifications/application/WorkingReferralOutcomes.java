@@ -9,7 +9,7 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.opendsr.kit.access.CareTeam;
+import org.opendsr.kit.access.NeedToKnow;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.audit.AuditOutcome;
 import org.opendsr.kit.rules.RuleBroken;
@@ -66,7 +66,8 @@ public class WorkingReferralOutcomes {
             access.auditAttempt(null, caller, "referral outcome " + referralId, AuditOutcome.NOT_FOUND);
             throw RuleBroken.notFound(NOT_FOUND);
         }
-        if (!worksTheAreaOf(outcome, caller)) {
+        // As the worklist shows it: the area the referral was decided in, or any team's when that was no area's.
+        if (!NeedToKnow.worksTheArea(caller, outcome.area())) {
             access.auditAttempt(outcome.personId(), caller, "referral outcome " + referralId, AuditOutcome.REFUSED);
             throw RuleBroken.notFound(NOT_FOUND);
         }
@@ -79,15 +80,6 @@ public class WorkingReferralOutcomes {
         access.audit(outcome.personId(), Actor.of(caller), AuditAction.CHANGED, "referral " + referralId
                 + " outcome told to the referrer another way: " + how, purpose, now);
         return told;
-    }
-
-    /**
-     * As the worklist shows it: the team of the area the referral was decided in, or any team when the person then
-     * lived out of the ICB's area or nowhere known (typically a LIVES_OUT_OF_AREA decline), and every lead.
-     */
-    private static boolean worksTheAreaOf(ReferralOutcomeToTell outcome, Caller caller) {
-        return caller.hasRole(DsrRoles.DSR_LEAD) || outcome.area() == null
-                || CareTeam.OUT_OF_AREA.equals(outcome.area()) || caller.areas().contains(outcome.area());
     }
 
     private static void requireDsr(Caller caller) {

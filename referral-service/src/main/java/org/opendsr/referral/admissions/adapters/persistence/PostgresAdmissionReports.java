@@ -88,7 +88,7 @@ class PostgresAdmissionReports implements AdmissionReports {
         if (scope.everyArea()) {
             where.append("TRUE))");
         } else {
-            where.append("(area IS NULL OR area = '" + CareTeam.OUT_OF_AREA + "' OR area = ANY (?))))");
+            where.append(CareTeam.noAreaOrOneOf("area")).append("))");
             parameters.add(scope.areas().toArray(String[]::new));
         }
         long total = count("SELECT count(*)" + where, parameters);

@@ -82,8 +82,7 @@ class PostgresReferralOutcomesToTell implements ReferralOutcomesToTell {
                 + " AND (n.id IS NULL OR n.status IN ('PENDING', 'FAILED_PERMANENT'))"
                 + " AND (o.due_on <= ? OR n.status = 'FAILED_PERMANENT')"
                 // Out of the ICB's area, or nowhere known, is every team's (as the worklist of admissions).
-                + (everyArea ? "" : " AND (o.area IS NULL OR o.area = '" + CareTeam.OUT_OF_AREA
-                        + "' OR o.area = ANY (?))");
+                + (everyArea ? "" : " AND " + CareTeam.noAreaOrOneOf("o.area"));
         List<Object> parameters = new ArrayList<>();
         parameters.add(Date.valueOf(today));
         if (!everyArea) {
