@@ -58,6 +58,10 @@ import org.opendsr.contracts.risk.RatingChanged;
 import org.opendsr.contracts.risk.UpdateOverdue;
 import org.opendsr.contracts.risk.UpdatePosted;
 import org.opendsr.contracts.gateway.AccessRecorded;
+import org.opendsr.contracts.lifecycle.ErasureConfirmed;
+import org.opendsr.contracts.lifecycle.PersonErased;
+import org.opendsr.contracts.lifecycle.PersonMerged;
+import org.opendsr.contracts.lifecycle.ProcessingRestricted;
 
 /** Every event type the DSR publishes, with its topic, publisher and payload. Each later capability adds its own. */
 public final class EventCatalogue {
@@ -97,6 +101,20 @@ public final class EventCatalogue {
                     EventSources.REFERRAL_SERVICE, ContactDetailsChanged.class),
             new EventContract(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, Topics.REFERRAL_EVENTS,
                     EventSources.REFERRAL_SERVICE, CareTeamChanged.class),
+            new EventContract(EventTypes.PERSON_ERASED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonErased.class),
+            new EventContract(EventTypes.PERSON_MERGED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, PersonMerged.class),
+            new EventContract(EventTypes.PERSON_PROCESSING_RESTRICTED_V1, Topics.REFERRAL_EVENTS,
+                    EventSources.REFERRAL_SERVICE, ProcessingRestricted.class),
+            new EventContract(EventTypes.CONSENT_ERASURE_CONFIRMED_V1, Topics.CONSENT_EVENTS,
+                    EventSources.CONSENT_SERVICE, ErasureConfirmed.class),
+            new EventContract(EventTypes.RISK_ERASURE_CONFIRMED_V1, Topics.RISK_EVENTS,
+                    EventSources.RISK_SERVICE, ErasureConfirmed.class),
+            new EventContract(EventTypes.MEETING_ERASURE_CONFIRMED_V1, Topics.MEETING_EVENTS,
+                    EventSources.MEETING_SERVICE, ErasureConfirmed.class),
+            new EventContract(EventTypes.REPORTING_ERASURE_CONFIRMED_V1, Topics.REPORTING_EVENTS,
+                    EventSources.REPORTING_SERVICE, ErasureConfirmed.class),
             new EventContract(EventTypes.CONSENT_RECORDED_V1, Topics.CONSENT_EVENTS,
                     EventSources.CONSENT_SERVICE, ConsentRecorded.class),
             new EventContract(EventTypes.CONSENT_RENEWAL_DUE_V1, Topics.CONSENT_EVENTS,

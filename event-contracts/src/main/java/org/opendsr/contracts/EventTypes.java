@@ -27,6 +27,15 @@ public final class EventTypes {
     public static final String PERSON_MOVED_V1 = "dsr.person.moved.v1";
     public static final String PERSON_CONTACT_DETAILS_CHANGED_V1 = "dsr.person.contact-details-changed.v1";
     public static final String PERSON_CARE_TEAM_CHANGED_V1 = "dsr.person.care-team-changed.v1";
+    /** The information lifecycle (issue 16): a person erased, two records merged, processing restricted. */
+    public static final String PERSON_ERASED_V1 = "dsr.person.erased.v1";
+    public static final String PERSON_MERGED_V1 = "dsr.person.merged.v1";
+    public static final String PERSON_PROCESSING_RESTRICTED_V1 = "dsr.person.processing-restricted.v1";
+    /** Each service's confirmation that it erased what it held under an erased personId. */
+    public static final String CONSENT_ERASURE_CONFIRMED_V1 = "dsr.consent.erasure-confirmed.v1";
+    public static final String RISK_ERASURE_CONFIRMED_V1 = "dsr.risk.erasure-confirmed.v1";
+    public static final String MEETING_ERASURE_CONFIRMED_V1 = "dsr.meeting.erasure-confirmed.v1";
+    public static final String REPORTING_ERASURE_CONFIRMED_V1 = "dsr.reporting.erasure-confirmed.v1";
     public static final String CONSENT_RECORDED_V1 = "dsr.consent.recorded.v1";
     public static final String CONSENT_RENEWAL_DUE_V1 = "dsr.consent.renewal-due.v1";
     public static final String CONSENT_OVERDUE_V1 = "dsr.consent.overdue.v1";

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String CONSENT_EVENTS = "dsr.consent.events";
     public static final String RISK_EVENTS = "dsr.risk.events";
     public static final String MEETING_EVENTS = "dsr.meeting.events";
+    /** reporting-service publishes only its erasure confirmations: nothing about a person but the erased personId. */
+    public static final String REPORTING_EVENTS = "dsr.reporting.events";
     /**
      * The agency inbound topics as the contracts and the AsyncAPI document name them (an AsyncAPI channel address
      * with a parameter): each agency writes to {@link #agencyInbound(String) its own}. The one shared
