@@ -112,13 +112,18 @@ public class RebuildingTheStore {
     void run(long id) {
         try {
             LOG.info("Rebuild {} of the reporting store started", id);
+            // Each step timed and logged: where a rebuild's time goes is what decides what to make faster.
+            long startedAt = System.nanoTime();
             rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
+            long emptiedAt = System.nanoTime();
+            long read = 0;
             try (EventReplay.Replay topics = replay.open(StoreConsumers.TOPICS)) {
                 rebuilds.totals(id, topics.totals(), Instant.now(clock));
                 Future<?> writing = null;
                 try {
                     while (!topics.done()) {
                         Replayed batch = project(topics.next());
+                        read += batch.readByTopic().values().stream().mapToLong(Long::longValue).sum();
                         awaitWritten(writing);
                         writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
                                 batch.skipped(), Instant.now(clock)));
@@ -130,8 +135,14 @@ public class RebuildingTheStore {
                     throw failure;
                 }
             }
+            long replayedAt = System.nanoTime();
             rebuilds.finish(id, Instant.now(clock));
-            LOG.info("Rebuild {} of the reporting store done", id);
+            long finishedAt = System.nanoTime();
+            LOG.info("Rebuild {} of the reporting store done: emptied in {} ms, {} events replayed in {} ms ({} a "
+                            + "second), indexes built and the store released in {} ms", id,
+                    (emptiedAt - startedAt) / 1_000_000, read, (replayedAt - emptiedAt) / 1_000_000,
+                    replayedAt == emptiedAt ? 0 : read * 1_000_000_000L / (replayedAt - emptiedAt),
+                    (finishedAt - replayedAt) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Rebuild {} of the reporting store failed; live listeners wait until a rebuild finishes", id,
                     SafeThrowables.redacted(e));
