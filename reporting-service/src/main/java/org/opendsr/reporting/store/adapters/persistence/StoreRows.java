@@ -51,6 +51,10 @@ final class StoreRows {
             + "ethnic_category = COALESCE(EXCLUDED.ethnic_category, reporting_person.ethnic_category), "
             + "referral_route = COALESCE(EXCLUDED.referral_route, reporting_person.referral_route)";
 
+    /** 32 bytes from PostgreSQL's strong random source (gen_random_uuid, PostgreSQL 13+), a fresh value per row. */
+    private static final String RANDOM_32_BYTES =
+            "sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8'))";
+
     private StoreRows() {
     }
 
@@ -261,13 +265,19 @@ final class StoreRows {
     /**
      * Re-keys the facts and attribute row of the erased people chosen by {@code where} to 32 random bytes each
      * (SHA-256 of two random UUIDs, from PostgreSQL's strong random source): one value per person, so their facts
-     * still count as one person's, recorded nowhere else, so it leads back to no one. Returns the rows re-keyed.
+     * still count as one person's, recorded nowhere else, so it leads back to no one. Their facts' record keys (keyed
+     * pseudonyms of a referralId, obligationId or recommendationId, which the topics still pair with the personId) are
+     * re-keyed the same way, one random value per record, so that a receipt still pairs with its decision. Returns the
+     * rows re-keyed.
      */
     private static long anonymise(Connection connection, String where, byte[]... parameters) throws SQLException {
-        String sql = "WITH erased AS MATERIALIZED (SELECT pseudonym, "
-                + "sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')) AS anonymous "
+        String sql = "WITH erased AS MATERIALIZED (SELECT pseudonym, " + RANDOM_32_BYTES + " AS anonymous "
                 + "FROM reporting_erased_person " + where + "), "
-                + "facts AS (UPDATE reporting_fact f SET pseudonym = e.anonymous FROM erased e "
+                + "records AS MATERIALIZED (SELECT record_key, " + RANDOM_32_BYTES + " AS anonymous FROM "
+                + "(SELECT DISTINCT f.record_key FROM reporting_fact f JOIN erased e ON e.pseudonym = f.pseudonym "
+                + "WHERE f.record_key IS NOT NULL) keys), "
+                + "facts AS (UPDATE reporting_fact f SET pseudonym = e.anonymous, "
+                + "record_key = (SELECT r.anonymous FROM records r WHERE r.record_key = f.record_key) FROM erased e "
                 + "WHERE f.pseudonym = e.pseudonym RETURNING 1), "
                 + "people AS (UPDATE reporting_person p SET pseudonym = e.anonymous FROM erased e "
                 + "WHERE p.pseudonym = e.pseudonym RETURNING 1) "
