@@ -243,6 +243,43 @@ class StoreErasureAndMergeTest implements TestPropertyProvider {
         assertThat(tables.kindsOf(erasedPseudonym)).isEmpty();
     }
 
+    /**
+     * An erasure published while a rebuild runs: whether the replay reads it or only the live listener does afterwards,
+     * the person ends anonymised and the erasure is confirmed exactly once (the rebuild never confirms, and does not
+     * mark it processed, so the listener it held off still does).
+     */
+    @Test
+    void anErasurePublishedDuringARebuildIsConfirmedExactlyOnce() {
+        UUID person = UUID.randomUUID();
+        Pseudonym pseudonym = pseudonyms.person(person);
+        String marker = marker();
+        events.publish(everyTypeMarked(person, marker));
+        await().atMost(Duration.ofSeconds(90)).until(() -> tables.kindsOf(pseudonym).size() == 20);
+        List<String> factsBefore = factsWithoutKeys(pseudonym);
+
+        ApiClient api = new ApiClient(server.getURL().toString());
+        String lead = TestTokens.get().tokenFor("sam.patel@bsw-icb.example", DsrRoles.DSR_LEAD);
+        ApiResponse started = api.post("/reports/store/rebuilds", lead, Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        StoreEvents.Event erased = erasure(person);
+        events.publish(List.of(erased));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
+                api.get("/reports/store/rebuilds/latest", lead).json().get("state").asText()));
+        assertThat(api.get("/reports/store/rebuilds/latest", lead).json().get("state").asText()).isEqualTo("DONE");
+
+        // Confirmed by the live listener, before the rebuild emptied the store or after it let the listener go on
+        // (the rebuild forgets what the listeners had processed, so wait on the confirmation, not the inbox).
+        await().atMost(Duration.ofSeconds(90)).until(() -> confirmationsInTheOutbox(person) > 0);
+        StoreEvents.Event after = StoreEvents.of(EventTypes.PERSON_ADMISSION_REPORTED_V1, person);
+        events.publish(List.of(after));
+        awaitProcessed(after);
+        assertThat(confirmationsInTheOutbox(person)).isEqualTo(1);
+        assertThat(confirmations.first(person, EventTypes.REPORTING_ERASURE_CONFIRMED_V1).data().get("service").asText())
+                .isEqualTo("reporting-service");
+        assertThat(tables.kindsOf(pseudonym)).isEmpty();
+        assertThat(factsWithoutKeys(anonymousPseudonymOf(marker))).isEqualTo(factsBefore);
+    }
+
     // ---- events ------------------------------------------------------------------------------------------------
 
     /** One of every type for the person, their locality (a move, a recommendation's area) a code of this test's own. */
