@@ -188,6 +188,44 @@ class StoreErasureAndMergeTest implements TestPropertyProvider {
                 + "', 'hex')")).isEqualTo(1);
     }
 
+    /** A record merged into someone already erased is erased with them, never moved under their pseudonym. */
+    @Test
+    void aRecordMergedIntoSomeoneErasedIsAnonymisedToo() {
+        UUID erasedPerson = UUID.randomUUID();
+        UUID duplicate = UUID.randomUUID();
+        Pseudonym erasedPseudonym = pseudonyms.person(erasedPerson);
+        Pseudonym duplicatePseudonym = pseudonyms.person(duplicate);
+        String erasedMarker = marker();
+        String duplicateMarker = marker();
+        List<StoreEvents.Event> published = new ArrayList<>(everyTypeMarked(erasedPerson, erasedMarker));
+        published.add(StoreEvents.of(EventTypes.REFERRAL_ACCEPTED_V1, duplicate));
+        published.add(StoreEvents.of(EventTypes.MEETING_RECOMMENDATION_MADE_V1, duplicate, java.time.Instant.now(),
+                data -> data.put("area", duplicateMarker)));
+        events.publish(published);
+        await().atMost(Duration.ofSeconds(90)).until(() -> tables.kindsOf(erasedPseudonym).size() == 20
+                && tables.kindsOf(duplicatePseudonym).size() == 2);
+        StoreEvents.Event erased = erasure(erasedPerson);
+        events.publish(List.of(erased));
+        awaitProcessed(erased);
+        List<String> erasedFacts = factsWithoutKeys(anonymousPseudonymOf(erasedMarker));
+
+        StoreEvents.Event merged = merge(duplicate, erasedPerson);
+        events.publish(List.of(merged));
+        awaitProcessed(merged);
+
+        assertThat(tables.kindsOf(duplicatePseudonym)).isEmpty();
+        assertThat(tables.kindsOf(erasedPseudonym)).isEmpty();
+        Pseudonym duplicateAnonymous = anonymousPseudonymOf(duplicateMarker);
+        assertThat(duplicateAnonymous).isNotEqualTo(duplicatePseudonym).isNotEqualTo(erasedPseudonym);
+        assertThat(tables.kindsOf(duplicateAnonymous)).containsExactlyInAnyOrder("REFERRAL_ACCEPTED",
+                "RECOMMENDATION_MADE");
+        assertThat(factsWithoutKeys(anonymousPseudonymOf(erasedMarker))).isEqualTo(erasedFacts);
+        assertThat(count("SELECT count(*) FROM reporting_erased_person WHERE pseudonym = decode('"
+                + duplicatePseudonym.hex() + "', 'hex')")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM reporting_person_link WHERE from_pseudonym = decode('"
+                + duplicatePseudonym.hex() + "', 'hex')")).isZero();
+    }
+
     @Test
     void aRebuildFromTheTopicsReachesTheSameStateAndConfirmsNoErasureAgain() {
         UUID erasedPerson = UUID.randomUUID();

@@ -99,7 +99,7 @@ final class StoreRows {
                     if (step instanceof Run held) {
                         held.write(connection, live);
                     } else if (step instanceof PersonChange.Merged merged) {
-                        merge(connection, merged);
+                        anonymised += merge(connection, merged, live);
                     } else if (step instanceof PersonChange.Erased erased) {
                         anonymised += erase(connection, erased, live);
                     }
@@ -196,10 +196,12 @@ final class StoreRows {
      * A merge: {@code from} linked to the person {@code into} stands for (itself, or whom it was merged into), records
      * merged into {@code from} relinked to it too, and from's facts and attributes re-keyed to it (its own known
      * attributes win; from's fill what it does not know). Idempotent: applied again, nothing is left to move.
+     * Live, a record merged into someone already erased is erased with them: tombstoned and anonymised on its own,
+     * never moved under the erased pseudonym (returns the rows re-keyed so; 0 otherwise).
      */
-    static void merge(Connection connection, PersonChange.Merged merged) throws SQLException {
+    static long merge(Connection connection, PersonChange.Merged merged, boolean live) throws SQLException {
         if (merged.changesNothing()) {
-            return;
+            return 0;
         }
         byte[] from = merged.from().bytes();
         byte[] into = merged.into().bytes();
@@ -213,7 +215,10 @@ final class StoreRows {
             }
         }
         if (java.util.Arrays.equals(from, into)) {
-            return; // into was merged into from before: they are one already, under from
+            return 0; // into was merged into from before: they are one already, under from
+        }
+        if (live && !erased(connection, List.of(Pseudonym.of(into)), List.of()).isEmpty()) {
+            return erase(connection, new PersonChange.Erased(merged.from()), true);
         }
         execute(connection, "INSERT INTO reporting_person_link (from_pseudonym, into_pseudonym) VALUES (?, ?) "
                 + "ON CONFLICT (from_pseudonym) DO UPDATE SET into_pseudonym = EXCLUDED.into_pseudonym", from, into);
@@ -229,6 +234,7 @@ final class StoreRows {
                 + "ethnic_category = COALESCE(reporting_person.ethnic_category, EXCLUDED.ethnic_category), "
                 + "referral_route = COALESCE(reporting_person.referral_route, EXCLUDED.referral_route)", into, from);
         execute(connection, "DELETE FROM reporting_person WHERE pseudonym = ?", from);
+        return 0;
     }
 
     /**
