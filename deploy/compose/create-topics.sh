@@ -18,12 +18,14 @@ dsr.referral.events         6           34560000000
 dsr.consent.events          6           34560000000
 dsr.risk.events             6           34560000000
 dsr.meeting.events          6           34560000000
+dsr.reporting.events        6           34560000000
 dsr.agency.inbound.wiltshire-council 6  604800000
 dsr.gateway.access          6           2592000000
 dsr.referral.events.dlt     1           2592000000
 dsr.consent.events.dlt      1           2592000000
 dsr.risk.events.dlt         1           2592000000
 dsr.meeting.events.dlt      1           2592000000
-dsr.agency.inbound.wiltshire-council.dlt 1 2592000000
+dsr.reporting.events.dlt    1           2592000000
+dsr.agency.inbound.wiltshire-council.dlt 1 604800000
 dsr.gateway.access.dlt      1           2592000000
 TOPICS

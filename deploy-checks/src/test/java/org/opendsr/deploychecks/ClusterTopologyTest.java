@@ -39,9 +39,76 @@ class ClusterTopologyTest {
     void everyTopicOfTheEventContractsExistsWithItsDeadLetterTopic() {
         Set<String> topics = topicNames();
         for (String topic : List.of(Topics.REFERRAL_EVENTS, Topics.CONSENT_EVENTS, Topics.RISK_EVENTS,
-                Topics.MEETING_EVENTS, Topics.agencyInbound("wiltshire-council"), Topics.GATEWAY_ACCESS)) {
+                Topics.MEETING_EVENTS, Topics.REPORTING_EVENTS, Topics.agencyInbound("wiltshire-council"),
+                Topics.GATEWAY_ACCESS)) {
             assertThat(topics).contains(topic, Topics.deadLetterTopicOf(topic));
         }
+        // And every topic the event catalogue names (a new service's topic is declared with its first event); the
+        // agency channel is a pattern, its topics are checked above and below.
+        org.opendsr.contracts.EventCatalogue.all().stream()
+                .filter(contract -> !contract.topic().equals(Topics.AGENCY_INBOUND_CHANNEL))
+                .forEach(contract -> assertThat(topics).as(contract.type())
+                        .contains(contract.topic(), Topics.deadLetterTopicOf(contract.topic())));
+    }
+
+    /**
+     * Issue 16: reporting-service publishes its erasure confirmations on dsr.reporting.events, which it alone may write,
+     * and referral-service's "erasure complete" view reads them in group referral-service.erasure-confirmations (with
+     * Write on the .dlt, as for every topic it reads); no other service may read it.
+     */
+    @Test
+    void reportingsErasureConfirmationsAreWrittenByReportingAndReadByReferralService() {
+        Set<String> writers = new TreeSet<>();
+        Set<String> readers = new TreeSet<>();
+        for (Manifests.Resource user : Manifests.ofKind(CLUSTER, "KafkaUser")) {
+            String name = user.node().path("metadata").path("name").asText();
+            for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
+                String resource = acl.path("resource").path("name").asText();
+                String operations = acl.path("operations").toString();
+                if (resource.equals(Topics.REPORTING_EVENTS)) {
+                    (operations.contains("Write") ? writers : readers).add(name);
+                }
+                if (resource.equals(Topics.deadLetterTopicOf(Topics.REPORTING_EVENTS))) {
+                    assertThat(operations).as(name + " on the .dlt").contains("Write").doesNotContain("Read");
+                    assertThat(name).isEqualTo("referral-service");
+                }
+            }
+        }
+        assertThat(writers).containsExactly("reporting-service");
+        assertThat(readers).containsExactly("referral-service");
+        Manifests.Resource referral = Manifests.find(CLUSTER, "KafkaUser", "referral-service").orElseThrow();
+        assertThat(referral.node().path("spec").path("authorization").path("acls").findValuesAsText("name"))
+                .contains("referral-service.erasure-confirmations", Topics.deadLetterTopicOf(Topics.REPORTING_EVENTS));
+    }
+
+    /**
+     * Issue 16: no topic keeps personal identifiers longer than the inbound topics do. An agency's dead letters are its
+     * inbound records (names, NHS numbers, dates of birth, addresses), so each agency's .dlt keeps them exactly as long
+     * as its inbound topic (7 days), in the cluster and in compose alike (compose is held to the cluster below); and
+     * the inbound retention is the short one, no longer than any other topic's.
+     */
+    @Test
+    void anAgencysDeadLettersAreKeptNoLongerThanItsInboundTopic() {
+        List<String> agencyTopics = topicNames().stream().filter(name -> name.matches(Topics.AGENCY_INBOUND_PATTERN))
+                .toList();
+        assertThat(agencyTopics).isNotEmpty();
+        long shortest = Manifests.ofKind(CLUSTER, "KafkaTopic").stream()
+                .mapToLong(topic -> retentionMs(topic.node().path("spec").path("topicName").asText()))
+                .min().orElseThrow();
+        for (String inbound : agencyTopics) {
+            long inboundRetention = retentionMs(inbound);
+            assertThat(inboundRetention).as(inbound).isEqualTo(java.time.Duration.ofDays(7).toMillis())
+                    .isEqualTo(shortest);
+            assertThat(retentionMs(Topics.deadLetterTopicOf(inbound))).as(Topics.deadLetterTopicOf(inbound))
+                    .isEqualTo(inboundRetention);
+        }
+    }
+
+    private static long retentionMs(String topicName) {
+        return Manifests.ofKind(CLUSTER, "KafkaTopic").stream()
+                .filter(topic -> topic.node().path("spec").path("topicName").asText().equals(topicName))
+                .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic " + topicName))
+                .node().path("spec").path("config").path("retention.ms").asLong();
     }
 
     /**

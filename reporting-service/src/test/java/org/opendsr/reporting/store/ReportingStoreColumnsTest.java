@@ -31,9 +31,13 @@ import org.opendsr.testkit.DsrTestEnvironment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportingStoreColumnsTest implements TestPropertyProvider {
 
-    /** The store's tables (V2), the rebuilds' progress (V4) and the fact indexes a rebuild sets aside (V5). */
+    /**
+     * The store's tables (V2), the rebuilds' progress (V4), the fact indexes a rebuild sets aside (V5), and the erased
+     * people's tombstones and the merged records' links (V6).
+     */
     static final List<String> TABLES = List.of("reporting_person", "reporting_fact", "reporting_store_state",
-            "store_rebuild", "store_rebuild_topic", "store_rebuild_index");
+            "store_rebuild", "store_rebuild_topic", "store_rebuild_index", "reporting_erased_person",
+            "reporting_person_link");
 
     /** What may be stored at all: keyed pseudonyms, codes, days, counts, flags and times of the rebuild. */
     static final Set<String> ALLOWED_TYPES = Set.of("bytea", "text", "date", "boolean", "bigint", "timestamp with time zone");
@@ -110,8 +114,14 @@ class ReportingStoreColumnsTest implements TestPropertyProvider {
     @Test
     void everyByteaColumnIsA32BytePseudonym() {
         List<Column> bytea = columns().stream().filter(column -> column.type().equals("bytea")).toList();
-        assertThat(bytea).extracting(Column::name).containsOnly("pseudonym", "record_key");
+        assertThat(bytea).extracting(Column::name).containsOnly("pseudonym", "record_key", "from_pseudonym",
+                "into_pseudonym");
         for (Column column : bytea) {
+            if (!column.table().equals("reporting_fact")) {
+                // The people's, the tombstones' and the links' pseudonyms: held to 32 bytes the same way.
+                assertThat(checkOf(column)).as(column.toString()).contains("octet_length(" + column.name() + ") = 32");
+                continue;
+            }
             assertThatThrownBy(() -> insertFact(column.name(), "decode('" + "00".repeat(16) + "', 'hex')"))
                     .as(column.toString()).isInstanceOf(SQLException.class);
             // A personId's 16 bytes, or its text as bytes (36), are not 32 bytes.
@@ -226,5 +236,25 @@ class ReportingStoreColumnsTest implements TestPropertyProvider {
     }
 
     private static final class RolledBack extends RuntimeException {
+    }
+
+    /** The CHECK constraints on a column, as PostgreSQL gives them. */
+    private String checkOf(Column column) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT string_agg(pg_get_constraintdef(k.oid), ' ') FROM pg_constraint k "
+                            + "JOIN pg_class c ON c.oid = k.conrelid "
+                            + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (k.conkey) "
+                            + "WHERE k.contype = 'c' AND c.relname = ? AND a.attname = ?")) {
+                select.setString(1, column.table());
+                select.setString(2, column.name());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return String.valueOf(row.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

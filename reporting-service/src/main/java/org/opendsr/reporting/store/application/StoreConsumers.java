@@ -38,7 +38,9 @@ public final class StoreConsumers {
                     EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_TURNED_18_V1,
                     EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1,
                     EventTypes.PERSON_DISCHARGE_REPORTED_V1,
-                    EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1),
+                    EventTypes.PERSON_KEYWORKER_REFERRAL_SUGGESTED_V1,
+                    // Issue 16: whom facts belong to (PersonChange), applied in the projection like every other event.
+                    EventTypes.PERSON_MERGED_V1, EventTypes.PERSON_ERASED_V1),
             Topics.CONSENT_EVENTS, Set.of(
                     EventTypes.CONSENT_RECORDED_V1, EventTypes.CONSENT_OVERDUE_V1, EventTypes.CONSENT_LAPSED_V1,
                     EventTypes.CONSENT_WITHDRAWN_V1),

@@ -8,6 +8,8 @@ import org.opendsr.contracts.consent.ConsentLapsed;
 import org.opendsr.contracts.consent.ConsentOverdue;
 import org.opendsr.contracts.consent.ConsentRecorded;
 import org.opendsr.contracts.consent.ConsentWithdrawn;
+import org.opendsr.contracts.lifecycle.PersonErased;
+import org.opendsr.contracts.lifecycle.PersonMerged;
 import org.opendsr.contracts.meeting.RecommendationMade;
 import org.opendsr.contracts.meeting.RecommendationMet;
 import org.opendsr.contracts.meeting.RecommendationUnmet;
@@ -32,6 +34,7 @@ import org.opendsr.reporting.store.domain.ArrivedMonth;
 import org.opendsr.reporting.store.domain.Fact;
 import org.opendsr.reporting.store.domain.FactKind;
 import org.opendsr.reporting.store.domain.PersonAttributes;
+import org.opendsr.reporting.store.domain.PersonChange;
 import org.opendsr.reporting.store.domain.Projection;
 import org.opendsr.reporting.store.domain.Pseudonym;
 
@@ -78,6 +81,12 @@ public class StoreProjection {
         }
         if (payload instanceof PersonTurned18 e) {
             return personTurned18(e);
+        }
+        if (payload instanceof PersonMerged e) {
+            return personMerged(e);
+        }
+        if (payload instanceof PersonErased e) {
+            return personErased(e);
         }
         if (payload instanceof AdmissionReported e) {
             return admission(e, time);
@@ -174,6 +183,16 @@ public class StoreProjection {
     public Projection personTurned18(PersonTurned18 e) {
         return Projection.of(new PersonAttributes(pseudonyms.person(e.personId()), name(e.ageBand()),
                 name(e.lifeStage()), null, null, null, null));
+    }
+
+    /** Two records were one person: from's facts count as into's from now on. */
+    public Projection personMerged(PersonMerged e) {
+        return Projection.of(new PersonChange.Merged(pseudonyms.person(e.from()), pseudonyms.person(e.into())));
+    }
+
+    /** The person was erased: their facts are kept, re-keyed so that nothing links them to the personId. */
+    public Projection personErased(PersonErased e) {
+        return Projection.of(new PersonChange.Erased(pseudonyms.person(e.personId())));
     }
 
     public Projection admission(AdmissionReported e, Instant time) {

@@ -10,5 +10,5 @@ public interface StoreWrites {
      * processed). Writes may be held and written together just before that transaction commits. While the store is
      * being rebuilt this refuses with the kit's transient failure, so that the listener retries the event later.
      */
-    void append(Projection projection);
+    long append(Projection projection);
 }

@@ -34,6 +34,12 @@ public record Fact(Pseudonym pseudonym, FactKind kind, LocalDate occurredOn, Loc
         return new Fact(pseudonym, kind, occurredOn, arrivedMonth, null, null, null, null, null, null, null, null);
     }
 
+    /** The same fact of another pseudonym (a merged record's, written under the one it was merged into). */
+    public Fact under(Pseudonym person) {
+        return new Fact(person, kind, occurredOn, arrivedMonth, code, detail, dueOn, onTime, recordKey, locality,
+                ageBand, lifeStage);
+    }
+
     public Fact withCode(String value) {
         return new Fact(pseudonym, kind, occurredOn, arrivedMonth, value, detail, dueOn, onTime, recordKey, locality,
                 ageBand, lifeStage);

@@ -19,6 +19,11 @@ public record PersonAttributes(Pseudonym pseudonym, String ageBand, String lifeS
         return new PersonAttributes(pseudonym, null, null, null, null, null, null);
     }
 
+    /** The same attributes under another pseudonym (a merged record's, written under the one it was merged into). */
+    public PersonAttributes under(Pseudonym other) {
+        return new PersonAttributes(other, ageBand, lifeStage, locality, diagnosis, ethnicCategory, referralRoute);
+    }
+
     /** These attributes, then a later event's: each later known value wins, an unknown one keeps the earlier. */
     public PersonAttributes then(PersonAttributes later) {
         if (!pseudonym.equals(later.pseudonym)) {

@@ -166,6 +166,36 @@ class StoreProjectionTest {
     }
 
     @Test
+    void aMergeLinksTheDuplicatesPseudonymToTheSurvivorsAndChangesNoFact() {
+        UUID duplicate = UUID.randomUUID();
+        Projection merged = project(new org.opendsr.contracts.lifecycle.PersonMerged(duplicate, person,
+                Instant.parse("2026-11-06T12:00:00Z")));
+        assertThat(merged.facts()).isEmpty();
+        assertThat(merged.people()).isEmpty();
+        assertThat(merged.changes()).containsExactly(new org.opendsr.reporting.store.domain.PersonChange.Merged(
+                PSEUDONYMS.person(duplicate), pseudonym));
+        assertThat(merged.erases()).isFalse();
+    }
+
+    @Test
+    void anErasureNamesOnlyTheErasedPseudonymAndIsConfirmedByTheLiveListener() {
+        Projection erased = project(new org.opendsr.contracts.lifecycle.PersonErased(person,
+                org.opendsr.contracts.lifecycle.ErasureGrounds.RETENTION_PERIOD_ENDED,
+                Instant.parse("2032-11-06T02:00:00Z")));
+        assertThat(erased.facts()).isEmpty();
+        assertThat(erased.people()).isEmpty();
+        assertThat(erased.changes()).containsExactly(
+                new org.opendsr.reporting.store.domain.PersonChange.Erased(pseudonym));
+        assertThat(erased.erases()).isTrue();
+    }
+
+    @Test
+    void aRecordMergedIntoItselfChangesNothing() {
+        assertThat(new org.opendsr.reporting.store.domain.PersonChange.Merged(pseudonym, pseudonym).changesNothing())
+                .isTrue();
+    }
+
+    @Test
     void aMoveAndTurning18OnlyChangeAttributes() {
         Projection moved = project(new PersonMoved(person, "OUT_OF_AREA", true, Instant.parse("2026-11-06T12:00:00Z")));
         assertThat(moved.facts()).isEmpty();

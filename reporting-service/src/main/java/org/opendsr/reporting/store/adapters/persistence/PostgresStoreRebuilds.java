@@ -78,7 +78,8 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
             try (PreparedStatement flag = connection.prepareStatement("UPDATE reporting_store_state SET rebuilding = TRUE")) {
                 flag.executeUpdate();
             }
-            try (PreparedStatement truncate = connection.prepareStatement("TRUNCATE reporting_fact, reporting_person")) {
+            try (PreparedStatement truncate = connection.prepareStatement(
+                    "TRUNCATE reporting_fact, reporting_person, reporting_person_link")) {
                 truncate.execute();
             }
             setFactIndexesAside(connection);
@@ -125,16 +126,22 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
             }
             Set<String> firstTime = new HashSet<>();
             for (Map.Entry<String, List<ReplayedEvent>> group : byGroup.entrySet()) {
-                List<String> ids = group.getValue().stream().map(ReplayedEvent::eventId).toList();
-                List<String> types = group.getValue().stream().map(ReplayedEvent::eventType).toList();
+                // An erasure is not recorded as processed: where the live listener has not had it yet (it was held off
+                // by this rebuild), it still gets it afterwards and confirms it; one it had, it never reads again.
+                List<ReplayedEvent> recorded = group.getValue().stream()
+                        .filter(event -> !event.projection().erases()).toList();
+                List<String> ids = recorded.stream().map(ReplayedEvent::eventId).toList();
+                List<String> types = recorded.stream().map(ReplayedEvent::eventType).toList();
                 for (String id : processedEvents.recordFirstDeliveries(connection, group.getKey(), ids, types)) {
                     firstTime.add(group.getKey() + '/' + id);
                 }
             }
-            StoreRows.Pending pending = new StoreRows.Pending();
+            StoreRows.Pending pending = new StoreRows.Pending(false);
             for (ReplayedEvent event : events) {
-                // Once each: an id published twice is recorded once, and applied the first time it comes.
-                if (firstTime.remove(event.consumerGroup() + '/' + event.eventId())) {
+                // Once each: an id published twice is recorded once, and applied the first time it comes (an erasure,
+                // idempotent, every time it comes).
+                if (event.projection().erases()
+                        || firstTime.remove(event.consumerGroup() + '/' + event.eventId())) {
                     pending.add(event.projection());
                 }
             }
@@ -157,6 +164,9 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
     @Override
     public void finish(long rebuildId, Instant now) {
         write(connection -> {
+            // The replay wrote the erased people's facts again under their pseudonyms: re-keyed now, before the
+            // indexes are built and before anyone can read the store.
+            StoreRows.anonymiseEveryErasedPerson(connection);
             buildFactIndexes(connection);
             try (PreparedStatement state = connection.prepareStatement(
                     "UPDATE reporting_store_state SET rebuilding = FALSE, "

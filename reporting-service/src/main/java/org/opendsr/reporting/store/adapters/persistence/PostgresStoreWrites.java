@@ -19,6 +19,8 @@ import org.opendsr.reporting.store.domain.Projection;
  * costs a few statements however many events it has. The first write of a transaction reads the rebuilding flag
  * {@code FOR SHARE}: a rebuild that sets it waits for this transaction, and while it is set the listener is refused
  * with the kit's {@link TransientInfrastructureFailure}, so that it retries the partition later with its backoff.
+ * A merge or an erasure is written at once (after what is held before it); facts of an erased person are not written
+ * back ({@link StoreRows.Pending}).
  */
 @Singleton
 public class PostgresStoreWrites implements StoreWrites {
@@ -32,7 +34,7 @@ public class PostgresStoreWrites implements StoreWrites {
     }
 
     @Override
-    public void append(Projection projection) {
+    public long append(Projection projection) {
         TransactionStatus<?> status = transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("the store is written in the listener's transaction"));
         Connection connection = (Connection) status.getConnection();
@@ -61,6 +63,15 @@ public class PostgresStoreWrites implements StoreWrites {
             });
         }
         current.pending.add(projection);
+        if (projection.changes().isEmpty()) {
+            return 0;
+        }
+        // A merge or an erasure now, after what is held before it: the listener confirms an erasure with its count.
+        try {
+            return current.pending.write(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the store", e);
+        }
     }
 
     private static void refuseWhileRebuilding(Connection connection) {
@@ -79,7 +90,7 @@ public class PostgresStoreWrites implements StoreWrites {
 
     private static final class Held {
         final Connection connection;
-        final StoreRows.Pending pending = new StoreRows.Pending();
+        final StoreRows.Pending pending = new StoreRows.Pending(true);
 
         Held(Connection connection) {
             this.connection = connection;
