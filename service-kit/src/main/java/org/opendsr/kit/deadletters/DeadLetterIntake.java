@@ -75,22 +75,26 @@ public class DeadLetterIntake {
 
     Listened listened() {
         Set<String> groups = new LinkedHashSet<>();
-        List<String> alternatives = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
         for (BeanDefinition<DsrTopicListener> listener : beans.getBeanDefinitions(DsrTopicListener.class)) {
             listener.stringValue(KafkaListener.class, "groupId")
                     .or(() -> listener.stringValue(DsrEventListener.class, "groupId"))
                     .ifPresent(groups::add);
             for (AnnotationValue<Topic> topic : listener.getAnnotationValuesByType(Topic.class)) {
-                for (String name : topic.stringValues()) {
-                    alternatives.add(Pattern.quote(Topics.deadLetterTopicOf(name)));
-                }
-                for (String pattern : topic.stringValues("patterns")) {
-                    alternatives.add("(?:" + pattern + ")" + Pattern.quote(Topics.deadLetterTopicOf("")));
-                }
+                topics.addAll(List.of(topic.stringValues()));
+                patterns.addAll(List.of(topic.stringValues("patterns")));
             }
         }
-        return new Listened(Set.copyOf(groups),
-                alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives)));
+        return new Listened(Set.copyOf(groups), deadLetterTopicsOf(topics, patterns));
+    }
+
+    /** One pattern for the dead-letter topics of these topics and of the topics these patterns match; null if none. */
+    static Pattern deadLetterTopicsOf(List<String> topics, List<String> patterns) {
+        List<String> alternatives = new ArrayList<>();
+        topics.forEach(topic -> alternatives.add(Pattern.quote(Topics.deadLetterTopicOf(topic))));
+        patterns.forEach(pattern -> alternatives.add("(?:" + pattern + ")" + Pattern.quote(Topics.deadLetterTopicOf(""))));
+        return alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives));
     }
 
     @EventListener
