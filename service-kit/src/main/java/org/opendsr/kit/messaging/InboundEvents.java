@@ -150,11 +150,6 @@ public class InboundEvents {
         byGroup.put(handlers.consumerGroup(), handlers);
     }
 
-    /** The consumer groups of this service that have a listener. */
-    public Set<String> consumerGroups() {
-        return Set.copyOf(byGroup.keySet());
-    }
-
     /** What a replay came to. */
     public enum Replayed {
         /** The event was applied now, by its consumer group's handler. */
