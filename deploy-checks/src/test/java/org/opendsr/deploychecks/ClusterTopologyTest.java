@@ -236,8 +236,13 @@ class ClusterTopologyTest {
                 default -> throw new AssertionError(user + " has a " + type + " ACL the code does not need: " + acl);
             }
         }
-        assertThat(readGroups).as(module + "'s consumer groups (" + usage + ")").isEqualTo(usage.groups());
-        assertThat(readTopics).as(module + " reads (" + usage + ")").isEqualTo(usage.readTopics());
+        // Its listeners' groups and topics, and its dead-letter office's group and the dead-letter topics it reads back.
+        Set<String> groups = new TreeSet<>(usage.groups());
+        groups.add(usage.deadLetterOfficeGroup());
+        Set<String> reads = new TreeSet<>(usage.readTopics());
+        reads.addAll(usage.deadLetterTopicsRead());
+        assertThat(readGroups).as(module + "'s consumer groups (" + usage + ")").isEqualTo(groups);
+        assertThat(readTopics).as(module + " reads (" + usage + ")").isEqualTo(reads);
         assertThat(writtenTopics).as(module + " writes (" + usage + ")").isEqualTo(usage.writtenTopics());
     }
 

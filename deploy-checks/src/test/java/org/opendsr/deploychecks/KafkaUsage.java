@@ -110,6 +110,18 @@ record KafkaUsage(String module, Map<String, Set<String>> topicsByGroup, Set<Str
         return topics;
     }
 
+    /** The group of the service's dead-letter office (service-kit's DeadLetterIntake), which every data service has. */
+    String deadLetterOfficeGroup() {
+        return module + ".dead-letter-office";
+    }
+
+    /** What its dead-letter office reads: the dead-letter topic of every topic it reads. */
+    Set<String> deadLetterTopicsRead() {
+        Set<String> topics = new TreeSet<>();
+        readTopics().forEach(topic -> topics.add(Topics.deadLetterTopicOf(topic)));
+        return topics;
+    }
+
     /** Published topics plus the dead-letter topic of every topic it reads. */
     Set<String> writtenTopics() {
         Set<String> topics = new TreeSet<>(publishedTopics);

@@ -33,6 +33,10 @@ public abstract class DsrTopicListener {
     protected DsrTopicListener(InboundEvents inbound, EventHandlers handlers) {
         this.inbound = inbound;
         this.handlers = handlers;
+        if (inbound != null) {
+            // So that a dead letter of this group can be replayed through the same handlers (DeadLetterOffice).
+            inbound.register(handlers);
+        }
     }
 
     /** Called by micronaut-kafka with each poll of the subclass's topic, and the consumer that polled it. */

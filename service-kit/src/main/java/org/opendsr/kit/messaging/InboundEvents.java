@@ -95,6 +95,8 @@ public class InboundEvents {
      * would be redelivered from its start for ever, dead-lettering the same records again each time.
      */
     private final Duration pollBudget;
+    /** The handlers of each consumer group of this service, as its listeners declared them: for replays. */
+    private final Map<String, EventHandlers> byGroup = new ConcurrentHashMap<>();
     /** When the poll being settled on this listener thread must stop; absent outside {@link #processBatch}. */
     private final ThreadLocal<Long> pollDeadline = new ThreadLocal<>();
 
@@ -141,6 +143,97 @@ public class InboundEvents {
         } finally {
             pollDeadline.remove();
         }
+    }
+
+    /** Called by each listener ({@link DsrTopicListener}) as it is created: its group and how it handles events. */
+    void register(EventHandlers handlers) {
+        byGroup.put(handlers.consumerGroup(), handlers);
+    }
+
+    /** What a replay came to. */
+    public enum Replayed {
+        /** The event was applied now, by its consumer group's handler. */
+        APPLIED,
+        /** The event had been processed meanwhile (it came again, or was replayed already): nothing applied twice. */
+        ALREADY_PROCESSED
+    }
+
+    /**
+     * Processes a dead letter again, as its consumer group's listener would have: read and checked the same way, its
+     * event id recorded in the group's inbox in the same transaction as the handler's effect (so an event processed
+     * meanwhile is not applied twice), and {@code alsoInTheTransaction} (the dead letter's new state, its audit)
+     * committed with it. Throws {@link UnprocessableEvent} with the reason when it still fails (nothing is written),
+     * {@link TransientInfrastructureFailure} while the database is unavailable.
+     */
+    public Replayed replay(ConsumerRecord<String, byte[]> record, String consumerGroup, Runnable alsoInTheTransaction) {
+        EventHandlers handlers = byGroup.get(consumerGroup);
+        if (handlers == null) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.UNEXPECTED_FAILURE,
+                    "this service has no consumer group " + consumerGroup + " any more");
+        }
+        Step step = decode(record, handlers);
+        if (step instanceof Poison poison) {
+            throw poison.reason();
+        }
+        if (!(step instanceof Apply apply)) {
+            throw new UnprocessableEvent(UnprocessableEvent.Reason.UNKNOWN_TYPE,
+                    "no handler for event type " + step.cloudEvent().type());
+        }
+        try {
+            return transactions.executeWrite(status -> {
+                boolean first;
+                try {
+                    first = processedEvents.recordFirstDelivery(status.getConnection(), consumerGroup,
+                            apply.event().id(), apply.event().type());
+                } catch (SQLException e) {
+                    throw new TransientOrFatalSqlFailure(e);
+                }
+                if (first) {
+                    handle(apply.registration().handler(), apply.event());
+                }
+                try {
+                    alsoInTheTransaction.run();
+                } catch (RuntimeException afterwards) {
+                    throw new NotTheEvent(afterwards);
+                }
+                return first ? Replayed.APPLIED : Replayed.ALREADY_PROCESSED;
+            });
+        } catch (RuntimeException failure) {
+            for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+                if (cause instanceof NotTheEvent notTheEvent) {
+                    throw (RuntimeException) notTheEvent.getCause();
+                }
+            }
+            throw replayFailure(failure);
+        }
+    }
+
+    /** A failure of what the caller does with the replay, not of the event: the caller's to handle. */
+    private static final class NotTheEvent extends RuntimeException {
+        NotTheEvent(RuntimeException cause) {
+            super(null, cause, false, false);
+        }
+    }
+
+    /** The reason a replay failed, in the words the listener would have dead-lettered it with. */
+    private static RuntimeException replayFailure(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnprocessableEvent rejected) {
+                return rejected;
+            }
+            if (cause instanceof RuleBroken refused) {
+                return UnprocessableEvent.rejected(refused.field() == null
+                        ? refused.getMessage() : refused.field() + ": " + refused.getMessage());
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        if (FailureClassification.isTransientInfrastructure(failure)) {
+            return new TransientInfrastructureFailure("database unavailable", failure);
+        }
+        return new UnprocessableEvent(UnprocessableEvent.Reason.RETRIES_EXHAUSTED,
+                "the handler failed on replay: " + SafeThrowables.summary(failure), failure);
     }
 
     private void settleBatch(ConsumerRecords<String, byte[]> records, EventHandlers handlers, Consumer<?, ?> consumer) {

@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -40,6 +41,24 @@ public class KafkaClientProperties {
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return properties;
+    }
+
+    /**
+     * A consumer of the kit's own (the dead-letter office's): a new group starts at the earliest offset, and offsets
+     * are committed by the caller once what it read is stored.
+     */
+    public Map<String, Object> consumer(String clientId, String groupId) {
+        Map<String, Object> properties = new HashMap<>();
+        Properties shared = kafka.getConfig();
+        shared.stringPropertyNames().stream()
+                .filter(name -> !name.startsWith("health"))
+                .forEach(name -> properties.put(name, shared.getProperty(name)));
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         return properties;
     }
 }

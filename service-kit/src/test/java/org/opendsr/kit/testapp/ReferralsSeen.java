@@ -32,6 +32,10 @@ public class ReferralsSeen {
     public static final String RULE_REFUSES = "RULE";
     public static final String DATABASE_BLIPS_TWICE = "DBBLIP";
     public static final String ALWAYS_BROKEN = "BROKEN";
+    /** Fails like a bug until {@link #fixTheBug()}: for a dead letter replayed after its cause is fixed. */
+    public static final String BROKEN_UNTIL_FIXED = "FIXABLE";
+
+    private volatile boolean bugFixed;
 
     private final TransactionOperations<Connection> transactions;
     private final DataSource dataSource;
@@ -54,6 +58,11 @@ public class ReferralsSeen {
                 }
             }
             case ALWAYS_BROKEN -> throw new IllegalStateException("a bug in the handler");
+            case BROKEN_UNTIL_FIXED -> {
+                if (!bugFixed) {
+                    throw new IllegalStateException("a bug in the handler, fixed by the next release");
+                }
+            }
             default -> { }
         }
         Connection connection = (Connection) transactions.findTransactionStatus().orElseThrow().getConnection();
@@ -67,6 +76,15 @@ public class ReferralsSeen {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The release with the fix is deployed. */
+    public void fixTheBug() {
+        bugFixed = true;
+    }
+
+    public void bugComesBack() {
+        bugFixed = false;
     }
 
     public int attemptsFor(UUID referralId) {
