@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,13 +26,16 @@ public class ReviewingErasures {
     public record ServiceConfirmation(String service, long recordsErased, Instant erasedAt, Instant receivedAt) {
     }
 
+    // Every field always, empty lists and nulls too: "waitingFor: []" is the answer a lead looks for.
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ErasureState(UUID personId, ErasureGrounds grounds, Article17Ground requestGround, Instant erasedAt,
                                String erasedBy, long rowsErased, List<String> expected,
                                List<ServiceConfirmation> confirmations, List<String> waitingFor, boolean complete) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ErasuresPage(List<ErasureState> erasures, long total, String next) {
     }
 
