@@ -2,6 +2,7 @@ package org.opendsr.referral.retention.application;
 
 import java.util.List;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.opendsr.referral.audit.application.Actor;
 
@@ -27,6 +28,7 @@ public class RunningRetention {
         return applying.run(by.id(), purged);
     }
 
+    @Transactional
     public List<RetentionRuns.Run> newest(int limit) {
         return runs.newest(limit);
     }
