@@ -61,6 +61,11 @@ public class ErasingPeople {
         }
         var found = people.lockedFactsOf(personId);
         if (found.isEmpty()) {
+            // Another request may have erased them while this one waited for the lock: the same answer as a repeat.
+            var meanwhile = erasures.of(personId);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
             access.auditAttempt(personId, caller, "erasure", AuditOutcome.NOT_FOUND);
             throw RuleBroken.notFound("The person");
         }
