@@ -52,7 +52,8 @@ record KafkaUsage(String module, Map<String, Set<String>> topicsByGroup, Set<Str
             Matcher topic = TOPIC.matcher(code);
             Set<String> topics = new TreeSet<>();
             while (topic.find()) {
-                for (String expression : topic.group(1).split(",")) {
+                // One topic or several ({@code @Topic({Topics.A, Topics.B})}): the braces say nothing about which.
+                for (String expression : topic.group(1).replace("{", "").replace("}", "").split(",")) {
                     if (expression.trim().startsWith("patterns")) {
                         Pattern pattern = Pattern.compile(resolve(expression.replaceFirst("^\\s*patterns\\s*=", ""),
                                 Topics.class, code, source));

@@ -40,6 +40,9 @@ final class AgencyTopics {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 RealKafka.get().bootstrapServers()))) {
+            // reporting-service's topic (issue 16): referral-service reads erasure confirmations from it, and in a
+            // test run nothing else may have written to it (so created it) before referral-service subscribes.
+            create(admin, Topics.REPORTING_EVENTS);
             for (String agency : List.of(WILTSHIRE_COUNCIL, SWINDON_BOROUGH_COUNCIL, UNREGISTERED)) {
                 for (String topic : Set.of(Topics.agencyInbound(agency), Topics.deadLetterTopicOf(Topics.agencyInbound(agency)))) {
                     try {
@@ -58,5 +61,16 @@ final class AgencyTopics {
             throw new IllegalStateException("the broker did not create the agency topics in time", e);
         }
         created = true;
+    }
+
+    private static void create(Admin admin, String topic) throws InterruptedException,
+            java.util.concurrent.TimeoutException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create " + topic, e);
+            }
+        }
     }
 }

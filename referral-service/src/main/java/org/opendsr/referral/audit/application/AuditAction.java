@@ -5,5 +5,9 @@ public enum AuditAction {
     READ,
     LISTED,
     CREATED,
-    CHANGED
+    CHANGED,
+    /** Out of the worklists and listings by the retention rules; read only with a stated purpose. */
+    ARCHIVED,
+    /** Every piece of personal data removed; the audit trail kept for its own period. */
+    ERASED
 }

@@ -36,6 +36,7 @@ import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.retention.application.PeopleInRetention;
 
 /** Reads a person's record, a referral, or a person's audit trail, each audited in the same transaction. */
 @Singleton
@@ -72,11 +73,13 @@ public class ReadingRecords {
     private final ReferralDetailsToReview detailsToReview;
     private final CommunicationPreferencesHeld communicationPreferences;
     private final Clock clock;
+    private final PeopleInRetention archive;
 
-    public ReadingRecords(ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
+    public ReadingRecords(PeopleInRetention archive, ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
                           Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
                           EligibilityAssessments assessments, AuditTrail auditTrail,
                           CommunicationPreferencesHeld communicationPreferences, Clock clock) {
+        this.archive = archive;
         this.communicationPreferences = communicationPreferences;
         this.detailsToReview = detailsToReview;
         this.access = access;
@@ -94,6 +97,7 @@ public class ReadingRecords {
     @Transactional
     public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
         Person person = access.personFor(personId, caller);
+        requirePurposeIfArchived(personId, caller, "record");
         access.audit(personId, Actor.of(caller), AuditAction.READ, "record", purpose, Now.of(clock));
         return new PersonRecord(person, contacts.of(personId),
                 keyProfessionals.of(personId),
@@ -116,6 +120,7 @@ public class ReadingRecords {
             throw RuleBroken.notFound("The referral");
         }
         Referral referral = found.get();
+        requirePurposeIfArchived(referral.personId(), caller, "referral " + referralId);
         access.audit(referral.personId(), Actor.of(caller), AuditAction.READ, "referral " + referralId, purpose,
                 Now.of(clock));
         // A referrer keeps seeing the referral they made and its outcome, but once it no longer gives them a need to
@@ -134,6 +139,20 @@ public class ReadingRecords {
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
                 assessments.of(referralId), managesCare ? detailsToReview.of(referralId) : Map.of(), personShown,
                 freeTextShown);
+    }
+
+    /**
+     * An archived record (issue 16: the DSR's work with the person ended months ago) is read only for a purpose the
+     * caller states: no endpoint's default stands in for it. Refused otherwise (400 naming the header), and the
+     * attempt is on the audit trail.
+     */
+    private void requirePurposeIfArchived(UUID personId, Caller caller, String what) {
+        if ((caller.statedPurpose() == null || caller.statedPurpose().isBlank()) && archive.isArchived(personId)) {
+            access.auditAttempt(personId, caller, what, AuditOutcome.REFUSED);
+            throw RuleBroken.invalid(Caller.PURPOSE_HEADER, "the person's record is archived: state why you read"
+                    + " it (one of " + java.util.Arrays.stream(AccessPurpose.values())
+                    .filter(AccessPurpose::isStatedByCallers).toList() + ")");
+        }
     }
 
     /**

@@ -30,7 +30,9 @@ class PostgresKeyworkerSuggestions implements KeyworkerSuggestions {
 
     @Override
     public KeysetPage<Line> open(PersonScope scope, PageRequest page) {
-        String from = " FROM keyworker_suggestion k JOIN person p ON p.id = k.person_id WHERE k.outcome IS NULL AND "
+        String from = " FROM keyworker_suggestion k JOIN person p ON p.id = k.person_id WHERE k.outcome IS NULL"
+                // Archived records (issue 16) leave every worklist.
+                + " AND p.archived_at IS NULL AND "
                 + scope.condition("p.id");
         List<Object> parameters = new ArrayList<>(scope.parameters());
         long total = KeysetSql.count(jdbc, from, parameters);

@@ -46,7 +46,8 @@ class PostgresMovesOutOfArea implements MovesOutOfArea {
     public KeysetPage<Line> open(boolean everyArea, List<String> areas, PageRequest page) {
         String from = " FROM move_out_of_area m JOIN person p ON p.id = m.person_id"
                 + " LEFT JOIN register_entry e ON e.id = m.register_entry_id AND e.removed_at IS NULL"
-                + " WHERE m.resolution IS NULL" + (everyArea ? "" : " AND m.from_area = ANY (?)");
+                // Archived records (issue 16) leave every worklist.
+                + " WHERE m.resolution IS NULL AND p.archived_at IS NULL" + (everyArea ? "" : " AND m.from_area = ANY (?)");
         List<Object> parameters = new ArrayList<>();
         if (!everyArea) {
             parameters.add(areas.toArray(String[]::new));

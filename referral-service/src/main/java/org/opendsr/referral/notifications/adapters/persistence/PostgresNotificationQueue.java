@@ -179,7 +179,8 @@ class PostgresNotificationQueue implements NotificationQueue {
     @Override
     public KeysetPage<Failed> failed(PersonScope scope, PageRequest page) {
         String from = " FROM notification n JOIN person p ON p.id = n.person_id"
-                + " WHERE n.status = 'FAILED_PERMANENT' AND " + scope.condition("p.id");
+                // Archived records (issue 16) leave every worklist.
+                + " WHERE n.status = 'FAILED_PERMANENT' AND p.archived_at IS NULL AND " + scope.condition("p.id");
         List<Object> parameters = new ArrayList<>(scope.parameters());
         long total = KeysetSql.count(jdbc, from, parameters);
         List<Object> seek = new ArrayList<>(parameters);

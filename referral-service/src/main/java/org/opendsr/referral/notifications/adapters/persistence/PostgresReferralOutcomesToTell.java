@@ -78,7 +78,8 @@ class PostgresReferralOutcomesToTell implements ReferralOutcomesToTell {
         String from = " FROM referral_outcome_to_tell o JOIN person p ON p.id = o.person_id"
                 + " JOIN referral r ON r.id = o.referral_id"
                 + " LEFT JOIN notification n ON n.source_event_id = 'referral-outcome:' || o.referral_id::text"
-                + " WHERE o.told_how IS NULL"
+                // Archived records (issue 16) leave every worklist.
+                + " WHERE o.told_how IS NULL AND p.archived_at IS NULL"
                 + " AND (n.id IS NULL OR n.status IN ('PENDING', 'FAILED_PERMANENT'))"
                 + " AND (o.due_on <= ? OR n.status = 'FAILED_PERMANENT')"
                 // Out of the ICB's area, or nowhere known, is every team's (as the worklist of admissions).

@@ -34,8 +34,9 @@ class PostgresListings implements Listings {
     // Who a filter lists, decided from each person's own rows through indexes: RegisterStatus.of as predicates. The
     // page is chosen (filtered, ordered by the person_listing_order index, limited) before anything is worked out for
     // a line, so a page costs its own lines, not a status, due date and latest removal for everyone on record.
+    // Archived records (issue 16) are in no listing, whatever the filter: they are read one at a time, for a purpose.
     private static final String PEOPLE = " FROM person p LEFT JOIN register_entry e ON e.person_id = p.id"
-            + " AND e.removed_at IS NULL WHERE true";
+            + " AND e.removed_at IS NULL WHERE p.archived_at IS NULL";
     private static final String WAITING = "EXISTS (SELECT 1 FROM referral r WHERE r.person_id = %s"
             + " AND r.status IN ('RECEIVED', 'CONTACTED'))";
     private static final String EVER_ON_REGISTER = "EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = %s)";
@@ -199,7 +200,8 @@ class PostgresListings implements Listings {
     public KeysetPage<DuplicateFlag> openDuplicateFlags(PersonScope scope, PageRequest page) {
         // Both people of a flag must be the caller's to see: the flag shows each one's identity.
         String from = " FROM possible_duplicate d JOIN person a ON a.id = d.person_a JOIN person b ON b.id = d.person_b"
-                + " WHERE d.resolved_at IS NULL AND " + scope.condition("a.id") + " AND " + scope.condition("b.id");
+                + " WHERE d.resolved_at IS NULL AND a.archived_at IS NULL AND b.archived_at IS NULL AND "
+                + scope.condition("a.id") + " AND " + scope.condition("b.id");
         List<Object> parameters = new ArrayList<>(scope.parameters());
         parameters.addAll(scope.parameters());
         long total = count("SELECT count(*)" + from, parameters);
