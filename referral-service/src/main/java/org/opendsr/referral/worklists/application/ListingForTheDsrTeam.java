@@ -32,7 +32,7 @@ public class ListingForTheDsrTeam {
     public enum DuplicateResolution {
         /** Two people who share a name and date of birth. */
         DIFFERENT_PEOPLE,
-        /** One person recorded twice: the DSR team merges the records by hand (no automatic merge). */
+        /** One person recorded twice: the records are merged (rights/application/MergingPeople). */
         SAME_PERSON
     }
 
