@@ -140,6 +140,7 @@ public class MergingPeople {
     @Transactional
     public List<MergeConflict> conflictsOf(UUID personId, Caller caller, AccessPurpose purpose) {
         UUID survivor = merges.survivorOf(personId).orElse(personId);
+        access.personFor(survivor, caller);
         access.requireManages(survivor, caller, "The person");
         access.audit(survivor, Actor.of(caller), AuditAction.READ, "merge conflicts", purpose, Now.of(clock));
         return merges.conflictsOf(survivor);
@@ -158,6 +159,7 @@ public class MergingPeople {
     /** Reads a conflict of the person's record for settling it; 404 unless it is one of theirs. */
     MergeConflict openConflictFor(UUID personId, UUID conflictId, Caller caller) {
         UUID survivor = merges.survivorOf(personId).orElse(personId);
+        access.personFor(survivor, caller);
         access.requireManages(survivor, caller, "The merge conflict");
         MergeConflict conflict = merges.conflict(conflictId).filter(found -> found.survivor().equals(survivor))
                 .orElseThrow(() -> RuleBroken.notFound("The merge conflict"));

@@ -45,7 +45,7 @@ public class RecordingObjections {
     public Objection record(UUID personId, LocalDate receivedOn, ObjectionGround objectsTo, String details,
                             ObjectionDecision decision, Caller caller, AccessPurpose purpose) {
         UUID id = merges.survivorOf(personId).orElse(personId);
-        access.requireManages(id, caller, "The person");
+        requireManages(id, caller);
         Instant now = Now.of(clock);
         Objection objection = Objection.received(id, receivedOn, objectsTo, details, decision, caller.userId(), now,
                 LocalDate.now(clock));
@@ -59,7 +59,7 @@ public class RecordingObjections {
     public Objection decide(UUID personId, UUID objectionId, ObjectionDecision decision, Caller caller,
                             AccessPurpose purpose) {
         UUID id = merges.survivorOf(personId).orElse(personId);
-        access.requireManages(id, caller, "The person");
+        requireManages(id, caller);
         Objection held = objections.byId(objectionId).filter(found -> found.personId().equals(id))
                 .orElseThrow(() -> RuleBroken.notFound("The objection"));
         Instant now = Now.of(clock);
@@ -73,7 +73,7 @@ public class RecordingObjections {
     @Transactional
     public List<Objection> of(UUID personId, Caller caller, AccessPurpose purpose) {
         UUID id = merges.survivorOf(personId).orElse(personId);
-        access.requireManages(id, caller, "The person");
+        requireManages(id, caller);
         access.audit(id, Actor.of(caller), AuditAction.READ, "objections", purpose, Now.of(clock));
         return objections.ofPerson(id);
     }
@@ -85,5 +85,11 @@ public class RecordingObjections {
         values.put("details", objection.details());
         values.put("decision", objection.decision() == null ? null : objection.decision().name());
         return values;
+    }
+
+    /** 404 for someone the caller may not read or who does not exist, 403 for a reader who does not manage them. */
+    private void requireManages(UUID id, Caller caller) {
+        access.personFor(id, caller);
+        access.requireManages(id, caller, "The person");
     }
 }

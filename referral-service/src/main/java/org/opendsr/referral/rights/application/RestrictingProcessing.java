@@ -50,7 +50,7 @@ public class RestrictingProcessing {
     public ProcessingRestriction change(UUID personId, boolean restricted, String reason, Caller caller,
                                         AccessPurpose purpose) {
         UUID id = merges.survivorOf(personId).orElse(personId);
-        access.requireManages(id, caller, "The person");
+        requireManages(id, caller);
         Instant now = Now.of(clock);
         ProcessingRestriction changed = ProcessingRestriction.changed(id, restricted, reason, caller.userId(), now);
         locks.lockPerson(id);
@@ -69,7 +69,7 @@ public class RestrictingProcessing {
     @Transactional
     public ProcessingRestriction of(UUID personId, Caller caller, AccessPurpose purpose) {
         UUID id = merges.survivorOf(personId).orElse(personId);
-        access.requireManages(id, caller, "The person");
+        requireManages(id, caller);
         access.audit(id, Actor.of(caller), AuditAction.READ, "processing restriction", purpose, Now.of(clock));
         return restrictions.of(id);
     }
@@ -79,5 +79,11 @@ public class RestrictingProcessing {
         values.put("restricted", restriction.restricted());
         values.put("reason", restriction.reason());
         return values;
+    }
+
+    /** 404 for someone the caller may not read or who does not exist, 403 for a reader who does not manage them. */
+    private void requireManages(UUID id, Caller caller) {
+        access.personFor(id, caller);
+        access.requireManages(id, caller, "The person");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -65,6 +66,7 @@ public class DataSubjectRightsController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ProcessingRestriction")
     public record RestrictionView(UUID personId, boolean restricted, @Nullable String reason,
                                   @Nullable Instant changedAt, @Nullable String changedBy) {
@@ -95,6 +97,7 @@ public class DataSubjectRightsController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Objection")
     public record ObjectionView(UUID objectionId, UUID personId, LocalDate receivedOn, String objectsTo,
                                 @Nullable String details, @Nullable String decision, @Nullable String decidedBy,
@@ -119,6 +122,7 @@ public class DataSubjectRightsController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "MergeConflict")
     public record MergeConflictView(UUID conflictId, UUID personId, UUID mergedPersonId, String field,
                                     @Nullable String survivorValue, @Nullable String mergedValue, Instant raisedAt,
