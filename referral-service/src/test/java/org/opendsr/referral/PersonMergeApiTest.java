@@ -157,6 +157,11 @@ class PersonMergeApiTest extends ReferralServiceUnderTest {
         assertThat(merged.json().get("personId").asText()).isEqualTo(older);
         assertThat(database.referralsOfPerson(older)).isEqualTo(2);
         assertThat(journeys.person(newer).get("personId").asText()).isEqualTo(older);
+        // consent-service may still speak of the merged-away id until it has re-keyed: it is the survivor's consent.
+        journeys.recordConsent(newer, "ACTIVE");
+        assertThat(database.count("SELECT count(*) FROM consent_standing WHERE person_id = ?::uuid", newer)).isZero();
+        assertThat(database.column("SELECT status FROM consent_standing WHERE person_id = ?::uuid", older))
+                .containsExactly("ACTIVE");
     }
 
     @Test

@@ -57,6 +57,14 @@ public class RecordAccess {
         this(people, careTeams, audit, clock, MergedRecords.NONE);
     }
 
+    /**
+     * The record a personId stands for now: the survivor's when it was merged away (an event from another service
+     * may still carry the old id until that service has re-keyed), else itself.
+     */
+    public UUID currentRecordOf(UUID personId) {
+        return merged.current(personId);
+    }
+
     /** What the caller may do with the person's records now. */
     public PersonAccess accessOf(UUID personId, Caller caller) {
         // A merged-away id is the survivor's record now: whoever may see the survivor may see what it was.
