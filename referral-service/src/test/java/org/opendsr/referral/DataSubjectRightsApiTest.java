@@ -65,6 +65,8 @@ class DataSubjectRightsApiTest extends ReferralServiceUnderTest {
         assertThat(journeys.person(person.personId()).get("processingRestricted").asBoolean()).isTrue();
         assertThat(api.get("/people/" + person.personId(), referrer).json().get("processingRestricted").asBoolean())
                 .as("the care team sees it too").isTrue();
+        assertThat(api.get("/referrals/" + person.referralId(), journeys.dsrTeam()).json()
+                .at("/person/processingRestricted").asBoolean()).as("on the referral's person too").isTrue();
         JsonNode line = null;
         for (JsonNode item : api.get("/register?limit=100", journeys.dsrLead()).json().get("items")) {
             if (person.personId().equals(item.get("personId").asText())) {

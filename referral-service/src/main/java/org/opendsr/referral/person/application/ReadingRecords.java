@@ -56,7 +56,8 @@ public class ReadingRecords {
 
     /** A referral, its person and, once decided, its criteria checklist. */
     public record ReferralRecord(Referral referral, Person person, Optional<EligibilityAssessment> assessment,
-                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown) {
+                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown,
+                                 boolean processingRestricted) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -147,7 +148,7 @@ public class ReadingRecords {
                 caller);
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
                 assessments.of(referralId), managesCare ? detailsToReview.of(referralId) : Map.of(), personShown,
-                freeTextShown);
+                freeTextShown, personShown && restrictions.of(referral.personId()).restricted());
     }
 
     /**
