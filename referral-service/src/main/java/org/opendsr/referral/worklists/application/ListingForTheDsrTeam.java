@@ -92,6 +92,10 @@ public class ListingForTheDsrTeam {
                                          AccessPurpose purpose) {
         UUID[] pair = duplicateFlags.openPair(flagId)
                 .orElseThrow(() -> RuleBroken.notFound("An open possible-duplicate flag"));
+        if (resolution == DuplicateResolution.SAME_PERSON) {
+            // Never recorded without the merge it means: the records would stay two (issue 16).
+            throw new IllegalStateException("SAME_PERSON is resolved by MergingPeople.resolveAsSamePerson");
+        }
         // Each of the two people must be the caller's to manage: the flag shows both identities.
         for (UUID person : pair) {
             access.requireManages(person, caller, "An open possible-duplicate flag");
