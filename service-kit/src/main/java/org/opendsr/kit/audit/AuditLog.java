@@ -118,6 +118,15 @@ public class AuditLog {
         return page("person_id = ?", personId, before, size);
     }
 
+    /**
+     * Several people's audit as one, newest first: a record and those merged into it (the trail is append-only, so a
+     * merge cannot move entries; it reads them together instead).
+     */
+    public AuditPage ofPeople(java.util.Collection<UUID> personIds, @Nullable Long before, int size) {
+        return page("person_id = ANY (?::uuid[])", personIds.stream().map(UUID::toString).toArray(String[]::new),
+                before, size);
+    }
+
     /** Everything one actor (a token's subject, or a system) did or tried, newest first. */
     public AuditPage ofActor(String actor, @Nullable Long before, int size) {
         return page("actor = ?", actor, before, size);
