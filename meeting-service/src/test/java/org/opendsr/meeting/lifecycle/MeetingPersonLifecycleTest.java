@@ -153,6 +153,52 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         return response.json();
     }
 
+    /** The meeting's agenda, assembled with these people on it (in order) and frozen, as at its cut-off. */
+    private void frozenAgendaOf(Meeting meeting, UUID... people) {
+        try (Connection connection = java.sql.DriverManager.getConnection(databaseUrl, databaseUser, databasePassword)) {
+            try (java.sql.PreparedStatement agenda = connection.prepareStatement(
+                    "INSERT INTO agenda (meeting_id, status, assembled_at) VALUES (?, 'DRAFT', now())")) {
+                agenda.setObject(1, meeting.id());
+                agenda.executeUpdate();
+            }
+            int position = 1;
+            for (UUID personId : people) {
+                try (java.sql.PreparedStatement item = connection.prepareStatement(
+                        "INSERT INTO agenda_item (meeting_id, position, person_id, reason_codes, reason_whys) "
+                                + "VALUES (?, ?, ?, ARRAY['RATED_RED'], ARRAY['Rated RED'])")) {
+                    item.setObject(1, meeting.id());
+                    item.setInt(2, position++);
+                    item.setObject(3, personId);
+                    item.executeUpdate();
+                }
+            }
+            try (java.sql.PreparedStatement freeze = connection.prepareStatement(
+                    "UPDATE agenda SET status = 'FROZEN', frozen_at = now() WHERE meeting_id = ?")) {
+                freeze.setObject(1, meeting.id());
+                freeze.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<String> agendaPeople(Meeting meeting) {
+        List<String> people = new java.util.ArrayList<>();
+        try (Connection connection = java.sql.DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             java.sql.PreparedStatement select = connection.prepareStatement(
+                     "SELECT person_id FROM agenda_item WHERE meeting_id = ? ORDER BY position")) {
+            select.setObject(1, meeting.id());
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    people.add(rows.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return people;
+    }
+
     /** The outcomes' own ids (their actions and recommendations name them too). */
     private static List<String> outcomeIds(JsonNode outcomes) {
         List<String> ids = new java.util.ArrayList<>();
@@ -184,6 +230,7 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         String othersOutcome = outcomeAt(shared, other);
         UUID exceptionMeeting = exceptionMeetingOf(erased);
         bookingOf(erased);
+        frozenAgendaOf(shared, erased, other);
         assertThat(store.tablesHolding(erased)).contains("public.meeting_outcome.person_id",
                 "public.meeting_action.person_id", "public.service_recommendation.person_id",
                 "public.meeting.person_id", "public.exception_request.person_id", "public.review_booking.person_id",
@@ -194,6 +241,8 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
 
         assertThat(store.tablesHolding(erased)).isEmpty();
         assertThat(api.http.get("/meetings/" + exceptionMeeting, api.dsrLead).status()).isEqualTo(404);
+        // The tracking meeting stays, with the other person's item on its frozen agenda and their outcome.
+        assertThat(agendaPeople(shared)).containsExactly(other.toString());
         ApiResponse sharedOutcomes = api.http.get("/meetings/" + shared.id() + "/outcomes", api.dsrTeam);
         assertThat(outcomeIds(sharedOutcomes.json())).containsExactly(othersOutcome);
         PublishedEvents.Published confirmation = meetingEvents.first(erased, EventTypes.MEETING_ERASURE_CONFIRMED_V1);
@@ -225,6 +274,10 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         String duplicatesOutcome = outcomeAt(heldTrackingMeeting(), duplicate);
         exceptionMeetingOf(duplicate);
         String booking = bookingOf(duplicate);
+        Meeting both = heldTrackingMeeting();
+        frozenAgendaOf(both, duplicate, survivor);
+        Meeting duplicateOnly = heldTrackingMeeting();
+        frozenAgendaOf(duplicateOnly, duplicate);
 
         ObjectNode merge = referrals.merged(duplicate, survivor);
         awaitProcessed(merge);
@@ -232,6 +285,9 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         JsonNode outcomes = outcomesOf(survivor);
         assertThat(outcomeIds(outcomes))
                 .containsExactlyInAnyOrder(survivorsOutcome, duplicatesOutcome);
+        // The person is discussed once at a meeting whose agenda held both records.
+        assertThat(agendaPeople(both)).containsExactly(survivor.toString());
+        assertThat(agendaPeople(duplicateOnly)).containsExactly(survivor.toString());
         assertThat(bookingsOf(survivor).get("bookings").findValuesAsText("bookingId")).containsExactly(booking);
         assertThat(outcomesOf(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         assertThat(bookingsOf(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
