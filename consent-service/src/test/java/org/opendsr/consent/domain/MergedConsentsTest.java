@@ -55,6 +55,6 @@ class MergedConsentsTest {
 
         assertThat(earlier.state().isOpen()).isFalse();
         assertThatThrownBy(() -> earlier.withdraw(new Withdrawal(TODAY, org.opendsr.contracts.consent.ConsentWithdrawalReason.PERSON_WITHDREW, null, "dsr-team-1"), TODAY))
-                .isInstanceOf(ConsentConflict.class).hasMessageContaining(later.id().toString());
+                .isInstanceOf(org.opendsr.kit.rules.RuleBroken.class).hasMessageContaining(later.id().toString());
     }
 }
