@@ -102,6 +102,7 @@ class ConsentPersonLifecycleTest extends ConsentServiceUnderTest {
         awaitProcessed(erasure);
 
         assertThat(store.tablesHolding(personId)).isEmpty();
+        assertThat(store.auditedActions(personId)).containsOnlyOnce("ERASED");
         assertThat(api.http.get("/consents/people/" + personId, api.dsrLead).status()).isEqualTo(404);
         PublishedEvents.Published confirmation = consentEvents.first(personId, EventTypes.CONSENT_ERASURE_CONFIRMED_V1);
         assertThat(confirmation.data().get("service").asText()).isEqualTo("consent-service");
@@ -110,6 +111,7 @@ class ConsentPersonLifecycleTest extends ConsentServiceUnderTest {
         assertThat(confirmation.data().get("recordsErased").asLong()).isGreaterThanOrEqualTo(4);
 
         redeliverAndSettle(personId, erasure);
+        assertThat(store.auditedActions(personId)).containsOnlyOnce("ERASED");
         assertThat(store.outboxEvents(personId, EventTypes.CONSENT_ERASURE_CONFIRMED_V1)).isEqualTo(1);
         assertThat(consentEvents.allAbout(personId, Duration.ofSeconds(2)).stream()
                 .filter(event -> event.type().equals(EventTypes.CONSENT_ERASURE_CONFIRMED_V1))).hasSize(1);
@@ -146,8 +148,10 @@ class ConsentPersonLifecycleTest extends ConsentServiceUnderTest {
         assertThat(api.history(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         // Nothing of consent-service's is held under the duplicate any more but the link to the survivor.
         assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
 
         redeliverAndSettle(duplicate, merge);
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
         assertThat(api.history(survivor)).isEqualTo(history);
     }
 

@@ -51,6 +51,24 @@ public final class PersonDataSearch {
                 personId.toString(), type);
     }
 
+    /** The actions on the person's audit trail, oldest first (e.g. ERASED, MERGED). */
+    public List<String> auditedActions(UUID personId) {
+        List<String> actions = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT action FROM dsr_kit.audit_entry WHERE person_id = ? ORDER BY seq")) {
+            select.setObject(1, personId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("could not read the audit trail", e);
+        }
+        return actions;
+    }
+
     private long count(String sql, String... parameters) {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement select = connection.prepareStatement(sql)) {

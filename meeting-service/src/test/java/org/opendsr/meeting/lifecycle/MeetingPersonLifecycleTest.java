@@ -240,6 +240,7 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         awaitProcessed(erasure);
 
         assertThat(store.tablesHolding(erased)).isEmpty();
+        assertThat(store.auditedActions(erased)).containsOnlyOnce("ERASED");
         assertThat(api.http.get("/meetings/" + exceptionMeeting, api.dsrLead).status()).isEqualTo(404);
         // The tracking meeting stays, with the other person's item on its frozen agenda and their outcome.
         assertThat(agendaPeople(shared)).containsExactly(other.toString());
@@ -250,6 +251,7 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         assertThat(confirmation.data().get("recordsErased").asLong()).isGreaterThanOrEqualTo(8);
 
         redeliverAndSettle(erased, erasure);
+        assertThat(store.auditedActions(erased)).containsOnlyOnce("ERASED");
         assertThat(store.outboxEvents(erased, EventTypes.MEETING_ERASURE_CONFIRMED_V1)).isEqualTo(1);
         assertThat(meetingEvents.allAbout(erased, Duration.ofSeconds(2)).stream()
                 .filter(event -> event.type().equals(EventTypes.MEETING_ERASURE_CONFIRMED_V1))).hasSize(1);
@@ -292,8 +294,10 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         assertThat(outcomesOf(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         assertThat(bookingsOf(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
 
         redeliverAndSettle(duplicate, merge);
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
         assertThat(outcomesOf(survivor)).isEqualTo(outcomes);
     }
 

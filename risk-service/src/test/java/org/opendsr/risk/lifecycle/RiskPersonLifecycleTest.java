@@ -105,12 +105,14 @@ class RiskPersonLifecycleTest extends RiskServiceUnderTest {
         awaitProcessed(erasure);
 
         assertThat(store.tablesHolding(personId)).isEmpty();
+        assertThat(store.auditedActions(personId)).containsOnlyOnce("ERASED");
         assertThat(api.http.get("/ratings/people/" + personId, api.dsrLead).status()).isEqualTo(404);
         PublishedEvents.Published confirmation = riskEvents.first(personId, EventTypes.RISK_ERASURE_CONFIRMED_V1);
         assertThat(confirmation.data().get("service").asText()).isEqualTo("risk-service");
         assertThat(confirmation.data().get("recordsErased").asLong()).isGreaterThanOrEqualTo(4);
 
         redeliverAndSettle(personId, erasure);
+        assertThat(store.auditedActions(personId)).containsOnlyOnce("ERASED");
         assertThat(store.outboxEvents(personId, EventTypes.RISK_ERASURE_CONFIRMED_V1)).isEqualTo(1);
         assertThat(riskEvents.allAbout(personId, Duration.ofSeconds(2)).stream()
                 .filter(event -> event.type().equals(EventTypes.RISK_ERASURE_CONFIRMED_V1))).hasSize(1);
@@ -143,8 +145,10 @@ class RiskPersonLifecycleTest extends RiskServiceUnderTest {
         assertThat(openObligationKinds(survivor)).isNotEmpty().doesNotHaveDuplicates();
         assertThat(api.ratingOf(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
 
         redeliverAndSettle(duplicate, merge);
+        assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
         assertThat(api.ratingOf(survivor)).isEqualTo(merged);
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micronaut.transaction.TransactionOperations;
@@ -11,6 +12,8 @@ import jakarta.inject.Singleton;
 import org.opendsr.contracts.lifecycle.ErasureConfirmed;
 import org.opendsr.contracts.lifecycle.PersonErased;
 import org.opendsr.contracts.lifecycle.PersonMerged;
+import org.opendsr.kit.audit.AuditEntry;
+import org.opendsr.kit.audit.AuditLog;
 import org.opendsr.kit.messaging.ReceivedEvent;
 import org.opendsr.kit.ports.EventOutbox;
 import org.slf4j.Logger;
@@ -32,6 +35,9 @@ public class PersonLifecycle {
      */
     public static final String LIFECYCLE_SETTING = "dsr.person_lifecycle";
 
+    /** Who erases and merges people, as the audit trail names a system that changed something. */
+    static final String DECIDED_BY = "referral-service";
+
     private static final Logger LOG = LoggerFactory.getLogger(PersonLifecycle.class);
 
     private final TransactionOperations<Connection> transactions;
@@ -39,9 +45,11 @@ public class PersonLifecycle {
     private final MergedPeople mergedPeople;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final AuditLog audit;
 
     public PersonLifecycle(TransactionOperations<Connection> transactions, KitPersonRecords kitRecords,
-                           MergedPeople mergedPeople, EventOutbox outbox, Clock clock) {
+                           MergedPeople mergedPeople, EventOutbox outbox, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.transactions = transactions;
         this.kitRecords = kitRecords;
         this.mergedPeople = mergedPeople;
@@ -76,6 +84,11 @@ public class PersonLifecycle {
             long erased = records.erase(personId) + kitRecords.erase(personId);
             outbox.append("person", personId, confirmationType,
                     new ErasureConfirmed(personId, service, erased, clock.instant()));
+            // The audit trail keeps that the erasure happened (it is kept for its own period, and holds no more than
+            // the personId): who decided it, on what grounds, and how much went.
+            audit.append(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "ERASED", personId,
+                    "every record of the person in " + service, event.payload().grounds().name())
+                    .withChange(null, Map.of("recordsErased", erased)));
             LOG.info("{} erased {} record(s) of person {} ({})", service, erased, personId, event.payload().grounds());
         }
 
@@ -93,6 +106,9 @@ public class PersonLifecycle {
             allowLifecycleChanges();
             records.merge(merge.from(), merge.into());
             kitRecords.merge(merge.from(), merge.into());
+            audit.append(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "MERGED", merge.into(),
+                    "the records of a duplicate in " + service, "DATA_QUALITY")
+                    .withChange(null, Map.of("mergedFrom", merge.from().toString())));
             LOG.info("{} merged person {} into {}", service, merge.from(), merge.into());
         }
     }
