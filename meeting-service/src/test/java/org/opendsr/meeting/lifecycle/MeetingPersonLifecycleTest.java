@@ -299,6 +299,16 @@ class MeetingPersonLifecycleTest extends MeetingServiceUnderTest {
         redeliverAndSettle(duplicate, merge);
         assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
         assertThat(outcomesOf(survivor)).isEqualTo(outcomes);
+
+        // A rating risk-service published about the duplicate after the merge is the survivor's.
+        referrals.publishOn(Topics.RISK_EVENTS, duplicate, EventTypes.RISK_RATING_CHANGED_V1, data -> {
+            data.put("rating", "BLUE");
+            data.putNull("previousRating");
+            data.put("ratedOn", today().toString());
+            data.put("indicative", false);
+        });
+        register.awaitPerson(survivor, person -> person.rating() == RagRating.BLUE);
+        assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
     }
 
     // --- restriction ---

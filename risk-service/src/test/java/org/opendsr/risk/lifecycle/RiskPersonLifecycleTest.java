@@ -150,6 +150,12 @@ class RiskPersonLifecycleTest extends RiskServiceUnderTest {
         redeliverAndSettle(duplicate, merge);
         assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
         assertThat(api.ratingOf(survivor)).isEqualTo(merged);
+
+        // An admission reported about the duplicate after the merge is the survivor's.
+        referrals.admitted(duplicate, api.today());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.ratingOf(survivor).get("admission").get("inpatient").asBoolean());
+        assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
     }
 
     @Test

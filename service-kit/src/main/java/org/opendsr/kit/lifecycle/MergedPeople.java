@@ -8,9 +8,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.messaging.EventHandler;
+import org.opendsr.kit.messaging.ReceivedEvent;
 
 /**
  * The people referral-service merged ({@code dsr.person.merged.v1}): a link from the duplicate's personId to the
@@ -24,10 +30,60 @@ public class MergedPeople {
     /** Merges chain (A into B, later B into C); a chain longer than this is a loop, which a merge can never make. */
     private static final int LONGEST_CHAIN = 32;
 
-    private final TransactionOperations<Connection> transactions;
+    /** Reads and writes the tree of a payload's JSON only; the payload itself is (de)serialised as on the wire. */
+    private static final ObjectMapper TREE = new ObjectMapper();
 
+    private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
+
+    /** Without a JSON mapper: {@link #resolving} cannot be used (use-case tests). */
     public MergedPeople(TransactionOperations<Connection> transactions) {
+        this(transactions, null);
+    }
+
+    @Inject
+    public MergedPeople(TransactionOperations<Connection> transactions, JsonMapper json) {
         this.transactions = transactions;
+        this.json = json;
+    }
+
+    /**
+     * The handler, applied to the survivor when the event is about a duplicate merged since (an event about
+     * {@code from} that arrives after the merge: an outcome recorded late, a rating from a backlog). The event's
+     * subject is its personId; the payload's {@code personId} is rewritten to the survivor's and the subject with it.
+     * Not for care team events (the survivor's team is published afresh) nor the person lifecycle's own.
+     */
+    public <T> EventHandler<T> resolving(Class<T> payloadType, EventHandler<T> handler) {
+        return event -> {
+            UUID asked = personIdOf(event);
+            UUID survivor = asked == null ? null : survivorOf(asked);
+            if (survivor == null || survivor.equals(asked)) {
+                handler.handle(event);
+                return;
+            }
+            handler.handle(new ReceivedEvent<>(event.id(), event.type(), event.source(), survivor.toString(),
+                    event.time(), event.correlationId(), rekeyed(event.payload(), payloadType, survivor), event.topic()));
+        };
+    }
+
+    private static UUID personIdOf(ReceivedEvent<?> event) {
+        try {
+            return event.subject() == null ? null : UUID.fromString(event.subject());
+        } catch (IllegalArgumentException notAPersonId) {
+            return null;
+        }
+    }
+
+    private <T> T rekeyed(T payload, Class<T> payloadType, UUID survivor) {
+        try {
+            ObjectNode tree = (ObjectNode) TREE.readTree(json.writeValueAsBytes(payload));
+            if (tree.has("personId")) {
+                tree.put("personId", survivor.toString());
+            }
+            return json.readValue(TREE.writeValueAsBytes(tree), payloadType);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not apply an event to the survivor " + survivor, e);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.contracts.referral.ReferralWithdrawn;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.lifecycle.ProcessingRestrictions;
+import org.opendsr.kit.lifecycle.MergedPeople;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
@@ -36,17 +37,26 @@ public class ReferralEventsListener extends DsrTopicListener {
 
     static final String GROUP = "meeting-service.referral-events";
 
-    public ReferralEventsListener(InboundEvents inbound, FollowingTheRegister register, CareTeams careTeams,
+    public ReferralEventsListener(InboundEvents inbound, MergedPeople merged,
+                                  FollowingTheRegister register, CareTeams careTeams,
                                   FollowingPersonLifecycle lifecycle, ProcessingRestrictions restrictions) {
+        // An event about a duplicate merged since (issue 16) is applied to the survivor: MergedPeople.resolving.
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, register::referralReceived)
-                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, register::referralAccepted)
-                .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class, register::referralDeclined)
-                .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class, register::referralWithdrawn)
-                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, register::personRemoved)
-                .on(EventTypes.PERSON_MOVED_V1, PersonMoved.class, register::personMoved)
-                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, register::personTurning18)
-                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, register::personTurned18)
+                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class,
+                        merged.resolving(ReferralAccepted.class, register::referralAccepted))
+                .on(EventTypes.REFERRAL_DECLINED_V1, ReferralDeclined.class,
+                        merged.resolving(ReferralDeclined.class, register::referralDeclined))
+                .on(EventTypes.REFERRAL_WITHDRAWN_V1, ReferralWithdrawn.class,
+                        merged.resolving(ReferralWithdrawn.class, register::referralWithdrawn))
+                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
+                        merged.resolving(PersonRemovedFromRegister.class, register::personRemoved))
+                .on(EventTypes.PERSON_MOVED_V1, PersonMoved.class,
+                        merged.resolving(PersonMoved.class, register::personMoved))
+                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class,
+                        merged.resolving(PersonTurning18.class, register::personTurning18))
+                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class,
+                        merged.resolving(PersonTurned18.class, register::personTurned18))
                 .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
                 .on(EventTypes.PERSON_ERASED_V1, PersonErased.class, lifecycle::personErased)
                 .on(EventTypes.PERSON_MERGED_V1, PersonMerged.class, lifecycle::personMerged)

@@ -16,6 +16,7 @@ import org.opendsr.contracts.referral.ReferralAccepted;
 import org.opendsr.contracts.referral.ReferralReceived;
 import org.opendsr.kit.access.CareTeams;
 import org.opendsr.kit.lifecycle.ProcessingRestrictions;
+import org.opendsr.kit.lifecycle.MergedPeople;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
@@ -37,16 +38,24 @@ public class ReferralEventsListener extends DsrTopicListener {
 
     static final String GROUP = "risk-service";
 
-    public ReferralEventsListener(InboundEvents inbound, FollowingReferrals referrals, CareTeams careTeams,
+    public ReferralEventsListener(InboundEvents inbound, MergedPeople merged,
+                                  FollowingReferrals referrals, CareTeams careTeams,
                                   FollowingPersonLifecycle lifecycle, ProcessingRestrictions restrictions) {
+        // An event about a duplicate merged since (issue 16) is applied to the survivor: MergedPeople.resolving.
         super(inbound, EventHandlers.forConsumer(GROUP)
                 .on(EventTypes.REFERRAL_RECEIVED_V1, ReferralReceived.class, referrals::referralReceived)
-                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class, referrals::referralAccepted)
-                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class, referrals::personRemoved)
-                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class, referrals::personTurning18)
-                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class, referrals::personTurned18)
-                .on(EventTypes.PERSON_ADMISSION_REPORTED_V1, AdmissionReported.class, referrals::admissionReported)
-                .on(EventTypes.PERSON_DISCHARGE_REPORTED_V1, DischargeReported.class, referrals::dischargeReported)
+                .on(EventTypes.REFERRAL_ACCEPTED_V1, ReferralAccepted.class,
+                        merged.resolving(ReferralAccepted.class, referrals::referralAccepted))
+                .on(EventTypes.REGISTER_PERSON_REMOVED_V1, PersonRemovedFromRegister.class,
+                        merged.resolving(PersonRemovedFromRegister.class, referrals::personRemoved))
+                .on(EventTypes.PERSON_TURNING_18_V1, PersonTurning18.class,
+                        merged.resolving(PersonTurning18.class, referrals::personTurning18))
+                .on(EventTypes.PERSON_TURNED_18_V1, PersonTurned18.class,
+                        merged.resolving(PersonTurned18.class, referrals::personTurned18))
+                .on(EventTypes.PERSON_ADMISSION_REPORTED_V1, AdmissionReported.class,
+                        merged.resolving(AdmissionReported.class, referrals::admissionReported))
+                .on(EventTypes.PERSON_DISCHARGE_REPORTED_V1, DischargeReported.class,
+                        merged.resolving(DischargeReported.class, referrals::dischargeReported))
                 .on(EventTypes.PERSON_CARE_TEAM_CHANGED_V1, CareTeamChanged.class, careTeams::follow)
                 .on(EventTypes.PERSON_ERASED_V1, PersonErased.class, lifecycle::personErased)
                 .on(EventTypes.PERSON_MERGED_V1, PersonMerged.class, lifecycle::personMerged)
