@@ -132,7 +132,9 @@ public class KnowingPeople {
         turning18(event.payload().personId(), month);
     }
 
-    private void turning18(UUID personId, YearMonth month) {
+    private void turning18(UUID announced, YearMonth month) {
+        // About a duplicate merged since: the survivor turns 18 that month.
+        UUID personId = mergedPeople.survivorOf(announced);
         // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the announcement.
         locks.lock(PERSON_LOCK + personId);
         Optional<KnownPerson> known = people.findForUpdate(personId);
@@ -168,7 +170,7 @@ public class KnowingPeople {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned16(ReceivedEvent<PersonTurned16> event) {
-        UUID personId = event.payload().personId();
+        UUID personId = mergedPeople.survivorOf(event.payload().personId());
         // Taken in turn with recording consent, as for turning 18.
         locks.lock(PERSON_LOCK + personId);
         Optional<KnownPerson> known = people.findForUpdate(personId);
