@@ -184,6 +184,29 @@ class ConsentPersonLifecycleTest extends ConsentServiceUnderTest {
                 .until(() -> !api.history(personId).get("processingRestricted").asBoolean());
     }
 
+    @Test
+    void noRenewalReminderIsSentWhileProcessingIsRestrictedThoughTheConsentFollowsItsDates() {
+        // Given 11 months ago: renewal falls due in 30 days, so today's run opens the window with a first reminder.
+        LocalDate given = today.minusYears(1).plusDays(30);
+        UUID restricted = personWithConsent(given);
+        UUID reminded = personWithConsent(given);
+        referrals.processingRestricted(restricted, true);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.history(restricted).get("processingRestricted").asBoolean());
+
+        JsonNode run = api.runLifecycle();
+
+        assertThat(personIdsIn(run.get("remindersSent"))).contains(reminded.toString())
+                .doesNotContain(restricted.toString());
+        assertThat(api.history(restricted).get("currentStatus").asText()).isEqualTo("RENEWAL_DUE");
+    }
+
+    private static List<String> personIdsIn(JsonNode entries) {
+        List<String> found = new java.util.ArrayList<>();
+        entries.forEach(entry -> found.add(entry.get("personId").asText()));
+        return found;
+    }
+
     private static String statusOf(JsonNode history, String consentId) {
         for (JsonNode consent : history.get("consents")) {
             if (consent.get("consentId").asText().equals(consentId)) {
