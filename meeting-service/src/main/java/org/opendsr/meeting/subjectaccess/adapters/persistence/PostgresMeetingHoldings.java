@@ -44,6 +44,8 @@ class PostgresMeetingHoldings implements PersonHoldings {
                     + " FROM meeting m LEFT JOIN agenda_item i ON i.meeting_id = m.meeting_id AND i.person_id = ?"
                     + " LEFT JOIN agenda_hand_item h ON h.meeting_id = m.meeting_id AND h.person_id = ?"
                     + " WHERE m.person_id = ? OR i.person_id IS NOT NULL OR h.person_id IS NOT NULL"
+                    + " OR EXISTS (SELECT 1 FROM meeting_outcome o WHERE o.meeting_id = m.meeting_id"
+                    + "            AND o.person_id = ?)"
                     + " ORDER BY m.starts_at, m.meeting_id", personId));
             sections.put("outcomes", SubjectAccessRows.about(connection, "SELECT id AS \"outcomeId\", meeting_id AS"
                     + " \"meetingId\", meeting_kind AS \"meetingKind\", meeting_day AS \"meetingDay\", summary,"
