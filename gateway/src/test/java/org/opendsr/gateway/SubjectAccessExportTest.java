@@ -45,6 +45,8 @@ class SubjectAccessExportTest implements TestPropertyProvider {
 
     static final UUID REQUEST = UUID.randomUUID();
     static final UUID PERSON = UUID.randomUUID();
+    /** A request referral-service fails on (a 500). */
+    static final UUID BROKEN = UUID.randomUUID();
     static final String ESCAPE_ME = "<script>alert('x')</script> & \"quotes\"";
 
     private static final StandIn REFERRAL_SERVICE = StandIn.start("referral-service");
@@ -178,6 +180,16 @@ class SubjectAccessExportTest implements TestPropertyProvider {
         assertThat(format.text()).contains("format");
     }
 
+    @Test
+    void whenReferralServiceCannotGiveTheRequestTheExportIsUnavailableNotFailed() {
+        ApiResponse response = api.post("/api/subject-access-requests/" + BROKEN + "/export", lead, Map.of());
+
+        assertThat(response.status()).as(response.text()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text()).contains("referral-service");
+        assertThat(CONSENT_SERVICE.received).isEmpty();
+    }
+
     private String demoToken(String username) {
         ApiResponse response = api.post("/auth/demo-token", null, Map.of("username", username));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
@@ -240,7 +252,9 @@ class SubjectAccessExportTest implements TestPropertyProvider {
                         Thread.currentThread().interrupt();
                     }
                 }
-                if (!isLead) {
+                if (path.contains(BROKEN.toString())) {
+                    respond(exchange, 500, "application/problem+json", "{\"status\":500}");
+                } else if (!isLead) {
                     respond(exchange, 403, "application/problem+json", "{\"type\":\"urn:dsr:problem:forbidden\","
                             + "\"title\":\"Forbidden\",\"status\":403,\"detail\":\"only a DSR lead\"}");
                 } else if (path.startsWith("/subject-access-requests/")) {

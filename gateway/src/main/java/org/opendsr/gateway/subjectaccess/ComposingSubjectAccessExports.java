@@ -80,7 +80,10 @@ public class ComposingSubjectAccessExports {
         Answer lookup = call(REFERRAL_SERVICE, "GET", "/subject-access-requests/" + requestId, null, authorization,
                 correlationId).join();
         if (lookup.status() == 0) {
-            return new Unavailable(REFERRAL_SERVICE + " is not available: " + lookup.failure());
+            return new Unavailable(lookup.failure());
+        }
+        if (lookup.status() >= 500) {
+            return new Unavailable(REFERRAL_SERVICE + " answered " + lookup.status());
         }
         if (lookup.status() != 200) {
             return new Refused(lookup.status(), lookup.contentType(), lookup.body());

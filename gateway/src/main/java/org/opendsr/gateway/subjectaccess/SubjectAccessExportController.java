@@ -74,7 +74,7 @@ public class SubjectAccessExportController {
                 .orElseGet(CorrelationId::newId);
         ComposingSubjectAccessExports.Outcome outcome = composing.export(requestId, authorization, correlationId);
         if (outcome instanceof ComposingSubjectAccessExports.Refused refused) {
-            return HttpResponse.status(HttpStatus.valueOf(refused.status()))
+            return HttpResponse.status(statusOf(refused.status()))
                     .contentType(refused.contentType() == null ? MediaType.APPLICATION_JSON : refused.contentType())
                     .body(refused.body());
         }
@@ -92,5 +92,14 @@ public class SubjectAccessExportController {
                 : HttpResponse.ok(document).contentType(MediaType.APPLICATION_JSON_TYPE);
         return response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** referral-service's status as it came; one Micronaut has no name for is a 502 (it answered, but not sensibly). */
+    private static HttpStatus statusOf(int code) {
+        try {
+            return HttpStatus.valueOf(code);
+        } catch (IllegalArgumentException unknown) {
+            return HttpStatus.BAD_GATEWAY;
+        }
     }
 }
