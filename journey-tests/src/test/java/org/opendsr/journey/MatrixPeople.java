@@ -113,6 +113,8 @@ final class MatrixPeople {
             values.put("version", "1");
             values.put("newGivenName", "Matrix" + letters(call));
             values.put("insiderSubject", "professional");
+            // A service that contributes to subject access exports (PUT .../progress/{service}).
+            values.put("service", "referral-service");
             // reporting-service: this month's report (the open month), and one of its measures.
             values.put("period", java.time.YearMonth.now(ZoneId.of("Europe/London")).toString());
             values.put("measureId", "referrals-received");
@@ -136,6 +138,7 @@ final class MatrixPeople {
                 case "objectionId" -> people.anObjectionBeingConsidered(this);
                 case "conflictId" -> people.aMergeConflict(call(people));
                 case "conflictPersonId" -> people.lastMergeSurvivor;
+                case "subjectAccessRequestId" -> people.aSubjectAccessRequest(this);
                 default -> null;
             };
         }
@@ -380,6 +383,14 @@ final class MatrixPeople {
      * Swindon team's moves-out-of-area worklist shows them (issue 15); made once, shared by every call (the same
      * resolution again changes nothing).
      */
+    /** A subject access request about the person, recorded by a lead (issue 16): its id. */
+    String aSubjectAccessRequest(Person person) {
+        ApiResponse recorded = gateway.post("/api/subject-access-requests", lead, Map.of("personId", person.personId(),
+                "receivedOn", LocalDate.now(ZoneId.of("Europe/London")).toString(), "requestedBy", "THE_PERSON"));
+        assertThat(recorded.status()).as("seeding a subject access request: " + recorded.text()).isEqualTo(201);
+        return recorded.json().get("requestId").asText();
+    }
+
     String aMoveOutOfArea() {
         String made = shared.get("moveId");
         if (made != null) {

@@ -58,6 +58,10 @@ class PostgresPeopleInRetention implements PeopleInRetention {
             "DELETE FROM person_contact WHERE person_id = ?",
             "DELETE FROM key_professional WHERE person_id = ?",
             "DELETE FROM objection WHERE person_id = ?",
+            // Their subject access requests (the export itself is never stored).
+            "DELETE FROM subject_access_contribution WHERE request_id IN"
+                    + " (SELECT id FROM subject_access_request WHERE person_id = ?)",
+            "DELETE FROM subject_access_request WHERE person_id = ?",
             "DELETE FROM processing_restriction WHERE person_id = ?",
             // The kit's copy of their care team (members go with it: ON DELETE CASCADE).
             "DELETE FROM dsr_kit.care_team WHERE person_id = ?",

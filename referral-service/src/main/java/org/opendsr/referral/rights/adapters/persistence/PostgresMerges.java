@@ -25,7 +25,8 @@ class PostgresMerges implements Merges {
     /** Tables whose rows simply follow the person (nothing in them may only be held once per person). */
     private static final List<String> FOLLOW_THE_PERSON = List.of("referral", "register_entry",
             "care_team_membership", "care_team_request", "notification", "local_mailbox", "referral_outcome_to_tell",
-            "keyworker_suggestion", "identity_change_to_review", "admission_report", "objection");
+            "keyworker_suggestion", "identity_change_to_review", "admission_report", "objection",
+            "subject_access_request");
 
     private static final String CONFLICT_COLUMNS = "id, survivor, merged_person, field, survivor_value, merged_value,"
             + " raised_at, settled_at, settled_by, settlement";
