@@ -21,9 +21,11 @@ import org.opendsr.testkit.ApiClient;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 
 /**
- * The information lifecycle (issue 16) through the gateway, on the whole DSR with the test clock: a declined referral's
- * person is archived 6 months after the decision and erased 6 years after it, every service confirms, and afterwards no
- * service's database and no topic but the agency inbound ones holds their personal data.
+ * The information lifecycle (issue 16) through the gateway, on the whole DSR with the test clock: two records of one
+ * person merged, the duplicate's consent and rating moving onto the survivor and its personId resolving to the survivor
+ * in every service; a declined referral's person archived 6 months after the decision and erased 6 years after it,
+ * every service confirming, and afterwards no service's database and no topic but the agency inbound ones holding their
+ * personal data. (The subject access export and the dead letters have journeys of their own.)
  *
  * <p>Runs after every other journey: it moves referral-service's clock years ahead, and its retention run archives and
  * erases whoever else is due by then.
@@ -52,6 +54,10 @@ class InformationLifecycleJourneyTest {
     private static final Set<String> WHERE_THE_ID_MAY_STAY = Set.of("public.person_erasure",
             "public.erasure_confirmation", "dsr_kit.audit_entry", "dsr_kit.outbox_event");
 
+    private static final String TWIN_GIVEN_NAME = "Morwenna";
+    private static final String TWIN_FAMILY_NAME = "Lifecyclemerge";
+    private static final LocalDate TWIN_BORN = LocalDate.of(2004, 9, 21);
+
     private StartedDsr system;
     private ApiClient gateway;
     private String professional;
@@ -59,6 +65,11 @@ class InformationLifecycleJourneyTest {
     private String dsrLead;
     private String personId;
     private LocalDate declinedOn;
+    /** The record found to be a duplicate (merged away) and the one that survives. */
+    private String duplicateId;
+    private String survivorId;
+    private String duplicatesConsentId;
+    private String duplicatesRatingId;
 
     @BeforeAll
     void theStartedSystem(StartedDsr system) {
@@ -71,6 +82,78 @@ class InformationLifecycleJourneyTest {
 
     @Test
     @Order(1)
+    void aPersonWithAConsentAndARatingLeavesTheRegisterAndIsReferredAgainUnderAnotherNhsNumber() {
+        // The first record: accepted (with consent), rated RED, then stepped down from the register.
+        duplicateId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam,
+                twinReferral(ThroughTheGateway.testNhsNumber("999400125")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            ApiResponse rating = gateway.get("/api/ratings/people/" + duplicateId, dsrTeam);
+            return rating.status() == 200 && rating.json().path("onRegister").asBoolean();
+        });
+        ApiResponse rated = gateway.post("/api/ratings/people/" + duplicateId, dsrTeam, Map.of("rating", "RED",
+                "rationale", "Placement breaking down", "discussedWithPersonAndFamily", true));
+        assertThat(rated.status()).as(rated.text()).isEqualTo(201);
+        duplicatesRatingId = ratingIdOf(gateway.get("/api/ratings/people/" + duplicateId, dsrTeam).json(), "RED");
+        ApiResponse consents = gateway.get("/api/consents/people/" + duplicateId, dsrTeam);
+        assertThat(consents.status()).as(consents.text()).isEqualTo(200);
+        duplicatesConsentId = consents.json().findValuesAsText("consentId").get(0);
+        ApiResponse record = gateway.get("/api/people/" + duplicateId, dsrTeam);
+        String registerEntryId = record.json().at("/register/registerEntryId").asText();
+        ApiResponse off = gateway.post("/api/register/" + registerEntryId + "/removal", dsrTeam,
+                Map.of("reason", "STEPPED_DOWN"));
+        assertThat(off.status()).as(off.text()).isBetween(200, 204);
+
+        // Referred again with another NHS number: a new record, on the register, flagged as a possible duplicate.
+        survivorId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam,
+                twinReferral(ThroughTheGateway.testNhsNumber("999400133")));
+        assertThat(survivorId).isNotEqualTo(duplicateId);
+    }
+
+    @Test
+    @Order(2)
+    void resolvedAsTheSamePersonTheyAreMergedAndTheDuplicatesIdResolvesToTheSurvivorEverywhere() {
+        String flagId = possibleDuplicateFlag(duplicateId, survivorId);
+        ApiResponse merged = gateway.post("/api/worklists/people/possible-duplicates/" + flagId + "/resolution",
+                dsrTeam, Map.of("outcome", "SAME_PERSON"));
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        // The one on the register survives.
+        assertThat(merged.json().get("personId").asText()).isEqualTo(survivorId);
+        assertThat(merged.json().get("mergedPersonId").asText()).isEqualTo(duplicateId);
+
+        // referral-service: the old id answers with the survivor's record.
+        ApiResponse record = gateway.get("/api/people/" + duplicateId, dsrTeam);
+        assertThat(record.status()).as(record.text()).isEqualTo(200);
+        assertThat(record.json().get("personId").asText()).isEqualTo(survivorId);
+
+        // consent-service: the duplicate's consent is now the survivor's (one active consent: the later one).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ApiResponse consents = gateway.get("/api/consents/people/" + survivorId, dsrTeam);
+            assertThat(consents.status()).as(consents.text()).isEqualTo(200);
+            assertThat(consents.json().findValuesAsText("consentId")).contains(duplicatesConsentId);
+            assertThat(consents.json().findValuesAsText("status").stream().filter("ACTIVE"::equals)).hasSize(1);
+            ApiResponse byOldId = gateway.get("/api/consents/people/" + duplicateId, dsrTeam);
+            assertThat(byOldId.status()).as(byOldId.text()).isEqualTo(200);
+            assertThat(byOldId.json().findValuesAsText("consentId")).contains(duplicatesConsentId);
+        });
+        // risk-service: the duplicate's RED rating is in the survivor's history; the old id reads the survivor.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ApiResponse ratings = gateway.get("/api/ratings/people/" + survivorId, dsrTeam);
+            assertThat(ratings.status()).as(ratings.text()).isEqualTo(200);
+            assertThat(ratings.json().get("history").findValuesAsText("ratingId")).contains(duplicatesRatingId);
+            ApiResponse byOldId = gateway.get("/api/ratings/people/" + duplicateId, dsrTeam);
+            assertThat(byOldId.status()).as(byOldId.text()).isEqualTo(200);
+            assertThat(byOldId.json().get("personId").asText()).isEqualTo(survivorId);
+        });
+        // meeting-service: the old id's outcomes are the survivor's.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            ApiResponse outcomes = gateway.get("/api/meetings/people/" + duplicateId + "/outcomes", dsrTeam);
+            assertThat(outcomes.status()).as(outcomes.text()).isEqualTo(200);
+            assertThat(outcomes.json().get("personId").asText()).isEqualTo(survivorId);
+        });
+    }
+
+    @Test
+    @Order(3)
     void aReferralWithConsentIsDeclined() {
         ApiResponse created = gateway.post("/api/referrals", professional, Map.ofEntries(
                 Map.entry("givenName", GIVEN_NAME), Map.entry("familyName", FAMILY_NAME),
@@ -107,7 +190,7 @@ class InformationLifecycleJourneyTest {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void sixMonthsAfterTheDecisionTheRecordIsArchived() {
         system.advanceClockTo(REFERRALS, declinedOn.plusMonths(6).plusDays(1));
         JsonNode run = retentionRun();
@@ -124,7 +207,7 @@ class InformationLifecycleJourneyTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void sixYearsAfterItTheyAreErasedEverywhereAndEveryServiceConfirms() {
         system.advanceClockTo(REFERRALS, declinedOn.plusYears(6).plusDays(1));
         // Every other journey's declined and withdrawn people are due too: a run takes at most 1,000 (max-per-run).
@@ -152,6 +235,46 @@ class InformationLifecycleJourneyTest {
         // No topic but the agency inbound ones (7 days, with their dead letters) ever carried it.
         assertThat(WhereTheirDataIs.recordsContaining(system.dsr.kafkaBootstrapServers(), THEIR_PERSONAL_DATA,
                 topic -> !topic.startsWith("dsr.agency.inbound."))).isEmpty();
+    }
+
+    private Map<String, Object> twinReferral(String nhsNumber) {
+        return Map.ofEntries(Map.entry("givenName", TWIN_GIVEN_NAME), Map.entry("familyName", TWIN_FAMILY_NAME),
+                Map.entry("dateOfBirth", TWIN_BORN.toString()), Map.entry("nhsNumber", nhsNumber),
+                Map.entry("postcode", "SN12 6AA"), Map.entry("locality", AREA),
+                Map.entry("reasonForReferral", "Placement at risk"), Map.entry("currentIssues", "Not sleeping"),
+                Map.entry("indicativeRag", "AMBER"), Map.entry("diagnosis", "LEARNING_DISABILITY"));
+    }
+
+    private static String ratingIdOf(JsonNode ratings, String rating) {
+        for (JsonNode entry : ratings.get("history")) {
+            if (rating.equals(entry.path("rating").asText())) {
+                return entry.get("ratingId").asText();
+            }
+        }
+        throw new AssertionError("no " + rating + " rating in " + ratings);
+    }
+
+    /** The flag on the area team's possible-duplicates worklist that pairs the two records. */
+    private String possibleDuplicateFlag(String one, String other) {
+        String[] flagId = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String after = null;
+            do {
+                ApiResponse flags = gateway.get("/api/worklists/people/possible-duplicates?limit=100"
+                        + (after == null ? "" : "&after=" + after), dsrTeam);
+                assertThat(flags.status()).as(flags.text()).isEqualTo(200);
+                for (JsonNode flag : flags.json().get("items")) {
+                    Set<String> pair = Set.of(flag.at("/person/personId").asText(),
+                            flag.at("/possibleDuplicate/personId").asText());
+                    if (pair.equals(Set.of(one, other))) {
+                        flagId[0] = flag.get("flagId").asText();
+                    }
+                }
+                after = flags.json().path("next").isTextual() ? flags.json().get("next").asText() : null;
+            } while (after != null && flagId[0] == null);
+            return flagId[0] != null;
+        });
+        return flagId[0];
     }
 
     private JsonNode retentionRun() {
