@@ -280,6 +280,11 @@ class ReferrerOutcomesApiTest extends NotifierUnderTest {
     @Test
     void aLateOutcomeStillBeingTriedIsOnTheWorklistAsLate() {
         String personId = declined(referrerWithoutEmail, "OTHER", Journeys.ALL_CRITERIA_MET);
+        // The sender (every 200 ms here) settles the message first (no e-mail: it fails): an attempt in flight would
+        // otherwise overwrite the state set below.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> database.count(
+                "SELECT count(*) FROM notification WHERE person_id = ?::uuid AND message = 'REFERRAL_OUTCOME'"
+                        + " AND settled_at IS NOT NULL", personId) == 1);
         // As if decided long ago and its message still being tried.
         database.count("WITH changed AS (UPDATE referral_outcome_to_tell SET due_on = DATE '2026-01-05'"
                 + " WHERE person_id = ?::uuid RETURNING 1) SELECT count(*) FROM changed", personId);
