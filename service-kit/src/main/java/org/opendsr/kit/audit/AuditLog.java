@@ -1,6 +1,7 @@
 package org.opendsr.kit.audit;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.opendsr.kit.observability.CorrelationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail of a service, in its own database ({@code dsr_kit.audit_entry}): append-only (the database
@@ -36,15 +39,21 @@ import org.opendsr.kit.observability.CorrelationId;
  * </ul>
  *
  * The correlation id of the current request or event is recorded unless the entry carries its own.
+ *
+ * <p>The old/new values of an entry about a person are encrypted with that person's audit key ({@link AuditKeys},
+ * {@link ErasableValues}) and decrypted when read, so that the person's erasure, which forgets the key, erases them
+ * from the trail without rewriting it; read after that, they are {@code {"erased": true}}.
  */
 @Singleton
 public class AuditLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
     private static final String COLUMNS = "occurred_at, actor, actor_roles, action, person_id, what, purpose,"
             + " outcome, old_values, new_values, correlation_id, source_id";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
-    private static final String SELECTED = "seq, occurred_at, actor, actor_roles, action, person_id, what, purpose,"
-            + " outcome, old_values::text, new_values::text, correlation_id";
+    private static final String SELECTED = "e.seq, e.occurred_at, e.actor, e.actor_roles, e.action, e.person_id,"
+            + " e.what, e.purpose, e.outcome, e.old_values::text, e.new_values::text, e.correlation_id, k.key";
 
     private final TransactionOperations<Connection> transactions;
     private final DataSource dataSource;
@@ -115,18 +124,20 @@ public class AuditLog {
 
     /** A person's audit, newest first: entries before {@code before} (a seq; null for the newest). */
     public AuditPage ofPerson(UUID personId, @Nullable Long before, int size) {
-        return page("person_id = ?", personId, before, size);
+        return page("e.person_id = ?", personId, before, size);
     }
 
     /** Everything one actor (a token's subject, or a system) did or tried, newest first. */
     public AuditPage ofActor(String actor, @Nullable Long before, int size) {
-        return page("actor = ?", actor, before, size);
+        return page("e.actor = ?", actor, before, size);
     }
 
     private AuditPage page(String condition, Object key, @Nullable Long before, int size) {
         int limit = Math.max(1, Math.min(size, AuditPage.MAX_SIZE));
-        String sql = "SELECT " + SELECTED + " FROM dsr_kit.audit_entry WHERE " + condition
-                + " AND seq < ? ORDER BY seq DESC LIMIT ?";
+        // The person's key with each entry: none for an entry about no one, or once the person was erased.
+        String sql = "SELECT " + SELECTED + " FROM dsr_kit.audit_entry e"
+                + " LEFT JOIN dsr_kit.audit_person_key k ON k.person_id = e.person_id WHERE " + condition
+                + " AND e.seq < ? ORDER BY e.seq DESC LIMIT ?";
         // In the caller's transaction when there is one, so a reading of the trail that was just recorded shows.
         var transaction = transactions.findTransactionStatus();
         try (Connection own = transaction.isPresent() ? null : dataSource.getConnection();
@@ -138,10 +149,13 @@ public class AuditLog {
             List<AuditRecord> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new AuditRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getObject(6, UUID.class), rows.getString(7),
-                            rows.getString(8), rows.getString(9), values(rows.getString(10)),
-                            values(rows.getString(11)), rows.getString(12)));
+                    long seq = rows.getLong(1);
+                    UUID personId = rows.getObject(6, UUID.class);
+                    byte[] personKey = rows.getBytes(13);
+                    found.add(new AuditRecord(seq, rows.getTimestamp(2).toInstant(), rows.getString(3),
+                            rows.getString(4), rows.getString(5), personId, rows.getString(7),
+                            rows.getString(8), rows.getString(9), readable(seq, personId, personKey, rows.getString(10)),
+                            readable(seq, personId, personKey, rows.getString(11)), rows.getString(12)));
                 }
             }
             boolean more = found.size() > limit;
@@ -161,6 +175,11 @@ public class AuditLog {
             sql.append(" ON CONFLICT (source_id) DO NOTHING");
         }
         String currentCorrelationId = CorrelationId.current().orElse(null);
+        // The keys of the people whose values are written, made on first use on this connection (so in the
+        // caller's transaction when there is one): the values are only ever stored encrypted.
+        Map<UUID, byte[]> keys = AuditKeys.keysFor(connection, entries.stream()
+                .filter(entry -> entry.personId() != null && (entry.oldValues() != null || entry.newValues() != null))
+                .map(AuditEntry::personId).toList());
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int parameter = 1;
             for (AuditEntry entry : entries) {
@@ -172,8 +191,9 @@ public class AuditLog {
                 insert.setString(parameter++, entry.what());
                 insert.setString(parameter++, entry.purpose());
                 insert.setString(parameter++, entry.outcome().name());
-                insert.setString(parameter++, jsonOf(entry.oldValues()));
-                insert.setString(parameter++, jsonOf(entry.newValues()));
+                byte[] key = entry.personId() == null ? null : keys.get(entry.personId());
+                insert.setString(parameter++, stored(key, entry.personId(), entry.oldValues()));
+                insert.setString(parameter++, stored(key, entry.personId(), entry.newValues()));
                 insert.setString(parameter++, entry.correlationId() != null ? entry.correlationId()
                         : currentCorrelationId);
                 insert.setString(parameter++, entry.sourceId());
@@ -190,6 +210,40 @@ public class AuditLog {
             return json.writeValueAsString(values);
         } catch (IOException e) {
             throw new IllegalArgumentException("Could not write the audited values as JSON");
+        }
+    }
+
+    /** The values as stored: encrypted with the person's key when the entry is about a person, else plain JSON. */
+    private String stored(@Nullable byte[] key, @Nullable UUID personId, @Nullable Map<String, ?> values) {
+        String plain = jsonOf(values);
+        if (plain == null || key == null) {
+            return plain;
+        }
+        return jsonOf(Map.of(ErasableValues.ENCRYPTED, ErasableValues.encrypt(key, personId, plain),
+                ErasableValues.VERSION, ErasableValues.CURRENT_VERSION));
+    }
+
+    /**
+     * The values as a reader sees them: decrypted with the person's key; {@code {"erased": true}} once the key is
+     * forgotten (or when it does not open them); as stored when they were written plain (about no one, or before the
+     * kit encrypted). Never fails on a value: a trail with an erased person in it must still be readable.
+     */
+    private Map<String, Object> readable(long seq, @Nullable UUID personId, @Nullable byte[] key,
+                                         @Nullable String text) {
+        Map<String, Object> stored = values(text);
+        if (stored == null || !ErasableValues.isEncrypted(stored)) {
+            return stored;
+        }
+        if (key == null || personId == null) {
+            return ErasableValues.ERASED;
+        }
+        try {
+            return values(ErasableValues.decrypt(key, personId, (String) stored.get(ErasableValues.ENCRYPTED)));
+        } catch (GeneralSecurityException e) {
+            // Altered, or written under a key since forgotten and made again: unreadable either way. The chain
+            // check tells an alteration; the entry's position is all this line says.
+            LOG.warn("Audit entry {}: its values do not open with the person's key; shown as erased", seq);
+            return ErasableValues.ERASED;
         }
     }
 
