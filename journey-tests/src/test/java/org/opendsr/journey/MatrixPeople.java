@@ -113,6 +113,8 @@ final class MatrixPeople {
             values.put("version", "1");
             values.put("newGivenName", "Matrix" + letters(call));
             values.put("insiderSubject", "professional");
+            // A service that contributes to subject access exports (PUT .../progress/{service}).
+            values.put("service", "referral-service");
             // reporting-service: this month's report (the open month), and one of its measures.
             values.put("period", java.time.YearMonth.now(ZoneId.of("Europe/London")).toString());
             values.put("measureId", "referrals-received");
@@ -133,6 +135,10 @@ final class MatrixPeople {
                 case "reportId" -> people.anAdmissionReportedByAnAgencyNotLinkedTo(this, call(people));
                 case "suggestionId" -> people.theKeyworkerSuggestionAbout(this);
                 case "moveId" -> people.aMoveOutOfArea();
+                case "objectionId" -> people.anObjectionBeingConsidered(this);
+                case "conflictId" -> people.aMergeConflict(call(people));
+                case "conflictPersonId" -> people.lastMergeSurvivor;
+                case "subjectAccessRequestId" -> people.aSubjectAccessRequest(this);
                 default -> null;
             };
         }
@@ -377,6 +383,14 @@ final class MatrixPeople {
      * Swindon team's moves-out-of-area worklist shows them (issue 15); made once, shared by every call (the same
      * resolution again changes nothing).
      */
+    /** A subject access request about the person, recorded by a lead (issue 16): its id. */
+    String aSubjectAccessRequest(Person person) {
+        ApiResponse recorded = gateway.post("/api/subject-access-requests", lead, Map.of("personId", person.personId(),
+                "receivedOn", LocalDate.now(ZoneId.of("Europe/London")).toString(), "requestedBy", "THE_PERSON"));
+        assertThat(recorded.status()).as("seeding a subject access request: " + recorded.text()).isEqualTo(201);
+        return recorded.json().get("requestId").asText();
+    }
+
     String aMoveOutOfArea() {
         String made = shared.get("moveId");
         if (made != null) {
@@ -484,6 +498,31 @@ final class MatrixPeople {
             assertThat(flagId[0]).as("the pair on the Swindon team's worklist").isNotNull();
         });
         return flagId[0];
+    }
+
+    /** The survivor of the merge {@link #aMergeConflict} made last (the route's personId points at it). */
+    private volatile String lastMergeSurvivor;
+
+    /** A possible duplicate resolved as the same person by the Swindon team: one of the conflicts it left. */
+    String aMergeConflict(int n) {
+        String flagId = aPossibleDuplicate(n);
+        ApiResponse merged = gateway.post("/api/worklists/people/possible-duplicates/" + flagId + "/resolution",
+                dsrTeam, Map.of("outcome", "SAME_PERSON"));
+        assertThat(merged.status()).as("seeding a merge: " + merged.text()).isEqualTo(200);
+        lastMergeSurvivor = merged.json().get("personId").asText();
+        ApiResponse conflicts = gateway.get("/api/people/" + lastMergeSurvivor + "/merge-conflicts", dsrTeam);
+        assertThat(conflicts.status()).as(conflicts.text()).isEqualTo(200);
+        assertThat(conflicts.json().size()).as("the twins' NHS numbers differ").isPositive();
+        return conflicts.json().get(0).get("conflictId").asText();
+    }
+
+    /** An objection the Swindon team recorded on the person, not decided yet. */
+    String anObjectionBeingConsidered(Person person) {
+        ApiResponse recorded = gateway.post("/api/people/" + person.personId() + "/objections", dsrTeam, Map.of(
+                "receivedOn", LocalDate.now(ZoneId.of("Europe/London")).toString(),
+                "objectsTo", "SHARING_WITH_AGENCIES"));
+        assertThat(recorded.status()).as("seeding an objection: " + recorded.text()).isEqualTo(201);
+        return recorded.json().get("objectionId").asText();
     }
 
     private static int call(MatrixPeople people) {

@@ -34,10 +34,13 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
 
     final LocalDsr dsr;
     final ApiClient gateway;
+    /** Each service's database, by the name of {@code Servers.databases()}: for journeys that check what is stored. */
+    final Map<String, DatabaseCoordinates> databases;
 
-    private StartedDsr(LocalDsr dsr) {
+    private StartedDsr(LocalDsr dsr, Map<String, DatabaseCoordinates> databases) {
         this.dsr = dsr;
         this.gateway = new ApiClient(dsr.gatewayUrl());
+        this.databases = Map.copyOf(databases);
     }
 
     /** The system of this test run, started by the first journey that asks. */
@@ -60,8 +63,9 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
             // per-user rate limits are tested in the gateway's own tests, not met here.
             jvm.add("-Ddsr.gateway.rate-limits.reads=1000000");
             jvm.add("-Ddsr.gateway.rate-limits.referral-submissions=1000000");
-            return new StartedDsr(LocalDsr.startOn(testRunServers(),
-                    options.withJvm(jvm, options.classDataSharing()), Progress.to(System.out)));
+            Map<String, DatabaseCoordinates> databases = new HashMap<>();
+            return new StartedDsr(LocalDsr.startOn(testRunServers(databases),
+                    options.withJvm(jvm, options.classDataSharing()), Progress.to(System.out)), databases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,9 +75,8 @@ final class StartedDsr implements ExtensionContext.Store.CloseableResource {
      * The test run's PostgreSQL and Kafka, found as for every other test (the environment, else Testcontainers, else
      * the test kit's embedded servers), with a fresh database for each service.
      */
-    private static Servers testRunServers() {
+    private static Servers testRunServers(Map<String, DatabaseCoordinates> databases) {
         RealPostgres postgres = RealPostgres.get();
-        Map<String, DatabaseCoordinates> databases = new HashMap<>();
         for (String database : Servers.databases()) {
             databases.put(database, postgres.newDatabase(database));
         }

@@ -254,8 +254,9 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
         }
         // Each has its producer test: here, in ReferralReceivedEventContractTest, in EighteenthBirthdaysTest and
         // SixteenthBirthdaysTest, (the
-        // care team) in CareTeamApiTest, (the anonymous admission signal) in AdmissionNotOnRegisterApiTest, or (an
-        // erasure) in RetentionJourneyTest and RetentionApiTest.
+        // care team) in CareTeamApiTest, or (the anonymous admission signal) in AdmissionNotOnRegisterApiTest; issue
+        // 16's merge in PersonMergeApiTest, a restriction of processing in DataSubjectRightsApiTest, and an erasure
+        // with the retention job (its own part of issue 16).
         assertThat(published).containsExactlyInAnyOrder(EventTypes.REFERRAL_RECEIVED_V1, EventTypes.REFERRAL_CONTACTED_V1,
                 EventTypes.REFERRAL_ACCEPTED_V1, EventTypes.REFERRAL_DECLINED_V1, EventTypes.REFERRAL_WITHDRAWN_V1,
                 EventTypes.REGISTER_PERSON_REMOVED_V1, EventTypes.REGISTER_RESPONSIBILITY_CHANGED_V1,
@@ -264,7 +265,7 @@ class EventContractsProducerTest extends ReferralServiceUnderTest {
                 EventTypes.PERSON_ADMISSION_REPORTED_V1, EventTypes.PERSON_DISCHARGE_REPORTED_V1,
                 EventTypes.PERSON_MOVED_V1, EventTypes.PERSON_CONTACT_DETAILS_CHANGED_V1,
                 EventTypes.PERSON_CARE_TEAM_CHANGED_V1, EventTypes.REGISTER_ADMITTED_NOT_ON_REGISTER_V1,
-                EventTypes.PERSON_ERASED_V1);
+                EventTypes.PERSON_MERGED_V1, EventTypes.PERSON_PROCESSING_RESTRICTED_V1, EventTypes.PERSON_ERASED_V1);
     }
 
     // ---- the contract -----------------------------------------------------------------------------------------------

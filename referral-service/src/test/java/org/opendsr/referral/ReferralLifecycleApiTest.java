@@ -395,7 +395,7 @@ class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
     // ---- possible duplicates ----------------------------------------------------------------------------------------
 
     @Test
-    void someoneWithTheSameNameAndDateOfBirthButNoNhsNumberIsFlaggedNotMerged() {
+    void someoneWithTheSameNameAndDateOfBirthButNoNhsNumberIsFlaggedNotMergedUntilTheDsrTeamSaysSo() {
         ReferralRequests someone = ReferralRequests.aReferralOfSomeoneNew();
         String known = journeys.refer(referrer, someone).get("personId").asText();
 
@@ -409,7 +409,8 @@ class ReferralLifecycleApiTest extends ReferralServiceUnderTest {
         ApiResponse resolved = api.post("/worklists/people/possible-duplicates/" + flag.get("flagId").asText()
                 + "/resolution", dsrTeam, Map.of("outcome", "SAME_PERSON"));
 
-        assertThat(resolved.status()).isEqualTo(204);
+        assertThat(resolved.status()).as("merged: issue 16").isEqualTo(200);
+        assertThat(resolved.json().get("personId").asText()).as("the older record survives").isEqualTo(known);
         assertThat(flagOf(known)).as("off the worklist").isNull();
         assertProblem(api.post("/worklists/people/possible-duplicates/" + flag.get("flagId").asText() + "/resolution",
                 dsrTeam, Map.of("outcome", "SAME_PERSON")), 404, "urn:dsr:problem:not-found");

@@ -102,6 +102,22 @@ class RiskEventsConsumerTest extends ReferralServiceUnderTest {
     }
 
     @Test
+    void whileProcessingIsRestrictedARatingSuggestsNoKeyworkerAndOnceLiftedItDoes() {
+        Journeys.OnRegister onRegister = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
+                .with("dateOfBirth", LocalDate.now().minusYears(19).toString()));
+        assertThat(api.put("/people/" + onRegister.personId() + "/processing-restriction", journeys.dsrTeam(),
+                java.util.Map.of("restricted", true, "reason", "Accuracy contested")).status()).isEqualTo(200);
+
+        awaitHandled(rate(onRegister.personId(), "RED"));
+
+        assertThat(suggestionsBecauseRated(onRegister.personId())).as("non-essential: stopped").isZero();
+        assertThat(api.put("/people/" + onRegister.personId() + "/processing-restriction", journeys.dsrTeam(),
+                java.util.Map.of("restricted", false)).status()).isEqualTo(200);
+        awaitHandled(rate(onRegister.personId(), "AMBER"));
+        assertThat(suggestionsBecauseRated(onRegister.personId())).isEqualTo(1);
+    }
+
+    @Test
     void aGreenRatingOrSomeoneAged25OrOverSuggestsNothing() {
         Journeys.OnRegister young = journeys.putOnRegister(referrer, ReferralRequests.aReferralOfSomeoneNew()
                 .with("dateOfBirth", LocalDate.now().minusYears(20).toString()));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.lifecycle.MergedPeople;
 import org.opendsr.kit.ports.Locks;
 import org.opendsr.consent.domain.ConsentChange;
 import org.opendsr.consent.domain.ConsentRenewalPolicy;
@@ -49,8 +50,11 @@ public class KnowingPeople {
     private final ConsentEvents events;
     private final Clock clock;
 
+    private final MergedPeople mergedPeople;
+
     public KnowingPeople(KnownPeople people, Consents consents, Locks locks, ConsentRenewalPolicy policy,
-                         ConsentEvents events, Clock clock) {
+                         ConsentEvents events, Clock clock, MergedPeople mergedPeople) {
+        this.mergedPeople = mergedPeople;
         this.people = people;
         this.consents = consents;
         this.locks = locks;
@@ -128,7 +132,9 @@ public class KnowingPeople {
         turning18(event.payload().personId(), month);
     }
 
-    private void turning18(UUID personId, YearMonth month) {
+    private void turning18(UUID announced, YearMonth month) {
+        // About a duplicate merged since: the survivor turns 18 that month.
+        UUID personId = mergedPeople.survivorOf(announced);
         // Taken in turn with recording consent, so a consent recorded at this moment cannot miss the announcement.
         locks.lock(PERSON_LOCK + personId);
         Optional<KnownPerson> known = people.findForUpdate(personId);
@@ -164,7 +170,7 @@ public class KnowingPeople {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void personTurned16(ReceivedEvent<PersonTurned16> event) {
-        UUID personId = event.payload().personId();
+        UUID personId = mergedPeople.survivorOf(event.payload().personId());
         // Taken in turn with recording consent, as for turning 18.
         locks.lock(PERSON_LOCK + personId);
         Optional<KnownPerson> known = people.findForUpdate(personId);
@@ -188,8 +194,12 @@ public class KnowingPeople {
                 removal.reason()), null);
     }
 
+    /**
+     * The person, or the survivor they were merged into: an event about a duplicate that arrives after the merge (its
+     * referral decided late, say) is applied to the survivor, who holds the duplicate's referrals now.
+     */
     private KnownPerson known(UUID personId) {
-        return people.findForUpdate(personId).orElseThrow(() -> UnprocessableEvent.rejected(
+        return people.findForUpdate(mergedPeople.survivorOf(personId)).orElseThrow(() -> UnprocessableEvent.rejected(
                 "no referral of person " + personId + " has reached consent-service"));
     }
 }

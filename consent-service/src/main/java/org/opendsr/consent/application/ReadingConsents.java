@@ -21,6 +21,8 @@ import org.opendsr.consent.domain.KnownPerson;
 import org.opendsr.kit.access.AccessPurpose;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
+import org.opendsr.kit.lifecycle.MergedPeople;
+import org.opendsr.kit.lifecycle.ProcessingRestrictions;
 import org.opendsr.kit.rules.RuleBroken;
 
 /**
@@ -37,9 +39,13 @@ public class ReadingConsents {
     private final Reminders reminders;
     private final ConsentAccess access;
     private final Clock clock;
+    private final MergedPeople mergedPeople;
+    private final ProcessingRestrictions restrictions;
 
     public ReadingConsents(Consents consents, KnownPeople people, Reminders reminders, ConsentAccess access,
-                           Clock clock) {
+                           Clock clock, MergedPeople mergedPeople, ProcessingRestrictions restrictions) {
+        this.mergedPeople = mergedPeople;
+        this.restrictions = restrictions;
         this.consents = consents;
         this.people = people;
         this.reminders = reminders;
@@ -51,8 +57,11 @@ public class ReadingConsents {
     public record ConsentRecord(Consent consent, List<SentReminder> reminders) {
     }
 
-    /** Everything recorded about a person's consent, newest first; nothing is ever removed from it. */
-    public record ConsentHistory(KnownPerson person, List<ConsentRecord> consents) {
+    /**
+     * Everything recorded about a person's consent, newest first; nothing is removed from it but by the person's
+     * erasure. {@code processingRestricted}: processing of their data is restricted (UK GDPR Article 18).
+     */
+    public record ConsentHistory(KnownPerson person, List<ConsentRecord> consents, boolean processingRestricted) {
 
         public Optional<Consent> current() {
             return consents.stream().map(ConsentRecord::consent).filter(consent -> consent.state().isOpen()).findFirst();
@@ -74,15 +83,20 @@ public class ReadingConsents {
         return withReminders(List.of(consent)).get(0);
     }
 
-    /** The person's consent history, if the caller may read the person; otherwise the unknown person's 404. */
+    /**
+     * The person's consent history, if the caller may read the person; otherwise the unknown person's 404. A
+     * duplicate's personId, merged since, reads the survivor's.
+     */
     @Transactional
-    public ConsentHistory historyOf(UUID personId, Caller caller, AccessPurpose purpose) {
+    public ConsentHistory historyOf(UUID asked, Caller caller, AccessPurpose purpose) {
+        UUID personId = mergedPeople.survivorOf(asked);
         Attempt attempt = attempt(caller, purpose, "consent history");
         access.mustRead(attempt, personId, ReadingConsents::unknownPerson);
         KnownPerson person = people.find(personId)
                 .orElseThrow(() -> access.notFound(attempt, personId, unknownPerson()));
         access.read(attempt, personId);
-        return new ConsentHistory(person, withReminders(consents.historyOf(personId)));
+        return new ConsentHistory(person, withReminders(consents.historyOf(personId)),
+                restrictions.isRestricted(personId));
     }
 
     /** The consent the caller has just changed, with its reminders: the change's audit entry covers this answer. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.lifecycle.ProcessingRestrictions;
 import org.opendsr.kit.ports.Locks;
 import org.opendsr.consent.domain.Consent;
 import org.opendsr.consent.domain.ConsentChange;
@@ -45,10 +46,12 @@ public class RunningConsentLifecycle {
     private final ConsentRenewalPolicy policy;
     private final ConsentEvents events;
     private final Clock clock;
+    private final ProcessingRestrictions restrictions;
 
     public RunningConsentLifecycle(Consents consents, KnownPeople people, Reminders reminders, LifecycleRuns runs,
                                    Locks locks, ConsentRenewalPolicy policy, ConsentEvents events,
-                                   Clock clock) {
+                                   Clock clock, ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.consents = consents;
         this.people = people;
         this.reminders = reminders;
@@ -68,6 +71,7 @@ public class RunningConsentLifecycle {
         Instant startedAt = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Set<UUID> notFollowed = people.notFollowed();
+        Set<UUID> restricted = restrictions.restrictedPeople();
         List<LifecycleRunReport.Move> moves = new ArrayList<>();
         List<ConsentChange.ReminderDue> sent = new ArrayList<>();
 
@@ -75,8 +79,11 @@ public class RunningConsentLifecycle {
             ConsentState before = consent.state();
             Optional<ConsentChange> moved = consent.moveOn(today, policy);
             // Nobody is reminded to renew consent to a register they have left (moved away, stepped down, died) or
-            // that declined their referral.
+            // that declined their referral. Nor while processing of their data is restricted (UK GDPR Article 18): a
+            // reminder only leads to a message to them, which is not essential to keeping the record. The consent
+            // itself still follows its dates: whether the DSR may keep them on the register is not optional.
             Optional<ConsentChange.ReminderDue> reminder = notFollowed.contains(consent.personId())
+                    || restricted.contains(consent.personId())
                     ? Optional.empty() : consent.remindIfDue(today, policy);
             if (moved.isEmpty() && reminder.isEmpty()) {
                 continue;

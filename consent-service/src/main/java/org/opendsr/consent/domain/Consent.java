@@ -139,6 +139,9 @@ public final class Consent {
                     "The consent lapsed on " + lapsedOn + "; there is nothing to withdraw");
             case RENEWED -> throw ConsentConflict.of("consent-renewed", null,
                     "The consent was renewed by consent " + renewedBy + "; withdraw that one");
+            case SUPERSEDED_BY_MERGE -> throw ConsentConflict.of("consent-superseded-by-merge", null,
+                    "The person's records were merged and consent " + renewedBy + " carries their consent on; "
+                            + "withdraw that one");
             default -> {
                 // open: may be withdrawn
             }
@@ -158,6 +161,20 @@ public final class Consent {
         }
         this.state = ConsentState.RENEWED;
         this.renewedBy = renewal;
+        this.renewedOn = on;
+    }
+
+    /**
+     * The person's records were merged and the survivor's open consent {@code carriedOnBy} was given later: this one
+     * closes, as a renewed one does, so that the person has one open consent. Nothing is published: the person's
+     * consent carries on, unchanged for everyone who knew of {@code carriedOnBy}.
+     */
+    void supersededByMerge(UUID carriedOnBy, LocalDate on) {
+        if (!state.isOpen()) {
+            throw new IllegalStateException("only an open consent can be superseded");
+        }
+        this.state = ConsentState.SUPERSEDED_BY_MERGE;
+        this.renewedBy = carriedOnBy;
         this.renewedOn = on;
     }
 

@@ -85,7 +85,19 @@ class NeedToKnowOfConsentsTest {
         recording = new RecordingConsent(people, consents, new InMemoryConsentPorts.UncontendedLocks(),
                 new ConsentRecording(policy), events, movingOn, access, CLOCK);
         withdrawing = new WithdrawingConsent(consents, events, movingOn, access, CLOCK);
-        reading = new ReadingConsents(consents, people, new InMemoryConsentPorts.NoReminders(), access, CLOCK);
+        reading = new ReadingConsents(consents, people, new InMemoryConsentPorts.NoReminders(), access, CLOCK,
+                new org.opendsr.kit.lifecycle.MergedPeople(null) {
+                    @Override
+                    public UUID survivorOf(UUID personId) {
+                        return personId; // nobody merged here
+                    }
+                },
+                new org.opendsr.kit.lifecycle.ProcessingRestrictions(null) {
+                    @Override
+                    public boolean isRestricted(UUID personId) {
+                        return false;
+                    }
+                });
 
         personId = UUID.randomUUID();
         people.add(KnownPerson.referred(personId, UUID.randomUUID(), LifeStage.ADULT, AgeBand.AGE_25_TO_34,

@@ -15,6 +15,7 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import org.opendsr.gateway.subjectaccess.SubjectAccessExportController;
 import org.opendsr.kit.observability.CorrelationId;
 import org.opendsr.kit.observability.TraceContext;
 import org.opendsr.kit.web.Problems;
@@ -50,6 +51,11 @@ public class ApiProxyFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String rawPath = PathCheckFilter.of(request).value();
+        if (SubjectAccessExportController.answers(rawPath)) {
+            // Composed by the gateway itself from every service's part, not routed to one service.
+            request.setAttribute(AccessAuditFilter.SERVICE_ATTRIBUTE, "gateway");
+            return chain.proceed(request);
+        }
         Optional<BackendService> service = routes.serviceFor(rawPath);
         if (service.isEmpty()) {
             return Mono.just(problems.message(request, HttpStatus.NOT_FOUND, null, "No DSR API at " + rawPath));

@@ -80,6 +80,11 @@ public class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
+    public AuditPage ofPeople(java.util.List<UUID> personIds, Long before, int size) {
+        return page(entry -> personIds.contains(entry.personId()), before, size);
+    }
+
+    @Override
     public AuditPage ofActor(String actor, Long before, int size) {
         return page(entry -> entry.actor().equals(actor), before, size);
     }

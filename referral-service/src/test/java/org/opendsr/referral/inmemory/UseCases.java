@@ -99,8 +99,9 @@ public class UseCases {
     public final PersonDetailsChecks checks = new PersonDetailsChecks(settings);
     private final PersonRecords personRecords = new PersonRecords(people, contacts, keyProfessionals, duplicateFlags,
             recordLocks, access);
+    public final InMemoryProcessingRestrictions restrictions = new InMemoryProcessingRestrictions();
     private final SuggestingKeyworkerReferrals keyworker = new SuggestingKeyworkerReferrals(milestones, people,
-            register, outbox, access, clock);
+            register, outbox, access, clock, restrictions);
     private final ReferralAnnouncements announcements = new ReferralAnnouncements(outbox, keyworker);
     public final ReceivingReferrals receiving = new ReceivingReferrals(people, referrals, personRecords, checks,
             recordLocks, new InMemoryWorkingDayCalendars(), settings, announcements, access, detailsToReview,

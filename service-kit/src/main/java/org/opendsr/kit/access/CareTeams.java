@@ -91,6 +91,24 @@ public class CareTeams {
         }
     }
 
+    /**
+     * Drops the person's care team (their erasure, or a duplicate merged into a survivor whose team referral-service
+     * publishes afresh). Returns how many rows went, the team's and its members'. Must run inside a transaction.
+     */
+    public int forget(UUID personId) {
+        Connection connection = currentConnection();
+        try (PreparedStatement members = connection.prepareStatement(
+                "DELETE FROM dsr_kit.care_team_member WHERE person_id = ?");
+             PreparedStatement team = connection.prepareStatement("DELETE FROM dsr_kit.care_team WHERE person_id = ?")) {
+            members.setObject(1, personId);
+            int removed = members.executeUpdate();
+            team.setObject(1, personId);
+            return removed + team.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget the care team of person " + personId, e);
+        }
+    }
+
     /** The person's care team, or {@link CareTeam#unknown} when this service has not been told of one. */
     public CareTeam of(UUID personId) {
         return transactions.findTransactionStatus().isPresent()

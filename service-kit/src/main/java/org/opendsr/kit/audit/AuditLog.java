@@ -73,6 +73,20 @@ public class AuditLog {
 
     /** Writes the entries, in this order, with one statement, in the caller's transaction (there must be one). */
     public void appendAll(List<AuditEntry> entries) {
+        appendAll(entries, true);
+    }
+
+    /**
+     * Writes the entry in the caller's transaction with its values stored plain, not under the person's audit key:
+     * only for values that are no personal data (counts, codes, ids) and must stay readable after the person's
+     * erasure, e.g. how many records the erasure itself removed (written after the key is gone, it would otherwise
+     * make the person a new key). Never for names, dates of birth, addresses or free text.
+     */
+    public void appendWithPlainValues(AuditEntry entry) {
+        appendAll(List.of(entry), false);
+    }
+
+    private void appendAll(List<AuditEntry> entries, boolean encrypt) {
         if (entries.isEmpty()) {
             return;
         }
@@ -81,7 +95,7 @@ public class AuditLog {
                         "An audit entry is written in the transaction of what it records; there is none"))
                 .getConnection();
         try {
-            insert(connection, entries, false);
+            insert(connection, entries, false, encrypt);
         } catch (SQLException e) {
             throw new AuditWriteFailed(e);
         }
@@ -94,7 +108,7 @@ public class AuditLog {
     public void appendInItsOwnTransaction(AuditEntry entry) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            insert(connection, List.of(entry), false);
+            insert(connection, List.of(entry), false, true);
         } catch (SQLException e) {
             throw new AuditWriteFailed(e);
         }
@@ -111,11 +125,11 @@ public class AuditLog {
         try {
             var transaction = transactions.findTransactionStatus();
             if (transaction.isPresent()) {
-                return insert((Connection) transaction.get().getConnection(), List.of(entry), true) == 1;
+                return insert((Connection) transaction.get().getConnection(), List.of(entry), true, true) == 1;
             }
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
-                return insert(connection, List.of(entry), true) == 1;
+                return insert(connection, List.of(entry), true, true) == 1;
             }
         } catch (SQLException e) {
             throw new AuditWriteFailed(e);
@@ -125,6 +139,15 @@ public class AuditLog {
     /** A person's audit, newest first: entries before {@code before} (a seq; null for the newest). */
     public AuditPage ofPerson(UUID personId, @Nullable Long before, int size) {
         return page("e.person_id = ?", personId, before, size);
+    }
+
+    /**
+     * Several people's audit as one, newest first: a record and those merged into it (the trail is append-only, so a
+     * merge cannot move entries; it reads them together instead).
+     */
+    public AuditPage ofPeople(java.util.Collection<UUID> personIds, @Nullable Long before, int size) {
+        return page("e.person_id = ANY (?::uuid[])", personIds.stream().map(UUID::toString).toArray(String[]::new),
+                before, size);
     }
 
     /** Everything one actor (a token's subject, or a system) did or tried, newest first. */
@@ -166,7 +189,8 @@ public class AuditLog {
         }
     }
 
-    private int insert(Connection connection, List<AuditEntry> entries, boolean once) throws SQLException {
+    private int insert(Connection connection, List<AuditEntry> entries, boolean once, boolean encrypt)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO dsr_kit.audit_entry (").append(COLUMNS).append(") VALUES ");
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW);
@@ -178,7 +202,8 @@ public class AuditLog {
         // The keys of the people whose values are written, made on first use on this connection (so in the
         // caller's transaction when there is one): the values are only ever stored encrypted.
         Map<UUID, byte[]> keys = AuditKeys.keysFor(connection, entries.stream()
-                .filter(entry -> entry.personId() != null && (entry.oldValues() != null || entry.newValues() != null))
+                .filter(entry -> encrypt && entry.personId() != null
+                        && (entry.oldValues() != null || entry.newValues() != null))
                 .map(AuditEntry::personId).toList());
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int parameter = 1;

@@ -282,6 +282,40 @@ public final class ReferralEvents implements AutoCloseable {
         });
     }
 
+    /**
+     * referral-service erased the person ({@code dsr.person.erased.v1}, grounds: the retention period ended). Returns
+     * the CloudEvent sent, so that a test can deliver the very same event again ({@link #send(UUID, ObjectNode)}).
+     */
+    public ObjectNode erased(UUID personId) {
+        ObjectNode event = goldenSample(EventTypes.PERSON_ERASED_V1, personId);
+        ((ObjectNode) event.get("data")).put("erasedAt", clock.instant().toString());
+        send(personId, event);
+        return event;
+    }
+
+    /**
+     * referral-service merged the duplicate {@code from} into {@code into} ({@code dsr.person.merged.v1}, keyed and
+     * subject {@code from}). Returns the CloudEvent sent, for a redelivery.
+     */
+    public ObjectNode merged(UUID from, UUID into) {
+        ObjectNode event = goldenSample(EventTypes.PERSON_MERGED_V1, from);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.remove("personId");
+        data.put("from", from.toString());
+        data.put("into", into.toString());
+        data.put("mergedAt", clock.instant().toString());
+        send(from, event);
+        return event;
+    }
+
+    /** Processing of the person's data was restricted, or the restriction lifted ({@code dsr.person.processing-restricted.v1}). */
+    public void processingRestricted(UUID personId, boolean restricted) {
+        send(personId, EventTypes.PERSON_PROCESSING_RESTRICTED_V1, data -> {
+            data.put("restricted", restricted);
+            data.put("changedAt", Instant.now().toString());
+        });
+    }
+
     public void send(UUID personId, String type, Consumer<ObjectNode> changeData) {
         ObjectNode event = goldenSample(type, personId);
         changeData.accept((ObjectNode) event.get("data"));

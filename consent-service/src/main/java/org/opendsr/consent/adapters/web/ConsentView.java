@@ -27,7 +27,7 @@ import org.opendsr.contracts.consent.ReminderSubject;
 public record ConsentView(
         UUID consentId,
         UUID personId,
-        @Schema(description = "ACTIVE, RENEWAL_DUE, OVERDUE (grace period), LAPSED, WITHDRAWN, or RENEWED (replaced by renewedBy)")
+        @Schema(description = "ACTIVE, RENEWAL_DUE, OVERDUE (grace period), LAPSED, WITHDRAWN, RENEWED (replaced by renewedBy), or SUPERSEDED_BY_MERGE (two records of the same person merged; the survivor's consent given later carries on)")
         ConsentState status,
         @Schema(description = "Whether this is active consent for the register: ACTIVE or RENEWAL_DUE")
         boolean activeConsent,

@@ -30,7 +30,10 @@ public record PersonConsentHistory(
         @Schema(description = "Whether their consent is followed up with reminders and on the worklists: while they "
                 + "are on the register or a referral of theirs awaits an outcome")
         boolean followedUp,
-        List<ConsentView> consents) {
+        List<ConsentView> consents,
+        @Schema(description = "Whether processing of the person's data is restricted (UK GDPR Article 18): the record "
+                + "is kept and shown, and no renewal reminder is sent while it lasts")
+        boolean processingRestricted) {
 
     static PersonConsentHistory of(ReadingConsents.ConsentHistory history, LocalDate today) {
         Consent current = history.current().orElse(null);
@@ -38,6 +41,7 @@ public record PersonConsentHistory(
                 current == null ? null : current.state(), current != null && current.state().isActiveConsent(),
                 history.person().leftRegisterOn(), history.person().onRegister(),
                 history.person().openReferrals().size(), history.person().isFollowed(),
-                history.consents().stream().map(record -> ConsentView.of(record, today)).toList());
+                history.consents().stream().map(record -> ConsentView.of(record, today)).toList(),
+                history.processingRestricted());
     }
 }

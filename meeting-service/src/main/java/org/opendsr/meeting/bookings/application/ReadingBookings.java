@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.lifecycle.MergedPeople;
+import org.opendsr.kit.lifecycle.ProcessingRestrictions;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.rules.RuleBroken;
 import org.opendsr.meeting.bookings.domain.BookingStatus;
@@ -31,7 +33,13 @@ public class ReadingBookings {
     private final MeetingAccess access;
     private final InvitationCalendar calendar;
 
-    ReadingBookings(ReviewBookings bookings, MeetingAccess access, InvitationCalendar calendar) {
+    private final MergedPeople mergedPeople;
+    private final ProcessingRestrictions restrictions;
+
+    ReadingBookings(ReviewBookings bookings, MeetingAccess access, InvitationCalendar calendar,
+                    MergedPeople mergedPeople, ProcessingRestrictions restrictions) {
+        this.mergedPeople = mergedPeople;
+        this.restrictions = restrictions;
         this.bookings = bookings;
         this.access = access;
         this.calendar = calendar;
@@ -48,10 +56,18 @@ public class ReadingBookings {
         return booking;
     }
 
+    /**
+     * A person's bookings, and whether processing of their data is restricted (UK GDPR Article 18). A duplicate's
+     * personId, merged since, reads the survivor's.
+     */
     @Transactional(readOnly = true)
-    public List<ReviewBooking> ofPerson(UUID personId, Caller caller) {
+    public PersonBookings ofPerson(UUID asked, Caller caller) {
+        UUID personId = mergedPeople.survivorOf(asked);
         access.read(personId, caller, "review bookings");
-        return bookings.ofPerson(personId);
+        return new PersonBookings(personId, bookings.ofPerson(personId), restrictions.isRestricted(personId));
+    }
+
+    public record PersonBookings(UUID personId, List<ReviewBooking> bookings, boolean processingRestricted) {
     }
 
     /** The booking as an iCalendar invitation (a cancellation once cancelled), for whoever may read it. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.lifecycle.MergedPeople;
+import org.opendsr.kit.lifecycle.ProcessingRestrictions;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
 import org.opendsr.kit.rules.RuleBroken;
@@ -37,8 +39,14 @@ public class ReadingOutcomes {
     private final MeetingAccess access;
     private final Clock clock;
 
+    private final MergedPeople mergedPeople;
+    private final ProcessingRestrictions restrictions;
+
     public ReadingOutcomes(Meetings meetings, MeetingOutcomes outcomes, RecommendationCatalogue catalogue,
-                           MeetingAccess access, Clock clock) {
+                           MeetingAccess access, Clock clock, MergedPeople mergedPeople,
+                           ProcessingRestrictions restrictions) {
+        this.mergedPeople = mergedPeople;
+        this.restrictions = restrictions;
         this.meetings = meetings;
         this.outcomes = outcomes;
         this.catalogue = catalogue;
@@ -65,10 +73,18 @@ public class ReadingOutcomes {
         return seen;
     }
 
+    /**
+     * Every outcome about a person, and whether processing of their data is restricted (UK GDPR Article 18). A
+     * duplicate's personId, merged since, reads the survivor's.
+     */
     @Transactional(readOnly = true)
-    public List<RecordedOutcome> ofPerson(UUID personId, Caller caller) {
+    public PersonOutcomes ofPerson(UUID asked, Caller caller) {
+        UUID personId = mergedPeople.survivorOf(asked);
         access.read(personId, caller, RecordingOutcomes.WHAT);
-        return outcomes.ofPerson(personId);
+        return new PersonOutcomes(personId, outcomes.ofPerson(personId), restrictions.isRestricted(personId));
+    }
+
+    public record PersonOutcomes(UUID personId, List<RecordedOutcome> outcomes, boolean processingRestricted) {
     }
 
     @Transactional(readOnly = true)

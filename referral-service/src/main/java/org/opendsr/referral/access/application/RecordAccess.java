@@ -40,17 +40,35 @@ public class RecordAccess {
     private final CareTeamProjection careTeams;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MergedRecords merged;
 
-    public RecordAccess(People people, CareTeamProjection careTeams, AuditTrail audit, Clock clock) {
+    @jakarta.inject.Inject
+    public RecordAccess(People people, CareTeamProjection careTeams, AuditTrail audit, Clock clock,
+                        MergedRecords merged) {
         this.people = people;
         this.careTeams = careTeams;
         this.audit = audit;
         this.clock = clock;
+        this.merged = merged;
+    }
+
+    /** Where no record is ever merged (use-case tests without a database). */
+    public RecordAccess(People people, CareTeamProjection careTeams, AuditTrail audit, Clock clock) {
+        this(people, careTeams, audit, clock, MergedRecords.NONE);
+    }
+
+    /**
+     * The record a personId stands for now: the survivor's when it was merged away (an event from another service
+     * may still carry the old id until that service has re-keyed), else itself.
+     */
+    public UUID currentRecordOf(UUID personId) {
+        return merged.current(personId);
     }
 
     /** What the caller may do with the person's records now. */
     public PersonAccess accessOf(UUID personId, Caller caller) {
-        return NeedToKnow.of(caller, careTeams.of(personId), Now.of(clock));
+        // A merged-away id is the survivor's record now: whoever may see the survivor may see what it was.
+        return NeedToKnow.of(caller, careTeams.of(merged.current(personId)), Now.of(clock));
     }
 
     /**
@@ -67,7 +85,7 @@ public class RecordAccess {
 
     /** Whether the caller manages the person's care as the DSR (a lead, or the DSR team of the person's area). */
     public boolean managesCareOf(UUID personId, Caller caller) {
-        return NeedToKnow.mayManageCareTeam(caller, careTeams.of(personId));
+        return NeedToKnow.mayManageCareTeam(caller, careTeams.of(merged.current(personId)));
     }
 
     public boolean personExists(UUID personId) {
@@ -80,7 +98,7 @@ public class RecordAccess {
         if (accessOf(personId, caller) != PersonAccess.CARE_TEAM) {
             return false;
         }
-        return careTeams.of(personId).members().stream()
+        return careTeams.of(merged.current(personId)).members().stream()
                 .filter(member -> member.subject().equals(caller.userId()))
                 .filter(member -> !member.from().isAfter(now) && (member.to() == null || member.to().isAfter(now)))
                 .allMatch(member -> member.role() == CareTeamRole.REFERRER);
@@ -144,6 +162,12 @@ public class RecordAccess {
      */
     public Person personForChange(UUID personId, Caller caller) {
         Person person = personFor(personId, caller);
+        Optional<UUID> survivor = merged.survivorOf(personId);
+        if (survivor.isPresent()) {
+            // Changes go to the one record: writing to the merged-away row would be lost from every read.
+            throw RuleBroken.conflict("person-merged", "Merged into another record", "personId",
+                    "this record was merged into person " + survivor.get() + "; change that record instead");
+        }
         if (!accessOf(personId, caller).mayChange()) {
             throw RuleBroken.forbidden("a break-glass read does not allow changes to the person's record");
         }

@@ -59,6 +59,9 @@ public interface AuditTrail {
     /** A person's trail, newest first, before {@code before} (a position; null for the newest). */
     AuditPage ofPerson(UUID personId, @Nullable Long before, int size);
 
+    /** Several people's trails as one, newest first: a record and the records merged into it. */
+    AuditPage ofPeople(java.util.List<UUID> personIds, @Nullable Long before, int size);
+
     /** Everything one user (a token's subject) did or tried, newest first. */
     AuditPage ofActor(String actor, @Nullable Long before, int size);
 }

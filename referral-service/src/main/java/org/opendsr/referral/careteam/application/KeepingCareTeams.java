@@ -116,6 +116,14 @@ public class KeepingCareTeams {
         outbox.append("person", personId, EventTypes.PERSON_CARE_TEAM_CHANGED_V1, placed);
     }
 
+    /**
+     * Writes the kit's copy and appends the person's whole current team whether or not it changed: after a merge,
+     * every service must learn that the team it holds for the survivor now covers both records' data.
+     */
+    public void announce(UUID personId) {
+        publish(personId, Now.of(clock), true);
+    }
+
     /** Saves a membership someone started or ended (a confirmed request, a break-glass read) and publishes. */
     public void save(Membership membership) {
         memberships.save(membership);
@@ -127,6 +135,10 @@ public class KeepingCareTeams {
      * that a change that leaves the team as it was announces nothing.
      */
     void publish(UUID personId, Instant now) {
+        publish(personId, now, false);
+    }
+
+    private void publish(UUID personId, Instant now, boolean evenIfUnchanged) {
         Optional<Person> person = people.byId(personId);
         if (person.isEmpty()) {
             return;
@@ -139,7 +151,7 @@ public class KeepingCareTeams {
                 .toList();
         CareTeam held = projection.of(personId);
         // A person with no team written yet is "no area, nobody": the same to NeedToKnow as an empty team.
-        if (Objects.equals(held.area(), area) && sameMembers(held.members(), members)) {
+        if (!evenIfUnchanged && Objects.equals(held.area(), area) && sameMembers(held.members(), members)) {
             return;
         }
         CareTeamChanged changed = new CareTeamChanged(personId, area, members, now);

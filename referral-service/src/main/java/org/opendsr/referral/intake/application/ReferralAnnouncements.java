@@ -36,6 +36,8 @@ public class ReferralAnnouncements {
                 age.lifeStage(), referral.minimumDataSet() == null ? null : referral.minimumDataSet().indicativeRag(),
                 referral.receivedAt(), person.diagnosis() == null ? null : Diagnosis.valueOf(person.diagnosis()),
                 age.isUnder16()));
-        keyworker.atReferral(person.id(), referral.id(), person.dateOfBirth(), receivedOn);
+        // Someone recorded by this very referral cannot have had processing restricted: no need to ask.
+        keyworker.atReferral(person.id(), referral.id(), person.dateOfBirth(), receivedOn,
+                !person.createdAt().equals(referral.receivedAt()));
     }
 }

@@ -61,8 +61,10 @@ public class FollowingConsent {
         apply(personId, consentId, status, null, at, false);
     }
 
-    private void apply(UUID personId, UUID consentId, ConsentStatus status, @Nullable ConsentBasis basis, Instant at,
+    private void apply(UUID keyedBy, UUID consentId, ConsentStatus status, @Nullable ConsentBasis basis, Instant at,
                        boolean replacesHeld) {
+        // A consent event about a record merged away applies to the survivor: a withdrawal must stop its messages.
+        UUID personId = access.currentRecordOf(keyedBy);
         if (!people.exists(personId)) {
             throw RuleBroken.unknownPerson();
         }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 import org.opendsr.contracts.consent.ConsentStatus;
+import org.opendsr.referral.access.application.MergedRecords;
 import org.opendsr.referral.lifecycle.domain.ConsentStanding;
 import org.opendsr.referral.lifecycle.domain.ConsentStandings;
 import org.opendsr.referral.notifications.domain.AccessibleFormat;
@@ -22,6 +23,7 @@ import org.opendsr.referral.person.domain.People;
 import org.opendsr.referral.person.domain.Person;
 import org.opendsr.referral.register.domain.RegisterEntries;
 import org.opendsr.referral.register.domain.RegisterEntry;
+import org.opendsr.referral.rights.application.ProcessingRestrictions;
 
 /**
  * The person's record as the notifier needs it, from referral-service's own repositories: the record, contacts and
@@ -37,10 +39,15 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
     private final ConsentStandings consent;
     private final RegisterEntries register;
     private final CommunicationPreferencesHeld preferences;
+    private final ProcessingRestrictions restrictions;
+    private final MergedRecords merged;
 
     public ReadingPeopleToNotify(People people, Contacts contacts, KeyProfessionals keyProfessionals,
                                  ConsentStandings consent, RegisterEntries register,
-                                 CommunicationPreferencesHeld preferences) {
+                                 CommunicationPreferencesHeld preferences, ProcessingRestrictions restrictions,
+                                 MergedRecords merged) {
+        this.restrictions = restrictions;
+        this.merged = merged;
         this.preferences = preferences;
         this.people = people;
         this.contacts = contacts;
@@ -50,7 +57,9 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
     }
 
     @Override
-    public Optional<PersonToNotify> of(UUID personId, LocalDate today) {
+    public Optional<PersonToNotify> of(UUID askedFor, LocalDate today) {
+        // A message about a record merged away (an event keyed by the old id) goes by the survivor's record.
+        UUID personId = merged.current(askedFor);
         Optional<ConsentStanding> standing = consent.of(personId);
         return people.byId(personId).map(person -> new PersonToNotify(person.id(), person.givenName(),
                 person.familyName(), postalAddress(person),
@@ -58,7 +67,8 @@ public class ReadingPeopleToNotify implements PeopleToNotify {
                 standing.map(ConsentStanding::status).filter(ConsentStatus.WITHDRAWN::equals).isPresent(),
                 needsOf(personId), contacts.of(personId), keyProfessionals.of(personId),
                 register.openEntryOf(personId).map(RegisterEntry::responsibleProfessional).orElse(null),
-                standing.map(ConsentStanding::givenForThem).orElse(false)));
+                standing.map(ConsentStanding::givenForThem).orElse(false),
+                restrictions.of(personId).restricted()));
     }
 
     private CommunicationNeeds needsOf(UUID personId) {

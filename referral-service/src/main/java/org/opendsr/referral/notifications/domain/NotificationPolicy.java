@@ -16,12 +16,14 @@ import org.opendsr.referral.person.domain.KeyProfessional;
  * applies from 16); under 16 a parent or carer with parental responsibility is told instead, when the record names one.
  * A person with no contact details of their own is told through a parent or carer on the record. The responsible
  * professional is told at work, by e-mail. Nobody on the person's side is ever messaged once the person withdrew
- * consent or asked not to be contacted.
+ * consent or asked not to be contacted, and nobody at all while processing of their data is restricted.
  */
 public final class NotificationPolicy {
 
     public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
     public static final String ASKED_NOT_TO_BE_CONTACTED = "ASKED_NOT_TO_BE_CONTACTED";
+    /** Processing of the person's data is restricted (UK GDPR Article 18): nothing about them is sent to anyone. */
+    public static final String PROCESSING_RESTRICTED = "PROCESSING_RESTRICTED";
     /** An invitation not yet sent when the meeting moved again: only the latest time is sent. */
     public static final String SUPERSEDED_BY_A_LATER_INVITATION = "SUPERSEDED_BY_A_LATER_INVITATION";
     /** An invitation not yet sent when the meeting was cancelled: nothing to invite anyone to. */
@@ -72,6 +74,12 @@ public final class NotificationPolicy {
 
     /** Why the recipient may not be messaged at all, if they may not: checked when queued and again at send time. */
     public static Optional<String> refusal(MessageKind kind, RecipientRole role, PersonToNotify person) {
+        // While restricted the data may be stored, not otherwise used: a message about the person, to anyone (their
+        // side, the responsible professional, a referrer), uses it. Withheld, not held back: lifting the restriction
+        // does not send old news; the DSR team decides what to tell then.
+        if (person.processingRestricted()) {
+            return Optional.of(PROCESSING_RESTRICTED);
+        }
         // A withdrawal, not an absence: consent never given (a self-referral declined for NO_CONSENT) stops nothing.
         if (person.consentWithdrawn()) {
             // A withdrawal ends the conversation about consent with everyone; for other messages only the person's side.

@@ -37,6 +37,8 @@ import org.opendsr.kit.access.Caller;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
 import org.opendsr.referral.retention.application.PeopleInRetention;
+import org.opendsr.referral.rights.application.Merges;
+import org.opendsr.referral.rights.application.ProcessingRestrictions;
 
 /** Reads a person's record, a referral, or a person's audit trail, each audited in the same transaction. */
 @Singleton
@@ -45,7 +47,8 @@ public class ReadingRecords {
     /** Everything referral-service holds about a person. */
     public record PersonRecord(Person person, List<Contact> contacts, List<KeyProfessional> keyProfessionals,
                                List<Referral> referrals, List<RegisterEntry> registerEntries,
-                               Optional<ConsentStanding> consent, CommunicationPreferences communicationPreferences) {
+                               Optional<ConsentStanding> consent, CommunicationPreferences communicationPreferences,
+                               boolean processingRestricted, List<UUID> mergedRecords) {
         @Override
         public String toString() {
             return "PersonRecord[personId=" + person.id() + ", personal data redacted]";
@@ -54,7 +57,8 @@ public class ReadingRecords {
 
     /** A referral, its person and, once decided, its criteria checklist. */
     public record ReferralRecord(Referral referral, Person person, Optional<EligibilityAssessment> assessment,
-                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown) {
+                                 Map<String, String> detailsToReview, boolean personShown, boolean freeTextShown,
+                                 boolean processingRestricted) {
         @Override
         public String toString() {
             return "ReferralRecord[referralId=" + referral.id() + ", personal data redacted]";
@@ -74,13 +78,19 @@ public class ReadingRecords {
     private final CommunicationPreferencesHeld communicationPreferences;
     private final Clock clock;
     private final PeopleInRetention archive;
+    private final Merges merges;
+    private final ProcessingRestrictions restrictions;
 
-    public ReadingRecords(PeopleInRetention archive, ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts, KeyProfessionals keyProfessionals,
+    public ReadingRecords(PeopleInRetention archive, Merges merges, ProcessingRestrictions restrictions,
+                          ReferralDetailsToReview detailsToReview, RecordAccess access, People people, Contacts contacts,
+                          KeyProfessionals keyProfessionals,
                           Referrals referrals, RegisterEntries registerEntries, ConsentStandings consent,
                           EligibilityAssessments assessments, AuditTrail auditTrail,
                           CommunicationPreferencesHeld communicationPreferences, Clock clock) {
         this.archive = archive;
         this.communicationPreferences = communicationPreferences;
+        this.merges = merges;
+        this.restrictions = restrictions;
         this.detailsToReview = detailsToReview;
         this.access = access;
         this.people = people;
@@ -94,16 +104,23 @@ public class ReadingRecords {
         this.clock = clock;
     }
 
+    /**
+     * The person's record. A merged-away id answers with the survivor's record (its personId says which), as if the
+     * client had asked for it: the data it held is there, and following the id in the answer is all a client needs.
+     */
     @Transactional
-    public PersonRecord person(UUID personId, Caller caller, AccessPurpose purpose) {
+    public PersonRecord person(UUID askedFor, Caller caller, AccessPurpose purpose) {
+        UUID personId = merges.current(askedFor);
         Person person = access.personFor(personId, caller);
         requirePurposeIfArchived(personId, caller, "record");
-        access.audit(personId, Actor.of(caller), AuditAction.READ, "record", purpose, Now.of(clock));
+        access.audit(personId, Actor.of(caller), AuditAction.READ, personId.equals(askedFor) ? "record"
+                : "record (asked for as merged record " + askedFor + ")", purpose, Now.of(clock));
         return new PersonRecord(person, contacts.of(personId),
                 keyProfessionals.of(personId),
                 referrals.ofPerson(personId),
                 registerEntries.ofPerson(personId), consent.of(personId),
-                communicationPreferences.of(personId).orElse(CommunicationPreferences.NOT_RECORDED));
+                communicationPreferences.of(personId).orElse(CommunicationPreferences.NOT_RECORDED),
+                restrictions.of(personId).restricted(), merges.mergedInto(personId));
     }
 
     /**
@@ -138,7 +155,7 @@ public class ReadingRecords {
                 caller);
         return new ReferralRecord(referral, people.byId(referral.personId()).orElseThrow(),
                 assessments.of(referralId), managesCare ? detailsToReview.of(referralId) : Map.of(), personShown,
-                freeTextShown);
+                freeTextShown, personShown && restrictions.of(referral.personId()).restricted());
     }
 
     /**
@@ -161,8 +178,16 @@ public class ReadingRecords {
      * record), so it is not looked up.
      */
     @Transactional
-    public AuditPage auditTrail(UUID personId, @Nullable Long before, int size, Caller caller, AccessPurpose purpose) {
+    public AuditPage auditTrail(UUID askedFor, @Nullable Long before, int size, Caller caller, AccessPurpose purpose) {
+        UUID personId = merges.current(askedFor);
         access.audit(personId, Actor.of(caller), AuditAction.READ, "audit trail", purpose, Now.of(clock));
-        return auditTrail.ofPerson(personId, before, size);
+        // The trail is append-only: a merged record's entries stay under its id and are read with the survivor's.
+        List<UUID> merged = merges.mergedInto(personId);
+        if (merged.isEmpty()) {
+            return auditTrail.ofPerson(personId, before, size);
+        }
+        List<UUID> all = new java.util.ArrayList<>(merged);
+        all.add(0, personId);
+        return auditTrail.ofPeople(all, before, size);
     }
 }

@@ -23,6 +23,7 @@ import org.opendsr.referral.audit.application.Actor;
 import org.opendsr.referral.audit.application.AuditAction;
 import org.opendsr.referral.shared.application.Now;
 import org.opendsr.referral.access.application.RecordAccess;
+import org.opendsr.referral.rights.application.ProcessingRestrictions;
 
 /**
  * Suggests a keyworker referral for people under 25 ({@link KeyworkerReferralPolicy}): once per episode and reason,
@@ -37,9 +38,12 @@ public class SuggestingKeyworkerReferrals {
     private final EventOutbox outbox;
     private final RecordAccess access;
     private final Clock clock;
+    private final ProcessingRestrictions restrictions;
 
     public SuggestingKeyworkerReferrals(Milestones milestones, People people, RegisterEntries registerEntries,
-                                        EventOutbox outbox, RecordAccess access, Clock clock) {
+                                        EventOutbox outbox, RecordAccess access, Clock clock,
+                                        ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.access = access;
         this.milestones = milestones;
         this.people = people;
@@ -49,10 +53,11 @@ public class SuggestingKeyworkerReferrals {
     }
 
     /** At referral (the referral is the episode), in the caller's transaction. */
-    public void atReferral(UUID personId, UUID referralId, LocalDate dateOfBirth, LocalDate receivedOn) {
+    public void atReferral(UUID personId, UUID referralId, LocalDate dateOfBirth, LocalDate receivedOn,
+                           boolean knownBefore) {
         AgeAtDate age = AgeAtDate.of(dateOfBirth, receivedOn);
         KeyworkerReferralPolicy.atReferral(age)
-                .ifPresent(reason -> suggest(personId, referralId, reason, age, Now.of(clock)));
+                .ifPresent(reason -> suggest(personId, referralId, reason, age, Now.of(clock), knownBefore));
     }
 
     /**
@@ -76,12 +81,21 @@ public class SuggestingKeyworkerReferrals {
                     "date of birth: age when rated " + rating.name(), AccessPurpose.AGE_MILESTONE, Now.of(clock));
             AgeAtDate age = AgeAtDate.of(person.get().dateOfBirth(), ratedOn);
             return KeyworkerReferralPolicy.whenRated(person.get().dateOfBirth(), ratedOn, rating)
-                    .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock)))
+                    .map(reason -> suggest(personId, entry.id(), reason, age, Now.of(clock), true))
                     .orElse(false);
         }).orElse(false);
     }
 
-    private boolean suggest(UUID personId, UUID episodeId, KeyworkerSuggestionReason reason, AgeAtDate age, Instant at) {
+    private boolean suggest(UUID personId, UUID episodeId, KeyworkerSuggestionReason reason, AgeAtDate age, Instant at,
+                            boolean mayBeRestricted) {
+        // Restriction of processing (UK GDPR Article 18) stops what the DSR's duty of care does not need: a keyworker
+        // suggestion starts new processing for another service, so none is made (nor recorded, so a later referral or
+        // rating may suggest once the restriction is lifted). What care and the law still need goes on: the register
+        // entry, first-contact and review deadlines, age milestones (transition to adult services), the care team
+        // and need-to-know, the audit trail, and the DSR team's own corrections of the record.
+        if (mayBeRestricted && restrictions.of(personId).restricted()) {
+            return false;
+        }
         if (!milestones.recordKeyworkerSuggestion(episodeId, reason.name(), personId, at)) {
             return false;
         }

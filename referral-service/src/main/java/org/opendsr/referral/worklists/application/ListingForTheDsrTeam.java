@@ -32,7 +32,7 @@ public class ListingForTheDsrTeam {
     public enum DuplicateResolution {
         /** Two people who share a name and date of birth. */
         DIFFERENT_PEOPLE,
-        /** One person recorded twice: the DSR team merges the records by hand (no automatic merge). */
+        /** One person recorded twice: the records are merged (rights/application/MergingPeople). */
         SAME_PERSON
     }
 
@@ -92,6 +92,10 @@ public class ListingForTheDsrTeam {
                                          AccessPurpose purpose) {
         UUID[] pair = duplicateFlags.openPair(flagId)
                 .orElseThrow(() -> RuleBroken.notFound("An open possible-duplicate flag"));
+        if (resolution == DuplicateResolution.SAME_PERSON) {
+            // Never recorded without the merge it means: the records would stay two (issue 16).
+            throw new IllegalStateException("SAME_PERSON is resolved by MergingPeople.resolveAsSamePerson");
+        }
         // Each of the two people must be the caller's to manage: the flag shows both identities.
         for (UUID person : pair) {
             access.requireManages(person, caller, "An open possible-duplicate flag");

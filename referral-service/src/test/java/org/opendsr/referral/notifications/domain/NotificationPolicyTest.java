@@ -228,4 +228,20 @@ class NotificationPolicyTest {
         assertThat(NotificationPolicy.whoIsTold(MessageKind.CONSENT_REMINDER, noRepresentative))
                 .containsExactly(RecipientRole.PERSON);
     }
+
+    @Test
+    void whileProcessingIsRestrictedNothingAboutThePersonIsSentToAnyone() {
+        PersonToNotify restricted = new PersonToNotify(PERSON, "Ottoline", "Quince", ADDRESS, false, false,
+                CommunicationNeeds.NOT_RECORDED, List.of(own(null, "otto@example.org"), parent(true)),
+                List.of(professional("sam@nhs.example")), "sam", false, true);
+
+        for (MessageKind kind : MessageKind.values()) {
+            for (RecipientRole role : RecipientRole.values()) {
+                assertThat(NotificationPolicy.refusal(kind, role, restricted)).as(kind + " to " + role)
+                        .contains(NotificationPolicy.PROCESSING_RESTRICTED);
+                assertThat(NotificationPolicy.addressing(kind, role, restricted, new Referrer("R", "r@nhs.example")))
+                        .as(kind + " to " + role).isInstanceOf(Addressing.Withhold.class);
+            }
+        }
+    }
 }

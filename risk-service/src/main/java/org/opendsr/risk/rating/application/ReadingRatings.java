@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.lifecycle.MergedPeople;
+import org.opendsr.kit.lifecycle.ProcessingRestrictions;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.kit.access.Caller;
 import org.opendsr.kit.access.PersonScope;
@@ -24,25 +26,36 @@ import org.opendsr.risk.shared.application.RiskAccess;
 @Singleton
 public class ReadingRatings implements CurrentRatings {
 
-    /** A person's current rating (if any), admission status and history, newest first. */
-    public record PersonRatingHistory(PersonRating person, List<RatingDecision> history) {
+    /**
+     * A person's current rating (if any), admission status and history, newest first; whether processing of their data
+     * is restricted (UK GDPR Article 18).
+     */
+    public record PersonRatingHistory(PersonRating person, List<RatingDecision> history, boolean processingRestricted) {
     }
 
     private final PersonRatings people;
     private final RatingWorklists worklists;
     private final RiskAccess access;
 
-    public ReadingRatings(PersonRatings people, RatingWorklists worklists, RiskAccess access) {
+    private final MergedPeople mergedPeople;
+    private final ProcessingRestrictions restrictions;
+
+    public ReadingRatings(PersonRatings people, RatingWorklists worklists, RiskAccess access, MergedPeople mergedPeople,
+                          ProcessingRestrictions restrictions) {
+        this.mergedPeople = mergedPeople;
+        this.restrictions = restrictions;
         this.people = people;
         this.worklists = worklists;
         this.access = access;
     }
 
+    /** The person's rating; a duplicate's personId, merged since, reads the survivor's. */
     @Transactional(readOnly = true)
-    public PersonRatingHistory of(UUID personId, Caller caller) {
+    public PersonRatingHistory of(UUID asked, Caller caller) {
+        UUID personId = mergedPeople.survivorOf(asked);
         access.read(personId, caller, "rating");
         PersonRating person = people.find(personId).orElseThrow(() -> RuleBroken.notFound("Person"));
-        return new PersonRatingHistory(person, people.historyOf(personId));
+        return new PersonRatingHistory(person, people.historyOf(personId), restrictions.isRestricted(personId));
     }
 
     /** The people rated RED (or BLUE, ...) whom the caller may see, in an area if asked, longest-rated first. */

@@ -115,11 +115,16 @@ public class BookingController {
             + "anyone else)")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
     public PersonBookings ofPerson(@PathVariable UUID personId, Caller caller) {
-        return new PersonBookings(personId, reading.ofPerson(personId, caller).stream().map(BookingView::of).toList());
+        ReadingBookings.PersonBookings found = reading.ofPerson(personId, caller);
+        return new PersonBookings(found.personId(), found.bookings().stream().map(BookingView::of).toList(),
+                found.processingRestricted());
     }
 
     @Serdeable
     @Schema(name = "PersonReviewBookings")
-    public record PersonBookings(UUID personId, List<BookingView> bookings) {
+    public record PersonBookings(UUID personId, List<BookingView> bookings,
+                                 @Schema(description = "Whether processing of the person's data is restricted (UK "
+                                         + "GDPR Article 18): the record is kept and shown")
+                                 boolean processingRestricted) {
     }
 }

@@ -94,8 +94,10 @@ public class OutcomeController {
     @Operation(summary = "Every outcome about the person, latest meeting first: their care team (a break-glass "
             + "reader included), the DSR team of their area and leads; 404 for anyone else")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public OutcomeViews.Outcomes ofPerson(@PathVariable UUID personId, Caller caller) {
-        return new OutcomeViews.Outcomes(reading.ofPerson(personId, caller).stream().map(this::view).toList());
+    public OutcomeViews.PersonOutcomes ofPerson(@PathVariable UUID personId, Caller caller) {
+        ReadingOutcomes.PersonOutcomes found = reading.ofPerson(personId, caller);
+        return new OutcomeViews.PersonOutcomes(found.personId(), found.outcomes().stream().map(this::view).toList(),
+                found.processingRestricted());
     }
 
     @Post("/outcomes/{outcomeId}/feedback-given")

@@ -95,6 +95,14 @@ public final class OutcomeViews {
     public record Outcomes(List<OutcomeView> outcomes) {
     }
 
+    /**
+     * A person's outcomes (the survivor's, read by a merged duplicate's personId), and whether processing of their
+     * data is restricted (UK GDPR Article 18): the record is kept and shown.
+     */
+    @Serdeable
+    public record PersonOutcomes(UUID personId, List<OutcomeView> outcomes, boolean processingRestricted) {
+    }
+
     @Serdeable
     @Schema(name = "RecommendationCatalogueEntry")
     public record CatalogueEntry(String serviceType, String label) {

@@ -8,6 +8,7 @@ import org.opendsr.contracts.consent.ConsentOverdue;
 import org.opendsr.contracts.consent.ConsentRecorded;
 import org.opendsr.contracts.consent.ConsentRenewalDue;
 import org.opendsr.contracts.consent.ConsentWithdrawn;
+import org.opendsr.kit.lifecycle.MergedPeople;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
@@ -21,13 +22,19 @@ public class ConsentEventsListener extends DsrTopicListener {
 
     static final String GROUP = "meeting-service.consent-events";
 
-    public ConsentEventsListener(InboundEvents inbound, FollowingTheRegister register) {
+    public ConsentEventsListener(InboundEvents inbound, MergedPeople merged, FollowingTheRegister register) {
+        // An event about a duplicate merged since (issue 16) is applied to the survivor: MergedPeople.resolving.
         super(inbound, EventHandlers.forConsumer(GROUP)
-                .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class, register::consentRecorded)
-                .on(EventTypes.CONSENT_RENEWAL_DUE_V1, ConsentRenewalDue.class, register::consentRenewalDue)
-                .on(EventTypes.CONSENT_OVERDUE_V1, ConsentOverdue.class, register::consentOverdue)
-                .on(EventTypes.CONSENT_LAPSED_V1, ConsentLapsed.class, register::consentLapsed)
-                .on(EventTypes.CONSENT_WITHDRAWN_V1, ConsentWithdrawn.class, register::consentWithdrawn)
+                .on(EventTypes.CONSENT_RECORDED_V1, ConsentRecorded.class,
+                        merged.resolving(ConsentRecorded.class, register::consentRecorded))
+                .on(EventTypes.CONSENT_RENEWAL_DUE_V1, ConsentRenewalDue.class,
+                        merged.resolving(ConsentRenewalDue.class, register::consentRenewalDue))
+                .on(EventTypes.CONSENT_OVERDUE_V1, ConsentOverdue.class,
+                        merged.resolving(ConsentOverdue.class, register::consentOverdue))
+                .on(EventTypes.CONSENT_LAPSED_V1, ConsentLapsed.class,
+                        merged.resolving(ConsentLapsed.class, register::consentLapsed))
+                .on(EventTypes.CONSENT_WITHDRAWN_V1, ConsentWithdrawn.class,
+                        merged.resolving(ConsentWithdrawn.class, register::consentWithdrawn))
                 .build());
     }
 }

@@ -78,6 +78,11 @@ class PostgresAuditTrail implements AuditTrail {
     }
 
     @Override
+    public AuditPage ofPeople(java.util.List<UUID> personIds, @Nullable Long before, int size) {
+        return log.ofPeople(personIds, before, size);
+    }
+
+    @Override
     public AuditPage ofActor(String actor, @Nullable Long before, int size) {
         return log.ofActor(actor, before, size);
     }

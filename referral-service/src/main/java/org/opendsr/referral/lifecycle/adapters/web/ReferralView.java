@@ -44,7 +44,7 @@ public record ReferralView(
     @Serdeable
     public record PersonView(UUID personId, @Nullable String givenName, @Nullable String familyName,
                              @Nullable LocalDate dateOfBirth, @Nullable String nhsNumber, @Nullable String postcode,
-                             @Nullable String locality) {
+                             @Nullable String locality, boolean processingRestricted) {
 
         @Override
         public String toString() {
@@ -97,8 +97,10 @@ public record ReferralView(
         return new ReferralView(referral.id(), referral.route().name(), referral.status().name(), referral.receivedAt(),
                 referral.referredBy(), referral.referrerOrganisation(),
                 record.personShown() ? new PersonView(person.id(), person.givenName(), person.familyName(),
-                        person.dateOfBirth(), person.nhsNumber(), person.postcode(), person.locality())
-                        : new PersonView(person.id(), null, null, null, null, null, null),
+                        person.dateOfBirth(), person.nhsNumber(), person.postcode(), person.locality(),
+                        record.processingRestricted())
+                        // Not shown the person, not told of their restriction either (it would tell a known person).
+                        : new PersonView(person.id(), null, null, null, null, null, null, false),
                 data == null ? null : data.reasonForReferral(), data == null ? null : data.currentIssues(),
                 data == null ? null : data.whatHasBeenTried(), data == null ? null : data.whatCouldReduceRisk(),
                 data == null ? null : name(data.indicativeRag()), referral.isComplete(),

@@ -39,7 +39,9 @@ class StoredPeople implements People {
     public List<PossibleDuplicates.Candidate> othersBornOn(LocalDate dateOfBirth, UUID except) {
         // Only the columns matching compares, found through person_date_of_birth; not the whole row of everyone.
         return jdbc.prepareStatement("SELECT id, given_name, family_name, nhs_number FROM person"
-                + " WHERE date_of_birth = ? AND id <> ?", select -> {
+                + " WHERE date_of_birth = ? AND id <> ?"
+                // A record merged into another is not a candidate: the survivor stands for it.
+                + " AND NOT EXISTS (SELECT 1 FROM person_merged m WHERE m.merged_person = person.id)", select -> {
             select.setObject(1, dateOfBirth);
             select.setObject(2, except);
             List<PossibleDuplicates.Candidate> found = new ArrayList<>();

@@ -69,11 +69,18 @@ public class PersonController {
     }
 
     @Get("/{personId}")
-    @Operation(summary = "A person's record")
+    @Operation(summary = "A person's record",
+            description = "A record merged into another (a possible duplicate resolved as the same person) answers"
+                    + " 200 with the survivor's record: its personId is the survivor's, Content-Location names it,"
+                    + " and mergedRecords lists the ids merged into it. Changes to a merged-away id are refused"
+                    + " with 409 person-merged naming the survivor.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public PersonRecordView person(@PathVariable UUID personId, Caller caller) {
-        return PersonRecordView.of(reading.person(personId, caller,
+    public HttpResponse<PersonRecordView> person(@PathVariable UUID personId, Caller caller) {
+        PersonRecordView view = PersonRecordView.of(reading.person(personId, caller,
                 Purposes.stated(caller, AccessPurpose.DIRECT_CARE)), LocalDate.now(clock));
+        // The answer is the survivor's record, said where it lives, so a client can follow the id it now has.
+        return view.personId().equals(personId) ? HttpResponse.ok(view)
+                : HttpResponse.ok(view).header("Content-Location", "/people/" + view.personId());
     }
 
     @Put("/{personId}/identity")

@@ -40,6 +40,8 @@ public record PersonRecordView(
         @Nullable String consent,
         CommunicationPreferences communicationPreferences,
         List<Referral> referrals,
+        boolean processingRestricted,
+        List<UUID> mergedRecords,
         Instant recordedAt,
         Instant updatedAt) {
 
@@ -131,6 +133,7 @@ public record PersonRecordView(
                 register, record.consent().map(standing -> standing.status().name()).orElse(null),
                 CommunicationPreferences.of(record.communicationPreferences()),
                 record.referrals().stream().map(PersonRecordView::referral).toList(),
+                record.processingRestricted(), record.mergedRecords(),
                 person.createdAt(), person.updatedAt());
     }
 

@@ -58,6 +58,12 @@ class PostgresPeopleInRetention implements PeopleInRetention {
             "DELETE FROM referral WHERE person_id = ?",
             "DELETE FROM person_contact WHERE person_id = ?",
             "DELETE FROM key_professional WHERE person_id = ?",
+            "DELETE FROM objection WHERE person_id = ?",
+            // Their subject access requests (the export itself is never stored).
+            "DELETE FROM subject_access_contribution WHERE request_id IN"
+                    + " (SELECT id FROM subject_access_request WHERE person_id = ?)",
+            "DELETE FROM subject_access_request WHERE person_id = ?",
+            "DELETE FROM processing_restriction WHERE person_id = ?",
             // The kit's copy of their care team (members go with it: ON DELETE CASCADE).
             "DELETE FROM dsr_kit.care_team WHERE person_id = ?",
             "DELETE FROM person WHERE id = ?");
@@ -128,23 +134,55 @@ class PostgresPeopleInRetention implements PeopleInRetention {
         });
     }
 
+    /**
+     * A person's rows and those of every record merged into theirs (a merged-away record keeps its identity for the
+     * merge's conflicts to be settled; it is the same person, so it goes with them), the merge's own rows first.
+     */
     @Override
     public long eraseEverythingAbout(UUID personId) {
+        List<UUID> mergedIntoThem = jdbc.prepareStatement(
+                "SELECT merged_person FROM person_merged WHERE survivor = ?", select -> {
+                    select.setObject(1, personId);
+                    List<UUID> ids = new ArrayList<>();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getObject(1, UUID.class));
+                        }
+                    }
+                    return ids;
+                });
+        long rows = 0;
+        for (String delete : List.of("DELETE FROM merge_conflict WHERE survivor = ? OR merged_person = ?",
+                "DELETE FROM person_merged WHERE survivor = ? OR merged_person = ?")) {
+            rows += run(delete, personId);
+        }
+        for (UUID merged : mergedIntoThem) {
+            rows += eraseRowsOf(merged);
+        }
+        return rows + eraseRowsOf(personId);
+    }
+
+    private long eraseRowsOf(UUID personId) {
         long rows = 0;
         for (String delete : ERASE) {
-            long parameters = delete.chars().filter(c -> c == '?').count();
-            rows += jdbc.prepareStatement(delete, statement -> {
-                for (int i = 1; i <= parameters; i++) {
-                    statement.setObject(i, personId);
-                }
-                return statement.executeUpdate();
-            });
+            rows += run(delete, personId);
         }
         // The audit trail is append-only and keeps its entries about the person (who saw or changed what, when,
         // why) for its own period; the old/new values of their changes (names, dates of birth, addresses) are
-        // encrypted with the person's audit key, and forgetting it here, in the erasure's transaction, erases them.
-        rows += jdbc.execute(connection -> AuditKeys.forget(connection, personId));
+        // encrypted with the person's audit key (a merged record's under its own), and forgetting it here, in the
+        // erasure's transaction, erases them. Not counted: a key is a means to read, not a record about anyone.
+        jdbc.execute(connection -> AuditKeys.forget(connection, personId));
         return rows;
+    }
+
+    private long run(String delete, UUID personId) {
+        long parameters = delete.chars().filter(c -> c == '?').count();
+        return jdbc.prepareStatement(delete, statement -> {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setObject(i, personId);
+            }
+            return statement.executeUpdate();
+        });
     }
 
     private static List<RetentionFacts> all(PreparedStatement select) throws SQLException {

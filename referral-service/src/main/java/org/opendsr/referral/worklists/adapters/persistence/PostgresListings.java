@@ -40,6 +40,9 @@ class PostgresListings implements Listings {
     private static final String WAITING = "EXISTS (SELECT 1 FROM referral r WHERE r.person_id = %s"
             + " AND r.status IN ('RECEIVED', 'CONTACTED'))";
     private static final String EVER_ON_REGISTER = "EXISTS (SELECT 1 FROM register_entry x WHERE x.person_id = %s)";
+    /** Whether processing of the person's data is restricted (UK GDPR Article 18), shown on every line. */
+    private static final String RESTRICTED = "EXISTS (SELECT 1 FROM processing_restriction pr WHERE pr.person_id = %s"
+            + " AND pr.restricted)";
     private static final String OVERDUE = "EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id"
             + " AND r.status = 'RECEIVED' AND r.first_contact_due_on < ?)";
 
@@ -54,7 +57,9 @@ class PostgresListings implements Listings {
             case "ON_REGISTER" -> " AND e.id IS NOT NULL";
             case "REFERRED" -> " AND e.id IS NULL AND " + waiting;
             case "REMOVED" -> " AND e.id IS NULL AND NOT " + waiting + " AND " + ever;
-            case "NOT_ACCEPTED" -> " AND e.id IS NULL AND NOT " + waiting + " AND NOT " + ever;
+            // A record merged into another has nothing left of its own: the survivor is listed instead.
+            case "NOT_ACCEPTED" -> " AND e.id IS NULL AND NOT " + waiting + " AND NOT " + ever
+                    + " AND NOT EXISTS (SELECT 1 FROM person_merged m WHERE m.merged_person = p.id)";
             default -> " AND false";
         };
     }
@@ -79,6 +84,7 @@ class PostgresListings implements Listings {
             + "  (SELECT min(r.first_contact_due_on) FROM referral r WHERE r.person_id = page.person_id"
             + "   AND r.status = 'RECEIVED') AS first_contact_due_on,"
             + "  (c.removed_at AT TIME ZONE 'Europe/London')::date AS removed_on, c.removal_reason,"
+            + "  " + String.format(RESTRICTED, "page.person_id") + " AS processing_restricted,"
             + "  (SELECT count(*)" + PEOPLE + "%1$s) AS total"
             + " FROM page"
             // The latest closed entry says when and why someone REMOVED left the register.
@@ -134,7 +140,8 @@ class PostgresListings implements Listings {
                             rows.getString("responsible_professional"), instant(rows, "unallocated_since"),
                             rows.getObject("first_contact_due_on", LocalDate.class),
                             removed ? rows.getObject("removed_on", LocalDate.class) : null,
-                            removed ? rows.getString("removal_reason") : null));
+                            removed ? rows.getString("removal_reason") : null,
+                            rows.getBoolean("processing_restricted")));
                 }
             }
             return found;
@@ -170,11 +177,13 @@ class PostgresListings implements Listings {
             seek.add(PageCursor.uuidPart(key.get(2)));
         }
         List<AwaitingContact> lines = list("SELECT r.id, r.person_id, r.route, r.received_at, r.first_contact_due_on,"
-                + " r.complete, p.given_name, p.family_name, p.locality" + from + after
+                + " r.complete, p.given_name, p.family_name, p.locality, " + String.format(RESTRICTED, "p.id")
+                + from + after
                 + " ORDER BY r.first_contact_due_on, r.received_at, r.id LIMIT ?", seek, page.fetch(),
                 rows -> new AwaitingContact(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                         rows.getString(3), instant(rows, "received_at"), rows.getObject(5, LocalDate.class),
-                        rows.getBoolean(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+                        rows.getBoolean(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                        rows.getBoolean(10)));
         return KeysetPage.of(lines, page, total,
                 line -> PageCursor.of(line.firstContactDueOn(), line.receivedAt(), line.referralId()));
     }
@@ -188,11 +197,12 @@ class PostgresListings implements Listings {
         List<Object> seek = new ArrayList<>(parameters);
         String after = KeysetSql.after(page, "e.unallocated_since", "e.id", ">", seek);
         List<Unallocated> lines = list("SELECT e.id, e.person_id, e.on_register_from, e.unallocated_since,"
-                + " p.given_name, p.family_name, p.locality" + from + after + " ORDER BY e.unallocated_since, e.id LIMIT ?",
+                + " p.given_name, p.family_name, p.locality, " + String.format(RESTRICTED, "p.id") + from + after
+                + " ORDER BY e.unallocated_since, e.id LIMIT ?",
                 seek, page.fetch(),
                 rows -> new Unallocated(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                         instant(rows, "on_register_from"), instant(rows, "unallocated_since"), rows.getString(5),
-                        rows.getString(6), rows.getString(7)));
+                        rows.getString(6), rows.getString(7), rows.getBoolean(8)));
         return KeysetPage.of(lines, page, total, line -> PageCursor.of(line.unallocatedSince(), line.registerEntryId()));
     }
 
@@ -210,16 +220,17 @@ class PostgresListings implements Listings {
         List<Object> seek = new ArrayList<>(parameters);
         String after = KeysetSql.after(page, "d.flagged_at", "d.id", ">", seek);
         List<DuplicateFlag> lines = list("SELECT d.id, d.flagged_at, " + String.format(columns, "a") + ", "
-                        + String.format(columns, "b") + from + after + " ORDER BY d.flagged_at, d.id LIMIT ?",
+                        + String.format(columns, "b") + ", " + String.format(RESTRICTED, "a.id") + ", "
+                        + String.format(RESTRICTED, "b.id") + from + after + " ORDER BY d.flagged_at, d.id LIMIT ?",
                 seek, page.fetch(), rows -> new DuplicateFlag(rows.getObject(1, UUID.class),
-                        instant(rows, "flagged_at"), flaggedPerson(rows, 3), flaggedPerson(rows, 10)));
+                        instant(rows, "flagged_at"), flaggedPerson(rows, 3, 17), flaggedPerson(rows, 10, 18)));
         return KeysetPage.of(lines, page, total, line -> PageCursor.of(line.flaggedAt(), line.flagId()));
     }
 
-    private static FlaggedPerson flaggedPerson(ResultSet rows, int first) throws SQLException {
+    private static FlaggedPerson flaggedPerson(ResultSet rows, int first, int restricted) throws SQLException {
         return new FlaggedPerson(rows.getObject(first, UUID.class), rows.getString(first + 1),
                 rows.getString(first + 2), rows.getObject(first + 3, LocalDate.class), rows.getString(first + 4),
-                rows.getString(first + 5), rows.getString(first + 6));
+                rows.getString(first + 5), rows.getString(first + 6), rows.getBoolean(restricted));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------

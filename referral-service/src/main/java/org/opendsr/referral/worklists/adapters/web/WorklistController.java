@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.opendsr.kit.security.DsrRoles;
+import org.opendsr.referral.rights.application.MergingPeople;
 import org.opendsr.referral.worklists.application.Listings;
 import org.opendsr.referral.worklists.application.ListingForTheDsrTeam;
 import org.opendsr.referral.access.domain.AccessPurpose;
@@ -47,10 +48,18 @@ public class WorklistController {
 
     static final String AFTER = "The next of the page before; leave out for the first page";
 
-    private final ListingForTheDsrTeam listing;
+    /** What a resolution as the same person did: which record survived, which was merged into it. */
+    @Serdeable
+    @Schema(name = "PersonMergeOutcome")
+    record MergedView(UUID personId, UUID mergedPersonId, int conflictsToSettle) {
+    }
 
-    public WorklistController(ListingForTheDsrTeam listing) {
+    private final ListingForTheDsrTeam listing;
+    private final MergingPeople merging;
+
+    public WorklistController(ListingForTheDsrTeam listing, MergingPeople merging) {
         this.listing = listing;
+        this.merging = merging;
     }
 
     @Get("/referrals/first-contact")
@@ -90,12 +99,23 @@ public class WorklistController {
     }
 
     @Post("/people/possible-duplicates/{flagId}/resolution")
-    @Operation(summary = "Record the DSR team's decision: DIFFERENT_PEOPLE, or SAME_PERSON (merged by hand)")
+    @Operation(summary = "Record the DSR team's decision: DIFFERENT_PEOPLE (204), or SAME_PERSON: the records are"
+            + " merged (200 PersonMergeOutcome)",
+            description = "SAME_PERSON merges the two records: the one on the register survives, else the older one;"
+                    + " the other's referrals, register entries, contacts, key professionals, care team,"
+                    + " notifications and audit move onto it; details that differ wait in"
+                    + " /people/{personId}/merge-conflicts. 409 both-on-the-register when both have an open register"
+                    + " entry (remove the duplicate entry first). Publishes dsr.person.merged.v1 and the survivor's"
+                    + " dsr.person.care-team-changed.v1. Only the DSR team of both people's areas, or a lead.")
     @Parameter(in = ParameterIn.HEADER, name = Caller.PURPOSE_HEADER, schema = @Schema(type = "string"))
-    public HttpResponse<Void> resolve(@PathVariable UUID flagId, @Valid @Body ResolutionRequest request,
-                                      Caller caller) {
-        listing.resolvePossibleDuplicate(flagId, request.outcome(), caller,
-                Purposes.stated(caller, AccessPurpose.DATA_QUALITY));
+    public HttpResponse<MergedView> resolve(@PathVariable UUID flagId, @Valid @Body ResolutionRequest request,
+                                            Caller caller) {
+        AccessPurpose purpose = Purposes.stated(caller, AccessPurpose.DATA_QUALITY);
+        if (request.outcome() == ListingForTheDsrTeam.DuplicateResolution.SAME_PERSON) {
+            MergingPeople.Merged merged = merging.resolveAsSamePerson(flagId, caller, purpose);
+            return HttpResponse.ok(new MergedView(merged.survivor(), merged.mergedAway(), merged.conflicts()));
+        }
+        listing.resolvePossibleDuplicate(flagId, request.outcome(), caller, purpose);
         return HttpResponse.noContent();
     }
 }

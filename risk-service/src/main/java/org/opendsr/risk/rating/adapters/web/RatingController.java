@@ -86,7 +86,7 @@ public class RatingController {
                                                        @Nullable @Body InpatientSettingRequest request,
                                                        Caller caller) {
         PersonRating person = rating.recordSetting(personId, request == null ? null : request.setting(), caller);
-        return RatingView.of(person, java.util.List.of()).admission();
+        return RatingView.of(person, java.util.List.of(), false).admission();
     }
 
     @Get("/worklists/red")

@@ -17,7 +17,10 @@ import org.opendsr.risk.shared.domain.InpatientSetting;
 /** A person's admission-risk rating (current, if on the register and rated), admission status and history. */
 @Serdeable
 public record RatingView(UUID personId, boolean onRegister, @Nullable Current current, AdmissionStatus admission,
-                         List<Entry> history) {
+                         List<Entry> history,
+                         @io.swagger.v3.oas.annotations.media.Schema(description = "Whether processing of the person's "
+                                 + "data is restricted (UK GDPR Article 18): the record is kept and shown")
+                         boolean processingRestricted) {
 
     @Serdeable
     public record Current(RagRating rating, Instant since, LocalDate sinceOn, boolean indicative) {
@@ -52,16 +55,16 @@ public record RatingView(UUID personId, boolean onRegister, @Nullable Current cu
     }
 
     static RatingView of(ReadingRatings.PersonRatingHistory found) {
-        return of(found.person(), found.history().stream().map(Entry::of).toList());
+        return of(found.person(), found.history().stream().map(Entry::of).toList(), found.processingRestricted());
     }
 
-    static RatingView of(PersonRating person, List<Entry> history) {
+    static RatingView of(PersonRating person, List<Entry> history, boolean processingRestricted) {
         Admission admission = person.admission();
         return new RatingView(person.personId(), person.onRegister(),
                 person.current().map(current -> new Current(current.rating(), current.since(), current.sinceOn(),
                         current.indicative())).orElse(null),
                 new AdmissionStatus(admission.inpatient(), admission.admittedOn(), admission.setting(),
                         admission.dischargedOn(), admission.noLoweringBefore()),
-                history);
+                history, processingRestricted);
     }
 }

@@ -8,6 +8,7 @@ import org.opendsr.contracts.meeting.RatingAgreed;
 import org.opendsr.contracts.meeting.ReviewBooked;
 import org.opendsr.contracts.meeting.ReviewCancelled;
 import org.opendsr.contracts.meeting.ReviewHeld;
+import org.opendsr.kit.lifecycle.MergedPeople;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.EventHandlers;
@@ -30,14 +31,20 @@ public class MeetingEventsListener extends DsrTopicListener {
 
     static final String GROUP = "risk-service.meeting-events";
 
-    public MeetingEventsListener(InboundEvents inbound, FollowingReviews reviews,
+    public MeetingEventsListener(InboundEvents inbound, MergedPeople merged, FollowingReviews reviews,
                                  RecordingAgreedRatings agreedRatings, FollowingMeetingOutcomes outcomes) {
+        // An event about a duplicate merged since (issue 16) is applied to the survivor: MergedPeople.resolving.
         super(inbound, EventHandlers.forConsumer(GROUP)
-                .on(EventTypes.MEETING_REVIEW_BOOKED_V1, ReviewBooked.class, reviews::reviewBooked)
-                .on(EventTypes.MEETING_REVIEW_HELD_V1, ReviewHeld.class, reviews::reviewHeld)
-                .on(EventTypes.MEETING_REVIEW_CANCELLED_V1, ReviewCancelled.class, reviews::reviewCancelled)
-                .on(EventTypes.MEETING_RATING_AGREED_V1, RatingAgreed.class, agreedRatings::ratingAgreed)
-                .on(EventTypes.MEETING_OUTCOME_RECORDED_V1, OutcomeRecorded.class, outcomes::outcomeRecorded)
+                .on(EventTypes.MEETING_REVIEW_BOOKED_V1, ReviewBooked.class,
+                        merged.resolving(ReviewBooked.class, reviews::reviewBooked))
+                .on(EventTypes.MEETING_REVIEW_HELD_V1, ReviewHeld.class,
+                        merged.resolving(ReviewHeld.class, reviews::reviewHeld))
+                .on(EventTypes.MEETING_REVIEW_CANCELLED_V1, ReviewCancelled.class,
+                        merged.resolving(ReviewCancelled.class, reviews::reviewCancelled))
+                .on(EventTypes.MEETING_RATING_AGREED_V1, RatingAgreed.class,
+                        merged.resolving(RatingAgreed.class, agreedRatings::ratingAgreed))
+                .on(EventTypes.MEETING_OUTCOME_RECORDED_V1, OutcomeRecorded.class,
+                        merged.resolving(OutcomeRecorded.class, outcomes::outcomeRecorded))
                 .build());
     }
 }
