@@ -187,6 +187,15 @@ class InformationLifecycleJourneyTest {
 
         // Before anything is due, the record is read as any other (the default purpose).
         assertThat(gateway.get("/api/people/" + personId, dsrTeam).status()).isEqualTo(200);
+
+        // The searches used after the erasure find what is there now: their identity in referral-service's database,
+        // their personId in consent-service's and on referral-service's topic (never their identity on a topic).
+        assertThat(WhereTheirDataIs.rowsContaining(system.databases, THEIR_PERSONAL_DATA).keySet())
+                .anySatisfy(table -> assertThat(table).startsWith("referral: public.person"));
+        assertThat(WhereTheirDataIs.rowsContaining(system.databases, List.of(personId)).keySet())
+                .anySatisfy(table -> assertThat(table).startsWith("consent: public.consent"));
+        assertThat(WhereTheirDataIs.recordsContaining(system.dsr.kafkaBootstrapServers(), List.of(personId),
+                topic -> !topic.startsWith("dsr.agency.inbound."))).containsKey("dsr.referral.events");
     }
 
     @Test
