@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +33,9 @@ import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.AgeBand;
 import org.opendsr.contracts.common.LifeStage;
 import org.opendsr.kit.access.Caller;
+import org.opendsr.kit.audit.AuditLog;
+import org.opendsr.kit.audit.AuditPage;
+import org.opendsr.kit.audit.AuditRecord;
 import org.opendsr.kit.security.DsrRoles;
 import org.opendsr.testkit.ApiClient.ApiResponse;
 import org.opendsr.testkit.TestTokens;
@@ -60,6 +64,9 @@ class ConsentNeedToKnowTest extends ConsentServiceUnderTest {
 
     @Value("${datasources.default.password}")
     String databasePassword;
+
+    @Inject
+    AuditLog auditLog;
 
     private ConsentAuditTrail audit;
     private LocalDate today;
@@ -433,13 +440,18 @@ class ConsentNeedToKnowTest extends ConsentServiceUnderTest {
                                     "ALLOWED"),
                             org.assertj.core.groups.Tuple.tuple(RESPONSIBLE, "WITHDRAWN", "DIRECT_CARE", "FAILED"));
             assertThat(entries).allSatisfy(entry -> assertThat(entry.personId()).isEqualTo(personId));
-            ConsentAuditTrail.Entry recorded = entries.get(0);
-            assertThat(recorded.after()).contains("\"basis\"", "INFORMED_CONSENT", "\"status\"", "ACTIVE");
-            ConsentAuditTrail.Entry withdrawn = entries.stream()
+            // The values through the kit's reader: about a person, they are stored encrypted under their audit key.
+            assertThat(entries.get(0).after()).contains("\"encrypted\"").doesNotContain("INFORMED_CONSENT");
+            List<AuditRecord> values = auditLog.ofPerson(personId, null, AuditPage.MAX_SIZE).items().stream()
+                    .filter(entry -> entry.what().equals("consent " + consentId)).toList();
+            AuditRecord recorded = values.stream().filter(entry -> entry.action().equals("RECORDED")).findFirst()
+                    .orElseThrow();
+            assertThat(recorded.newValues()).containsEntry("basis", "INFORMED_CONSENT").containsEntry("status", "ACTIVE");
+            AuditRecord withdrawn = values.stream()
                     .filter(entry -> entry.action().equals("WITHDRAWN") && entry.outcome().equals("ALLOWED"))
                     .findFirst().orElseThrow();
-            assertThat(withdrawn.before()).contains("ACTIVE");
-            assertThat(withdrawn.after()).contains("WITHDRAWN", "PERSON_WITHDREW");
+            assertThat(withdrawn.oldValues().toString()).contains("ACTIVE");
+            assertThat(withdrawn.newValues().toString()).contains("WITHDRAWN", "PERSON_WITHDREW");
             assertThat(audit.about(personId)).anySatisfy(entry -> {
                 assertThat(entry.actor()).isEqualTo(BREAK_GLASS_READER);
                 assertThat(entry.what()).isEqualTo("consent history");

@@ -147,7 +147,9 @@ class ConsentPersonLifecycleTest extends ConsentServiceUnderTest {
         // The old personId reads the survivor's consents.
         assertThat(api.history(duplicate).get("personId").asText()).isEqualTo(survivor.toString());
         // Nothing of consent-service's is held under the duplicate any more but the link to the survivor.
-        assertThat(store.tablesHolding(duplicate)).containsExactly("public.merged_person.from_person_id");
+        // The link, and the duplicate's audit key if its entries have values (they stay under its id).
+        assertThat(store.tablesHolding(duplicate)).contains("public.merged_person.from_person_id")
+                .isSubsetOf("public.merged_person.from_person_id", PersonDataSearch.AUDIT_KEY);
         assertThat(store.auditedActions(survivor)).containsOnlyOnce("MERGED");
 
         redeliverAndSettle(duplicate, merge);

@@ -19,8 +19,9 @@ import java.util.UUID;
  *
  * <p>Left out, each for its reason: {@code person_erasure} (the tombstone: an id, codes, a staff subject),
  * {@code erasure_confirmation} (other services' confirmations: ids and counts) and the kit's
- * {@code dsr_kit.audit_entry} (the access audit, kept for its own period: ids and staff subjects; see the report on
- * its old/new values) and {@code dsr_kit.audit_seal} (hashes).
+ * {@code dsr_kit.audit_entry} (the access audit, kept for its own period: ids and staff subjects; the old/new values
+ * of the person's changes are encrypted with their audit key, {@code dsr_kit.audit_person_key}, which this does
+ * check: it must be gone) and {@code dsr_kit.audit_seal} (hashes).
  */
 public final class PersonalDataLeft {
 

@@ -138,6 +138,93 @@ class RetentionApiTest extends ReferralServiceUnderTest {
     }
 
     @Test
+    void aRecordCorrectedThenErasedLeavesNoNameDateOfBirthNhsNumberOrAddressInTheAuditTrail() {
+        ReferralRequests request = ReferralRequests.aReferralOfSomeoneNew();
+        JsonNode receipt = journeys.refer(referrer, request);
+        String personId = receipt.get("personId").asText();
+        String referralId = receipt.get("referralId").asText();
+        journeys.contact(referralId);
+        String oldGivenName = (String) request.get("givenName");
+        String oldNhsNumber = ((String) request.get("nhsNumber")).replace(" ", "");
+        String newGivenName = "Philippa" + TestNames.suffix();
+        String newNhsNumber = TestNhsNumbers.next();
+        String newLine1 = "17 Quarry Lane " + TestNames.suffix();
+        // The record corrected: the audit keeps the values each change replaced and wrote (names, NHS numbers, the
+        // date of birth, the address), encrypted with the person's audit key.
+        ApiResponse identity = api.put("/people/" + personId + "/identity", journeys.dsrTeam(), Map.of(
+                "givenName", newGivenName, "familyName", "Oyelaran-Whitcombe", "dateOfBirth", "2011-02-27",
+                "nhsNumber", TestNhsNumbers.formatted(newNhsNumber)));
+        assertThat(identity.status()).as(identity.text()).isEqualTo(204);
+        ApiResponse moved = api.put("/people/" + personId + "/address", referrer, Map.of("line1", newLine1,
+                "postcode", "BA2 7AY", "locality", "BATH_AND_NORTH_EAST_SOMERSET"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(204);
+        List<String> personal = List.of(oldGivenName, newGivenName, oldNhsNumber, newNhsNumber, newLine1,
+                "Oyelaran-Whitcombe", "2011-02-27");
+
+        assertThat(auditValuesHolding(personal)).as("encrypted at rest").isZero();
+        JsonNode before = trailOf(personId);
+        assertThat(changeOf(before, "identity").at("/oldValues/nhsNumber").asText()).isEqualTo(oldNhsNumber);
+        assertThat(changeOf(before, "identity").toString()).contains(newGivenName, "2011-02-27", newNhsNumber);
+        assertThat(changeOf(before, "address").at("/newValues/line1").asText()).isEqualTo(newLine1);
+        assertThat(chainIntact()).isTrue();
+
+        ApiResponse declined = api.post("/referrals/" + referralId + "/declinal", journeys.dsrTeam(), NOT_AT_RISK);
+        assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+        ApiResponse erased = api.post("/people/" + personId + "/erasure", lead, Map.of("reason", "CONSENT_WITHDRAWN"));
+        assertThat(erased.status()).as(erased.text()).isEqualTo(200);
+
+        // Their audit key went with the erasure (PersonalDataLeft finds dsr_kit.audit_person_key by its person_id).
+        assertThat(PersonalDataLeft.tablesHolding(databaseUrl, databaseUser, databasePassword,
+                UUID.fromString(personId), List.of(UUID.fromString(referralId)))).isEmpty();
+        assertThat(database.count("SELECT count(*) FROM dsr_kit.audit_person_key WHERE person_id = ?::uuid", personId))
+                .isZero();
+        assertThat(auditValuesHolding(personal)).isZero();
+        // The trail keeps who changed what, when and why; the values are unreadable.
+        JsonNode after = trailOf(personId);
+        for (String what : List.of("identity", "address")) {
+            JsonNode change = changeOf(after, what);
+            assertThat(change.get("oldValues").toString()).as(what).isEqualTo("{\"erased\":true}");
+            assertThat(change.get("newValues").toString()).as(what).isEqualTo("{\"erased\":true}");
+            assertThat(change.get("purpose").asText()).as(what).isEqualTo("DIRECT_CARE");
+        }
+        assertThat(after.toString()).doesNotContain(newGivenName).doesNotContain(oldNhsNumber)
+                .doesNotContain(newNhsNumber).doesNotContain(newLine1);
+        // The append-only chain hashed the ciphertext, which is still there: it checks intact.
+        assertThat(chainIntact()).isTrue();
+    }
+
+    /** How many audit entries (about anyone) hold any of these texts in their stored old or new values. */
+    private long auditValuesHolding(List<String> texts) {
+        long found = 0;
+        for (String text : texts) {
+            found += database.count("SELECT count(*) FROM dsr_kit.audit_entry WHERE strpos(coalesce(old_values::text, '')"
+                    + " || ' ' || coalesce(new_values::text, ''), ?) > 0", text);
+        }
+        return found;
+    }
+
+    private JsonNode trailOf(String personId) {
+        ApiResponse trail = api.get("/people/" + personId + "/audit?size=200", lead);
+        assertThat(trail.status()).as(trail.text()).isEqualTo(200);
+        return trail.json();
+    }
+
+    private static JsonNode changeOf(JsonNode trail, String what) {
+        for (JsonNode entry : trail.get("items")) {
+            if (entry.get("action").asText().equals("CHANGED") && entry.get("what").asText().equals(what)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no change of " + what + " on the trail");
+    }
+
+    private boolean chainIntact() {
+        ApiResponse check = api.post("/audit/chain-check", lead, Map.of());
+        assertThat(check.status()).as(check.text()).isEqualTo(200);
+        return check.json().get("intact").asBoolean();
+    }
+
+    @Test
     void aRecordIsNotErasedWhileAReferralWaitsForItsOutcomeOrThePersonIsOnTheRegister() {
         String inHand = referred().get("personId").asText();
         assertProblem(api.post("/people/" + inHand + "/erasure", lead, Map.of("reason", "CONSENT_WITHDRAWN")), 409,

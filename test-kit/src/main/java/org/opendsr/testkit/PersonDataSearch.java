@@ -24,6 +24,12 @@ public final class PersonDataSearch {
      */
     public static final Set<String> KEPT_ON_PURPOSE = Set.of("dsr_kit.audit_entry", "dsr_kit.outbox_event");
 
+    /**
+     * A person's audit key (the kit encrypts the old/new values of their audit entries with it). Gone after their
+     * erasure; kept after a merge for the duplicate, whose entries (and values) stay under the duplicate's id.
+     */
+    public static final String AUDIT_KEY = "dsr_kit.audit_person_key.person_id";
+
     private final String url;
     private final String user;
     private final String password;

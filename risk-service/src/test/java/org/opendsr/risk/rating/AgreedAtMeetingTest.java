@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +38,8 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.common.RagRating;
 import org.opendsr.risk.support.RiskServiceUnderTest;
+import org.opendsr.kit.audit.AuditLog;
+import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.testkit.RealKafka;
 import org.opendsr.testkit.TopicReader;
 
@@ -60,6 +63,9 @@ class AgreedAtMeetingTest extends RiskServiceUnderTest {
 
     @Value("${datasources.default.password}")
     String databasePassword;
+
+    @Inject
+    AuditLog auditLog;
 
     private KafkaProducer<String, String> meetingService;
     private TopicReader deadLetters;
@@ -236,9 +242,12 @@ class AgreedAtMeetingTest extends RiskServiceUnderTest {
     }
 
     private long refusalsAudited(UUID personId) {
-        return count("SELECT count(*) FROM dsr_kit.audit_entry WHERE person_id = ?::uuid AND outcome = 'REFUSED'"
-                + " AND actor = 'meeting-service' AND new_values->>'refusedBecause' = 'discharge-floor'",
-                personId.toString());
+        // Through the kit's reader: an entry's values about a person are stored encrypted with their audit key.
+        return auditLog.ofPerson(personId, null, AuditPage.MAX_SIZE).items().stream()
+                .filter(entry -> entry.outcome().equals("REFUSED") && entry.actor().equals("meeting-service")
+                        && entry.newValues() != null
+                        && "discharge-floor".equals(entry.newValues().get("refusedBecause")))
+                .count();
     }
 
     private long count(String sql, String parameter) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
+import org.opendsr.kit.audit.AuditLog;
+import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.risk.support.RiskServiceUnderTest;
 import org.opendsr.risk.tools.adapters.definitions.ShippedToolFiles;
@@ -50,6 +52,9 @@ class RatingToolApiTest extends RiskServiceUnderTest {
 
     @Inject
     TransactionOperations<Connection> transactions;
+
+    @Inject
+    AuditLog auditLog;
 
     static ObjectNode shipped(String name) {
         try (InputStream in = RatingToolApiTest.class.getClassLoader()
@@ -420,16 +425,11 @@ class RatingToolApiTest extends RiskServiceUnderTest {
             assertThat(assess(personId, api.professional, assessment(DEFAULT_TOOL, 1,
                     defaultToolAnswers("crisis-ae", "yes"))).status()).isEqualTo(201);
 
-            String answered = transactions.executeRead(status -> {
-                try (PreparedStatement query = status.getConnection().prepareStatement(
-                        "SELECT new_values -> 'answers' ->> 'crisis-ae' FROM dsr_kit.audit_entry "
-                                + "WHERE person_id = ? AND action = 'ASSESSED' AND outcome = 'ALLOWED'")) {
-                    query.setObject(1, personId);
-                    try (ResultSet result = query.executeQuery()) {
-                        return result.next() ? result.getString(1) : null;
-                    }
-                }
-            });
+            // Read through the kit, which decrypts: an entry's values about a person are stored under their audit key.
+            Object answered = auditLog.ofPerson(personId, null, AuditPage.MAX_SIZE).items().stream()
+                    .filter(entry -> entry.action().equals("ASSESSED") && entry.outcome().equals("ALLOWED"))
+                    .map(entry -> ((Map<?, ?>) entry.newValues().get("answers")).get("crisis-ae"))
+                    .findFirst().orElse(null);
             assertThat(answered).isEqualTo("yes");
         }
 

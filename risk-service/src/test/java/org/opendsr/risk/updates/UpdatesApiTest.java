@@ -25,6 +25,8 @@ import org.opendsr.contracts.EventTypes;
 import org.opendsr.contracts.Topics;
 import org.opendsr.contracts.access.CareTeamRole;
 import org.opendsr.contracts.common.RagRating;
+import org.opendsr.kit.audit.AuditLog;
+import org.opendsr.kit.audit.AuditPage;
 import org.opendsr.testkit.events.ReferralEvents;
 import org.opendsr.risk.support.RiskServiceUnderTest;
 import org.opendsr.risk.updates.application.SweepingOverdueUpdates;
@@ -52,6 +54,9 @@ class UpdatesApiTest extends RiskServiceUnderTest {
 
     @Inject
     SweepingOverdueUpdates sweep;
+
+    @Inject
+    AuditLog auditLog;
 
     private static String updates(UUID personId) {
         return "/ratings/people/" + personId + "/updates";
@@ -90,13 +95,10 @@ class UpdatesApiTest extends RiskServiceUnderTest {
         });
         assertThat(outboxCount(personId, EventTypes.RISK_UPDATE_POSTED_V1)).isEqualTo(1);
         // Audited, with the text as the new value: the audit store is risk-service's own.
-        List<String> audited = new ArrayList<>();
-        query("SELECT actor, new_values::text FROM dsr_kit.audit_entry WHERE person_id = ? AND action = "
-                + "'UPDATE_POSTED' AND outcome = 'ALLOWED'", statement -> statement.setObject(1, personId), rows -> {
-                    while (rows.next()) {
-                        audited.add(rows.getString(1) + " " + rows.getString(2));
-                    }
-                });
+        // Read through the kit, which decrypts: an entry's values about a person are stored under their audit key.
+        List<String> audited = auditLog.ofPerson(personId, null, AuditPage.MAX_SIZE).items().stream()
+                .filter(entry -> entry.action().equals("UPDATE_POSTED") && entry.outcome().equals("ALLOWED"))
+                .map(entry -> entry.actor() + " " + entry.newValues()).toList();
         assertThat(audited).singleElement().satisfies(entry -> assertThat(entry)
                 .startsWith(ReferralEvents.REFERRER).contains(updateId.toString())
                 .contains("Stable; placement holding, family coping."));

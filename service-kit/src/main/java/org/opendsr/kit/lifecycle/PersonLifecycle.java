@@ -85,8 +85,9 @@ public class PersonLifecycle {
             outbox.append("person", personId, confirmationType,
                     new ErasureConfirmed(personId, service, erased, clock.instant()));
             // The audit trail keeps that the erasure happened (it is kept for its own period, and holds no more than
-            // the personId): who decided it, on what grounds, and how much went.
-            audit.append(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "ERASED", personId,
+            // the personId): who decided it, on what grounds, and how much went. A count, no personal data: stored
+            // plain, as the person's audit key went with the erasure (KitPersonRecords).
+            audit.appendWithPlainValues(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "ERASED", personId,
                     "every record of the person in " + service, event.payload().grounds().name())
                     .withChange(null, Map.of("recordsErased", erased)));
             LOG.info("{} erased {} record(s) of person {} ({})", service, erased, personId, event.payload().grounds());
@@ -106,7 +107,8 @@ public class PersonLifecycle {
             allowLifecycleChanges();
             records.merge(merge.from(), merge.into());
             kitRecords.merge(merge.from(), merge.into());
-            audit.append(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "MERGED", merge.into(),
+            // The duplicate's id only: no personal data, so plain (readable whatever becomes of either key).
+            audit.appendWithPlainValues(AuditEntry.allowed(clock.instant(), DECIDED_BY, "SYSTEM", "MERGED", merge.into(),
                     "the records of a duplicate in " + service, "DATA_QUALITY")
                     .withChange(null, Map.of("mergedFrom", merge.from().toString())));
             LOG.info("{} merged person {} into {}", service, merge.from(), merge.into());

@@ -27,7 +27,8 @@ import org.opendsr.referral.shared.application.Now;
  * referral-service holds about the person goes, a tombstone is kept (id, grounds, when, by whom), the erasure is on
  * the audit trail, and {@code dsr.person.erased.v1} is in the outbox so that every other service erases what it holds
  * under the personId and confirms. The audit trail itself is kept for its own period (kit, dsr.audit.retention): it
- * is the evidence of who saw the record, which the person and the ICB may still need.
+ * is the evidence of who saw the record, which the person and the ICB may still need; the values of the person's
+ * changes in it are erased by forgetting the person's audit key (kit AuditKeys), in the same transaction.
  */
 @Singleton
 public class ErasingPeople {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.opendsr.kit.audit.AuditKeys;
 import org.opendsr.referral.retention.application.PeopleInRetention;
 import org.opendsr.referral.retention.domain.RetentionFacts;
 
@@ -166,6 +167,11 @@ class PostgresPeopleInRetention implements PeopleInRetention {
         for (String delete : ERASE) {
             rows += run(delete, personId);
         }
+        // The audit trail is append-only and keeps its entries about the person (who saw or changed what, when,
+        // why) for its own period; the old/new values of their changes (names, dates of birth, addresses) are
+        // encrypted with the person's audit key (a merged record's under its own), and forgetting it here, in the
+        // erasure's transaction, erases them. Not counted: a key is a means to read, not a record about anyone.
+        jdbc.execute(connection -> AuditKeys.forget(connection, personId));
         return rows;
     }
 
