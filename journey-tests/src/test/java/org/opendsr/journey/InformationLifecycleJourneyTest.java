@@ -85,7 +85,7 @@ class InformationLifecycleJourneyTest {
     void aPersonWithAConsentAndARatingLeavesTheRegisterAndIsReferredAgainUnderAnotherNhsNumber() {
         // The first record: accepted (with consent), rated RED, then stepped down from the register.
         duplicateId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam,
-                twinReferral(ThroughTheGateway.testNhsNumber("999400125")));
+                twinReferral(ThroughTheGateway.testNhsNumber("999400125")), today("consent-service"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             ApiResponse rating = gateway.get("/api/ratings/people/" + duplicateId, dsrTeam);
             return rating.status() == 200 && rating.json().path("onRegister").asBoolean();
@@ -105,7 +105,7 @@ class InformationLifecycleJourneyTest {
 
         // Referred again with another NHS number: a new record, on the register, flagged as a possible duplicate.
         survivorId = ThroughTheGateway.acceptedOntoTheRegister(gateway, professional, dsrTeam,
-                twinReferral(ThroughTheGateway.testNhsNumber("999400133")));
+                twinReferral(ThroughTheGateway.testNhsNumber("999400133")), today("consent-service"));
         assertThat(survivorId).isNotEqualTo(duplicateId);
     }
 
@@ -170,7 +170,7 @@ class InformationLifecycleJourneyTest {
 
         // Consent is recorded (consent-service now holds something about them), then the referral is declined.
         Map<String, Object> consent = Map.of("personId", personId, "basis", "INFORMED_CONSENT", "givenBy",
-                "THE_PERSON", "givenOn", today(REFERRALS).toString(), "explainedWith", "EASY_READ",
+                "THE_PERSON", "givenOn", today("consent-service").toString(), "explainedWith", "EASY_READ",
                 "formKeptAt", "Scanned to the community team record");
         ApiResponse[] recorded = new ApiResponse[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {

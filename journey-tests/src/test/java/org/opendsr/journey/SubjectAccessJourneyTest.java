@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +20,11 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
  * Issue 16, "done when": a subject access export for a person with a referral, consent, rating and meeting outcome
  * contains each of them and the access log. Through the gateway, on every real service: a lead records the request,
  * exports it (JSON and HTML), sees every service's part CONTRIBUTED, and records it sent.
+ *
+ * <p>First of the journeys: its seeds give consent dated today by the calendar, which consent-service sees as overdue
+ * once RegisterAndConsentJourneyTest has moved its clock past a renewal.
  */
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(DsrJourney.class)
 class SubjectAccessJourneyTest {

@@ -39,6 +39,15 @@ final class ThroughTheGateway {
      */
     static String acceptedOntoTheRegister(ApiClient gateway, String professional, String dsrTeam,
                                           Map<String, Object> referral) {
+        return acceptedOntoTheRegister(gateway, professional, dsrTeam, referral, LocalDate.now(ENGLAND));
+    }
+
+    /**
+     * As above, with consent given on {@code consentGivenOn}: consent-service's today, for a journey that runs after
+     * another has moved consent-service's clock (a consent given on the calendar's today would be overdue there).
+     */
+    static String acceptedOntoTheRegister(ApiClient gateway, String professional, String dsrTeam,
+                                          Map<String, Object> referral, LocalDate consentGivenOn) {
         ApiResponse created = gateway.post("/api/referrals", professional, referral);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String personId = created.json().get("personId").asText();
@@ -49,7 +58,7 @@ final class ThroughTheGateway {
 
         // consent-service learns of the person, and of the referrer's place in their care team, from events.
         Map<String, Object> consent = Map.of("personId", personId, "basis", "INFORMED_CONSENT", "givenBy",
-                "THE_PERSON", "givenOn", LocalDate.now(ENGLAND).toString(), "explainedWith", "EASY_READ",
+                "THE_PERSON", "givenOn", consentGivenOn.toString(), "explainedWith", "EASY_READ",
                 "formKeptAt", "Scanned to the community learning disability team record");
         ApiResponse[] recorded = new ApiResponse[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
