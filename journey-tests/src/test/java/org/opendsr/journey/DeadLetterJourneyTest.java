@@ -46,7 +46,7 @@ class DeadLetterJourneyTest {
 
     private static final String AGENCY = "wiltshire-council";
     private static final String OFFICE = "/api/dead-letters/referral-service";
-    private static final String NHS_NUMBER = ThroughTheGateway.testNhsNumber("999770001");
+    private static final String NHS_NUMBER = ThroughTheGateway.testNhsNumber("999880011");
     private static final LocalDate BORN = LocalDate.of(2005, 3, 14);
     private static final String NEW_LINE1 = "Flat 9, 3 Deadletter Row";
     private static final String NEW_POSTCODE = "SN3 4LT";

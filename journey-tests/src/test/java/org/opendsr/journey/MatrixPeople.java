@@ -60,7 +60,12 @@ final class MatrixPeople {
     private final String dsrTeam;
     private final String outsider;
     private final String lead;
-    private final AtomicInteger made = new AtomicInteger();
+    /**
+     * Shared by every MatrixPeople of the test run (the access matrix's and the subject access journey's, on one
+     * system): two of them must never make the same person (the same NHS number is the same person, with the other's
+     * consent already open).
+     */
+    private static final AtomicInteger made = new AtomicInteger();
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, String> meetings = new HashMap<>();
 
@@ -632,7 +637,8 @@ final class MatrixPeople {
                 "currentIssues", "Escalating distress at home", "indicativeRag", "AMBER");
     }
 
-    private final AtomicInteger nhsNumbers = new AtomicInteger();
+    /** Shared for the same reason as {@link #made}. */
+    private static final AtomicInteger nhsNumbers = new AtomicInteger();
 
     /**
      * A valid test NHS number (999 000 0000 - 999 999 9999 are never issued) not used by another journey: the
