@@ -1,6 +1,7 @@
 package org.opendsr.reporting.store.adapters.persistence;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -240,11 +241,27 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
     @Override
     public boolean lateFactsAwaitTheNextCut() {
         return read(connection -> {
+            // In two steps, so that the planner sees the last cut's seq as a value and walks the primary key from it
+            // over the facts since the cut. As one join it scanned every fact (1.5 s of a rebuild's start at 5 million
+            // facts, measured): the one-row state table has no statistics, and EXISTS looks cheap to a sequential scan.
+            long lastCutSeq;
+            Date lastCutMonth;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM reporting_fact f, reporting_store_state s "
-                            + "WHERE f.seq > s.last_cut_seq AND f.arrived_month <= (SELECT max(month) FROM snapshot))");
+                    "SELECT s.last_cut_seq, (SELECT max(month) FROM snapshot) FROM reporting_store_state s");
                  ResultSet row = select.executeQuery()) {
-                return row.next() && row.getBoolean(1);
+                if (!row.next() || row.getDate(2) == null) {
+                    return false;
+                }
+                lastCutSeq = row.getLong(1);
+                lastCutMonth = row.getDate(2);
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM reporting_fact WHERE seq > ? AND arrived_month <= ?)")) {
+                select.setLong(1, lastCutSeq);
+                select.setDate(2, lastCutMonth);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
             }
         });
     }
