@@ -114,42 +114,34 @@ public class RebuildingTheStore {
             LOG.info("Rebuild {} of the reporting store started", id);
             // Each step timed and logged: where a rebuild's time goes is what decides what to make faster.
             long startedAt = System.nanoTime();
-            long[] emptiedAt = {startedAt};
+            rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
+            long emptiedAt = System.nanoTime();
             long read = 0;
-            // The live listeners are held off first: the replay's ends are taken after it, so an event past them is
-            // left to the live listeners, after the rebuild, and one before them that a live listener applied is
-            // emptied and replayed. Then the store is emptied on the writer while this thread opens the topics and
-            // reads, decodes and projects the first batch: nothing is written before the emptying, as the writer
-            // takes its work in order and each write first settles the one before it, whose failure is the rebuild's.
-            rebuilds.holdLiveListeners();
-            Future<?> writing = writer.submit(() -> {
-                rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
-                emptiedAt[0] = System.nanoTime();
-            });
             try (EventReplay.Replay topics = replay.open(StoreConsumers.TOPICS)) {
-                Map<String, Long> totals = topics.totals();
-                writing = after(writing, () -> rebuilds.totals(id, totals, Instant.now(clock)));
-                while (!topics.done()) {
-                    Replayed batch = project(topics.next());
-                    read += batch.readByTopic().values().stream().mapToLong(Long::longValue).sum();
+                rebuilds.totals(id, topics.totals(), Instant.now(clock));
+                Future<?> writing = null;
+                try {
+                    while (!topics.done()) {
+                        Replayed batch = project(topics.next());
+                        read += batch.readByTopic().values().stream().mapToLong(Long::longValue).sum();
+                        awaitWritten(writing);
+                        writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
+                                batch.skipped(), Instant.now(clock)));
+                    }
                     awaitWritten(writing);
-                    writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
-                            batch.skipped(), Instant.now(clock)));
+                } catch (RuntimeException failure) {
+                    // The batch in flight settles before FAILED is recorded, so that nothing is written after it.
+                    settleQuietly(writing);
+                    throw failure;
                 }
-                awaitWritten(writing);
-            } catch (RuntimeException failure) {
-                // The write in flight settles before FAILED is recorded, so that nothing is written after it.
-                settleQuietly(writing);
-                throw failure;
             }
             long replayedAt = System.nanoTime();
             rebuilds.finish(id, Instant.now(clock));
             long finishedAt = System.nanoTime();
-            LOG.info("Rebuild {} of the reporting store done: emptied in {} ms (while the replay opened), {} events "
-                            + "replayed in {} ms from the start ({} a second), indexes built and the store released "
-                            + "in {} ms", id, (emptiedAt[0] - startedAt) / 1_000_000, read,
-                    (replayedAt - startedAt) / 1_000_000,
-                    replayedAt == startedAt ? 0 : read * 1_000_000_000L / (replayedAt - startedAt),
+            LOG.info("Rebuild {} of the reporting store done: emptied in {} ms, {} events replayed in {} ms ({} a "
+                            + "second), indexes built and the store released in {} ms", id,
+                    (emptiedAt - startedAt) / 1_000_000, read, (replayedAt - emptiedAt) / 1_000_000,
+                    replayedAt == emptiedAt ? 0 : read * 1_000_000_000L / (replayedAt - emptiedAt),
                     (finishedAt - replayedAt) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Rebuild {} of the reporting store failed; live listeners wait until a rebuild finishes", id,
@@ -160,17 +152,6 @@ public class RebuildingTheStore {
                 LOG.error("Could not record that rebuild {} failed", id, SafeThrowables.redacted(unrecorded));
             }
         }
-    }
-
-    /**
-     * A write queued after {@code before}: the writer runs them in order, so {@code before} has ended when it starts,
-     * and its failure fails this one too (and so the rebuild) before anything else is written.
-     */
-    private Future<?> after(Future<?> before, Runnable write) {
-        return writer.submit(() -> {
-            awaitWritten(before);
-            write.run();
-        });
     }
 
     /** One batch projected: what the store applies, what was read per topic, what was left out. */

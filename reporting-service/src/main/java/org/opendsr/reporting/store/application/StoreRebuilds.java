@@ -17,14 +17,6 @@ public interface StoreRebuilds {
     Optional<Long> begin(Instant now, Instant staleBefore);
 
     /**
-     * Holds the live listeners off, committed at once: sets the rebuilding flag, waiting for live writes under way
-     * (they read it FOR SHARE); every live write after it holds off until the rebuild finishes. Where the topics end
-     * for the replay is taken after this, so an event past that end reaches the store only through a live listener,
-     * after the rebuild.
-     */
-    void holdLiveListeners();
-
-    /**
      * Empties the store for a rebuild, in one transaction: sets the rebuilding flag (waiting for live writes under
      * way), truncates facts and people, sets the facts' secondary indexes aside (built once when it finishes: less
      * work than keeping them up to date row by row) and forgets which events the store's consumer groups have applied.

@@ -73,16 +73,6 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
     }
 
     @Override
-    public void holdLiveListeners() {
-        write(connection -> {
-            try (PreparedStatement flag = connection.prepareStatement("UPDATE reporting_store_state SET rebuilding = TRUE")) {
-                flag.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
     public void empty(List<String> consumerGroups) {
         write(connection -> {
             // Waits for the live writes that read the flag FOR SHARE; later ones see it set and hold off.
