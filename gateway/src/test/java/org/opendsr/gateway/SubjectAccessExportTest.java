@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -214,7 +216,9 @@ class SubjectAccessExportTest implements TestPropertyProvider {
         final HttpServer server;
         final List<String> received = new CopyOnWriteArrayList<>();
         volatile String leadToken;
+        /** How long it holds each answer (past the gateway's wait for a part), unless it is closed first. */
         volatile long delayMillis;
+        private final CountDownLatch closed = new CountDownLatch(1);
 
         private StandIn(String service, HttpServer server) {
             this.service = service;
@@ -247,7 +251,7 @@ class SubjectAccessExportTest implements TestPropertyProvider {
                 received.add(exchange.getRequestMethod() + " " + path + (isLead ? " lead" : " other") + progress);
                 if (delayMillis > 0) {
                     try {
-                        Thread.sleep(delayMillis);
+                        closed.await(delayMillis, TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -291,6 +295,7 @@ class SubjectAccessExportTest implements TestPropertyProvider {
 
         @Override
         public void close() {
+            closed.countDown();
             server.stop(0);
             ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }

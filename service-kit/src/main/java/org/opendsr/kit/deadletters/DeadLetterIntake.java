@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ import org.opendsr.contracts.Topics;
 import org.opendsr.kit.messaging.DsrEventListener;
 import org.opendsr.kit.messaging.DsrTopicListener;
 import org.opendsr.kit.messaging.KafkaClientProperties;
+import org.opendsr.kit.messaging.RetryBackoff;
 import org.opendsr.kit.observability.SafeThrowables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +58,20 @@ public class DeadLetterIntake {
     private final DeadLetterOffice office;
     private final String service;
     private final Duration topicRefresh;
+    private final RetryBackoff backoff;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Counted down when the service stops: ends a pause between attempts at once. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public DeadLetterIntake(BeanContext beans, KafkaClientProperties kafka, DeadLetterOffice office,
                             @Value("${micronaut.application.name}") String service,
-                            @Value("${dsr.dead-letters.topic-refresh:1m}") Duration topicRefresh) {
+                            @Value("${dsr.dead-letters.topic-refresh:1m}") Duration topicRefresh,
+                            @Value("${dsr.events.retry.initial-delay:1s}") Duration retryInitialDelay,
+                            @Value("${dsr.events.retry.max-delay:60s}") Duration retryMaxDelay) {
+        // Through an outage it backs off as the service's listeners do, with the same settings.
+        this.backoff = new RetryBackoff(retryInitialDelay, retryMaxDelay);
         this.beans = beans;
         this.kafka = kafka;
         this.office = office;
@@ -110,7 +120,7 @@ public class DeadLetterIntake {
     }
 
     private void keepReading(Listened listened) {
-        Duration pause = Duration.ofSeconds(1);
+        int failures = 0;
         while (running.get()) {
             try (KafkaConsumer<String, byte[]> reading = newConsumer()) {
                 consumer = reading;
@@ -123,22 +133,23 @@ public class DeadLetterIntake {
                     if (!records.isEmpty()) {
                         reading.commitSync();
                     }
-                    pause = Duration.ofSeconds(1);
+                    failures = 0;
                 }
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException failure) {
                 // The database or the broker is unavailable: start again from the last commit after a pause.
+                Duration pause = backoff.after(++failures);
                 LOG.warn("The dead-letter office could not keep what it read; will read it again in {}: {}", pause,
                         SafeThrowables.summary(failure));
                 try {
-                    Thread.sleep(pause.toMillis());
+                    if (stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1)
-                        : pause.multipliedBy(2);
             } finally {
                 consumer = null;
             }
@@ -155,6 +166,7 @@ public class DeadLetterIntake {
     @PreDestroy
     void stop() throws InterruptedException {
         running.set(false);
+        stopped.countDown();
         KafkaConsumer<String, byte[]> reading = consumer;
         if (reading != null) {
             reading.wakeup();
