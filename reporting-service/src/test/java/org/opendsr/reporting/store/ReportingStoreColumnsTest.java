@@ -177,6 +177,31 @@ class ReportingStoreColumnsTest implements TestPropertyProvider {
         execute("INSERT INTO store_rebuild_index VALUES ('reporting_fact_by_x', " + quoted(AN_INDEX) + ")");
     }
 
+    /**
+     * Codes and localities are held to their lengths and characters (V7 checks them without a bounded repetition):
+     * 1 to 60 characters of a code, 1 to 40 of a locality, capitals, digits and underscores (and hyphens in a
+     * locality), nothing else.
+     */
+    @Test
+    void codesAndLocalitiesAreHeldToTheirLengthAndCharacters() throws SQLException {
+        for (String column : List.of("code", "detail")) {
+            insertFactAndRollBack(column, quoted("A".repeat(60)));
+            insertFactAndRollBack(column, quoted("Z"));
+            for (String refused : List.of("A".repeat(61), "", "A-B", "a", "A B", "A\nB", "É")) {
+                assertThatThrownBy(() -> insertFact(column, quoted(refused)))
+                        .as("reporting_fact.%s takes '%s'", column, refused).isInstanceOf(SQLException.class);
+            }
+        }
+        insertFactAndRollBack("locality", quoted("A-".repeat(20)));
+        insertPerson("locality", quoted("A-".repeat(20)));
+        for (String refused : List.of("A".repeat(41), "", "a", "A B", "A\nB")) {
+            assertThatThrownBy(() -> insertFact("locality", quoted(refused)))
+                    .as("reporting_fact.locality takes '%s'", refused).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> insertPerson("locality", quoted(refused)))
+                    .as("reporting_person.locality takes '%s'", refused).isInstanceOf(SQLException.class);
+        }
+    }
+
     /** A rebuild row and one topic row of it, in one statement. */
     private static String rebuildTopic(String topicSql) {
         return "WITH r AS (INSERT INTO store_rebuild (state, started_at, heartbeat_at) VALUES ('RUNNING', now(), now()) "

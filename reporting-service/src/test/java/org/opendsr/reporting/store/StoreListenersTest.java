@@ -103,6 +103,26 @@ class StoreListenersTest implements TestPropertyProvider {
     }
 
     @Test
+    void aLaterEventChangesAKnownPersonsAttributesAndOneThatChangesNothingLeavesThem() {
+        UUID person = UUID.randomUUID();
+        Pseudonym pseudonym = pseudonyms.person(person);
+        // Each applied before the next is published: every upsert after the first meets the person's row.
+        events.publish(List.of(StoreEvents.of(EventTypes.REFERRAL_RECEIVED_V1, person, java.time.Instant.now(),
+                data -> data.put("locality", "WILTSHIRE").put("diagnosis", "AUTISM"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "WILTSHIRE".equals(tables.person(pseudonym).get("locality")));
+
+        events.publish(List.of(StoreEvents.of(EventTypes.PERSON_MOVED_V1, person, java.time.Instant.now(),
+                data -> data.put("locality", "SWINDON"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SWINDON".equals(tables.person(pseudonym).get("locality")));
+
+        // The same referral's acceptance saying what the store knows, and nothing of the diagnosis: nothing changes.
+        events.publish(List.of(StoreEvents.of(EventTypes.REFERRAL_ACCEPTED_V1, person, java.time.Instant.now(),
+                data -> data.put("locality", "SWINDON").remove("diagnosis"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() == 2);
+        assertThat(tables.person(pseudonym)).containsEntry("locality", "SWINDON").containsEntry("diagnosis", "AUTISM");
+    }
+
+    @Test
     void anUnreadableEventDoesNotStopTheOthers() {
         UUID person = UUID.randomUUID();
         Pseudonym pseudonym = pseudonyms.person(person);

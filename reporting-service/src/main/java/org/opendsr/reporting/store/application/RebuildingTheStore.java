@@ -117,6 +117,9 @@ public class RebuildingTheStore {
             rebuilds.empty(List.copyOf(StoreConsumers.GROUP_OF_TOPIC.values()));
             long emptiedAt = System.nanoTime();
             long read = 0;
+            // How long the reading waited for the writer: near the replay's time, PostgreSQL's writes bound it; near
+            // zero, reading and projecting do.
+            long waitedForWriter = 0;
             try (EventReplay.Replay topics = replay.open(StoreConsumers.TOPICS)) {
                 rebuilds.totals(id, topics.totals(), Instant.now(clock));
                 Future<?> writing = null;
@@ -124,7 +127,9 @@ public class RebuildingTheStore {
                     while (!topics.done()) {
                         Replayed batch = project(topics.next());
                         read += batch.readByTopic().values().stream().mapToLong(Long::longValue).sum();
+                        long waiting = System.nanoTime();
                         awaitWritten(writing);
+                        waitedForWriter += System.nanoTime() - waiting;
                         writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
                                 batch.skipped(), Instant.now(clock)));
                     }
@@ -139,10 +144,11 @@ public class RebuildingTheStore {
             rebuilds.finish(id, Instant.now(clock));
             long finishedAt = System.nanoTime();
             LOG.info("Rebuild {} of the reporting store done: emptied in {} ms, {} events replayed in {} ms ({} a "
-                            + "second), indexes built and the store released in {} ms", id,
+                            + "second; the reading waited {} ms for the writer), indexes built and the store released "
+                            + "in {} ms", id,
                     (emptiedAt - startedAt) / 1_000_000, read, (replayedAt - emptiedAt) / 1_000_000,
                     replayedAt == emptiedAt ? 0 : read * 1_000_000_000L / (replayedAt - emptiedAt),
-                    (finishedAt - replayedAt) / 1_000_000);
+                    waitedForWriter / 1_000_000, (finishedAt - replayedAt) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Rebuild {} of the reporting store failed; live listeners wait until a rebuild finishes", id,
                     SafeThrowables.redacted(e));

@@ -22,10 +22,14 @@ import org.opendsr.kit.ports.Locks;
 import org.opendsr.reporting.store.application.RebuildProgress;
 import org.opendsr.reporting.store.application.RebuildProgress.TopicProgress;
 import org.opendsr.reporting.store.application.StoreRebuilds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The rebuild's writes and its progress rows (V4), each step in a transaction of its own. */
 @Singleton
 public class PostgresStoreRebuilds implements StoreRebuilds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStoreRebuilds.class);
 
     static final String LOCK = "reporting-store-rebuild";
 
@@ -74,23 +78,33 @@ public class PostgresStoreRebuilds implements StoreRebuilds {
 
     @Override
     public void empty(List<String> consumerGroups) {
+        long[] steps = new long[4];
+        long started = System.nanoTime();
         write(connection -> {
             // Waits for the live writes that read the flag FOR SHARE; later ones see it set and hold off.
             try (PreparedStatement flag = connection.prepareStatement("UPDATE reporting_store_state SET rebuilding = TRUE")) {
                 flag.executeUpdate();
             }
+            steps[0] = System.nanoTime();
             try (PreparedStatement truncate = connection.prepareStatement(
                     "TRUNCATE reporting_fact, reporting_person, reporting_person_link")) {
                 truncate.execute();
             }
             setFactIndexesAside(connection);
+            steps[1] = System.nanoTime();
             try (PreparedStatement forget = connection.prepareStatement(
                     "DELETE FROM dsr_kit.processed_event WHERE consumer = ANY (?)")) {
                 forget.setArray(1, connection.createArrayOf("text", consumerGroups.toArray()));
                 forget.executeUpdate();
             }
+            steps[2] = System.nanoTime();
             return null;
         });
+        steps[3] = System.nanoTime();
+        // Where the emptying's time goes (the commit drops the old store's files), for whoever makes rebuilds faster.
+        LOG.info("Store emptied for the rebuild: the flag set in {} ms, facts truncated and their indexes set aside in "
+                        + "{} ms, inbox records forgotten in {} ms, committed in {} ms", (steps[0] - started) / 1_000_000,
+                (steps[1] - steps[0]) / 1_000_000, (steps[2] - steps[1]) / 1_000_000, (steps[3] - steps[2]) / 1_000_000);
     }
 
     @Override
