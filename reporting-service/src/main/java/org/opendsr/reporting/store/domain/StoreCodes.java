@@ -9,8 +9,13 @@ public final class StoreCodes {
 
     private static final Pattern CODE = Pattern.compile("^[A-Z0-9_]{1,60}$");
     private static final Pattern LOCALITY = Pattern.compile("^[A-Z0-9_-]{1,40}$");
-    /** A run of 4 digits (an NHS number, a date, a year) or a postcode without its space: an identifier, not a code. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[0-9]{4}|^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
+    /**
+     * A run of 4 digits (an NHS number, a date, a year), a postcode without its space, or a run of 12 hexadecimal
+     * characters (a personId or another record's id in capitals, with or without its hyphens): an identifier, not a
+     * code (V4, V8).
+     */
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("[0-9]{4}|^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$|[0-9A-F]{12}");
 
     private StoreCodes() {
     }
