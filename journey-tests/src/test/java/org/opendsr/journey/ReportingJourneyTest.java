@@ -63,8 +63,9 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
 
 /**
  * The commissioners' monthly report through the gateway and the started services (issue 14). People are referred,
- * accepted onto the register (with an ethnic category), declined, rated, reviewed, updated, removed and admitted in
- * one month (A) and the next (B), the clocks crossing A's and B's month ends; a DSR lead cuts the month-end snapshots;
+ * accepted onto the register (with an ethnic category), declined, rated, reviewed, updated, removed, admitted and
+ * discharged, and one withdraws their consent, in one month (A) and the next (B), the clocks crossing A's and B's month
+ * ends; a DSR lead cuts the month-end snapshots;
  * every measure's published figures are checked against counts this test works out from what it did (and, for the
  * review obligations, from what risk-service says it obliged), disclosure-controlled as NHS Digital does: 0 stays 0,
  * 1-7 is "*", 8 and above to the nearest 5. Events that arrive after B's cut about days in B are counted in C and
@@ -81,8 +82,8 @@ import org.opendsr.testkit.ApiClient.ApiResponse;
  * service recommendations (33 made, 28 met or unmet) are published straight onto meeting-service's topic as
  * contract-valid events (checked against the contract before sending): a recommendation can only be made in the outcome
  * of a held meeting of the area's series, one series per area, which other journeys own, and volume matters here
- * (cells of 8, 12 and 13). Agencies' admission reports are published on the agency's own topic, as an agency's system
- * does.
+ * (cells of 8, 12 and 13). Agencies' admission and discharge reports are published on the agency's own topic, as an
+ * agency's system does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -150,6 +151,7 @@ class ReportingJourneyTest {
         final String locality;
         String personId;
         String referralId;
+        String consentId;
         String ethnicCategory;
         LocalDate acceptedOn;
         LocalDate removedOn;
@@ -331,7 +333,7 @@ class ReportingJourneyTest {
 
     @Test
     @Order(2)
-    void inMonthBOneJoinsLateOneLeavesOneIsAdmittedAStrangerIsAdmittedAndServicesAreMetOrNot() {
+    void inMonthBOneJoinsLateTwoLeaveOneIsAdmittedAndDischargedAStrangerIsAdmittedAndServicesAreMetOrNot() {
         LocalDate dayB = monthB.atDay(10);
         moveEveryServiceTo(dayB);
         Seeded late = people.get(people.size() - 1);
@@ -354,6 +356,18 @@ class ReportingJourneyTest {
         removed.removedOn = dayB;
         flows.add(new Flow("left-register", "STEPPED_DOWN", removed, dayB, monthB, 0, false));
 
+        // A GREEN person withdraws their consent: referral-service removes them from the register the same day.
+        Seeded withdrew = people.get(21);
+        assertThat(withdrew.ratings).extracting(Map.Entry::getValue).containsExactly("GREEN");
+        ApiResponse withdrawal = gateway.post("/api/consents/" + withdrew.consentId + "/withdrawal", teamOf(withdrew),
+                Map.of("reason", "PERSON_WITHDREW"));
+        assertThat(withdrawal.status()).as(withdrawal.text()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "REMOVED".equals(person(withdrew).at("/register/status").asText()));
+        withdrew.removedOn = dayB;
+        flows.add(new Flow("consent-status", "WITHDRAWN", withdrew, dayB, monthB, 0, false));
+        flows.add(new Flow("left-register", "CONSENT_WITHDRAWN", withdrew, dayB, monthB, 0, false));
+
         // The agency provides the care of two RED people; it reports one admitted today (rated BLUE by risk-service).
         for (Seeded person : List.of(admitted, admittedLater)) {
             ApiResponse provider = gateway.post("/api/people/" + person.personId
@@ -364,6 +378,11 @@ class ReportingJourneyTest {
         flows.add(new Flow("admissions", "ON_REGISTER", admitted, dayB, monthB, 0, false));
         admitted.ratings.add(Map.entry(dayB, "BLUE"));
         awaitRating(admitted, "BLUE");
+        // Discharged the same day (a short stay): RED again, for at least 14 days after a discharge (risk-service).
+        agencyReportsDischarge(admitted.nhsNumber, admitted.born, dayB);
+        flows.add(new Flow("discharges", "ON_REGISTER", admitted, dayB, monthB, 0, false));
+        admitted.ratings.add(Map.entry(dayB, "RED"));
+        awaitRating(admitted, "RED");
 
         // Someone the DSR does not know (band Q) is admitted: counted as an admission of someone not on the register.
         Seeded stranger = new Seeded("stranger", BAND_Q, LocalDate.of(1949, 2, 14), nextNhsNumber(), null);
@@ -621,10 +640,13 @@ class ReportingJourneyTest {
         return switch (measure) {
             case "register-by-rating" -> raw(people.stream().filter(in)
                     .filter(person -> person.onRegisterOn(end) && person.ratingOn(end).equals(group)).count());
-            case "consent-status" -> group.equals("ACTIVE")
-                    // Every person of this journey consented when accepted; nobody's consent ended.
-                    ? raw(people.stream().filter(in).filter(person -> person.onRegisterOn(end)).count())
-                    : raw(0);
+            case "consent-status" -> switch (group) {
+                // Every person of this journey consented when accepted: active while on the register.
+                case "ACTIVE" -> raw(people.stream().filter(in).filter(person -> person.onRegisterOn(end)).count());
+                // One withdrew in B; nobody's consent went overdue or lapsed.
+                case "WITHDRAWN" -> raw(flows(measure, group, month, in).size());
+                default -> raw(0);
+            };
             case "time-on-register" -> days(people.stream().filter(in).filter(person -> person.onRegisterOn(end))
                     .map(person -> ChronoUnit.DAYS.between(person.acceptedOn, end)).toList());
             case "time-to-decision" -> days(flows(measure, group, month, in).stream().map(Flow::days).toList());
@@ -838,6 +860,7 @@ class ReportingJourneyTest {
             return given[0].status() != 404;
         });
         assertThat(given[0].status()).as(given[0].text()).isEqualTo(201);
+        person.consentId = given[0].json().get("consentId").asText();
     }
 
     private void acceptedOnto(Seeded person, LocalDate receivedOn, LocalDate today) {
@@ -936,6 +959,16 @@ class ReportingJourneyTest {
         event.put("time", now("referral-service").toString());
         ((ObjectNode) event.get("data")).put("nhsNumber", nhsNumber).put("dateOfBirth", born.toString())
                 .put("admittedOn", admittedOn.toString());
+        send(Topics.agencyInbound(AGENCY), nhsNumber, event);
+    }
+
+    /** The agency's discharge report on its own topic, as {@link #agencyReportsAdmission}. */
+    private void agencyReportsDischarge(String nhsNumber, LocalDate born, LocalDate dischargedOn) {
+        ObjectNode event = goldenSample(EventTypes.AGENCY_DISCHARGE_REPORTED_V2);
+        event.put("source", "/agency/" + AGENCY);
+        event.put("time", now("referral-service").toString());
+        ((ObjectNode) event.get("data")).put("nhsNumber", nhsNumber).put("dateOfBirth", born.toString())
+                .put("dischargedOn", dischargedOn.toString());
         send(Topics.agencyInbound(AGENCY), nhsNumber, event);
     }
 

@@ -35,7 +35,10 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        if (eventIds.size() >= OPTIMISTIC_FROM && recordedAllAsFirst(transaction, consumer, eventIds, eventTypes)) {
+        // A savepoint needs a transaction: on a connection in auto-commit (a misuse, but not this method's to refuse)
+        // the run is recorded with ON CONFLICT.
+        if (eventIds.size() >= OPTIMISTIC_FROM && !transaction.getAutoCommit()
+                && recordedAllAsFirst(transaction, consumer, eventIds, eventTypes)) {
             return new HashSet<>(eventIds);
         }
         try (PreparedStatement insert = transaction.prepareStatement(

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -41,6 +44,12 @@ class ProcessedEventsTest implements TestPropertyProvider {
 
     @Inject
     TransactionOperations<Connection> transactions;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver resolver;
 
     @Override
     public Map<String, String> getProperties() {
@@ -114,6 +123,18 @@ class ProcessedEventsTest implements TestPropertyProvider {
         record(consumer(), ids);
 
         assertThat(record(consumer(), ids)).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aLargeRunOnAConnectionInAutoCommitIsRecordedWithoutASavepoint() throws SQLException {
+        String consumer = consumer();
+        List<String> ids = ids(ProcessedEvents.OPTIMISTIC_FROM);
+        try (Connection connection = resolver.resolve(dataSource).getConnection()) {
+            connection.setAutoCommit(true);
+            assertThat(processedEvents.recordFirstDeliveries(connection, consumer, ids, types(ids.size())))
+                    .containsExactlyInAnyOrderElementsOf(ids);
+        }
+        assertThat(recordedFor(consumer)).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     private Set<String> record(String consumer, List<String> ids) {
