@@ -952,23 +952,21 @@ class ReportingJourneyTest {
 
     // ---- events published as their producers do -------------------------------------------------------------------
 
-    /** The agency's admission report on its own topic, from the contract's golden sample, about a person. */
     private void agencyReportsAdmission(String nhsNumber, LocalDate born, LocalDate admittedOn) {
-        ObjectNode event = goldenSample(EventTypes.AGENCY_ADMISSION_REPORTED_V2);
-        event.put("source", "/agency/" + AGENCY);
-        event.put("time", now("referral-service").toString());
-        ((ObjectNode) event.get("data")).put("nhsNumber", nhsNumber).put("dateOfBirth", born.toString())
-                .put("admittedOn", admittedOn.toString());
-        send(Topics.agencyInbound(AGENCY), nhsNumber, event);
+        agencyReports(EventTypes.AGENCY_ADMISSION_REPORTED_V2, nhsNumber, born, "admittedOn", admittedOn);
     }
 
-    /** The agency's discharge report on its own topic, as {@link #agencyReportsAdmission}. */
     private void agencyReportsDischarge(String nhsNumber, LocalDate born, LocalDate dischargedOn) {
-        ObjectNode event = goldenSample(EventTypes.AGENCY_DISCHARGE_REPORTED_V2);
+        agencyReports(EventTypes.AGENCY_DISCHARGE_REPORTED_V2, nhsNumber, born, "dischargedOn", dischargedOn);
+    }
+
+    /** An agency's report on its own topic, from the contract's golden sample, about a person on a day. */
+    private void agencyReports(String type, String nhsNumber, LocalDate born, String dayField, LocalDate day) {
+        ObjectNode event = goldenSample(type);
         event.put("source", "/agency/" + AGENCY);
         event.put("time", now("referral-service").toString());
         ((ObjectNode) event.get("data")).put("nhsNumber", nhsNumber).put("dateOfBirth", born.toString())
-                .put("dischargedOn", dischargedOn.toString());
+                .put(dayField, day.toString());
         send(Topics.agencyInbound(AGENCY), nhsNumber, event);
     }
 
