@@ -103,23 +103,46 @@ class StoreListenersTest implements TestPropertyProvider {
     }
 
     @Test
-    void aLaterEventChangesAKnownPersonsAttributesAndOneThatChangesNothingLeavesThem() {
+    void aLaterEventChangesAKnownPersonsAttributesAndOneThatChangesNothingLeavesTheirRowAlone() {
         UUID person = UUID.randomUUID();
         Pseudonym pseudonym = pseudonyms.person(person);
-        // Each applied before the next is published: every upsert after the first meets the person's row.
+        // Each applied before the next is published, so that every upsert after the first meets the person's row. The
+        // referral topic keeps a person's events in order: a fact after an attributes-only event shows it applied.
         events.publish(List.of(StoreEvents.of(EventTypes.REFERRAL_RECEIVED_V1, person, java.time.Instant.now(),
                 data -> data.put("locality", "WILTSHIRE").put("diagnosis", "AUTISM"))));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "WILTSHIRE".equals(tables.person(pseudonym).get("locality")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() == 1);
+        Map<String, String> received = tables.person(pseudonym);
+        assertThat(received).containsEntry("locality", "WILTSHIRE").containsEntry("age_band", "AGE_14_TO_17")
+                .containsEntry("life_stage", "CHILD").containsEntry("diagnosis", "AUTISM");
 
+        // A move changes one attribute: the row is written, the others kept.
         events.publish(List.of(StoreEvents.of(EventTypes.PERSON_MOVED_V1, person, java.time.Instant.now(),
-                data -> data.put("locality", "SWINDON"))));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SWINDON".equals(tables.person(pseudonym).get("locality")));
-
-        // The same referral's acceptance saying what the store knows, and nothing of the diagnosis: nothing changes.
-        events.publish(List.of(StoreEvents.of(EventTypes.REFERRAL_ACCEPTED_V1, person, java.time.Instant.now(),
-                data -> data.put("locality", "SWINDON").remove("diagnosis"))));
+                data -> data.put("locality", "SWINDON")),
+                StoreEvents.of(EventTypes.REFERRAL_CONTACTED_V1, person)));
         await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() == 2);
-        assertThat(tables.person(pseudonym)).containsEntry("locality", "SWINDON").containsEntry("diagnosis", "AUTISM");
+        Map<String, String> moved = new java.util.TreeMap<>(received);
+        moved.put("locality", "SWINDON");
+        assertThat(tables.person(pseudonym)).isEqualTo(moved);
+        String writtenByTheMove = tables.rowVersionOf(pseudonym);
+
+        // The same move again says nothing new: the row is not written again.
+        events.publish(List.of(StoreEvents.of(EventTypes.PERSON_MOVED_V1, person, java.time.Instant.now(),
+                data -> data.put("locality", "SWINDON")),
+                StoreEvents.of(EventTypes.REFERRAL_CONTACTED_V1, person)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() == 3);
+        assertThat(tables.person(pseudonym)).isEqualTo(moved);
+        assertThat(tables.rowVersionOf(pseudonym)).isEqualTo(writtenByTheMove);
+
+        // Turning 18 changes the age band and life stage only.
+        events.publish(List.of(StoreEvents.of(EventTypes.PERSON_TURNED_18_V1, person, java.time.Instant.now(),
+                data -> data.put("ageBand", "AGE_18_TO_24").put("lifeStage", "ADULT")),
+                StoreEvents.of(EventTypes.REFERRAL_CONTACTED_V1, person)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tables.kindsOf(pseudonym).size() == 4);
+        Map<String, String> adult = new java.util.TreeMap<>(moved);
+        adult.put("age_band", "AGE_18_TO_24");
+        adult.put("life_stage", "ADULT");
+        assertThat(tables.person(pseudonym)).isEqualTo(adult);
+        assertThat(tables.rowVersionOf(pseudonym)).isNotEqualTo(writtenByTheMove);
     }
 
     @Test

@@ -61,6 +61,21 @@ final class StoreTables {
         });
     }
 
+    /** The version of the person's row (its xmin): a new one whenever the row is written, none when left alone. */
+    String rowVersionOf(Pseudonym person) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT xmin::text FROM reporting_person WHERE pseudonym = ?")) {
+                select.setBytes(1, person.bytes());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     long count(String sql) {
         return transactions.executeRead(status -> {
             try (PreparedStatement select = status.getConnection().prepareStatement(sql);

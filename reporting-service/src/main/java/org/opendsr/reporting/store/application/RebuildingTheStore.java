@@ -127,13 +127,11 @@ public class RebuildingTheStore {
                     while (!topics.done()) {
                         Replayed batch = project(topics.next());
                         read += batch.readByTopic().values().stream().mapToLong(Long::longValue).sum();
-                        long waiting = System.nanoTime();
-                        awaitWritten(writing);
-                        waitedForWriter += System.nanoTime() - waiting;
+                        waitedForWriter += nanosAwaitingWritten(writing);
                         writing = writer.submit(() -> rebuilds.apply(id, batch.events(), batch.readByTopic(),
                                 batch.skipped(), Instant.now(clock)));
                     }
-                    awaitWritten(writing);
+                    waitedForWriter += nanosAwaitingWritten(writing);
                 } catch (RuntimeException failure) {
                     // The batch in flight settles before FAILED is recorded, so that nothing is written after it.
                     settleQuietly(writing);
@@ -180,6 +178,13 @@ public class RebuildingTheStore {
                     projected));
         }
         return new Replayed(replayed, batch.readByTopic(), skipped);
+    }
+
+    /** {@link #awaitWritten}, returning how long it waited. */
+    private static long nanosAwaitingWritten(Future<?> writing) {
+        long waiting = System.nanoTime();
+        awaitWritten(writing);
+        return System.nanoTime() - waiting;
     }
 
     /** Waits for the batch being written; its failure is the rebuild's. */
