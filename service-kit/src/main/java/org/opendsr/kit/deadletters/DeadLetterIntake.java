@@ -68,10 +68,9 @@ public class DeadLetterIntake {
     public DeadLetterIntake(BeanContext beans, KafkaClientProperties kafka, DeadLetterOffice office,
                             @Value("${micronaut.application.name}") String service,
                             @Value("${dsr.dead-letters.topic-refresh:1m}") Duration topicRefresh,
-                            @Value("${dsr.events.retry.initial-delay:1s}") Duration retryInitialDelay,
-                            @Value("${dsr.events.retry.max-delay:60s}") Duration retryMaxDelay) {
+                            RetryBackoff backoff) {
         // Through an outage it backs off as the service's listeners do, with the same settings.
-        this.backoff = new RetryBackoff(retryInitialDelay, retryMaxDelay);
+        this.backoff = backoff;
         this.beans = beans;
         this.kafka = kafka;
         this.office = office;

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,10 +37,8 @@ public class TransientRetries {
     private final Map<String, Retrying> byPartition = new ConcurrentHashMap<>();
 
     @Inject
-    public TransientRetries(@Value("${dsr.events.retry.initial-delay:1s}") Duration initialDelay,
-                            @Value("${dsr.events.retry.max-delay:60s}") Duration maxDelay,
-                            MeterRegistry meters) {
-        this(new RetryBackoff(initialDelay, maxDelay), Clock.systemUTC(), meters);
+    public TransientRetries(RetryBackoff backoff, MeterRegistry meters) {
+        this(backoff, Clock.systemUTC(), meters);
     }
 
     TransientRetries(RetryBackoff backoff, Clock clock, MeterRegistry meters) {
