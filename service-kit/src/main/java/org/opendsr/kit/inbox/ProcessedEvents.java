@@ -41,13 +41,8 @@ public class ProcessedEvents {
                 && recordedAllAsFirst(transaction, consumer, eventIds, eventTypes)) {
             return new HashSet<>(eventIds);
         }
-        try (PreparedStatement insert = transaction.prepareStatement(
-                "INSERT INTO dsr_kit.processed_event (consumer, event_id, event_type) "
-                        + "SELECT ?, e.id, e.type FROM unnest(?::text[], ?::text[]) AS e(id, type) "
-                        + "ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id")) {
-            insert.setString(1, consumer);
-            insert.setArray(2, transaction.createArrayOf("text", eventIds.toArray()));
-            insert.setArray(3, transaction.createArrayOf("text", eventTypes.toArray()));
+        try (PreparedStatement insert = insertRun(transaction, "ON CONFLICT (consumer, event_id) DO NOTHING "
+                + "RETURNING event_id", consumer, eventIds, eventTypes)) {
             Set<String> recorded = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -68,12 +63,7 @@ public class ProcessedEvents {
     private static boolean recordedAllAsFirst(Connection transaction, String consumer, List<String> eventIds,
                                               List<String> eventTypes) throws SQLException {
         Savepoint beforeTheRun = transaction.setSavepoint();
-        try (PreparedStatement insert = transaction.prepareStatement(
-                "INSERT INTO dsr_kit.processed_event (consumer, event_id, event_type) "
-                        + "SELECT ?, e.id, e.type FROM unnest(?::text[], ?::text[]) AS e(id, type)")) {
-            insert.setString(1, consumer);
-            insert.setArray(2, transaction.createArrayOf("text", eventIds.toArray()));
-            insert.setArray(3, transaction.createArrayOf("text", eventTypes.toArray()));
+        try (PreparedStatement insert = insertRun(transaction, "", consumer, eventIds, eventTypes)) {
             insert.executeUpdate();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -87,6 +77,23 @@ public class ProcessedEvents {
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The run's insert, one row per event, bound and ready to run; {@code onConflict} ends it (or is empty). */
+    private static PreparedStatement insertRun(Connection transaction, String onConflict, String consumer,
+                                               List<String> eventIds, List<String> eventTypes) throws SQLException {
+        PreparedStatement insert = transaction.prepareStatement(
+                "INSERT INTO dsr_kit.processed_event (consumer, event_id, event_type) "
+                        + "SELECT ?, e.id, e.type FROM unnest(?::text[], ?::text[]) AS e(id, type) " + onConflict);
+        try {
+            insert.setString(1, consumer);
+            insert.setArray(2, transaction.createArrayOf("text", eventIds.toArray()));
+            insert.setArray(3, transaction.createArrayOf("text", eventTypes.toArray()));
+            return insert;
+        } catch (SQLException e) {
+            insert.close();
+            throw e;
+        }
+    }
 
     /** Records the event for the consumer; false when it was already recorded (a redelivery). */
     public boolean recordFirstDelivery(Connection transaction, String consumer, String eventId, String eventType)
