@@ -5,13 +5,13 @@ import java.util.Map;
 
 import org.opendsr.testkit.DsrTestEnvironment;
 
-/** Properties for the kit's test application. */
-final class KitTestContext {
+/** Properties for the kit's test application, for the kit's tests in every package. */
+public final class KitTestContext {
 
     private KitTestContext() {
     }
 
-    static Map<String, String> properties(boolean relayEnabled) {
+    public static Map<String, String> properties(boolean relayEnabled) {
         Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("kit"));
         properties.put("dsr.outbox.relay-enabled", Boolean.toString(relayEnabled));
         properties.put("dsr.outbox.poll-interval", "200ms");

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opendsr.testkit.DsrTestEnvironment;
+import org.opendsr.kit.KitTestContext;
 
 /**
  * The inbox's once-only rule on real PostgreSQL, for runs below and above {@link ProcessedEvents#OPTIMISTIC_FROM}
@@ -53,9 +52,7 @@ class ProcessedEventsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DsrTestEnvironment.forService("kit"));
-        properties.put("dsr.outbox.relay-enabled", "false");
-        return properties;
+        return KitTestContext.properties(false);
     }
 
     @ParameterizedTest(name = "a run of {0}")
